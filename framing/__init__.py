@@ -1,0 +1,63 @@
+"""framing: comparative media-framing analysis of news articles.
+
+The flow, each step a plain function (see docs/architecture.md)::
+
+    corpus = framing.load("examples/corpus")      # read, clean, recover metadata, flag copies
+    results = framing.analyze(corpus)              # segment, match lexicons, readability
+    results.to_frame()                             # one row per article, for pandas
+
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("framing")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0+local"
+
+from .corpus import Corpus
+from .errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
+from .io import iter_load
+from .score import Results, analyze, analyze_article
+from .segment import segment
+from .types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
+
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Corpus",
+    "Debris",
+    "Doc",
+    "FramingError",
+    "InputError",
+    "LexiconError",
+    "LoadError",
+    "Match",
+    "MissingResourceError",
+    "OptionError",
+    "Results",
+    "Sentence",
+    "__version__",
+    "analyze",
+    "analyze_article",
+    "iter_load",
+    "load",
+    "segment",
+]
+
+
+def load(paths, **options) -> Corpus:  # type: ignore[no-untyped-def]
+    """Load articles from files, folders or globs into a :class:`Corpus`.
+
+    Accepts plain text, Markdown, HTML, JSON, JSONL and CSV (optionally gzip-compressed). Page
+    debris is removed and metadata recovered; exact and near-duplicate articles are flagged
+    (``duplicate_of``). Inputs that cannot be read are listed in ``corpus.errors`` with the
+    reason; everything else is loaded. Options are those of :func:`framing.iter_load`
+    (``outlet``, ``published``, ``text_col``, ``max_article_mb``, ``clean``).
+
+    >>> corpus = load("examples/corpus")            # doctest: +SKIP
+    >>> corpus[0].outlet, corpus[0].title           # doctest: +SKIP
+    """
+    return Corpus.from_stream(iter_load(paths, **options))

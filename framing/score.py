@@ -1,0 +1,214 @@
+"""Score articles: segmentation, lexicon markers, readability, provenance; and the results table.
+
+``analyze_article`` is a pure function from one :class:`~framing.types.Article` to one
+:class:`~framing.types.ArticleResult`. ``analyze`` runs it over a corpus with a progress bar and
+returns :class:`Results`, which gives pandas tables and writes ``articles.jsonl``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .readability import readability
+from .resources import package_versions
+from .segment import segment
+from .types import Article, ArticleResult, LoadError, Match
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .lexicons import LexiconSet
+
+__all__ = ["Results", "analyze", "analyze_article", "marker_profile"]
+
+#: Marker rates are per this many word tokens (tokens with a letter or digit).
+RATE_BASE = 1000
+
+
+def marker_profile(matches: Sequence[Match], n_words: int, categories: Iterable[str] = ()) -> dict[str, dict[str, float]]:
+    """Count, weighted count and rate per 1,000 words for each ``lexicon.category``.
+
+    Negated matches (``not a threat``) are counted separately and excluded from ``count`` and
+    ``rate``. Categories listed in ``categories`` appear with zero counts when nothing matched,
+    so tables have the same columns for every article. The rate of an empty text is ``None``.
+    """
+    out: dict[str, dict[str, float]] = {}
+    for key in categories:
+        out[key] = {"count": 0, "weighted": 0.0, "negated": 0}
+    for m in matches:
+        key = f"{m.lexicon}.{m.category}"
+        slot = out.setdefault(key, {"count": 0, "weighted": 0.0, "negated": 0})
+        if m.negated:
+            slot["negated"] += 1
+        else:
+            slot["count"] += 1
+            slot["weighted"] += m.weight
+    for slot in out.values():
+        slot["weighted"] = round(slot["weighted"], 4)
+        slot["rate"] = round(RATE_BASE * slot["count"] / n_words, 3) if n_words else None  # type: ignore[assignment]
+    return out
+
+
+def _provenance(lexicons: LexiconSet | None) -> dict[str, Any]:
+    versions = package_versions()
+    return {
+        "framing": versions.get("framing"),
+        "lexicons": lexicons.provenance() if lexicons is not None else {},
+        "models": {},
+    }
+
+
+def analyze_article(article: Article, *, lexicons: LexiconSet | None = None, provenance: dict[str, Any] | None = None) -> ArticleResult:
+    """Analyse one article: segment it, match lexicons, measure readability."""
+    doc = segment(article.text)
+    matches: tuple[Match, ...] = ()
+    markers: dict[str, dict[str, float]] = {}
+    if lexicons is not None:
+        matches = tuple(lexicons.match(doc))
+        markers = marker_profile(matches, doc.n_words, lexicons.category_keys())
+    return ArticleResult(
+        article=article,
+        n_sentences=len(doc.sentences),
+        n_tokens=doc.n_tokens,
+        n_words=doc.n_words,
+        markers=markers,
+        matches=matches,
+        readability=readability(doc),
+        provenance=provenance if provenance is not None else _provenance(lexicons),
+    )
+
+
+def _default_lexicons() -> LexiconSet | None:
+    try:
+        from .lexicons import load_default_lexicons
+    except ImportError:  # the lexicon engine is optional at this layer
+        return None
+    return load_default_lexicons()
+
+
+def _progress(iterable: Iterable[Any], total: int | None, progress: bool | None, desc: str) -> Iterable[Any]:
+    if progress is False:
+        return iterable
+    from tqdm.auto import tqdm
+
+    # progress=None: a bar only when someone is watching a terminal (tqdm's own rule)
+    return tqdm(iterable, total=total, desc=desc, unit="article", disable=None if progress is None else False, file=sys.stderr)
+
+
+def iter_analyze(
+    articles: Iterable[Article],
+    *,
+    lexicons: LexiconSet | None | str = "default",
+    progress: bool | None = None,
+    total: int | None = None,
+) -> Iterator[ArticleResult]:
+    """Analyse articles one at a time (bounded memory); see :func:`analyze`."""
+    lex = _default_lexicons() if lexicons == "default" else lexicons
+    prov = _provenance(lex)  # type: ignore[arg-type]
+    if total is None and hasattr(articles, "__len__"):
+        total = len(articles)  # type: ignore[arg-type]
+    for article in _progress(articles, total, progress, "analysing"):
+        yield analyze_article(article, lexicons=lex, provenance=prov)  # type: ignore[arg-type]
+
+
+def analyze(
+    corpus: Iterable[Article],
+    *,
+    lexicons: LexiconSet | None | str = "default",
+    progress: bool | None = None,
+) -> Results:
+    """Analyse every article of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus or iterable of Article
+        What :func:`framing.load` returns, or any articles.
+    lexicons : LexiconSet, None or "default"
+        The lexicons to match; ``"default"`` loads the built-in ones, ``None`` skips markers.
+    progress : bool or None
+        Show a progress bar; ``None`` (default) shows one only on an interactive terminal.
+
+    Examples
+    --------
+    >>> import framing
+    >>> results = framing.analyze(framing.load("examples/corpus"))   # doctest: +SKIP
+    >>> results.to_frame()[["outlet", "n_words"]]                    # doctest: +SKIP
+    """
+    errors = list(getattr(corpus, "errors", []))
+    results = list(iter_analyze(corpus, lexicons=lexicons, progress=progress))
+    return Results(results, errors)
+
+
+def _flatten(result: ArticleResult) -> dict[str, Any]:
+    row = result.article.metadata()
+    row.pop("meta", None)
+    row.update(n_sentences=result.n_sentences, n_tokens=result.n_tokens, n_words=result.n_words)
+    for key, slot in result.markers.items():
+        row[f"{key}.count"] = slot["count"]
+        row[f"{key}.rate"] = slot["rate"]
+    for key, value in result.readability.items():
+        row[f"readability.{key}"] = value
+    return row
+
+
+class Results(Sequence[ArticleResult]):
+    """Per-article analysis results with the inputs that failed; tables for pandas, JSONL on disk."""
+
+    def __init__(self, results: Iterable[ArticleResult] = (), errors: Iterable[LoadError] = ()) -> None:
+        self.results: list[ArticleResult] = list(results)
+        self.errors: list[LoadError] = list(errors)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, i: int) -> ArticleResult:  # type: ignore[override]
+        return self.results[i]
+
+    def __iter__(self) -> Iterator[ArticleResult]:
+        return iter(self.results)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per article: metadata, counts, ``<lexicon>.<category>.count/.rate`` and readability."""
+        import pandas as pd
+
+        return pd.DataFrame([_flatten(r) for r in self.results])
+
+    def matches_frame(self) -> pd.DataFrame:
+        """One row per lexicon match, with the matched words: the evidence behind every marker."""
+        import pandas as pd
+
+        rows = []
+        for r in self.results:
+            text = r.article.text
+            for m in r.matches:
+                d = m.to_dict()
+                d["id"] = r.article.id
+                d["outlet"] = r.article.outlet
+                d["text"] = text[m.start : m.end]
+                rows.append(d)
+        return pd.DataFrame(rows)
+
+    def to_jsonl(self, path: str | os.PathLike[str], *, evidence: bool = True) -> Path:
+        """Write one JSON object per article (the format documented in docs/output.md)."""
+        path = Path(path)
+        with open(path, "w", encoding="utf-8") as fh:
+            for r in self.results:
+                fh.write(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False) + "\n")
+        return path
+
+    def __repr__(self) -> str:
+        return f"Results({len(self.results)} articles, {len(self.errors)} errors)"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        frame = self.to_frame()
+        if frame.empty:
+            return f"<p>{escape(repr(self))}</p>"
+        cols = [c for c in frame.columns if c in ("id", "outlet", "title", "n_words") or c.endswith(".rate")]
+        return f"<p>{escape(repr(self))}</p>" + frame[cols].to_html(index=False, escape=True, max_cols=16)

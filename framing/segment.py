@@ -1,0 +1,118 @@
+"""Split cleaned text into sentences and tokens that keep character offsets.
+
+Sentences come from NLTK's Punkt algorithm (Kiss & Strunk 2006) with a hand-written list of news
+abbreviations instead of a trained model, so nothing has to be downloaded. Paragraph breaks always
+end a sentence. Tokens come from one regular expression:
+
+* hyphenated words and contractions are one token (``win-win``, ``inter-imperialist``,
+  ``doesn't``), but the possessive ``'s`` is its own token (``Trump`` ``'s``);
+* dotted abbreviations stay whole (``U.S.``, ``Jan.`` is ``Jan`` ``.``);
+* numbers keep their decimal point, thousands separators and a trailing ``%`` (``100%``, ``1.5``);
+* every other non-space character is a token of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .types import Doc, Sentence
+
+__all__ = ["NEWS_ABBREVIATIONS", "segment", "tokenize", "sentence_spans"]
+
+#: Abbreviations that end in a period but rarely end a sentence in news copy (lower case,
+#: without the final period). Punkt treats a period after these as part of the word.
+NEWS_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs dr prof gov govt sen rep reps gen lt col maj capt cmdr sgt adm cpl pvt
+    pres supt insp det atty rev fr st ste mt ft ave blvd rd sq hon
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    inc corp co ltd llc plc bros jr sr no nos vs vol vols fig figs approx dept est misc
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa penn tenn tex va vt wash wis wyo
+    u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e n.y l.a
+    """.split()
+)
+
+_WORD = r"[^\W_]+(?:[-‐][^\W_]+|['’](?![sS]\b)[^\W_]+)*"
+_TOKEN_RE = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  U.K.  D.C.
+    | \d+(?:[.,:]\d+)*%?                     # 100%  1.5  3,000  10:30
+    | ['’][sS]\b                             # possessive 's
+    | """
+    + _WORD
+    + r"""
+    | \S                                     # any other character
+    """,
+    re.VERBOSE,
+)
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Tokens of ``text`` as ``(token, start, end)`` with offsets shifted by ``offset``.
+
+    >>> [t for t, _, _ in tokenize("Trump's 100% tariff on U.S.-bound win-win goods.")]
+    ['Trump', "'s", '100%', 'tariff', 'on', 'U.S.', '-', 'bound', 'win-win', 'goods', '.']
+    """
+    return [(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in ``text``; a blank line or line break ends a sentence.
+
+    News text copied from the web has one paragraph per line, and headlines, bullet items and
+    datelines without final punctuation must not run into the next paragraph, so every line is
+    split separately.
+    """
+    punkt = _punkt()
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base = line.start()
+        chunk = line.group()
+        if not chunk.strip():
+            continue
+        for s, e in punkt.span_tokenize(chunk):
+            # trim whitespace at the edges so spans start and end on visible characters
+            while s < e and chunk[s].isspace():
+                s += 1
+            while e > s and chunk[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((base + s, base + e))
+    return spans
+
+
+def segment(text: str) -> Doc:
+    """Segment ``text`` into a :class:`~framing.types.Doc` of sentences and tokens.
+
+    Every token lies inside exactly one sentence; offsets index into ``text``.
+
+    >>> doc = segment("Mr. Carney spoke. He left.")
+    >>> [doc.sentence_text(i) for i in range(len(doc.sentences))]
+    ['Mr. Carney spoke.', 'He left.']
+    """
+    tokens: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sentences: list[Sentence] = []
+    for s, e in sentence_spans(text):
+        first = len(tokens)
+        for tok, ts, te in tokenize(text[s:e], s):
+            tokens.append(tok)
+            starts.append(ts)
+            ends.append(te)
+        sentences.append(Sentence(len(sentences), s, e, first, len(tokens)))
+    return Doc(text, tuple(tokens), tuple(starts), tuple(ends), tuple(sentences))

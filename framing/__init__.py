@@ -57,7 +57,9 @@ def load(paths, **options) -> Corpus:  # type: ignore[no-untyped-def]
     reason; everything else is loaded. Options are those of :func:`framing.iter_load`
     (``outlet``, ``published``, ``text_col``, ``max_article_mb``, ``clean``).
 
-    >>> corpus = load("examples/corpus")            # doctest: +SKIP
-    >>> corpus[0].outlet, corpus[0].title           # doctest: +SKIP
+    Example::
+
+        corpus = framing.load("examples/corpus")
+        corpus[0].outlet, corpus[0].title
     """
     return Corpus.from_stream(iter_load(paths, **options))

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_load_options(p)
     p.add_argument("--drop-duplicates", action="store_true", help="do not analyse articles flagged as copies of another article")
     p.add_argument("--no-lexicons", action="store_true", help="skip lexicon markers")
+    p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons (*.toml) in DIR; one named like a built-in replaces it (repeatable)")
     p.add_argument("--title", default="Framing analysis", help="title of the HTML report")
     prog = p.add_mutually_exclusive_group()
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
@@ -88,6 +89,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object per article instead of text")
     p.add_argument("--show-debris", action="store_true", help="also list the page debris that was removed")
     p.set_defaults(func=cmd_clean)
+
+    lp = sub.add_parser("lexicons", help="list, show, validate, import and export lexicons", description="Work with lexicons: the built-in ones, your own folders, and dictionaries you own.")
+    lsub = lp.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser, required=True)
+    q = lsub.add_parser("list", help="list the lexicons that analyses use")
+    q.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="include the lexicons in DIR")
+    q.set_defaults(func=cmd_lexicons_list)
+    q = lsub.add_parser("show", help="show a lexicon's categories, definitions, literature and entries")
+    q.add_argument("name", help="a lexicon name (see 'framing lexicons list') or a .toml file")
+    q.add_argument("--category", help="list the entries of this category")
+    q.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="include the lexicons in DIR")
+    q.set_defaults(func=cmd_lexicons_show)
+    q = lsub.add_parser("validate", help="check lexicon files; errors name the file and line")
+    q.add_argument("files", nargs="+", metavar="FILE", help="lexicon .toml files")
+    q.set_defaults(func=cmd_lexicons_validate)
+    q = lsub.add_parser("export", help="write a lexicon's entries as CSV (term, category, weight, note)")
+    q.add_argument("name", help="a lexicon name or a .toml file")
+    q.add_argument("--out", required=True, metavar="FILE.csv")
+    q.set_defaults(func=cmd_lexicons_export)
     return parser
 
 
@@ -116,7 +135,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not corpus and not errors:
         _say(f"framing: error: no input files found in {', '.join(args.paths)}")
         return EXIT_USAGE
-    lexicons = None if args.no_lexicons else _default_lexicons()
+    if args.no_lexicons:
+        lexicons = None
+    elif args.lexicon_dir:
+        from .lexicons import load_default_lexicons
+
+        lexicons = load_default_lexicons(args.lexicon_dir)
+    else:
+        lexicons = _default_lexicons()
     prov = _provenance(lexicons)
     articles = [a for a in corpus if not (args.drop_duplicates and a.duplicate_of)]
     results: list[ArticleResult] = []
@@ -182,6 +208,70 @@ def cmd_clean(args: argparse.Namespace) -> int:
         print("-" * 72)
         print(item.text)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _lexicon_by_name(name: str, dirs: Sequence[str] = ()):  # type: ignore[no-untyped-def]
+    from .lexicons import load_default_lexicons, load_lexicon
+
+    if name.endswith(".toml") or "/" in name:
+        return load_lexicon(name)
+    lexset = load_default_lexicons(dirs)
+    try:
+        return lexset[name]
+    except KeyError:
+        raise FramingError(f"no lexicon named {name!r}; available: {', '.join(lx.name for lx in lexset)}") from None
+
+
+def cmd_lexicons_list(args: argparse.Namespace) -> int:
+    from .lexicons import load_default_lexicons
+
+    for lx in load_default_lexicons(args.lexicon_dir):
+        print(f"{lx.name:<16} {lx.version:<8} {len(lx.categories):>3} categories {len(lx.entries):>6} entries  {lx.path}")
+        print(f"{'':<16} {', '.join(lx.categories)}")
+    return EXIT_OK
+
+
+def cmd_lexicons_show(args: argparse.Namespace) -> int:
+    lx = _lexicon_by_name(args.name, args.lexicon_dir)
+    if args.category:
+        if args.category not in lx.categories:
+            raise FramingError(f"lexicon {lx.name!r} has no category {args.category!r}; it has: {', '.join(lx.categories)}")
+        for e in lx.entries_for(args.category):
+            extra = (f"  weight={e.weight:g}" if e.weight != 1 else "") + (f"  # {e.note}" if e.note else "")
+            print(f"{e.term}{extra}")
+        return EXIT_OK
+    print(f"{lx.name} {lx.version} ({lx.language}, {lx.license}) curated by {', '.join(lx.curators)}")
+    print(lx.description)
+    print(f"file: {lx.path}  sha256: {lx.sha256[:12]}")
+    for c in lx.categories.values():
+        print(f"\n[{c.name}] {c.label}: {len(lx.entries_for(c.name))} entries" + (" (negatable)" if c.negatable else ""))
+        print(f"  {c.definition}")
+        for ref in c.literature:
+            print(f"  - {ref}")
+    return EXIT_OK
+
+
+def cmd_lexicons_validate(args: argparse.Namespace) -> int:
+    from .errors import LexiconError
+    from .lexicons import load_lexicon
+
+    bad = 0
+    for f in args.files:
+        try:
+            lx = load_lexicon(f)
+        except LexiconError as exc:
+            bad += 1
+            print(f"INVALID {exc}")
+        else:
+            print(f"ok      {f}: {lx.name} {lx.version}, {len(lx.categories)} categories, {len(lx.entries)} entries")
+    return EXIT_SOME_FAILED if bad else EXIT_OK
+
+
+def cmd_lexicons_export(args: argparse.Namespace) -> int:
+    lx = _lexicon_by_name(args.name)
+    path = lx.to_csv(args.out)
+    _say(f"Wrote {len(lx.entries)} entries of {lx.name} {lx.version} to {path}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

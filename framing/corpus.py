@@ -166,9 +166,10 @@ class Corpus(Sequence[Article]):
     Behaves as a sequence of :class:`~framing.types.Article`; ``errors`` lists
     :class:`~framing.types.LoadError` for every file or record that was not loaded.
 
-    >>> import framing
-    >>> corpus = framing.load("examples/corpus")        # doctest: +SKIP
-    >>> corpus.to_frame()[["outlet", "title"]]          # doctest: +SKIP
+    Example::
+
+        corpus = framing.load("examples/corpus")
+        corpus.to_frame()[["outlet", "title"]]
     """
 
     def __init__(self, articles: Iterable[Article] = (), errors: Iterable[LoadError] = ()) -> None:

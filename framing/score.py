@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .detectors import DETECTOR_CATEGORIES, DETECTOR_VERSION, detect, quote_share
 from .readability import readability
 from .resources import package_versions
 from .segment import segment
@@ -59,6 +60,7 @@ def _provenance(lexicons: LexiconSet | None) -> dict[str, Any]:
     return {
         "framing": versions.get("framing"),
         "lexicons": lexicons.provenance() if lexicons is not None else {},
+        "detectors": DETECTOR_VERSION,
         "models": {},
     }
 
@@ -66,11 +68,14 @@ def _provenance(lexicons: LexiconSet | None) -> dict[str, Any]:
 def analyze_article(article: Article, *, lexicons: LexiconSet | None = None, provenance: dict[str, Any] | None = None) -> ArticleResult:
     """Analyse one article: segment it, match lexicons, measure readability."""
     doc = segment(article.text)
-    matches: tuple[Match, ...] = ()
-    markers: dict[str, dict[str, float]] = {}
-    if lexicons is not None:
-        matches = tuple(lexicons.match(doc))
-        markers = marker_profile(matches, doc.n_words, lexicons.category_keys())
+    found: list[Match] = list(lexicons.match(doc)) if lexicons is not None else []
+    detected = detect(doc)
+    found.extend(detected)
+    found.sort(key=lambda m: (m.start, -m.end, m.lexicon, m.category))
+    matches = tuple(found)
+    keys = (lexicons.category_keys() if lexicons is not None else []) + [f"detectors.{c}" for c in DETECTOR_CATEGORIES]
+    markers = marker_profile(matches, doc.n_words, keys)
+    markers["detectors.direct_quotes"]["share"] = quote_share(doc, detected)  # type: ignore[assignment]
     return ArticleResult(
         article=article,
         n_sentences=len(doc.sentences),
@@ -135,9 +140,10 @@ def analyze(
 
     Examples
     --------
-    >>> import framing
-    >>> results = framing.analyze(framing.load("examples/corpus"))   # doctest: +SKIP
-    >>> results.to_frame()[["outlet", "n_words"]]                    # doctest: +SKIP
+    ::
+
+        results = framing.analyze(framing.load("examples/corpus"))
+        results.to_frame()[["outlet", "n_words"]]
     """
     errors = list(getattr(corpus, "errors", []))
     results = list(iter_analyze(corpus, lexicons=lexicons, progress=progress))

@@ -7,7 +7,8 @@ end a sentence. Tokens come from one regular expression:
 * hyphenated words and contractions are one token (``win-win``, ``inter-imperialist``,
   ``doesn't``), but the possessive ``'s`` is its own token (``Trump`` ``'s``);
 * dotted abbreviations stay whole (``U.S.``, ``Jan.`` is ``Jan`` ``.``);
-* numbers keep their decimal point, thousands separators and a trailing ``%`` (``100%``, ``1.5``);
+* numbers keep their decimal point, thousands separators, a trailing ``%`` or ordinal suffix and
+  hyphenated words (``100%``, ``1.5``, ``14th``, ``1990s``, ``34-year-old``);
 * every other non-space character is a token of its own.
 """
 
@@ -41,7 +42,7 @@ _WORD = r"[^\W_]+(?:[-‐][^\W_]+|['’](?![sS]\b)[^\W_]+)*"
 _TOKEN_RE = re.compile(
     r"""
     (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S.  U.K.  D.C.
-    | \d+(?:[.,:]\d+)*%?                     # 100%  1.5  3,000  10:30
+    | \d+(?:[.,:]\d+)*(?:%|(?:st|nd|rd|th|s)\b)?(?:[-‐][^\W_]+)*   # 100% 1.5 3,000 14th 1990s 30-day
     | ['’][sS]\b                             # possessive 's
     | """
     + _WORD

@@ -71,7 +71,7 @@ _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urd
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),
     re.compile(r"(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)"),
-    re.compile(_WEEKDAY + r"(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
+    re.compile(r"\b" + _WEEKDAY + r"(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
     re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)", re.I),
 ]
 _TIME_TAIL = r"(?:\s*(?:[|,•·-]|at)?\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
@@ -468,6 +468,15 @@ def _title_like(line: str, level: int) -> bool:
     return not line.rstrip().endswith((".", ":", ";", ","))
 
 
+_COMMENTS_HEADER = re.compile(r"^(?:comments?(?: \(\d+\))?|\d+ comments?|join the conversation|leave a reply)\s*:?$", re.I)
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
+
+
+def _prose_line(line: str) -> bool:
+    """A paragraph of article prose: 15+ words ending a sentence, not a teaser cut off with '...'."""
+    return _words(line) >= 15 and bool(_SENT_END.search(line)) and not _ELLIPSIS_END.search(line)
+
+
 def _label_like(line: str) -> bool:
     """A short line with no sentence punctuation: a section label such as "World News"."""
     return _words(line) <= 3 and not _SENT_END.search(line) and len(line) <= 40
@@ -525,12 +534,14 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
         body.append(line)
 
     # --- a block of teasers or comments at the end: cut from its header to the end, when less
-    # text follows the header than precedes it (a "Read more" inside the article is not a block)
+    # text follows the header than precedes it and (comments apart) no paragraph of prose follows
+    # it (a "Read more" inside the article is not a block)
     for j in range(1, len(body)):
         if _TRAILING_HEADERS.match(body[j]):
             before = sum(_words(x) for x in body[:j])
             after = sum(_words(x) for x in body[j + 1 :])
-            if after < before:
+            goes_on = not _COMMENTS_HEADER.match(body[j]) and any(_prose_line(x) for x in body[j + 1 :])
+            if after < before and not goes_on:
                 st.debris.append(Debris("teasers", "\n".join(body[j:])))
                 body = body[:j]
                 break

@@ -103,6 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
     q = lsub.add_parser("validate", help="check lexicon files; errors name the file and line")
     q.add_argument("files", nargs="+", metavar="FILE", help="lexicon .toml files")
     q.set_defaults(func=cmd_lexicons_validate)
+    q = lsub.add_parser(
+        "import",
+        help="convert a dictionary you own (LIWC .dic, quanteda YAML, WordStat .cat, CSV) to a lexicon file",
+        description="Convert a dictionary you own into framing's TOML lexicon format. Put the result in a folder and "
+        "pass it with --lexicon-dir (or FRAMING_LEXICON_PATH) to use it in analyses. Restricted dictionaries "
+        "(LIWC, Lexicoder, eMFD) stay on your machine: never commit the converted file to a public repository.",
+    )
+    q.add_argument("file", help="the dictionary file (.dic, .yml/.yaml, .cat, .csv)")
+    q.add_argument("--out", required=True, metavar="FILE.toml", help="where to write the lexicon")
+    q.add_argument("--name", help="lexicon name (default: from the file name)")
+    q.add_argument("--version", default="imported", help="version to record (default: %(default)s)")
+    q.add_argument("--license", default="user-supplied", help="license to record (default: %(default)s)")
+    q.add_argument("--encoding", default="utf-8", help="text encoding of the file (default: %(default)s; old LIWC files are often cp1252)")
+    q.set_defaults(func=cmd_lexicons_import)
     q = lsub.add_parser("export", help="write a lexicon's entries as CSV (term, category, weight, note)")
     q.add_argument("name", help="a lexicon name or a .toml file")
     q.add_argument("--out", required=True, metavar="FILE.csv")
@@ -265,6 +279,15 @@ def cmd_lexicons_validate(args: argparse.Namespace) -> int:
         else:
             print(f"ok      {f}: {lx.name} {lx.version}, {len(lx.categories)} categories, {len(lx.entries)} entries")
     return EXIT_SOME_FAILED if bad else EXIT_OK
+
+
+def cmd_lexicons_import(args: argparse.Namespace) -> int:
+    from .importers import import_dictionary, write_toml
+
+    lx = import_dictionary(args.file, name=args.name, version=args.version, license=args.license, encoding=args.encoding)
+    path = write_toml(lx, args.out)
+    _say(f"Wrote {lx.name} ({len(lx.categories)} categories, {len(lx.entries)} entries) to {path}")
+    return EXIT_OK
 
 
 def cmd_lexicons_export(args: argparse.Namespace) -> int:

@@ -38,7 +38,9 @@ class DuplicateFinder:
     """Incremental exact and near-duplicate detection with MinHash and LSH banding.
 
     Memory is one signature (128 integers) per article, so it works on streams. ``check`` returns
-    ``(id_of_earlier_article, similarity)`` or ``None`` and remembers the article.
+    ``(id_of_earlier_article, similarity)`` or ``None`` and remembers the article when it is not a
+    copy: later copies are compared with the original only, so many copies of one text cost
+    linear, not quadratic, time.
 
     Parameters
     ----------
@@ -99,6 +101,8 @@ class DuplicateFinder:
                 sim = float(np.mean(self._sigs[idx] == sig))
                 if sim >= self.threshold and (best is None or sim > best[1]):
                     best = (self._ids[idx], sim)
+        if best is not None:
+            return best  # a copy: its original already stands for it in the index
         idx = len(self._ids)
         self._ids.append(article_id)
         self._sigs.append(sig)

@@ -163,6 +163,27 @@ def _check_binary(head: bytes) -> None:
         raise InputError("binary file, not text (it contains NUL bytes)")
 
 
+_TYPOGRAPHY = frozenset("‚„…‹›‘’“”–—«»\u00a0")
+
+
+def _prefer_cp1252(matches: Any, chaos: float, data: bytes) -> bool:
+    """Whether to read as Windows-1252 an English text that charset_normalizer cannot tell from cp1250.
+
+    Single-byte Latin code pages fit such bytes equally well (same mess ratio) and the detector then
+    lists cp1250 first, turning "São Paulo" into "Săo Paulo". Mostly-English text (at most 3% of
+    letters non-ASCII) in a legacy encoding is far more likely Windows-1252, so it wins the tie,
+    unless that reading puts a symbol right after a letter ("powiedzia³": Polish in cp1250).
+    """
+    if not any(m.chaos <= chaos and "cp1252" in m.could_be_from_charset for m in matches):
+        return False
+    text = data[: 1 << 20].decode("cp1252", errors="ignore")  # the detector's sample
+    if any(a.isalpha() and not b.isascii() and not b.isalpha() and b not in _TYPOGRAPHY and b not in "®©°™" for a, b in zip(text, text[1:])):
+        return False
+    odd = sum(1 for c in text if not c.isascii() and c not in _TYPOGRAPHY)
+    letters = sum(1 for c in text if c.isascii() and c.isalpha()) + odd
+    return 0 < letters and odd <= 0.03 * letters
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else a detected encoding.
 
@@ -180,7 +201,13 @@ def decode(data: bytes) -> tuple[str, str]:
         first_bad = exc.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 1 << 20]).best()
+    matches = from_bytes(data[: 1 << 20])
+    best = matches.best()
+    if best is not None and _prefer_cp1252(matches, best.chaos, data):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     if best is not None and best.encoding and best.encoding not in ("utf_8", "utf-8"):
         try:
             return data.decode(best.encoding), best.encoding

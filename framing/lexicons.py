@@ -14,6 +14,7 @@ the same ``name`` as a built-in one replaces it. Older versions of a lexicon are
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -160,20 +161,33 @@ def term_tokens(term: str) -> tuple[str, ...]:
 # Loading and validation
 
 
-def _line_of(raw: str, needle: str, start_line: int = 1) -> int | None:
-    """The first line (1-based) at or after ``start_line`` whose text contains ``needle``."""
-    for i, line in enumerate(raw.splitlines()[start_line - 1 :], start=start_line):
-        if needle in line:
-            return i
-    return None
+class _LineIndex:
+    """Line numbers of the raw TOML text, for error messages (built once per file)."""
 
+    _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'')
 
-def _quoted_line(raw: str, term: str, after: int = 1) -> int | None:
-    for quote in ('"', "'"):
-        ln = _line_of(raw, f"{quote}{term}{quote}", after)
-        if ln:
-            return ln
-    return None
+    def __init__(self, raw: str) -> None:
+        self.lines = raw.splitlines()
+        self.quoted: dict[str, list[int]] = {}
+        for i, line in enumerate(self.lines, start=1):
+            for m in self._QUOTED.finditer(line):
+                value = m.group(1) if m.group(1) is not None else m.group(2)
+                self.quoted.setdefault(value, []).append(i)
+
+    def find(self, needle: str, start_line: int = 1) -> int | None:
+        """The first line at or after ``start_line`` whose text contains ``needle``."""
+        for i, line in enumerate(self.lines[start_line - 1 :], start=start_line):
+            if needle in line:
+                return i
+        return None
+
+    def quoted_line(self, term: str, after: int = 1) -> int | None:
+        """The first line at or after ``after`` holding ``term`` as a quoted string, else any."""
+        found = self.quoted.get(term) or self.quoted.get(term.replace("\\", "\\\\").replace('"', '\\"'))
+        if not found:
+            return None
+        i = bisect.bisect_left(found, after)
+        return found[i] if i < len(found) else found[0]
 
 
 def _fail(path: str, line: int | None, msg: str) -> LexiconError:
@@ -183,21 +197,23 @@ def _fail(path: str, line: int | None, msg: str) -> LexiconError:
 
 def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str = "") -> Lexicon:
     """Validate a parsed lexicon document (the TOML structure as a dict) and build a Lexicon."""
+    index = _LineIndex(raw)
+    _line_of = index.find
     meta = data.get("lexicon")
     if not isinstance(meta, Mapping):
         raise _fail(path, None, "missing the [lexicon] table with name, version, language, license, description, curators")
     for key in _REQUIRED_META:
         if key not in meta or meta[key] in ("", None, []):
-            raise _fail(path, _line_of(raw, "[lexicon]"), f"[lexicon] needs '{key}'")
+            raise _fail(path, _line_of("[lexicon]"), f"[lexicon] needs '{key}'")
     name = meta["name"]
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise _fail(path, _line_of(raw, "name"), f"lexicon name must be lower-case letters, digits and _; got {name!r}")
+        raise _fail(path, _line_of("name"), f"lexicon name must be lower-case letters, digits and _; got {name!r}")
     curators = meta["curators"]
     if isinstance(curators, str):
         curators = [curators]
     default_case = meta.get("case_sensitive", False)
     if not isinstance(default_case, bool):
-        raise _fail(path, _line_of(raw, "case_sensitive"), f"case_sensitive must be true or false; got {default_case!r}")
+        raise _fail(path, _line_of("case_sensitive"), f"case_sensitive must be true or false; got {default_case!r}")
 
     cats_raw = data.get("categories")
     if not isinstance(cats_raw, Mapping) or not cats_raw:
@@ -207,7 +223,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
     seen_terms: dict[tuple[str, str], int | None] = {}
     term_categories: dict[str, list[str]] = {}
     for cname, c in cats_raw.items():
-        header_line = _line_of(raw, f"[categories.{cname}]")
+        header_line = _line_of(f"[categories.{cname}]")
         if not _NAME_RE.fullmatch(cname):
             raise _fail(path, header_line, f"category name must be lower-case letters, digits and _; got {cname!r}")
         if not isinstance(c, Mapping):
@@ -237,7 +253,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
             elif isinstance(item, Mapping):
                 extra = set(item) - _ENTRY_KEYS
                 if "term" not in item or extra:
-                    ln = _line_of(raw, "{", cursor)
+                    ln = _line_of("{", cursor)
                     raise _fail(path, ln, f"an entry of {cname!r} must have 'term' and only {sorted(_ENTRY_KEYS)}; got keys {sorted(item)}")
                 term = item["term"]
                 weight = item.get("weight", 1.0)
@@ -247,7 +263,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 raise _fail(path, cursor, f"an entry of {cname!r} must be a string or a table, got {type(item).__name__}")
             if not isinstance(term, str) or not term.strip():
                 raise _fail(path, cursor, f"an entry of {cname!r} has an empty or non-text term: {term!r}")
-            line = _quoted_line(raw, term, cursor) or _quoted_line(raw, term)
+            line = index.quoted_line(term, cursor)
             cursor = line or cursor
             if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight != weight:
                 raise _fail(path, line, f"weight of {term!r} must be a number, got {weight!r}")

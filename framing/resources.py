@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import MissingResourceError
 
-__all__ = ["cmu_dictionary", "lexicon_dir", "package_versions", "patch_textstat_offline"]
+__all__ = ["cmu_dictionary", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "vader_lexicon_path"]
 
 
 def _require(module: str, package: str, purpose: str) -> Any:
@@ -55,6 +55,23 @@ def patch_textstat_offline() -> None:
 
     syl.get_cmudict = get_cmudict
     syl.count_syllables.cache_clear()
+
+
+def vader_lexicon_path() -> Path:
+    """The VADER sentiment lexicon file shipped inside the ``vaderSentiment`` package.
+
+    Hutto & Gilbert (2014), MIT license. Format: ``token<TAB>mean valence<TAB>sd<TAB>ratings``.
+    """
+    _require("vaderSentiment", "vaderSentiment", "lexicon-based sentiment")
+    path = Path(str(resources.files("vaderSentiment") / "vader_lexicon.txt"))
+    if not path.is_file():
+        raise MissingResourceError(f"vaderSentiment is installed but its lexicon file is missing ({path}); reinstall vaderSentiment")
+    return path
+
+
+def model_dir() -> Path:
+    """The folder of models shipped inside the package (``framing/models``)."""
+    return Path(__file__).resolve().parent / "models"
 
 
 def lexicon_dir() -> Path:

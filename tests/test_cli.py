@@ -1,0 +1,276 @@
+"""The framing command line: outputs, exit codes, the clean command, the real entry point, report escaping."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing import __version__
+from framing.cli import main
+
+REQUIRED_FIELDS = (
+    "id",
+    "source_path",
+    "outlet",
+    "title",
+    "published",
+    "syndicated_from",
+    "n_sentences",
+    "n_tokens",
+    "markers",
+    "actors",
+    "quotes",
+    "readability",
+    "provenance",
+)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory, examples_dir):  # type: ignore[no-untyped-def]
+    """`framing analyze examples/corpus --out DIR` run once in-process: (exit code, DIR)."""
+    out = tmp_path_factory.mktemp("example-run") / "out"
+    code = main(["analyze", str(examples_dir), "--out", str(out), "--no-progress"])
+    return code, out
+
+
+def test_analyze_example_corpus_exit_0_and_outputs(example_run):
+    """Analysing the example corpus exits 0 and writes the four outputs, with no errors."""
+    code, out = example_run
+    assert code == 0
+    for name in ("articles.jsonl", "articles.csv", "errors.jsonl", "report.html"):
+        assert (out / name).is_file(), name
+    assert read_jsonl(out / "errors.jsonl") == []
+
+
+def test_articles_jsonl_fields(example_run, examples_dir):
+    """Every articles.jsonl object has the documented fields with sensible values."""
+    _, out = example_run
+    rows = read_jsonl(out / "articles.jsonl")
+    assert len(rows) == 6
+    for row in rows:
+        for field in REQUIRED_FIELDS:
+            assert field in row, (row["id"], field)
+        assert Path(row["source_path"]).parent == examples_dir
+        assert row["n_sentences"] > 5 and row["n_tokens"] > row["n_sentences"]
+        assert isinstance(row["markers"], dict) and isinstance(row["actors"], list) and isinstance(row["quotes"], list)
+        assert row["readability"]["words_per_sentence"] > 0
+        assert row["provenance"]["framing"] == __version__
+    by_id = {r["id"]: r for r in rows}
+    hub = by_id["newsfeedhub_canada-china-accord"]
+    assert (hub["outlet"], hub["syndicated_from"], hub["duplicate_of"]) == ("Meridian Wire", "Meridian Wire", "meridian-wire_canada-china-accord")
+    assert by_id["red-ledger_canada-china-accord"]["published"] == "2026-03-13"
+
+
+def test_articles_csv_matches_jsonl(example_run):
+    """articles.csv has one row per article with the metadata columns."""
+    _, out = example_run
+    with open(out / "articles.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    jsonl_ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
+    assert [r["id"] for r in rows] == jsonl_ids
+    for col in ("outlet", "title", "published", "n_words", "readability.flesch_kincaid_grade"):
+        assert col in rows[0]
+
+
+def test_report_lists_articles(example_run):
+    """The HTML report names every analysed article and carries no script."""
+    _, out = example_run
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "6 articles" in html
+    assert "Liberty Frontline" in html and "The Red Ledger" in html
+    assert "<script" not in html.lower()
+
+
+def test_analyze_one_broken_input_exit_1(tmp_path, examples_dir):
+    """With one broken input the run exits 1, analyses the rest and lists the failure in errors.jsonl."""
+    broken = tmp_path / "inputs" / "scan.txt"
+    broken.parent.mkdir()
+    broken.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\nbinary")
+    out = tmp_path / "out"
+    code = main(["analyze", str(examples_dir), str(broken), "--out", str(out), "--no-lexicons", "--no-progress"])
+    assert code == 1
+    assert len(read_jsonl(out / "articles.jsonl")) == 6
+    errors = read_jsonl(out / "errors.jsonl")
+    assert len(errors) == 1
+    assert errors[0]["path"] == str(broken)
+    assert "PDF" in errors[0]["reason"]
+    assert (out / "report.html").is_file() and (out / "articles.csv").is_file()
+    assert "scan.txt" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_analyze_drop_duplicates(tmp_path, examples_dir):
+    """--drop-duplicates leaves the flagged aggregator copy out of the results."""
+    out = tmp_path / "out"
+    assert main(["analyze", str(examples_dir), "--out", str(out), "--no-lexicons", "--no-progress", "--drop-duplicates"]) == 0
+    ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
+    assert len(ids) == 5 and "newsfeedhub_canada-china-accord" not in ids
+
+
+def test_usage_error_missing_out(tmp_path, examples_dir, capsys):
+    """A missing --out is a usage error: argparse exits with status 2 and says what is missing."""
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(examples_dir)])
+    assert exc.value.code == 2
+    assert "--out" in capsys.readouterr().err
+
+
+def test_usage_error_unknown_option(tmp_path, examples_dir, capsys):
+    """An unknown option is a usage error with status 2 naming the option."""
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(examples_dir), "--out", str(tmp_path / "o"), "--frobnicate"])
+    assert exc.value.code == 2
+    assert "--frobnicate" in capsys.readouterr().err
+
+
+def test_usage_error_no_command(capsys):
+    """No command prints the help and returns 2."""
+    assert main([]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_usage_error_bad_date_option(tmp_path, examples_dir, capsys):
+    """An ambiguous --date is refused with status 2 and a message saying which format to use."""
+    assert main(["analyze", str(examples_dir), "--out", str(tmp_path / "o"), "--date", "03/12/2026", "--no-progress"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    """--version prints the package version and exits 0."""
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"framing {__version__}"
+
+
+PAGE = """Menu
+Sign in
+Harbour board approves new ferry pier
+By Ada Byrne
+June 3, 2025
+
+The harbour board approved plans on Tuesday for a second ferry pier, which it says will cut waiting times for island passengers by half during the summer.
+
+Work will start in the autumn and should take about eighteen months, the board said.
+
+You May Also Like
+Gardeners race to beat the first frost
+"""
+
+
+def test_clean_prints_text_and_metadata(tmp_path, capsys):
+    """`framing clean FILE` prints the recovered metadata, a rule, then the cleaned text only."""
+    f = tmp_path / "pier.txt"
+    f.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(f)]) == 0
+    out = capsys.readouterr().out
+    head, _, body = out.partition("-" * 72 + "\n")
+    assert "title: Harbour board approves new ferry pier" in head
+    assert "author: Ada Byrne" in head
+    assert "published: 2025-06-03" in head
+    assert f"source_path: {f}" in head
+    assert body.startswith("The harbour board approved plans on Tuesday")
+    assert body.rstrip().endswith("the board said.")
+    for debris in ("Menu", "Sign in", "By Ada Byrne", "You May Also Like", "Gardeners"):
+        assert debris not in body
+
+
+def test_clean_show_debris_and_json(tmp_path, capsys):
+    """--show-debris lists what was removed; --json prints one parseable object with the text."""
+    f = tmp_path / "pier.txt"
+    f.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(f), "--show-debris"]) == 0
+    out = capsys.readouterr().out
+    assert "[byline] By Ada Byrne" in out and "[teasers] You May Also Like" in out
+    assert main(["clean", str(f), "--json", "--show-debris"]) == 0
+    obj = json.loads(capsys.readouterr().out)
+    assert obj["title"] == "Harbour board approves new ferry pier"
+    assert obj["text"].startswith("The harbour board approved plans")
+    assert {"kind": "byline", "text": "By Ada Byrne"} in obj["debris"]
+
+
+def test_clean_unreadable_file_exit_1(tmp_path, capsys):
+    """`framing clean` on a missing and a good file prints the good one and exits 1."""
+    good = tmp_path / "pier.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(tmp_path / "missing.txt"), str(good)]) == 1
+    captured = capsys.readouterr()
+    assert "missing.txt" in captured.err and "no such file" in captured.err
+    assert "The harbour board approved plans" in captured.out
+
+
+def test_clean_seed_article(politsturm_seed, capsys):
+    """`framing clean` on the Politsturm seed shows its outlet, date and title above the text."""
+    assert main(["clean", str(politsturm_seed)]) == 0
+    out = capsys.readouterr().out
+    assert "outlet: Politsturm" in out and "published: 2026-02-09" in out
+    assert "title: Traditional US Allies Seek New Trade Ties" in out
+    assert "2 min read" not in out
+
+
+def test_real_command_end_to_end(tmp_path, examples_dir):
+    """`python -m framing.cli analyze` in a fresh process analyses the example corpus and exits 0."""
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", str(examples_dir), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Analysed 6 articles" in proc.stderr
+    assert len(read_jsonl(out / "articles.jsonl")) == 6
+    assert read_jsonl(out / "errors.jsonl") == []
+    assert (out / "report.html").stat().st_size > 1000
+
+
+def test_console_script_entry_point(tmp_path):
+    """The installed `framing` console script runs `clean` and `--version`."""
+    script = Path(sys.executable).parent / "framing"
+    if not script.exists():
+        pytest.skip(f"console script not installed next to {sys.executable}")
+    f = tmp_path / "pier.txt"
+    f.write_text(PAGE, encoding="utf-8")
+    proc = subprocess.run([str(script), "clean", str(f)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "title: Harbour board approves new ferry pier" in proc.stdout
+    proc = subprocess.run([str(script), "analyze", str(f)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "--out" in proc.stderr
+
+
+XSS_TITLE = "<script>alert(1)</script> Pier vote"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+
+
+def test_report_escapes_markup_in_title_and_text(tmp_path):
+    """Script and img tags in an article's title, outlet and text appear escaped in report.html, never as tags."""
+    record = {
+        "title": XSS_TITLE,
+        "outlet": "Harbour <b>Post</b>",
+        "text": f"The harbour board met on Tuesday. {XSS_IMG} Members voted to build a second pier next year. "
+        "Work should take eighteen months, the board said.",
+    }
+    src = tmp_path / "evil.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(src), "--out", str(out), "--no-lexicons", "--no-progress"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert "<b>Post</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Pier vote" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Harbour &lt;b&gt;Post&lt;/b&gt;" in html
+    # the data keeps the raw strings: escaping is the report's job
+    assert read_jsonl(out / "articles.jsonl")[0]["title"] == XSS_TITLE
+    assert XSS_IMG in framing.load(src)[0].text

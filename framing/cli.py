@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--drop-duplicates", action="store_true", help="do not analyse articles flagged as copies of another article")
     p.add_argument("--no-lexicons", action="store_true", help="skip lexicon markers")
     p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons (*.toml) in DIR; one named like a built-in replaces it (repeatable)")
+    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (TOML) extending or overriding the built-in one (repeatable)")
+    p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
+    p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
     p.add_argument("--title", default="Framing analysis", help="title of the HTML report")
     prog = p.add_mutually_exclusive_group()
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
@@ -139,8 +142,9 @@ def _say(msg: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    from .actors import load_gazetteer
     from .report import write_html
-    from .score import _default_lexicons, _progress, _provenance, analyze_article
+    from .score import _default_lexicons, _progress, _provenance, analyze_article, default_gazetteer, default_sentiment
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -157,13 +161,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         lexicons = load_default_lexicons(args.lexicon_dir)
     else:
         lexicons = _default_lexicons()
-    prov = _provenance(lexicons)
+    gazetteer = None if args.no_actors else (load_gazetteer(extra=args.gazetteer) if args.gazetteer else default_gazetteer())
+    sentiment = None if (args.no_actors or args.no_sentiment) else default_sentiment()
+    prov = _provenance(lexicons, gazetteer, sentiment)
     articles = [a for a in corpus if not (args.drop_duplicates and a.duplicate_of)]
     results: list[ArticleResult] = []
     with open(out / "articles.jsonl", "w", encoding="utf-8") as fh:
         for article in _progress(articles, len(articles), args.progress, "analysing"):
             try:
-                r = analyze_article(article, lexicons=lexicons, provenance=prov)
+                r = analyze_article(article, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, provenance=prov)
             except Exception as exc:  # one article must never sink the run: report it, go on
                 errors.append(LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
                 continue

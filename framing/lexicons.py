@@ -316,8 +316,17 @@ def find_lexicon_files(extra_dirs: Iterable[str | os.PathLike[str]] = ()) -> lis
     for d in dirs:
         if not d.is_dir():
             raise LexiconError(f"lexicon folder {d} does not exist")
-        files.extend(sorted(d.glob("*.toml")))
+        files.extend(f for f in sorted(d.glob("*.toml")) if not is_gazetteer_file(f))
     return files
+
+
+def is_gazetteer_file(path: Path) -> bool:
+    """Whether a TOML file in a lexicon folder is an actor gazetteer (``[gazetteer]`` table)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return any(line.strip() == "[gazetteer]" for line in fh)
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def load_lexicon(source: str | os.PathLike[str], *, version: str | None = None) -> Lexicon:

@@ -86,3 +86,45 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(_scan(text, opener, closer, taken))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution: who is quoted, with which verb
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation or a piece of reported speech, attributed to a speaker where possible.
+
+    ``kind`` is ``direct`` (words in quotation marks), ``partial`` (a short quoted phrase inside
+    the writer's sentence, "called the talks “very dangerous”") or ``reported`` ("X said that
+    ...", "according to X"). ``verb_class`` is ``neutral`` (said, told, stated), ``evaluative``
+    (claimed, insisted, admitted, boasted, warned, dissed) or ``None`` when no verb was found.
+    """
+
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    verb: str | None = None
+    verb_class: str | None = None
+    verb_start: int | None = None
+
+    def to_dict(self, text: str | None = None) -> dict[str, object]:
+        d: dict[str, object] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "speaker": self.speaker,
+            "speaker_name": self.speaker_name,
+            "verb": self.verb,
+            "verb_class": self.verb_class,
+        }
+        if text is not None:
+            d["text"] = text[self.start : self.end]
+        return d

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .detectors import DETECTOR_CATEGORIES, DETECTOR_VERSION, detect, quote_share
+from .quotes import find_quote_spans
 from .readability import readability
 from .resources import package_versions
 from .segment import segment
@@ -23,6 +24,7 @@ from .types import Article, ArticleResult, LoadError, Match
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .actors import Gazetteer
     from .lexicons import LexiconSet
 
 __all__ = ["Results", "analyze", "analyze_article", "marker_profile"]
@@ -55,27 +57,63 @@ def marker_profile(matches: Sequence[Match], n_words: int, categories: Iterable[
     return out
 
 
-def _provenance(lexicons: LexiconSet | None) -> dict[str, Any]:
+def _provenance(lexicons: LexiconSet | None, gazetteer: Gazetteer | None = None, sentiment: Any = None) -> dict[str, Any]:
     versions = package_versions()
+    models: dict[str, str] = {}
+    if sentiment is not None:
+        try:
+            from .sentiment import model_version
+
+            models["target_sentiment"] = model_version()
+        except ImportError:
+            pass
     return {
         "framing": versions.get("framing"),
         "lexicons": lexicons.provenance() if lexicons is not None else {},
+        "gazetteer": gazetteer.provenance() if gazetteer is not None else None,
         "detectors": DETECTOR_VERSION,
-        "models": {},
+        "models": models,
     }
 
 
-def analyze_article(article: Article, *, lexicons: LexiconSet | None = None, provenance: dict[str, Any] | None = None) -> ArticleResult:
-    """Analyse one article: segment it, match lexicons, measure readability."""
+def analyze_article(
+    article: Article,
+    *,
+    lexicons: LexiconSet | None = None,
+    gazetteer: Gazetteer | None = None,
+    sentiment: Any = None,
+    provenance: dict[str, Any] | None = None,
+) -> ArticleResult:
+    """Analyse one article: segment it, match lexicons and detectors, find actors, quotes and
+    roles, score sentiment toward each actor mention, measure readability.
+
+    ``gazetteer=None`` skips actors and quotes; ``sentiment`` is a callable taking a list of
+    ``(sentence, start, end)`` targets and returning objects with ``label`` and ``score`` (the
+    shipped model's :func:`framing.sentiment.score_targets`), or None to skip sentiment.
+    """
     doc = segment(article.text)
     found: list[Match] = list(lexicons.match(doc)) if lexicons is not None else []
-    detected = detect(doc)
+    spans = find_quote_spans(doc.text)
+    detected = detect(doc, spans)
     found.extend(detected)
     found.sort(key=lambda m: (m.start, -m.end, m.lexicon, m.category))
     matches = tuple(found)
     keys = (lexicons.category_keys() if lexicons is not None else []) + [f"detectors.{c}" for c in DETECTOR_CATEGORIES]
     markers = marker_profile(matches, doc.n_words, keys)
     markers["detectors.direct_quotes"]["share"] = quote_share(doc, detected)  # type: ignore[assignment]
+    actors: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[dict[str, Any], ...] = ()
+    if gazetteer is not None:
+        from .actors import find_mentions
+        from .attribution import attribute_quotes, find_roles
+        from .portrayal import summarise_actors
+
+        mentions = find_mentions(doc, gazetteer, published=article.published)
+        scored = _score_mentions(doc, mentions, sentiment)
+        quote_objs = attribute_quotes(doc, mentions, spans)
+        roles = find_roles(doc, mentions, quote_objs, spans)
+        actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles))
+        quotes = tuple(q.to_dict(doc.text) for q in quote_objs)
     return ArticleResult(
         article=article,
         n_sentences=len(doc.sentences),
@@ -83,9 +121,41 @@ def analyze_article(article: Article, *, lexicons: LexiconSet | None = None, pro
         n_words=doc.n_words,
         markers=markers,
         matches=matches,
+        actors=actors,
+        quotes=quotes,
         readability=readability(doc),
-        provenance=provenance if provenance is not None else _provenance(lexicons),
+        provenance=provenance if provenance is not None else _provenance(lexicons, gazetteer, sentiment),
     )
+
+
+def _score_mentions(doc: Any, mentions: Sequence[Any], sentiment: Any) -> list[Any]:
+    """Target-dependent sentiment of every mention (in its sentence), or None for each."""
+    if sentiment is None or not mentions:
+        return [None] * len(mentions)
+    items = []
+    for m in mentions:
+        sent = doc.sentences[m.sentence]
+        items.append((doc.text[sent.start : sent.end], m.start - sent.start, m.end - sent.start))
+    return list(sentiment(items))
+
+
+def default_gazetteer() -> Gazetteer | None:
+    """The built-in actor gazetteer (None if it is not installed)."""
+    from .actors import load_gazetteer
+    from .resources import lexicon_dir
+
+    if not (lexicon_dir() / "actors.toml").exists():
+        return None
+    return load_gazetteer()
+
+
+def default_sentiment() -> Any:
+    """The shipped target-sentiment model's batch scorer, or None when no model is installed."""
+    try:
+        from .sentiment import model_available, score_targets
+    except ImportError:
+        return None
+    return score_targets if model_available() else None
 
 
 def _default_lexicons() -> LexiconSet | None:
@@ -109,22 +179,28 @@ def iter_analyze(
     articles: Iterable[Article],
     *,
     lexicons: LexiconSet | None | str = "default",
+    gazetteer: Gazetteer | None | str = "default",
+    sentiment: Any = "default",
     progress: bool | None = None,
     total: int | None = None,
 ) -> Iterator[ArticleResult]:
     """Analyse articles one at a time (bounded memory); see :func:`analyze`."""
     lex = _default_lexicons() if lexicons == "default" else lexicons
-    prov = _provenance(lex)  # type: ignore[arg-type]
+    gz = default_gazetteer() if gazetteer == "default" else gazetteer
+    sent = default_sentiment() if sentiment == "default" else sentiment
+    prov = _provenance(lex, gz, sent)  # type: ignore[arg-type]
     if total is None and hasattr(articles, "__len__"):
         total = len(articles)  # type: ignore[arg-type]
     for article in _progress(articles, total, progress, "analysing"):
-        yield analyze_article(article, lexicons=lex, provenance=prov)  # type: ignore[arg-type]
+        yield analyze_article(article, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov)  # type: ignore[arg-type]
 
 
 def analyze(
     corpus: Iterable[Article],
     *,
     lexicons: LexiconSet | None | str = "default",
+    gazetteer: Gazetteer | None | str = "default",
+    sentiment: Any = "default",
     progress: bool | None = None,
 ) -> Results:
     """Analyse every article of a corpus.
@@ -135,6 +211,10 @@ def analyze(
         What :func:`framing.load` returns, or any articles.
     lexicons : LexiconSet, None or "default"
         The lexicons to match; ``"default"`` loads the built-in ones, ``None`` skips markers.
+    gazetteer : Gazetteer, None or "default"
+        Actors to find (``framing.actors.load_gazetteer``); ``None`` skips actors and quotes.
+    sentiment : callable, None or "default"
+        Target-sentiment scorer for actor mentions; ``"default"`` uses the shipped model.
     progress : bool or None
         Show a progress bar; ``None`` (default) shows one only on an interactive terminal.
 
@@ -146,7 +226,7 @@ def analyze(
         results.to_frame()[["outlet", "n_words"]]
     """
     errors = list(getattr(corpus, "errors", []))
-    results = list(iter_analyze(corpus, lexicons=lexicons, progress=progress))
+    results = list(iter_analyze(corpus, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, progress=progress))
     return Results(results, errors)
 
 

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicons import LexiconSet, load_default_lexicons, load_lexicon, term_tokens
-from framing.resources import lexicon_dir
+from framing.lexicons import LexiconSet, find_lexicon_files, load_default_lexicons, load_lexicon, term_tokens
 
-BUILTIN = sorted(lexicon_dir().glob("*.toml"))
+BUILTIN = find_lexicon_files()
 
 HEADER = """
 [lexicon]

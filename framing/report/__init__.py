@@ -87,3 +87,226 @@ def write_html(results: Sequence[ArticleResult], path: str | Path, errors: Seque
     path = Path(path)
     path.write_text(render_html(report_data(results, errors, title=title)), encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# The comparison report
+
+#: Marker categories highlighted in article views, in priority order (first wins on overlap),
+#: with their colour. Everything else is still counted, just not coloured.
+HIGHLIGHT = {
+    "registers.marxist": "#f4b6b6",
+    "registers.state_diplomatic": "#f9d9a6",
+    "registers.nationalist_populist": "#f7c6e3",
+    "registers.liberal_internationalist": "#bfd9f2",
+    "registers.wire_service": "#cde8c4",
+    "detectors.scare_quotes": "#ffe066",
+    "detectors.rhetorical_questions": "#e0d1f5",
+    "rhetoric.attribution_evaluative": "#ffb347",
+    "rhetoric.loaded_language": "#ffcccc",
+    "rhetoric.war_metaphors": "#d9b38c",
+    "rhetoric.hedges": "#d6eaf8",
+    "rhetoric.boosters": "#d5f5e3",
+}
+PROFILE_SETS = {
+    "registers": ("Ideological and stylistic register", ["registers.marxist", "registers.state_diplomatic", "registers.nationalist_populist", "registers.liberal_internationalist", "registers.wire_service"]),
+    "frames": ("News frames (Semetko & Valkenburg 2000)", ["news_frames.conflict", "news_frames.economic", "news_frames.human_interest", "news_frames.morality", "news_frames.responsibility"]),
+    "rhetoric": ("Rhetorical markers", ["rhetoric.loaded_language", "rhetoric.hedges", "rhetoric.boosters", "rhetoric.attribution_evaluative", "rhetoric.war_metaphors", "detectors.scare_quotes", "detectors.rhetorical_questions"]),
+}
+
+
+def highlight_segments(text: str, matches: Sequence[Any], categories: dict[str, str] = HIGHLIGHT) -> list[list[dict[str, Any]]]:
+    """The text as paragraphs of segments ``{"text", "cat", "title"}``; ``cat`` is None for plain text.
+
+    Overlapping matches are resolved by the order of ``categories`` (earlier wins), then by length.
+    """
+    order = {k: i for i, k in enumerate(categories)}
+    cands = []
+    for m in matches:
+        key = f"{m.lexicon}.{m.category}"
+        if key in order and not m.negated:
+            cands.append((order[key], -(m.end - m.start), m.start, m.end, key, m.term, m.lexicon_version))
+    cands.sort()
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for _, _, s, e, key, term, version in cands:
+        if any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        chosen.append((s, e, key, term, version))
+    chosen.sort()
+    segs: list[dict[str, Any]] = []
+    pos = 0
+    for s, e, key, term, version in chosen:
+        if s > pos:
+            segs.append({"text": text[pos:s], "cat": None, "title": None})
+        segs.append({"text": text[s:e], "cat": key, "title": f"{key} (lexicon {key.split('.')[0]} {version}; entry: {term})"})
+        pos = e
+    if pos < len(text):
+        segs.append({"text": text[pos:], "cat": None, "title": None})
+    # split into paragraphs at blank lines, keeping segment boundaries
+    paras: list[list[dict[str, Any]]] = [[]]
+    for seg in segs:
+        parts = seg["text"].split("\n\n")
+        for i, part in enumerate(parts):
+            if i:
+                paras.append([])
+            if part:
+                paras[-1].append({**seg, "text": part})
+    return [p for p in paras if p]
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    if frame is None or len(frame) == 0:
+        return []
+    import math as _m
+
+    out = []
+    for row in frame.to_dict(orient="records"):
+        out.append({k: (None if isinstance(v, float) and _m.isnan(v) else v) for k, v in row.items()})
+    return out
+
+
+def _sample_articles(results: Sequence[ArticleResult], by: str, limit: int) -> list[ArticleResult]:
+    """Up to ``limit`` articles, taken in turn from each group so every group is represented."""
+    if len(results) <= limit:
+        return list(results)
+    from .. import compare as _c
+
+    buckets: dict[str, list[ArticleResult]] = {}
+    for r in results:
+        buckets.setdefault(_c._group_of(r, by), []).append(r)
+    out: list[ArticleResult] = []
+    while len(out) < limit and any(buckets.values()):
+        for g in list(buckets):
+            if buckets[g] and len(out) < limit:
+                out.append(buckets[g].pop(0))
+    return out
+
+
+def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it", max_articles: int = 200) -> dict[str, Any]:
+    """Everything the comparison report shows, as plain data, charts included as SVG strings."""
+    from . import figures
+    from ..compare import marker_label
+
+    groups = comp.groups
+    prof = _records(comp.profiles)
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in prof:
+        table.setdefault(row["marker"], {})[row["group"]] = row
+    charts: dict[str, str] = {}
+    profile_sections = []
+    for key, (label, markers) in PROFILE_SETS.items():
+        present = [m for m in markers if m in table]
+        if not present:
+            continue
+        fig = figures.profile_chart(groups, present, [marker_label(m) for m in present], table, title=label)
+        charts[key] = figures.to_svg(fig)
+        rows = []
+        for m in present:
+            rows.append({"marker": m, "label": marker_label(m), "cells": [table[m].get(g, {}) for g in groups]})
+        profile_sections.append({"key": key, "label": label, "rows": rows})
+    actors = _records(comp.actors)
+    by = comp.by
+    top_actor_names = []
+    if actors:
+        totals: dict[str, int] = {}
+        for a in actors:
+            totals[a["name"]] = totals.get(a["name"], 0) + a["mentions"]
+        top_actor_names = [n for n, _ in sorted(totals.items(), key=lambda kv: -kv[1])[:10]]
+        rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names]
+        if any(r.get("mean_sentiment") is not None for r in rows):
+            charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, groups, title="How each actor is portrayed"))
+    quotes = _records(comp.quotes)
+    if quotes:
+        speakers_total: dict[str, int] = {}
+        counts: dict[str, dict[str, int]] = {}
+        for q in quotes:
+            speakers_total[q["speaker"]] = speakers_total.get(q["speaker"], 0) + q["quotes"]
+            counts.setdefault(q[by], {})[q["speaker"]] = q["quotes"]
+        speakers = [s for s, _ in sorted(speakers_total.items(), key=lambda kv: -kv[1])[:9]]
+        charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title="Who gets to speak"))
+    distinct = {}
+    for row in _records(comp.distinctive):
+        distinct.setdefault(row["group"], []).append(row)
+    diffs = [
+        {**d, "label": marker_label(d["marker"])}
+        for d in _records(comp.differences)
+        if d["marker"] in {m for _, ms in PROFILE_SETS.values() for m in ms}
+    ]
+    analysed = [r for r in comp.results if not r.article.duplicate_of]
+    shown = _sample_articles(comp.results, by, max_articles)
+    articles = []
+    for r in shown:
+        a = r.article
+        articles.append(
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published,
+                "syndicated_from": a.syndicated_from,
+                "republished_by": a.republished_by,
+                "duplicate_of": a.duplicate_of,
+                "note": a.meta.get("note"),
+                "n_words": r.n_words,
+                "grade": r.readability.get("flesch_kincaid_grade"),
+                "paragraphs": highlight_segments(a.text, r.matches),
+                "actors": [{"name": x["name"], "n": x["n_mentions"], "sentiment": x["sentiment"].get("mean")} for x in r.actors if not x.get("candidate")][:8],
+                "quotes": [q for q in r.quotes if q.get("speaker_name")][:12],
+            }
+        )
+    provenance = comp.results[0].provenance if comp.results else {}
+    return {
+        "title": title,
+        "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "by": by,
+        "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small} for g in groups],
+        "n_articles": len(comp.results),
+        "n_analysed": len(analysed),
+        "n_duplicates": len(comp.results) - len(analysed),
+        "n_errors": len(comp.errors),
+        "errors": [e.to_dict() for e in comp.errors[:200]],
+        "findings": comp.findings,
+        "charts": charts,
+        "profiles": profile_sections,
+        "group_names": groups,
+        "differences": diffs,
+        "distinctive": {g: rows[:12] for g, rows in distinct.items()},
+        "actors": [a for a in actors if a["name"] in top_actor_names] if actors else [],
+        "quotes": quotes,
+        "stories": comp.stories,
+        "articles": articles,
+        "n_articles_shown": len(articles),
+        "legend": [{"cat": k, "label": _legend_label(k), "color": c} for k, c in HIGHLIGHT.items()],
+        "colors": HIGHLIGHT,
+        "provenance": {"packages": package_versions(), **{k: v for k, v in provenance.items() if k != "framing"}},
+    }
+
+
+def _legend_label(key: str) -> str:
+    from ..compare import marker_label
+
+    return marker_label(key)
+
+
+def render_comparison_html(data: dict[str, Any]) -> str:
+    """The comparison report as one self-contained HTML page (inline CSS and SVG, no scripts)."""
+    return _env().get_template("comparison.html.j2").render(**data)
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    """A short Markdown summary of the comparison: findings, groups and distinctive terms."""
+    lines = [f"# {data['title']}", "", f"{data['n_analysed']} articles compared by {data['by']}; generated {data['generated']}.", ""]
+    lines += ["## Groups", ""] + [f"- {g['name']}: {g['n']} articles" + (" (small group: tentative)" if g["small"] else "") for g in data["groups"]]
+    lines += ["", "## Findings", ""] + [f"- {f['text']}" for f in data["findings"]]
+    if data["distinctive"]:
+        lines += ["", "## Distinctive terms (log-odds with informative Dirichlet prior, z-score)", ""]
+        for g, rows in data["distinctive"].items():
+            lines.append(f"- **{g}**: " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rows[:10]))
+    if data["actors"]:
+        lines += ["", "## Actors", "", "| group | actor | mentions | mean sentiment | aggressor | target | cooperator | speaker |", "|---|---|---|---|---|---|---|---|"]
+        for a in data["actors"]:
+            ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f}"
+            lines.append(f"| {a[data['by']]} | {a['name']} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} |")
+    return "\n".join(lines) + "\n"

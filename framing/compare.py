@@ -1,0 +1,600 @@
+"""Compare groups of articles (outlets by default): marker profiles, distinctive words, actors,
+quotes and same-story coverage.
+
+Statistics, each a small pure function with its direction and reference:
+
+* :func:`bootstrap_ci`: percentile bootstrap interval of a group's mean (Efron & Tibshirani 1993).
+* :func:`permutation_test`: two-sided permutation p-value for a difference in means.
+* :func:`hedges_g`: standardised mean difference with small-sample correction (Hedges 1981);
+  positive when the first group is higher.
+* :func:`log_odds_dirichlet`: log-odds ratio with an informative Dirichlet prior and its z-score
+  (Monroe, Colaresi & Quinn 2008); positive z means the word is distinctive of the target group.
+* :func:`keyness`: chi-squared and log-likelihood G² (Dunning 1993) of a word in target versus
+  reference, with the log ratio as effect size (Hardie 2014).
+
+Groups with fewer than ``min_group`` articles are kept but flagged ``small`` everywhere: their
+intervals are wide and their tests weak, and the report says so.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .errors import check_option
+from .types import ArticleResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "Comparison",
+    "bootstrap_ci",
+    "compare",
+    "hedges_g",
+    "keyness",
+    "log_odds_dirichlet",
+    "permutation_test",
+    "same_story_groups",
+]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+
+
+# ---------------------------------------------------------------------------------------------
+# Statistics
+
+
+def bootstrap_ci(values: Sequence[float], *, n_boot: int = 2000, level: float = 0.95, seed: int = 0) -> tuple[float | None, float | None]:
+    """Percentile bootstrap interval of the mean; ``(None, None)`` for fewer than 2 values."""
+    x = np.asarray([v for v in values if v is not None and not math.isnan(v)], dtype=float)
+    if len(x) < 2:
+        return None, None
+    rng = np.random.default_rng(seed)
+    means = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
+    a = (1 - level) / 2
+    return float(np.quantile(means, a)), float(np.quantile(means, 1 - a))
+
+
+def permutation_test(a: Sequence[float], b: Sequence[float], *, n_perm: int = 5000, seed: int = 0) -> float | None:
+    """Two-sided p-value for mean(a) - mean(b) under random relabelling; None if a group is empty.
+
+    Uses the (count + 1) / (n_perm + 1) estimate, so p is never 0.
+    """
+    x = np.asarray(a, dtype=float)
+    y = np.asarray(b, dtype=float)
+    if len(x) == 0 or len(y) == 0:
+        return None
+    observed = abs(x.mean() - y.mean())
+    pooled = np.concatenate([x, y])
+    rng = np.random.default_rng(seed)
+    idx = np.argsort(rng.random((n_perm, len(pooled))), axis=1)
+    perm = pooled[idx]
+    diffs = np.abs(perm[:, : len(x)].mean(axis=1) - perm[:, len(x) :].mean(axis=1))
+    return float((np.sum(diffs >= observed - 1e-12) + 1) / (n_perm + 1))
+
+
+def hedges_g(a: Sequence[float], b: Sequence[float]) -> float | None:
+    """Hedges' g of a versus b (None when undefined: fewer than 2 values overall or no variance)."""
+    x = np.asarray(a, dtype=float)
+    y = np.asarray(b, dtype=float)
+    n1, n2 = len(x), len(y)
+    if n1 == 0 or n2 == 0 or n1 + n2 < 3:
+        return None
+    v1 = x.var(ddof=1) if n1 > 1 else 0.0
+    v2 = y.var(ddof=1) if n2 > 1 else 0.0
+    pooled = math.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2))
+    if pooled == 0:
+        return None
+    d = (x.mean() - y.mean()) / pooled
+    j = 1 - 3 / (4 * (n1 + n2) - 9)
+    return float(d * j)
+
+
+def log_odds_dirichlet(target: Counter[str], reference: Counter[str], prior: Counter[str], *, prior_scale: float = 1.0) -> dict[str, tuple[float, float]]:
+    """``{word: (delta, z)}``: log-odds ratio of target vs reference with a Dirichlet prior.
+
+    ``prior`` is background counts (usually the whole corpus), scaled by ``prior_scale``
+    (Monroe et al. 2008, section 3.5). z above 1.96 marks a word distinctive of the target.
+    """
+    n_t = sum(target.values())
+    n_r = sum(reference.values())
+    a0 = prior_scale * sum(prior.values())
+    out: dict[str, tuple[float, float]] = {}
+    for w, pw in prior.items():
+        a = prior_scale * pw
+        yt, yr = target.get(w, 0), reference.get(w, 0)
+        lt = math.log((yt + a) / (n_t + a0 - yt - a))
+        lr = math.log((yr + a) / (n_r + a0 - yr - a))
+        delta = lt - lr
+        var = 1 / (yt + a) + 1 / (yr + a)
+        out[w] = (delta, delta / math.sqrt(var))
+    return out
+
+
+def keyness(a: int, b: int, n_a: int, n_b: int) -> tuple[float, float, float]:
+    """(chi-squared, log-likelihood G², log ratio) of a word seen ``a`` times in ``n_a`` target
+    words and ``b`` times in ``n_b`` reference words. Log ratio is log2 of the relative
+    frequencies, with 0.5 added to zero counts."""
+    total = n_a + n_b
+    e_a = n_a * (a + b) / total
+    e_b = n_b * (a + b) / total
+    obs = [a, b, n_a - a, n_b - b]
+    exp = [e_a, e_b, n_a - e_a, n_b - e_b]
+    chi2 = sum((o - e) ** 2 / e for o, e in zip(obs, exp) if e > 0)
+    ll = 2 * sum(o * math.log(o / e) for o, e in zip(obs[:2], exp[:2]) if o > 0 and e > 0)
+    ratio = math.log2(((a or 0.5) / n_a) / ((b or 0.5) / n_b)) if n_a and n_b else 0.0
+    return chi2, ll, ratio
+
+
+def _chi2_sf1(x: float) -> float:
+    """Survival function of chi-squared with 1 degree of freedom."""
+    return math.erfc(math.sqrt(max(x, 0) / 2))
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "s", "’s", "'s"}
+
+
+def _word_counts(text: str, stop: frozenset[str]) -> Counter[str]:
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    words = [w for w in words if w not in stop and len(w) > 1]
+    counts = Counter(words)
+    counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
+# Same-story grouping
+
+
+def same_story_groups(results: Sequence[ArticleResult], *, threshold: float = 0.2, window_days: int = 7) -> list[int]:
+    """A story number for each article: articles whose TF-IDF cosine similarity is at least
+    ``threshold`` and whose dates lie within ``window_days`` (undated articles match any date)
+    are linked, and linked articles form one story (single linkage)."""
+    import datetime as dt
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n = len(results)
+    if n == 0:
+        return []
+    texts = [((r.article.title or "") + "\n" + r.article.text) for r in results]
+    try:
+        X = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
+        sims = (X @ X.T).toarray()
+    except ValueError:  # no words at all
+        sims = np.eye(n)
+    dates = []
+    for r in results:
+        try:
+            dates.append(dt.date.fromisoformat(r.article.published) if r.article.published else None)
+        except ValueError:
+            dates.append(None)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sims[i, j] < threshold:
+                continue
+            if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > window_days:
+                continue
+            parent[find(i)] = find(j)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(n)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The comparison
+
+
+@dataclass
+class Comparison:
+    """The result of :func:`compare`: tables (pandas), plain-language findings and renderers."""
+
+    by: str
+    mode: str
+    groups: list[str]
+    sizes: dict[str, int]
+    small: list[str]
+    profiles: Any  # DataFrame: group, marker, mean, ci_low, ci_high, n
+    differences: Any  # DataFrame: group, reference, marker, diff, hedges_g, p_value
+    distinctive: Any  # DataFrame: group, term, counts, log_odds, z, chi2, ll, p_ll, log_ratio
+    actors: Any
+    quotes: Any
+    roles: Any
+    stories: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+    results: list[ArticleResult] = field(repr=False, default_factory=list)
+    errors: list[Any] = field(repr=False, default_factory=list)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "profiles": self.profiles,
+            "differences": self.differences,
+            "distinctive": self.distinctive,
+            "actors": self.actors,
+            "quotes": self.quotes,
+            "roles": self.roles,
+        }
+
+    def summary(self) -> list[str]:
+        """The findings as plain sentences."""
+        return [f["text"] for f in self.findings]
+
+    def report_data(self, *, title: str = "How the outlets frame it", max_articles: int = 200) -> dict[str, Any]:
+        from .report import comparison_report_data
+
+        return comparison_report_data(self, title=title, max_articles=max_articles)
+
+    def to_html(self, path: str | None = None, **kw: Any) -> str:
+        """The comparison report as one self-contained HTML page; written to ``path`` if given."""
+        from .report import render_comparison_html
+
+        html = render_comparison_html(self.report_data(**kw))
+        if path:
+            from pathlib import Path
+
+            Path(path).write_text(html, encoding="utf-8")
+        return html
+
+    def to_pdf(self, path: str, **kw: Any) -> str:
+        """The comparison report laid out for print, charts included."""
+        from .report.pdf import write_pdf
+
+        write_pdf(self.report_data(**kw), path)
+        return path
+
+    def to_markdown(self, path: str | None = None, **kw: Any) -> str:
+        from .report import render_markdown
+
+        md = render_markdown(self.report_data(**kw))
+        if path:
+            from pathlib import Path
+
+            Path(path).write_text(md, encoding="utf-8")
+        return md
+
+    def write_tables(self, folder: str) -> list[str]:
+        """Every table as CSV, and the report data as JSON, in ``folder``."""
+        import json
+        from pathlib import Path
+
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, frame in self.tables().items():
+            p = out / f"{name}.csv"
+            frame.to_csv(p, index=False)
+            written.append(str(p))
+        p = out / "comparison.json"
+        p.write_text(json.dumps(self.report_data(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        written.append(str(p))
+        return written
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        items = "".join(f"<li>{escape(t)}</li>" for t in self.summary()[:12])
+        sizes = ", ".join(f"{escape(str(g))} ({n})" for g, n in self.sizes.items())
+        return f"<p><b>Comparison by {escape(self.by)}</b>: {sizes}</p><ul>{items}</ul><p>Use <code>.to_html(path)</code> for the full report.</p>"
+
+    def __repr__(self) -> str:
+        return f"Comparison(by={self.by!r}, groups={self.groups}, small={self.small})"
+
+
+def _group_of(r: ArticleResult, by: str) -> str:
+    a = r.article
+    v = getattr(a, by, None) if hasattr(a, by) else a.meta.get(by)
+    if by == "published" and v:
+        v = str(v)[:7]  # by month
+    return str(v) if v not in (None, "") else "(unknown)"
+
+
+def compare(
+    results: Iterable[ArticleResult],
+    *,
+    by: str = "outlet",
+    mode: str = "one-vs-rest",
+    min_group: int = 3,
+    include_duplicates: bool = False,
+    markers: Sequence[str] | None = None,
+    n_boot: int = 2000,
+    n_perm: int = 5000,
+    top_terms: int = 25,
+    story_threshold: float = 0.2,
+) -> Comparison:
+    """Compare groups of analysed articles.
+
+    Parameters
+    ----------
+    results : Results or iterable of ArticleResult
+    by : str
+        An article attribute (``outlet``, ``published`` by month, ``syndicated_from`` ...) or a
+        metadata field (``meta``: a CSV/JSONL column, a sidecar key).
+    mode : {"one-vs-rest", "pairwise"}
+        Differences of each group against all others pooled, or between every pair of groups.
+    min_group : int
+        Groups with fewer articles are flagged ``small``.
+    include_duplicates : bool
+        Count articles flagged as copies (default: leave them out).
+
+    Examples
+    --------
+    ::
+
+        comparison = framing.compare(framing.analyze(framing.load("examples/corpus")))
+        comparison.summary()
+        comparison.to_html("report.html")
+    """
+    import pandas as pd
+
+    check_option("mode", mode, ("one-vs-rest", "pairwise"))
+    all_results = list(results)
+    errors = list(getattr(results, "errors", []))
+    rs = [r for r in all_results if include_duplicates or not r.article.duplicate_of]
+    groups_of = [_group_of(r, by) for r in rs]
+    groups = list(dict.fromkeys(groups_of))
+    sizes = {g: groups_of.count(g) for g in groups}
+    small = [g for g in groups if sizes[g] < min_group]
+
+    # --- marker profiles
+    keys = list(markers) if markers else sorted({k for r in rs for k in r.markers})
+    rates = {k: np.array([(r.markers.get(k) or {}).get("rate") or 0.0 for r in rs]) for k in keys}
+    garr = np.array(groups_of)
+    prof_rows, diff_rows = [], []
+    for k in keys:
+        for g in groups:
+            vals = rates[k][garr == g]
+            lo, hi = bootstrap_ci(vals, n_boot=n_boot)
+            prof_rows.append({"group": g, "marker": k, "mean": float(vals.mean()) if len(vals) else None, "ci_low": lo, "ci_high": hi, "n": len(vals), "small": g in small})
+        pairs: list[tuple[str, str, np.ndarray, np.ndarray]] = []
+        if mode == "one-vs-rest":
+            pairs = [(g, "rest", rates[k][garr == g], rates[k][garr != g]) for g in groups if len(groups) > 1]
+        else:
+            pairs = [(g, h, rates[k][garr == g], rates[k][garr == h]) for i, g in enumerate(groups) for h in groups[i + 1 :]]
+        for g, h, a, b in pairs:
+            if not len(a) or not len(b):
+                continue
+            diff_rows.append(
+                {
+                    "group": g,
+                    "reference": h,
+                    "marker": k,
+                    "mean": float(a.mean()),
+                    "reference_mean": float(b.mean()),
+                    "diff": float(a.mean() - b.mean()),
+                    "hedges_g": hedges_g(a, b),
+                    "p_value": permutation_test(a, b, n_perm=n_perm) if (a.any() or b.any()) else 1.0,
+                    "small": g in small or h in small,
+                }
+            )
+    profiles = pd.DataFrame(prof_rows)
+    differences = pd.DataFrame(diff_rows)
+
+    # --- distinctive vocabulary: each group against the rest
+    stop = _stopwords()
+    counts = {g: Counter() for g in groups}
+    for r, g in zip(rs, groups_of):
+        counts[g].update(_word_counts(r.article.text, stop))
+    prior = Counter()
+    for c in counts.values():
+        prior.update(c)
+    dist_rows = []
+    for g in groups if len(groups) > 1 else []:
+        target = counts[g]
+        reference = prior - target
+        lo = log_odds_dirichlet(target, reference, prior)
+        n_t, n_r = sum(target.values()), sum(reference.values())
+        ranked = sorted(((w, d, z) for w, (d, z) in lo.items() if target.get(w, 0) >= 2), key=lambda t: -t[2])[:top_terms]
+        for w, d, z in ranked:
+            chi2, ll, ratio = keyness(target.get(w, 0), reference.get(w, 0), n_t, n_r)
+            dist_rows.append(
+                {
+                    "group": g,
+                    "term": w,
+                    "count": target.get(w, 0),
+                    "reference_count": reference.get(w, 0),
+                    "per_1k": round(1000 * target.get(w, 0) / n_t, 3) if n_t else None,
+                    "reference_per_1k": round(1000 * reference.get(w, 0) / n_r, 3) if n_r else None,
+                    "log_odds": round(d, 4),
+                    "z": round(z, 3),
+                    "chi2": round(chi2, 3),
+                    "ll": round(ll, 3),
+                    "p_ll": _chi2_sf1(ll),
+                    "log_ratio": round(ratio, 3),
+                }
+            )
+    distinctive = pd.DataFrame(dist_rows)
+
+    # --- actors, quotes, roles
+    from .portrayal import actor_table, quote_table, role_table
+
+    actors = actor_table(rs, by=by)
+    quotes = quote_table(rs, by=by)
+    roles = role_table(rs, by=by)
+
+    # --- stories
+    story_ids = same_story_groups(rs, threshold=story_threshold)
+    stories = _stories(rs, groups_of, story_ids)
+
+    comp = Comparison(
+        by=by,
+        mode=mode,
+        groups=groups,
+        sizes=sizes,
+        small=small,
+        profiles=profiles,
+        differences=differences,
+        distinctive=distinctive,
+        actors=actors,
+        quotes=quotes,
+        roles=roles,
+        stories=stories,
+        findings=[],
+        results=all_results,
+        errors=errors,
+    )
+    comp.findings = _findings(comp)
+    return comp
+
+
+def _stories(rs: Sequence[ArticleResult], groups_of: Sequence[str], story_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """For each story covered by two or more groups: what each group includes and omits."""
+    out = []
+    for sid in sorted(set(story_ids)):
+        members = [(r, g) for r, g, s in zip(rs, groups_of, story_ids) if s == sid]
+        groups = list(dict.fromkeys(g for _, g in members))
+        if len(groups) < 2:
+            continue
+        per_group: dict[str, dict[str, set[str]]] = {}
+        for r, g in members:
+            slot = per_group.setdefault(g, {"actors": set(), "frames": set(), "sources": set()})
+            slot["actors"].update(a["name"] for a in r.actors if not a.get("candidate"))
+            slot["frames"].update(k.split(".", 1)[1] for k, v in r.markers.items() if k.startswith("news_frames.") and v.get("count"))
+            slot["sources"].update(q["speaker_name"] for q in r.quotes if q.get("speaker_name"))
+        union = {key: set().union(*(s[key] for s in per_group.values())) for key in ("actors", "frames", "sources")}
+        coverage = []
+        for g, s in per_group.items():
+            coverage.append(
+                {
+                    "group": g,
+                    **{f"{key}_included": sorted(s[key]) for key in ("actors", "frames", "sources")},
+                    **{f"{key}_omitted": sorted(union[key] - s[key]) for key in ("actors", "frames", "sources")},
+                }
+            )
+        out.append(
+            {
+                "story": sid,
+                "titles": [r.article.title or r.article.id for r, _ in members],
+                "articles": [r.article.id for r, _ in members],
+                "groups": groups,
+                "coverage": coverage,
+            }
+        )
+    return out
+
+
+_MARKER_NAMES = {
+    "registers.marxist": "the Marxist / anti-imperialist register",
+    "registers.state_diplomatic": "the state-media diplomatic register",
+    "registers.nationalist_populist": "the nationalist-populist register",
+    "registers.liberal_internationalist": "the liberal-internationalist register",
+    "registers.wire_service": "wire-service attribution style",
+    "rhetoric.loaded_language": "loaded language",
+    "rhetoric.hedges": "hedges",
+    "rhetoric.boosters": "boosters",
+    "rhetoric.attribution_evaluative": "evaluative attribution verbs (claimed, insisted ...)",
+    "rhetoric.war_metaphors": "war metaphors",
+    "detectors.scare_quotes": "scare quotes",
+    "detectors.rhetorical_questions": "rhetorical questions",
+    "news_frames.conflict": "the conflict frame",
+    "news_frames.economic": "the economic-consequences frame",
+    "news_frames.morality": "the morality frame",
+    "news_frames.human_interest": "the human-interest frame",
+    "news_frames.responsibility": "the responsibility frame",
+}
+
+
+def marker_label(key: str) -> str:
+    return _MARKER_NAMES.get(key, key.split(".", 1)[-1].replace("_", " "))
+
+
+def _findings(comp: Comparison) -> list[dict[str, Any]]:
+    """Plain-language statements, each pointing at its evidence (terms and sentences)."""
+    findings: list[dict[str, Any]] = []
+    diffs = comp.differences
+    if diffs is not None and len(diffs):
+        d = diffs[(diffs["reference"] == "rest") & diffs["marker"].isin(list(_MARKER_NAMES))]
+        for g in comp.groups:
+            gd = d[(d["group"] == g) & (d["diff"] > 0) & (d["mean"] > 0)].copy()
+            if gd.empty:
+                continue
+            gd["ratio"] = (gd["mean"] + 0.5) / (gd["reference_mean"] + 0.5)
+            top = gd.sort_values("ratio", ascending=False).head(2)
+            for _, row in top.iterrows():
+                if row["ratio"] < 1.5:
+                    continue
+                evidence = _evidence_terms(comp.results, comp.by, g, row["marker"])
+                text = (
+                    f"{g} uses {marker_label(row['marker'])} more than the other outlets: "
+                    f"{row['mean']:.1f} per 1,000 words against {row['reference_mean']:.1f}"
+                    + (f" (e.g. {', '.join('“' + t + '”' for t in evidence[:4])})" if evidence else "")
+                    + ("; few articles, so treat this as tentative" if g in comp.small else "")
+                    + "."
+                )
+                findings.append({"kind": "marker", "group": g, "marker": row["marker"], "text": text, "evidence": evidence})
+    # actor portrayal
+    a = comp.actors
+    if a is not None and len(a) and "mean_sentiment" in a:
+        for actor, sub in a[a["mean_sentiment"].notna()].groupby("actor"):
+            if sub[comp.by].nunique() < 2 or sub["mentions"].sum() < 3:
+                continue
+            lo = sub.loc[sub["mean_sentiment"].idxmin()]
+            hi = sub.loc[sub["mean_sentiment"].idxmax()]
+            if hi["mean_sentiment"] - lo["mean_sentiment"] < 0.2:
+                continue
+            findings.append(
+                {
+                    "kind": "actor",
+                    "actor": actor,
+                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f} over {lo['mentions']} mentions) "
+                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f} over {hi['mentions']}).",
+                    "evidence": [s for s in (lo.get("most_negative"), hi.get("most_positive")) if isinstance(s, str)],
+                }
+            )
+        roles = a[a["aggressor"] > 0]
+        for g, sub in roles.groupby(comp.by):
+            top = sub.sort_values("aggressor", ascending=False).iloc[0]
+            findings.append(
+                {"kind": "role", "group": g, "text": f"In {g}, {top['name']} is most often cast as the aggressor ({int(top['aggressor'])} times).", "evidence": []}
+            )
+    q = comp.quotes
+    if q is not None and len(q):
+        for g, sub in q.groupby(comp.by):
+            named = sub[sub["speaker"] != "(unattributed)"]
+            if named.empty:
+                continue
+            voices = ", ".join(f"{r['speaker']} ({r['quotes']})" for _, r in named.head(4).iterrows())
+            total = named["quotes"].sum()
+            ev_share = (named["evaluative_verb_share"] * named["quotes"]).sum() / total if total else 0.0
+            ev_verbs = sorted({q["verb"] for r in comp.results if not r.article.duplicate_of and _group_of(r, comp.by) == g for q in r.quotes if q.get("verb_class") == "evaluative"})
+            verbs = ", ".join(ev_verbs[:5])
+            findings.append(
+                {
+                    "kind": "quotes",
+                    "group": g,
+                    "text": f"{g} gives voice to {voices}; {ev_share:.0%} of its attributions use evaluative verbs" + (f" ({verbs})" if verbs else "") + ".",
+                    "evidence": [],
+                }
+            )
+    return findings
+
+
+def _evidence_terms(results: Sequence[ArticleResult], by: str, group: str, marker: str) -> list[str]:
+    lex, _, cat = marker.partition(".")
+    counts: Counter[str] = Counter()
+    for r in results:
+        if r.article.duplicate_of or _group_of(r, by) != group:
+            continue
+        for m in r.matches:
+            if m.lexicon == lex and m.category == cat and not m.negated:
+                counts[r.article.text[m.start : m.end].lower()] += 1
+    return [t for t, _ in counts.most_common(6)]

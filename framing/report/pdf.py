@@ -1,0 +1,146 @@
+"""The comparison report as a PDF laid out for print, from the same report data as the HTML.
+
+Built with ReportLab (pure Python, no system libraries); charts are the same matplotlib figures
+as the HTML report, embedded as PNG. Every piece of article text or metadata is XML-escaped before
+it enters ReportLab's paragraph markup.
+"""
+
+from __future__ import annotations
+
+import io
+from html import escape
+from typing import Any
+
+__all__ = ["write_pdf"]
+
+
+def _esc(value: Any) -> str:
+    return escape("" if value is None else str(value), quote=False)
+
+
+def _charts(data: dict[str, Any]) -> dict[str, bytes]:
+    from . import figures
+
+    groups = data["group_names"]
+    out: dict[str, bytes] = {}
+    for sec in data["profiles"]:
+        markers = [r["marker"] for r in sec["rows"]]
+        table = {r["marker"]: {g: c for g, c in zip(groups, r["cells"])} for r in sec["rows"]}
+        fig = figures.profile_chart(groups, markers, [r["label"] for r in sec["rows"]], table, title=sec["label"])
+        out[sec["key"]] = figures.to_png(fig)
+    rows = [{**a, "group": a[data["by"]]} for a in data["actors"]]
+    if any(r.get("mean_sentiment") is not None for r in rows):
+        out["actors"] = figures.to_png(figures.actor_sentiment_chart(rows, groups, title="How each actor is portrayed"))
+    return out
+
+
+def write_pdf(data: dict[str, Any], path: str) -> str:
+    """Write the report to ``path`` (A4, charts included); returns the path."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], fontSize=9.5, leading=12.5)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#5b6475"))
+    cell = ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9)
+    h1, h2, h3 = styles["Title"], styles["Heading2"], styles["Heading3"]
+    width = A4[0] - 3 * cm
+
+    def table(rows: list[list[Any]], col_widths: list[float] | None = None) -> Table:
+        t = Table([[Paragraph(_esc(c), cell) if not isinstance(c, Paragraph) else c for c in r] for r in rows], colWidths=col_widths, repeatRows=1)
+        t.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f3f5f8")),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d9dde5")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return t
+
+    def image(png: bytes) -> Image:
+        from reportlab.lib.utils import ImageReader
+
+        reader = ImageReader(io.BytesIO(png))
+        w, h = reader.getSize()
+        scale = min(width / w, 9 * cm / h)
+        return Image(io.BytesIO(png), width=w * scale, height=h * scale)
+
+    story: list[Any] = [Paragraph(_esc(data["title"]), h1)]
+    story.append(
+        Paragraph(
+            _esc(f"{data['n_analysed']} articles compared by {data['by']}" + (f" ({data['n_duplicates']} duplicates left out)" if data["n_duplicates"] else "") + f". Generated {data['generated']}."),
+            small,
+        )
+    )
+    story.append(Paragraph(_esc(" · ".join(f"{g['name']}: {g['n']}" + (" (small group)" if g["small"] else "") for g in data["groups"])), small))
+    story.append(Paragraph("Summary", h2))
+    for f in data["findings"] or [{"text": "No difference large enough to state in words."}]:
+        story.append(Paragraph("• " + _esc(f["text"]), body))
+    charts = _charts(data)
+    story.append(Paragraph("Profiles", h2))
+    groups = data["group_names"]
+    for sec in data["profiles"]:
+        block: list[Any] = [Paragraph(_esc(sec["label"]), h3)]
+        if sec["key"] in charts:
+            block.append(image(charts[sec["key"]]))
+        rows = [["Marker", *groups]] + [
+            [r["label"], *[("–" if c.get("mean") is None else f"{c['mean']:.1f}") for c in r["cells"]]] for r in sec["rows"]
+        ]
+        block.append(table(rows))
+        story.append(KeepTogether(block))
+    if data["distinctive"]:
+        story.append(Paragraph("Distinctive terms", h2))
+        rows = [["Group", "Terms (z-score)"]] + [[g, ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rs[:10])] for g, rs in data["distinctive"].items()]
+        story.append(table(rows, [4 * cm, width - 4 * cm]))
+    story.append(Paragraph("Actors", h2))
+    if data["actors"]:
+        if "actors" in charts:
+            story.append(image(charts["actors"]))
+        rows = [[data["by"].capitalize(), "Actor", "Mentions", "Mean sentiment", "Aggressor", "Target", "Cooperator", "Speaker"]]
+        for a in data["actors"]:
+            ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f}"
+            rows.append([a[data["by"]], a["name"], a["mentions"], ms, a["aggressor"], a["target"], a["cooperator"], a["speaker"]])
+        story.append(table(rows))
+    else:
+        story.append(Paragraph("No actors found.", small))
+    story.append(Paragraph("Who is quoted", h2))
+    if data["quotes"]:
+        rows = [[data["by"].capitalize(), "Speaker", "All", "Direct", "Reported", "Verbs"]]
+        rows += [[q[data["by"]], q["speaker"], q["quotes"], q["direct"], q["reported"], q["verbs"]] for q in data["quotes"]]
+        story.append(table(rows))
+    for s in data["stories"]:
+        story.append(Paragraph(_esc(f"Same story: {len(s['groups'])} outlets"), h2))
+        rows = [["Outlet", "Actors left out", "Frames not used", "Sources others quote"]]
+        rows += [[c["group"], ", ".join(c["actors_omitted"]), ", ".join(c["frames_omitted"]), ", ".join(c["sources_omitted"])] for c in s["coverage"]]
+        story.append(table(rows))
+    story.append(PageBreak())
+    story.append(Paragraph("The articles, with their markers", h2))
+    if data["n_articles_shown"] < data["n_articles"]:
+        story.append(Paragraph(_esc(f"Showing {data['n_articles_shown']} of {data['n_articles']} articles."), small))
+    legend = " ".join(f'<font backColor="{c}">&nbsp;{_esc(l["label"])}&nbsp;</font>' for l in data["legend"] for c in [l["color"]])
+    story.append(Paragraph(legend, small))
+    for a in data["articles"]:
+        story.append(Paragraph(_esc(a["title"] or a["id"]), h3))
+        meta = f"{a['outlet'] or '(unknown outlet)'}" + (f" · {a['published']}" if a["published"] else "") + f" · {a['n_words']} words"
+        if a["duplicate_of"]:
+            meta += f" · copy of {a['duplicate_of']}, not counted"
+        story.append(Paragraph(_esc(meta), small))
+        for para in a["paragraphs"]:
+            html = "".join(
+                f'<font backColor="{data["colors"][seg["cat"]]}">{_esc(seg["text"])}</font>' if seg["cat"] else _esc(seg["text"]) for seg in para
+            )
+            story.append(Paragraph(html, body))
+        story.append(Spacer(1, 0.3 * cm))
+    story.append(Paragraph("Methods and provenance", h2))
+    prov = data["provenance"]
+    story.append(Paragraph(_esc("Packages: " + ", ".join(f"{k} {v}" for k, v in prov.get("packages", {}).items())), small))
+    if prov.get("lexicons"):
+        story.append(Paragraph(_esc("Lexicons: " + ", ".join(f"{k} {v}" for k, v in prov["lexicons"].items())), small))
+    doc = SimpleDocTemplate(path, pagesize=A4, leftMargin=1.5 * cm, rightMargin=1.5 * cm, topMargin=1.5 * cm, bottomMargin=1.5 * cm, title=data["title"])
+    doc.build(story)
+    return path

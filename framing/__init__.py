@@ -5,6 +5,8 @@ The flow, each step a plain function (see docs/architecture.md)::
     corpus = framing.load("examples/corpus")      # read, clean, recover metadata, flag copies
     results = framing.analyze(corpus)              # segment, match lexicons, readability
     results.to_frame()                             # one row per article, for pandas
+    comparison = framing.compare(results)          # outlets side by side, with evidence
+    comparison.to_html("report.html")
 
 """
 
@@ -17,6 +19,7 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0+local"
 
+from .compare import Comparison, compare
 from .corpus import Corpus
 from .errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
 from .io import iter_load
@@ -27,6 +30,7 @@ from .types import Article, ArticleResult, Debris, Doc, LoadError, Match, Senten
 __all__ = [
     "Article",
     "ArticleResult",
+    "Comparison",
     "Corpus",
     "Debris",
     "Doc",
@@ -42,6 +46,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_article",
+    "compare",
     "iter_load",
     "load",
     "segment",

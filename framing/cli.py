@@ -30,7 +30,8 @@ outputs in DIR:
   articles.jsonl   one JSON object per analysed article (fields: docs/output.md)
   articles.csv     the same as a flat table (one column per marker and measure)
   errors.jsonl     one object per input that could not be analysed: path, record, reason
-  report.html      a self-contained report to open in a browser
+  report.html      the comparison report: a self-contained page to open in a browser
+                   (--format adds report.pdf, report.md and tables/*.csv)
 
 exit status: 0 all inputs analysed; 1 some failed (the rest were analysed); 2 usage error
 """
@@ -49,6 +50,14 @@ def _add_load_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs (default: text, body, content ...)")
     g.add_argument("--no-clean", dest="clean", action="store_false", help="take texts as they are: no debris removal or metadata recovery")
     g.add_argument("--max-article-mb", type=float, default=10.0, metavar="MB", help="largest single article accepted (default: %(default)s)")
+
+
+def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
+    g = p.add_argument_group("report")
+    g.add_argument("--by", default="outlet", help="group articles by this field: outlet (default), published (by month), syndicated_from, or any metadata column")
+    g.add_argument("--format", default=default_format, help="comma-separated: html, pdf, md, csv (default: %(default)s)")
+    g.add_argument("--title", default="How the outlets frame it", help="title of the report")
+    g.add_argument("--max-articles", type=int, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,11 +85,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (TOML) extending or overriding the built-in one (repeatable)")
     p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
     p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
-    p.add_argument("--title", default="Framing analysis", help="title of the HTML report")
+    _add_report_options(p, default_format="html")
     prog = p.add_mutually_exclusive_group()
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
     prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser(
+        "compare",
+        help="analyse articles and write the comparison report in every format (HTML, PDF, Markdown, CSV)",
+        description="Analyse and compare in one step: the same as 'framing analyze' with --format html,pdf,md,csv.",
+        epilog="example:\n  framing compare examples/corpus --out reports/example --by outlet",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created if missing)")
+    _add_load_options(p)
+    p.add_argument("--drop-duplicates", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--no-lexicons", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons in DIR")
+    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (repeatable)")
+    p.add_argument("--no-actors", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
+    _add_report_options(p, default_format="html,pdf,md,csv")
+    prog = p.add_mutually_exclusive_group()
+    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
+    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser(
+        "report",
+        help="compare analysed articles (articles.jsonl) and write a report",
+        description="Re-read the results of 'framing analyze' and write a comparison report, grouped as you choose.",
+        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("results", metavar="RESULTS", help="a folder written by 'framing analyze', or its articles.jsonl")
+    p.add_argument("--out", metavar="DIR", help="where to write (default: beside the results)")
+    _add_report_options(p, default_format="html")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "clean",
@@ -143,7 +186,6 @@ def _say(msg: str) -> None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .actors import load_gazetteer
-    from .report import write_html
     from .score import _default_lexicons, _progress, _provenance, analyze_article, default_gazetteer, default_sentiment
 
     out = Path(args.out)
@@ -180,9 +222,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
     from .score import Results
 
-    table = Results(results, errors).to_frame()
-    table.to_csv(out / "articles.csv", index=False)
-    report = write_html(results, out / "report.html", errors, title=args.title)
+    res = Results(results, errors)
+    res.to_frame().to_csv(out / "articles.csv", index=False)
+    report = _write_reports(res, out, by=args.by, formats=args.format, title=args.title, max_articles=args.max_articles)
 
     n_dup = sum(1 for r in results if r.article.duplicate_of)
     outlets = {r.article.outlet for r in results if r.article.outlet}
@@ -196,8 +238,53 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         _say(f"  failed: {e}")
     if len(errors) > 10:
         _say(f"  ... and {len(errors) - 10} more in {out / 'errors.jsonl'}")
-    _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'} and {report}")
+    _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'} and {', '.join(map(str, report))}")
     return EXIT_SOME_FAILED if errors else EXIT_OK
+
+
+def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max_articles: int) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Compare the results by ``by`` and write the requested report formats into ``out``."""
+    from .compare import compare
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    for f in wanted:
+        if f not in ("html", "pdf", "md", "csv"):
+            raise FramingError(f"--format takes html, pdf, md and csv (comma-separated); got {f!r}")
+    comp = compare(results, by=by)
+    data = comp.report_data(title=title, max_articles=max_articles)
+    written = []
+    if "html" in wanted:
+        from .report import render_comparison_html
+
+        p = out / "report.html"
+        p.write_text(render_comparison_html(data), encoding="utf-8")
+        written.append(p)
+    if "md" in wanted:
+        from .report import render_markdown
+
+        p = out / "report.md"
+        p.write_text(render_markdown(data), encoding="utf-8")
+        written.append(p)
+    if "pdf" in wanted:
+        from .report.pdf import write_pdf
+
+        p = out / "report.pdf"
+        write_pdf(data, str(p))
+        written.append(p)
+    if "csv" in wanted:
+        written.extend(Path(x) for x in comp.write_tables(str(out / "tables")))
+    return written
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .score import Results
+
+    res = Results.from_jsonl(args.results)
+    out = Path(args.out) if args.out else (Path(args.results) if Path(args.results).is_dir() else Path(args.results).parent)
+    out.mkdir(parents=True, exist_ok=True)
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=args.title, max_articles=args.max_articles)
+    _say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")
+    return EXIT_OK
 
 
 def cmd_clean(args: argparse.Namespace) -> int:

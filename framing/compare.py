@@ -173,9 +173,8 @@ def same_story_groups(results: Sequence[ArticleResult], *, threshold: float = 0.
     texts = [((r.article.title or "") + "\n" + r.article.text) for r in results]
     try:
         X = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
-        sims = (X @ X.T).toarray()
     except ValueError:  # no words at all
-        sims = np.eye(n)
+        X = None
     dates = []
     for r in results:
         try:
@@ -190,9 +189,13 @@ def same_story_groups(results: Sequence[ArticleResult], *, threshold: float = 0.
             i = parent[i]
         return i
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sims[i, j] < threshold:
+    # similarities a block of rows at a time, so memory stays bounded on large corpora
+    block = 512
+    for b0 in range(0, n if X is not None else 0, block):
+        sims = (X[b0 : b0 + block] @ X.T).toarray()
+        rows, cols = np.nonzero(sims >= threshold)
+        for i, j in zip(rows + b0, cols):
+            if j <= i:
                 continue
             if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > window_days:
                 continue
@@ -520,6 +523,15 @@ def marker_label(key: str) -> str:
 def _findings(comp: Comparison) -> list[dict[str, Any]]:
     """Plain-language statements, each pointing at its evidence (terms and sentences)."""
     findings: list[dict[str, Any]] = []
+    if comp.small and len(comp.small) == len(comp.groups):
+        findings.append(
+            {
+                "kind": "caution",
+                "text": f"Every {comp.by} here has fewer than the minimum number of articles for firm conclusions: "
+                "the differences below describe these texts, not the outlets in general.",
+                "evidence": [],
+            }
+        )
     diffs = comp.differences
     if diffs is not None and len(diffs):
         d = diffs[(diffs["reference"] == "rest") & diffs["marker"].isin(list(_MARKER_NAMES))]
@@ -537,7 +549,7 @@ def _findings(comp: Comparison) -> list[dict[str, Any]]:
                     f"{g} uses {marker_label(row['marker'])} more than the other outlets: "
                     f"{row['mean']:.1f} per 1,000 words against {row['reference_mean']:.1f}"
                     + (f" (e.g. {', '.join('“' + t + '”' for t in evidence[:4])})" if evidence else "")
-                    + ("; few articles, so treat this as tentative" if g in comp.small else "")
+                    + ("; few articles, so treat this as tentative" if g in comp.small and len(comp.small) < len(comp.groups) else "")
                     + "."
                 )
                 findings.append({"kind": "marker", "group": g, "marker": row["marker"], "text": text, "evidence": evidence})
@@ -563,8 +575,9 @@ def _findings(comp: Comparison) -> list[dict[str, Any]]:
         roles = a[a["aggressor"] > 0]
         for g, sub in roles.groupby(comp.by):
             top = sub.sort_values("aggressor", ascending=False).iloc[0]
+            n = int(top["aggressor"])
             findings.append(
-                {"kind": "role", "group": g, "text": f"In {g}, {top['name']} is most often cast as the aggressor ({int(top['aggressor'])} times).", "evidence": []}
+                {"kind": "role", "group": g, "text": f"In {g}, {top['name']} is most often cast as the aggressor ({n} time{'s' if n != 1 else ''}).", "evidence": []}
             )
     q = comp.quotes
     if q is not None and len(q):
@@ -597,4 +610,4 @@ def _evidence_terms(results: Sequence[ArticleResult], by: str, group: str, marke
         for m in r.matches:
             if m.lexicon == lex and m.category == cat and not m.negated:
                 counts[r.article.text[m.start : m.end].lower()] += 1
-    return [t for t, _ in counts.most_common(6)]
+    return [t.strip("“”\"'‘’") for t, _ in counts.most_common(6)]

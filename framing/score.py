@@ -279,6 +279,34 @@ class Results(Sequence[ArticleResult]):
                 rows.append(d)
         return pd.DataFrame(rows)
 
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str]) -> Results:
+        """Read back what ``to_jsonl`` or ``framing analyze`` wrote (with ``errors.jsonl`` beside it)."""
+        from .errors import InputError
+
+        path = Path(path)
+        if path.is_dir():
+            path = path / "articles.jsonl"
+        if not path.is_file():
+            raise InputError(f"{path}: no results here (expected the articles.jsonl written by 'framing analyze')")
+        results = []
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    results.append(ArticleResult.from_dict(json.loads(line)))
+                except (json.JSONDecodeError, TypeError, KeyError) as exc:
+                    raise InputError(f"{path}, line {n}: not a result written by framing ({exc})") from exc
+        errors = []
+        err_path = path.with_name("errors.jsonl")
+        if err_path.is_file():
+            for line in err_path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    e = json.loads(line)
+                    errors.append(LoadError(e.get("path", "?"), e.get("reason", "?"), e.get("record")))
+        return cls(results, errors)
+
     def to_jsonl(self, path: str | os.PathLike[str], *, evidence: bool = True) -> Path:
         """Write one JSON object per article (the format documented in docs/output.md)."""
         path = Path(path)

@@ -213,4 +213,24 @@ class ArticleResult:
         )
         if evidence:
             out["matches"] = [m.to_dict() for m in self.matches]
+            out["text"] = self.article.text
         return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ArticleResult:
+        """Rebuild a result from one line of articles.jsonl (written with evidence)."""
+        meta_keys = ("id", "source_path", "outlet", "title", "published", "syndicated_from", "republished_by", "url", "author", "duplicate_of", "duplicate_similarity")
+        article = Article(text=d.get("text", ""), meta=d.get("meta") or {}, **{k: d.get(k) for k in meta_keys})
+        matches = tuple(Match(**m) for m in d.get("matches", []))
+        return cls(
+            article=article,
+            n_sentences=d.get("n_sentences", 0),
+            n_tokens=d.get("n_tokens", 0),
+            n_words=d.get("n_words", 0),
+            markers=d.get("markers", {}),
+            matches=matches,
+            actors=tuple(d.get("actors", [])),
+            quotes=tuple(d.get("quotes", [])),
+            readability=d.get("readability", {}),
+            provenance=d.get("provenance", {}),
+        )

@@ -298,7 +298,7 @@ def render_comparison_html(data: dict[str, Any]) -> str:
 def render_markdown(data: dict[str, Any]) -> str:
     """A short Markdown summary of the comparison: findings, groups and distinctive terms."""
     lines = [f"# {data['title']}", "", f"{data['n_analysed']} articles compared by {data['by']}; generated {data['generated']}.", ""]
-    lines += ["## Groups", ""] + [f"- {g['name']}: {g['n']} articles" + (" (small group: tentative)" if g["small"] else "") for g in data["groups"]]
+    lines += ["## Groups", ""] + [f"- {g['name']}: {g['n']} article{'s' if g['n'] != 1 else ''}" + (" (small group: tentative)" if g["small"] else "") for g in data["groups"]]
     lines += ["", "## Findings", ""] + [f"- {f['text']}" for f in data["findings"]]
     if data["distinctive"]:
         lines += ["", "## Distinctive terms (log-odds with informative Dirichlet prior, z-score)", ""]

@@ -45,7 +45,7 @@ def profile_chart(groups: Sequence[str], markers: Sequence[str], labels: Sequenc
 
     ``table[marker][group]`` holds ``mean``, ``ci_low``, ``ci_high``.
     """
-    height = 0.6 + 0.32 * len(markers) * max(1, len(groups)) ** 0.6 + 0.3 * len(groups)
+    height = 1.0 + len(markers) * (0.11 * len(groups) + 0.3)
     fig = Figure(figsize=(7.5, max(2.5, height)), layout="constrained")
     ax = fig.add_subplot()
     n = max(1, len(groups))
@@ -69,7 +69,7 @@ def profile_chart(groups: Sequence[str], markers: Sequence[str], labels: Sequenc
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    fig.legend(fontsize=8, frameon=False, loc="outside right upper")
     return fig
 
 
@@ -95,7 +95,7 @@ def actor_sentiment_chart(rows: Sequence[dict[str, Any]], groups: Sequence[str],
     ax.grid(axis="x", color="#eeeeee")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    fig.legend(fontsize=8, frameon=False, loc="outside right upper")
     return fig
 
 
@@ -114,5 +114,5 @@ def quote_chart(groups: Sequence[str], speakers: Sequence[str], counts: dict[str
     ax.set_title(title, loc="left", fontsize=11)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    fig.legend(fontsize=7, frameon=False, loc="outside right upper")
     return fig

@@ -1,0 +1,122 @@
+"""Comparison statistics against hand-computed values, and the comparison on the example corpus."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.stats import chi2_contingency
+
+import framing
+from framing.compare import bootstrap_ci, compare, hedges_g, keyness, log_odds_dirichlet, permutation_test, same_story_groups
+from framing.errors import OptionError
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def example_results() -> framing.Results:
+    return framing.analyze(framing.load(EXAMPLES), sentiment=None, progress=False)
+
+
+def test_hedges_g_hand_computed() -> None:
+    """g for [1,2,3] vs [4,5,6]: d = -3, correction 1 - 3/15 = 0.8, so g = -2.4."""
+    assert hedges_g([1, 2, 3], [4, 5, 6]) == pytest.approx(-2.4)
+    assert hedges_g([1, 1], [1, 1]) is None  # no variance: undefined, not 0
+
+
+def test_keyness_matches_textbook_formulas() -> None:
+    """Log-likelihood per Rayson & Garside, chi-squared of the full 2x2 table, log2 ratio."""
+    chi2, ll, ratio = keyness(10, 5, 1000, 2000)
+    assert ll == pytest.approx(2 * (10 * math.log(10 / 5) + 5 * math.log(5 / 10)))
+    expected_chi2 = chi2_contingency([[10, 5], [990, 1995]], correction=False)[0]
+    assert chi2 == pytest.approx(expected_chi2)
+    assert ratio == pytest.approx(math.log2((10 / 1000) / (5 / 2000)))
+
+
+def test_log_odds_dirichlet_by_hand() -> None:
+    """delta and z follow Monroe et al. (2008) eq. 16 and 20 on a two-word vocabulary."""
+    target, reference = Counter({"a": 8, "b": 2}), Counter({"a": 2, "b": 8})
+    prior = Counter({"a": 10, "b": 10})
+    out = log_odds_dirichlet(target, reference, prior)
+    a0 = 20
+    delta = math.log((8 + 10) / (10 + a0 - 8 - 10)) - math.log((2 + 10) / (10 + a0 - 2 - 10))
+    assert out["a"][0] == pytest.approx(delta)
+    assert out["a"][1] == pytest.approx(delta / math.sqrt(1 / 18 + 1 / 12))
+    assert out["b"][1] == pytest.approx(-out["a"][1])
+
+
+def test_permutation_test_exact_small_case() -> None:
+    """[0,0,0] vs [1,1,1]: 2 of the 20 relabellings are as extreme, so p is about 0.1."""
+    p = permutation_test([0, 0, 0], [1, 1, 1], n_perm=20000)
+    assert p == pytest.approx(0.1, abs=0.01)
+    assert permutation_test([], [1]) is None
+
+
+def test_bootstrap_ci_brackets_mean_and_is_none_for_one_value() -> None:
+    """The interval contains the mean; a constant sample has a zero-width interval."""
+    lo, hi = bootstrap_ci(list(np.arange(20.0)))
+    assert lo < 9.5 < hi
+    assert bootstrap_ci([3.0, 3.0, 3.0]) == (3.0, 3.0)
+    assert bootstrap_ci([1.0]) == (None, None)
+
+
+def test_compare_example_corpus_findings(example_results: framing.Results) -> None:
+    """Each invented outlet's register is stated in plain words, with its phrases as evidence."""
+    comp = compare(example_results)
+    text = " ".join(comp.summary())
+    assert "The Red Ledger uses the Marxist / anti-imperialist register more" in text
+    assert "Harmony Daily uses the state-media diplomatic register more" in text
+    assert "Liberty Frontline uses the nationalist-populist register more" in text
+    assert "Meridian Wire uses wire-service attribution style more" in text
+    assert "“win-win cooperation”" in text
+    # the aggregator's copy of the wire story is not counted as a sixth outlet
+    assert comp.sizes == {g: 1 for g in comp.groups} and len(comp.groups) == 5
+    assert set(comp.small) == set(comp.groups)
+
+
+def test_distinctive_terms_and_profiles(example_results: framing.Results) -> None:
+    """Distinctive terms come from the group's own text; profiles have one row per group and marker."""
+    comp = compare(example_results)
+    red = comp.distinctive[comp.distinctive.group == "The Red Ledger"]
+    assert "ruling class" in set(red.term)
+    assert (red["count"] >= 2).all()
+    n_markers = comp.profiles.marker.nunique()
+    assert len(comp.profiles) == n_markers * len(comp.groups)
+
+
+def test_pairwise_mode_and_bad_mode(example_results: framing.Results) -> None:
+    """Pairwise differences cover every pair; an unknown mode is refused by name."""
+    comp = compare(example_results, mode="pairwise", markers=["registers.marxist"])
+    assert len(comp.differences) == 10  # 5 outlets: 10 pairs
+    with pytest.raises(OptionError, match="mode must be one of"):
+        compare(example_results, mode="sideways")
+
+
+def test_same_story_groups_and_story_coverage(example_results: framing.Results) -> None:
+    """All five outlets' articles form one story; coverage lists what each leaves out."""
+    comp = compare(example_results)
+    assert len(comp.stories) == 1
+    story = comp.stories[0]
+    assert len(story["groups"]) == 5
+    harmony = next(c for c in story["coverage"] if c["group"] == "Harmony Daily")
+    assert "Donald Trump" in harmony["actors_omitted"]
+
+
+def test_same_story_respects_date_window() -> None:
+    """Identical texts two months apart are not one story."""
+    from framing.types import Article
+
+    a = framing.analyze_article(Article("a", "Tariffs on canola rise again in the trade dispute.", published="2026-01-01"))
+    b = framing.analyze_article(Article("b", "Tariffs on canola rise again in the trade dispute.", published="2026-03-01"))
+    c = framing.analyze_article(Article("c", "Tariffs on canola rise again in the trade dispute.", published="2026-01-03"))
+    assert same_story_groups([a, b, c]) == [0, 1, 0]
+
+
+def test_group_by_metadata_field(example_results: framing.Results) -> None:
+    """Any metadata field can group articles; missing values form an '(unknown)' group."""
+    comp = compare(example_results, by="genre")
+    assert set(comp.groups) == {"opinion", "(unknown)"}

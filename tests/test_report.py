@@ -1,0 +1,118 @@
+"""Reports: escaping, formats, and rendering checked as a reader would (Chromium, pdftoppm)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing.cli import main
+from framing.compare import compare
+from framing.report import highlight_segments
+from framing.types import Article, Match
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOPPM = shutil.which("pdftoppm")
+PDFTOTEXT = shutil.which("pdftotext")
+EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+@pytest.fixture(scope="module")
+def example_comparison():  # type: ignore[no-untyped-def]
+    return compare(framing.analyze(framing.load(EXAMPLES), sentiment=None, progress=False))
+
+
+@pytest.fixture(scope="module")
+def evil_html() -> str:
+    arts = [
+        Article("x1", f"The minister said {EVIL} and hegemony grows.\n\nA “so-called” partner {EVIL}.", title=f"Title {EVIL}", outlet=f"Outlet {EVIL}"),
+        Article("x2", "Officials said in a statement that talks continue.", title="Plain", outlet="Wire"),
+    ]
+    return compare([framing.analyze_article(a) for a in arts]).to_html()
+
+
+def test_html_escapes_untrusted_text(evil_html: str) -> None:
+    """Script and event-handler markup in titles, outlets and text appear only as escaped text."""
+    low = evil_html.lower()
+    assert "<script" not in low
+    assert "<img" not in low
+    assert "&lt;img src=x onerror=alert(2)&gt;" in evil_html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in evil_html
+
+
+def test_html_is_self_contained(example_comparison) -> None:  # type: ignore[no-untyped-def]
+    """No external resource: no http(s) links to scripts, styles, fonts or images."""
+    html = example_comparison.to_html()
+    for needle in ("<script", "<link", "src=\"http", "url(http", "@import"):
+        assert needle not in html
+    assert html.count("<svg") >= 3  # the profile charts are inline
+
+
+def test_highlight_segments_reassemble_the_text() -> None:
+    """Highlight segments cover the text exactly once, marking the chosen matches."""
+    text = "Global hegemony rose.\n\nThey said so."
+    m = Match("registers", "1.0.0", "marxist", "hegemon*", 7, 15, 0)
+    paras = highlight_segments(text, [m])
+    assert "".join(seg["text"] for seg in paras[0]) == "Global hegemony rose."
+    assert [seg["cat"] for seg in paras[0]] == [None, "registers.marxist", None]
+    assert "".join(seg["text"] for seg in paras[1]) == "They said so."
+
+
+def test_markdown_and_tables(tmp_path: Path, example_comparison) -> None:  # type: ignore[no-untyped-def]
+    """Markdown states the findings; CSV tables and the JSON report data are written."""
+    md = example_comparison.to_markdown()
+    assert md.startswith("# How the outlets frame it")
+    assert "The Red Ledger uses the Marxist" in md
+    written = example_comparison.write_tables(str(tmp_path))
+    names = {Path(p).name for p in written}
+    assert {"profiles.csv", "distinctive.csv", "actors.csv", "quotes.csv", "comparison.json"} <= names
+
+
+def test_report_command_rereads_results(tmp_path: Path) -> None:
+    """'framing report' rebuilds the comparison from articles.jsonl in another format."""
+    out = tmp_path / "run"
+    assert main(["analyze", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment"]) == 0
+    assert main(["report", str(out), "--format", "md", "--by", "outlet", "--out", str(tmp_path / "md")]) == 0
+    assert "Harmony Daily" in (tmp_path / "md" / "report.md").read_text()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (run scripts/install-test-tools)")
+def test_html_report_renders_in_chromium(tmp_path: Path, example_comparison) -> None:  # type: ignore[no-untyped-def]
+    """Chromium renders the report: a non-blank screenshot and no console errors."""
+    from matplotlib.image import imread
+
+    page = tmp_path / "report.html"
+    example_comparison.to_html(str(page))
+    shot = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0",
+            "--window-size=1200,1600", f"--screenshot={shot}", page.as_uri(),
+        ],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert shot.exists(), proc.stderr[-2000:]
+    console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line and ("error" in line.lower() or "uncaught" in line.lower())]
+    assert not console, console
+    img = imread(shot)
+    assert img.shape[0] >= 1000
+    assert img[..., :3].std() > 0.05  # not an empty page
+
+
+@pytest.mark.skipif(PDFTOPPM is None or PDFTOTEXT is None, reason="poppler-utils (pdftoppm, pdftotext) is not installed (run scripts/install-test-tools)")
+def test_pdf_report_pages_and_text(tmp_path: Path, example_comparison) -> None:  # type: ignore[no-untyped-def]
+    """The PDF has several pages that rasterise, and its text carries the findings."""
+    pdf = tmp_path / "report.pdf"
+    example_comparison.to_pdf(str(pdf))
+    subprocess.run([PDFTOPPM, "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 3
+    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "How the outlets frame it" in text
+    assert "Marxist" in text and "Harmony Daily" in text

@@ -80,6 +80,37 @@ def permutation_test(a: Sequence[float], b: Sequence[float], *, n_perm: int = 50
     return float((np.sum(diffs >= observed - 1e-12) + 1) / (n_perm + 1))
 
 
+def one_vs_rest_pvalues(values: np.ndarray, groups: np.ndarray, names: Sequence[str], *, n_perm: int = 2000, seed: int = 0) -> dict[str, float]:
+    """Permutation p-values of mean(group) - mean(rest) for every group at once.
+
+    One set of random relabellings is shared by all groups (each test on its own is an ordinary
+    permutation test): the values are permuted once, cumulative sums give the mean of the first k
+    permuted values for every group size k. Cost O(n_perm × n) per call, not per group.
+    """
+    x = np.asarray(values, dtype=float)
+    n = len(x)
+    total = x.sum()
+    rng = np.random.default_rng(seed)
+    sizes = {g: int(np.sum(groups == g)) for g in names}
+    observed = {g: abs(x[groups == g].mean() - x[groups != g].mean()) if 0 < sizes[g] < n else None for g in names}
+    exceed = dict.fromkeys(names, 0)
+    block = max(1, min(n_perm, 20_000_000 // max(n, 1)))
+    done = 0
+    while done < n_perm:
+        b = min(block, n_perm - done)
+        perm = np.argsort(rng.random((b, n)), axis=1)
+        cs = np.cumsum(x[perm], axis=1)
+        for g in names:
+            k = sizes[g]
+            if observed[g] is None:
+                continue
+            first = cs[:, k - 1] / k
+            rest = (total - cs[:, k - 1]) / (n - k)
+            exceed[g] += int(np.sum(np.abs(first - rest) >= observed[g] - 1e-12))
+        done += b
+    return {g: ((exceed[g] + 1) / (n_perm + 1) if observed[g] is not None else None) for g in names}
+
+
 def hedges_g(a: Sequence[float], b: Sequence[float]) -> float | None:
     """Hedges' g of a versus b (None when undefined: fewer than 2 values overall or no variance)."""
     x = np.asarray(a, dtype=float)
@@ -97,25 +128,29 @@ def hedges_g(a: Sequence[float], b: Sequence[float]) -> float | None:
     return float(d * j)
 
 
+def _log_odds_arrays(yt: np.ndarray, yr: np.ndarray, prior: np.ndarray, prior_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised core of :func:`log_odds_dirichlet` over a vocabulary: (delta, z) arrays."""
+    a = prior_scale * prior.astype(float)
+    a0 = a.sum()
+    n_t, n_r = yt.sum(), yr.sum()
+    lt = np.log((yt + a) / (n_t + a0 - yt - a))
+    lr = np.log((yr + a) / (n_r + a0 - yr - a))
+    delta = lt - lr
+    z = delta / np.sqrt(1 / (yt + a) + 1 / (yr + a))
+    return delta, z
+
+
 def log_odds_dirichlet(target: Counter[str], reference: Counter[str], prior: Counter[str], *, prior_scale: float = 1.0) -> dict[str, tuple[float, float]]:
     """``{word: (delta, z)}``: log-odds ratio of target vs reference with a Dirichlet prior.
 
     ``prior`` is background counts (usually the whole corpus), scaled by ``prior_scale``
     (Monroe et al. 2008, section 3.5). z above 1.96 marks a word distinctive of the target.
     """
-    n_t = sum(target.values())
-    n_r = sum(reference.values())
-    a0 = prior_scale * sum(prior.values())
-    out: dict[str, tuple[float, float]] = {}
-    for w, pw in prior.items():
-        a = prior_scale * pw
-        yt, yr = target.get(w, 0), reference.get(w, 0)
-        lt = math.log((yt + a) / (n_t + a0 - yt - a))
-        lr = math.log((yr + a) / (n_r + a0 - yr - a))
-        delta = lt - lr
-        var = 1 / (yt + a) + 1 / (yr + a)
-        out[w] = (delta, delta / math.sqrt(var))
-    return out
+    words = list(prior)
+    yt = np.array([target.get(w, 0) for w in words], dtype=float)
+    yr = np.array([reference.get(w, 0) for w in words], dtype=float)
+    delta, z = _log_odds_arrays(yt, yr, np.array([prior[w] for w in words], dtype=float), prior_scale)
+    return {w: (float(d), float(zz)) for w, d, zz in zip(words, delta, z)}
 
 
 def keyness(a: int, b: int, n_a: int, n_b: int) -> tuple[float, float, float]:
@@ -320,7 +355,7 @@ def compare(
     include_duplicates: bool = False,
     markers: Sequence[str] | None = None,
     n_boot: int = 2000,
-    n_perm: int = 5000,
+    n_perm: int = 2000,
     top_terms: int = 25,
     story_threshold: float = 0.2,
 ) -> Comparison:
@@ -368,57 +403,61 @@ def compare(
             vals = rates[k][garr == g]
             lo, hi = bootstrap_ci(vals, n_boot=n_boot)
             prof_rows.append({"group": g, "marker": k, "mean": float(vals.mean()) if len(vals) else None, "ci_low": lo, "ci_high": hi, "n": len(vals), "small": g in small})
-        pairs: list[tuple[str, str, np.ndarray, np.ndarray]] = []
         if mode == "one-vs-rest":
-            pairs = [(g, "rest", rates[k][garr == g], rates[k][garr != g]) for g in groups if len(groups) > 1]
-        else:
-            pairs = [(g, h, rates[k][garr == g], rates[k][garr == h]) for i, g in enumerate(groups) for h in groups[i + 1 :]]
-        for g, h, a, b in pairs:
-            if not len(a) or not len(b):
+            if len(groups) < 2:
                 continue
-            diff_rows.append(
-                {
-                    "group": g,
-                    "reference": h,
-                    "marker": k,
-                    "mean": float(a.mean()),
-                    "reference_mean": float(b.mean()),
-                    "diff": float(a.mean() - b.mean()),
-                    "hedges_g": hedges_g(a, b),
-                    "p_value": permutation_test(a, b, n_perm=n_perm) if (a.any() or b.any()) else 1.0,
-                    "small": g in small or h in small,
-                }
-            )
+            vals = rates[k]
+            pvals = one_vs_rest_pvalues(vals, garr, groups, n_perm=n_perm) if vals.any() else dict.fromkeys(groups, 1.0)
+            for g in groups:
+                a, b = vals[garr == g], vals[garr != g]
+                diff_rows.append(_diff_row(g, "rest", k, a, b, pvals[g], g in small))
+        else:
+            for i, g in enumerate(groups):
+                for h in groups[i + 1 :]:
+                    a, b = rates[k][garr == g], rates[k][garr == h]
+                    p = permutation_test(a, b, n_perm=n_perm) if (a.any() or b.any()) else 1.0
+                    diff_rows.append(_diff_row(g, h, k, a, b, p, g in small or h in small))
     profiles = pd.DataFrame(prof_rows)
     differences = pd.DataFrame(diff_rows)
 
-    # --- distinctive vocabulary: each group against the rest
+    # --- distinctive vocabulary: each group against the rest (vectorised over the vocabulary)
     stop = _stopwords()
-    counts = {g: Counter() for g in groups}
+    vocab: dict[str, int] = {}
+    group_counts: dict[str, dict[int, int]] = {g: {} for g in groups}
     for r, g in zip(rs, groups_of):
-        counts[g].update(_word_counts(r.article.text, stop))
-    prior = Counter()
-    for c in counts.values():
-        prior.update(c)
+        slot = group_counts[g]
+        for w, c in _word_counts(r.article.text, stop).items():
+            j = vocab.setdefault(w, len(vocab))
+            slot[j] = slot.get(j, 0) + c
+    words = np.array(list(vocab), dtype=object)
+    prior_arr = np.zeros(len(vocab))
+    for slot in group_counts.values():
+        idx = np.fromiter(slot.keys(), dtype=np.int64, count=len(slot))
+        prior_arr[idx] += np.fromiter(slot.values(), dtype=float, count=len(slot))
     dist_rows = []
     for g in groups if len(groups) > 1 else []:
-        target = counts[g]
-        reference = prior - target
-        lo = log_odds_dirichlet(target, reference, prior)
-        n_t, n_r = sum(target.values()), sum(reference.values())
-        ranked = sorted(((w, d, z) for w, (d, z) in lo.items() if target.get(w, 0) >= 2), key=lambda t: -t[2])[:top_terms]
-        for w, d, z in ranked:
-            chi2, ll, ratio = keyness(target.get(w, 0), reference.get(w, 0), n_t, n_r)
+        slot = group_counts[g]
+        yt = np.zeros(len(vocab))
+        idx = np.fromiter(slot.keys(), dtype=np.int64, count=len(slot))
+        yt[idx] = np.fromiter(slot.values(), dtype=float, count=len(slot))
+        yr = prior_arr - yt
+        delta, z = _log_odds_arrays(yt, yr, prior_arr)
+        n_t, n_r = int(yt.sum()), int(yr.sum())
+        candidates = np.nonzero(yt >= 2)[0]
+        top = candidates[np.argsort(-z[candidates])][:top_terms]
+        for j in top:
+            a_cnt, b_cnt = int(yt[j]), int(yr[j])
+            chi2, ll, ratio = keyness(a_cnt, b_cnt, n_t, n_r)
             dist_rows.append(
                 {
                     "group": g,
-                    "term": w,
-                    "count": target.get(w, 0),
-                    "reference_count": reference.get(w, 0),
-                    "per_1k": round(1000 * target.get(w, 0) / n_t, 3) if n_t else None,
-                    "reference_per_1k": round(1000 * reference.get(w, 0) / n_r, 3) if n_r else None,
-                    "log_odds": round(d, 4),
-                    "z": round(z, 3),
+                    "term": words[j],
+                    "count": a_cnt,
+                    "reference_count": b_cnt,
+                    "per_1k": round(1000 * a_cnt / n_t, 3) if n_t else None,
+                    "reference_per_1k": round(1000 * b_cnt / n_r, 3) if n_r else None,
+                    "log_odds": round(float(delta[j]), 4),
+                    "z": round(float(z[j]), 3),
                     "chi2": round(chi2, 3),
                     "ll": round(ll, 3),
                     "p_ll": _chi2_sf1(ll),
@@ -457,6 +496,20 @@ def compare(
     )
     comp.findings = _findings(comp)
     return comp
+
+
+def _diff_row(g: str, h: str, marker: str, a: np.ndarray, b: np.ndarray, p: float | None, small: bool) -> dict[str, Any]:
+    return {
+        "group": g,
+        "reference": h,
+        "marker": marker,
+        "mean": float(a.mean()),
+        "reference_mean": float(b.mean()),
+        "diff": float(a.mean() - b.mean()),
+        "hedges_g": hedges_g(a, b),
+        "p_value": p,
+        "small": small,
+    }
 
 
 def _stories(rs: Sequence[ArticleResult], groups_of: Sequence[str], story_ids: Sequence[int]) -> list[dict[str, Any]]:

@@ -171,11 +171,11 @@ def _sample_articles(results: Sequence[ArticleResult], by: str, limit: int) -> l
     """Up to ``limit`` articles, taken in turn from each group so every group is represented."""
     if len(results) <= limit:
         return list(results)
-    from .. import compare as _c
+    from ..compare import _group_of
 
     buckets: dict[str, list[ArticleResult]] = {}
     for r in results:
-        buckets.setdefault(_c._group_of(r, by), []).append(r)
+        buckets.setdefault(_group_of(r, by), []).append(r)
     out: list[ArticleResult] = []
     while len(out) < limit and any(buckets.values()):
         for g in list(buckets):
@@ -184,13 +184,18 @@ def _sample_articles(results: Sequence[ArticleResult], by: str, limit: int) -> l
     return out
 
 
-def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it", max_articles: int = 200) -> dict[str, Any]:
-    """Everything the comparison report shows, as plain data, charts included as SVG strings."""
+def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it", max_articles: int = 200, max_groups: int = 12) -> dict[str, Any]:
+    """Everything the comparison report shows, as plain data, charts included as SVG strings.
+
+    With more than ``max_groups`` groups, charts and tables show the largest ``max_groups`` (the
+    report says so; the CSV tables keep every group).
+    """
     from . import figures
     from ..compare import marker_label
 
-    groups = comp.groups
-    prof = _records(comp.profiles)
+    groups = sorted(comp.groups, key=lambda g: -comp.sizes[g])[:max_groups] if len(comp.groups) > max_groups else list(comp.groups)
+    shown_groups = set(groups)
+    prof = [row for row in _records(comp.profiles) if row["group"] in shown_groups]
     table: dict[str, dict[str, dict[str, Any]]] = {}
     for row in prof:
         table.setdefault(row["marker"], {})[row["group"]] = row
@@ -206,8 +211,8 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         for m in present:
             rows.append({"marker": m, "label": marker_label(m), "cells": [table[m].get(g, {}) for g in groups]})
         profile_sections.append({"key": key, "label": label, "rows": rows})
-    actors = _records(comp.actors)
     by = comp.by
+    actors = [a for a in _records(comp.actors) if a[by] in shown_groups]
     top_actor_names = []
     if actors:
         totals: dict[str, int] = {}
@@ -217,7 +222,14 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names]
         if any(r.get("mean_sentiment") is not None for r in rows):
             charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, groups, title="How each actor is portrayed"))
-    quotes = _records(comp.quotes)
+    quotes = [q for q in _records(comp.quotes) if q[by] in shown_groups]
+    per_group_seen: dict[str, int] = {}
+    kept_quotes = []
+    for q in quotes:  # the 12 most quoted speakers of each group
+        per_group_seen[q[by]] = per_group_seen.get(q[by], 0) + 1
+        if per_group_seen[q[by]] <= 12:
+            kept_quotes.append(q)
+    quotes = kept_quotes
     if quotes:
         speakers_total: dict[str, int] = {}
         counts: dict[str, dict[str, int]] = {}
@@ -228,11 +240,12 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title="Who gets to speak"))
     distinct = {}
     for row in _records(comp.distinctive):
-        distinct.setdefault(row["group"], []).append(row)
+        if row["group"] in shown_groups:
+            distinct.setdefault(row["group"], []).append(row)
     diffs = [
         {**d, "label": marker_label(d["marker"])}
         for d in _records(comp.differences)
-        if d["marker"] in {m for _, ms in PROFILE_SETS.values() for m in ms}
+        if d["marker"] in {m for _, ms in PROFILE_SETS.values() for m in ms} and d["group"] in shown_groups
     ]
     analysed = [r for r in comp.results if not r.article.duplicate_of]
     shown = _sample_articles(comp.results, by, max_articles)
@@ -262,6 +275,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "by": by,
         "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small} for g in groups],
+        "n_groups": len(comp.groups),
         "n_articles": len(comp.results),
         "n_analysed": len(analysed),
         "n_duplicates": len(comp.results) - len(analysed),
@@ -275,7 +289,8 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "distinctive": {g: rows[:12] for g, rows in distinct.items()},
         "actors": [a for a in actors if a["name"] in top_actor_names] if actors else [],
         "quotes": quotes,
-        "stories": comp.stories,
+        "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],
+        "n_stories": len(comp.stories),
         "articles": articles,
         "n_articles_shown": len(articles),
         "legend": [{"cat": k, "label": _legend_label(k), "color": c} for k, c in HIGHLIGHT.items()],

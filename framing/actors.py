@@ -44,6 +44,7 @@ __all__ = [
     "ActorMention",
     "Gazetteer",
     "KINDS",
+    "add_actor",
     "find_candidates",
     "find_mentions",
     "load_gazetteer",
@@ -318,6 +319,59 @@ def _load_one(path: Path) -> Gazetteer:
     return _load_cached(str(path), path.stat().st_mtime)
 
 
+def add_actor(
+    path: str | os.PathLike[str],
+    name: str,
+    *,
+    type: str = "person",
+    affiliation: str | None = None,
+    pronoun: str | None = None,
+    aliases: Sequence[str] = (),
+    titles: Sequence[str] = (),
+) -> str:
+    """Append an actor to a user gazetteer file (created with a header if missing); returns its id.
+
+    The file is validated after writing together with the built-in gazetteer, so a bad
+    affiliation or a clash is reported at once (and the file is left as it was).
+    """
+    check_option("type", type, _TYPES)
+    p = Path(path)
+    actor_id = _slug(name)
+    if not actor_id:
+        raise LexiconError(f"cannot make an actor id from {name!r}")
+    old = p.read_text(encoding="utf-8") if p.exists() else (
+        '[gazetteer]\nname = "user"\nversion = "0.1.0"\ndescription = "My actors"\n'
+    )
+    if re.search(rf"^\[actors\.{re.escape(actor_id)}\]", old, re.M):
+        raise LexiconError(f"{p}: actor {actor_id!r} is already there; edit the file to change it")
+
+    def q(v: str) -> str:
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [f"\n[actors.{actor_id}]", f"name = {q(name)}", f'type = "{type}"']
+    if affiliation:
+        lines.append(f"affiliation = {q(affiliation)}")
+    if pronoun:
+        lines.append(f'pronoun = "{pronoun}"')
+    names = [name, *aliases]
+    lines.append("names = [" + ", ".join(q(n) for n in dict.fromkeys(names)) + "]")
+    if type == "person" and len(name.split()) > 1:
+        lines.append(f"surnames = [{q(name.split()[-1])}]")
+    if titles:
+        lines.append("titles = [" + ", ".join("{ term = " + q(t) + " }" for t in titles) + "]")
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(old.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        load_gazetteer(extra=[p])
+    except LexiconError:
+        if old.startswith("[gazetteer]") and not p.exists():
+            p.unlink()
+        else:
+            p.write_text(old, encoding="utf-8")
+        raise
+    return actor_id
+
+
 # ---------------------------------------------------------------------------------------------
 # Finding mentions
 
@@ -326,9 +380,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, published: str | None = Non
     """Every actor mention in a segmented text, in text order (see the module docstring)."""
     lexset = gazetteer._lexicons
     raw = []
+    excluded: list[ActorMention] = []
     for m in lexset.match(doc):
         if m.category == "exclude":
-            continue  # "Latin America" is no mention of America: the longer phrase blocks it
+            # "Latin America" is no mention of America: the longer phrase blocks it (and is
+            # not a candidate actor either)
+            excluded.append(ActorMention("", "", "", "exclude", m.start, m.end, m.sentence))
+            continue
         term_text = doc.text[m.start : m.end]
         actor_id = gazetteer.resolve(m.category, m.term, published)
         if actor_id is None:
@@ -356,7 +414,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, published: str | None = Non
             continue
         mentions.append(ActorMention(actor_id, actor.name, actor.type, kind, start, end, sent))
     if candidates:
-        mentions.extend(_candidate_mentions(doc, mentions))
+        mentions.extend(_candidate_mentions(doc, [*mentions, *excluded]))
         mentions.sort(key=lambda m: m.start)
     mentions = _resolve_pronouns(doc, mentions, gazetteer)
     return mentions

@@ -136,6 +136,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-debris", action="store_true", help="also list the page debris that was removed")
     p.set_defaults(func=cmd_clean)
 
+    ap = sub.add_parser("actors", help="list the gazetteer's actors, find candidate actors, add actors to your own gazetteer", description="Work with the actor gazetteer.")
+    asub = ap.add_subparsers(dest="actor_command", metavar="ACTION", parser_class=_Parser, required=True)
+    q = asub.add_parser("candidates", help="names in your articles that look like actors but are not in the gazetteer, with counts")
+    q.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    q.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user gazetteer to include (repeatable)")
+    q.add_argument("--min-count", type=int, default=1, help="show names seen at least this often (default: %(default)s)")
+    q.set_defaults(func=cmd_actors_candidates)
+    q = asub.add_parser(
+        "add",
+        help="add an actor to a user gazetteer file (created if missing)",
+        epilog='example:\n  framing actors add "Dana Aucoin" --type person --affiliation canada --pronoun she --to my-actors.toml',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("name", help="the actor's name as written in news, e.g. \"Dana Aucoin\"")
+    q.add_argument("--to", required=True, metavar="FILE", help="the user gazetteer (TOML) to add to; use it with --gazetteer FILE")
+    q.add_argument("--type", default="person", choices=["person", "state", "organisation", "group"])
+    q.add_argument("--affiliation", help="actor id of the state or organisation it acts for (e.g. canada)")
+    q.add_argument("--pronoun", choices=["he", "she", "they"])
+    q.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    q.add_argument("--title", action="append", default=[], help='a title naming the person, e.g. "Trade Minister Dana Aucoin" (repeatable)')
+    q.set_defaults(func=cmd_actors_add)
+    q = asub.add_parser("list", help="list the actors of the gazetteer")
+    q.add_argument("--gazetteer", action="append", default=[], metavar="FILE")
+    q.add_argument("--type", choices=["person", "state", "organisation", "group"])
+    q.set_defaults(func=cmd_actors_list)
+
     lp = sub.add_parser("lexicons", help="list, show, validate, import and export lexicons", description="Work with lexicons: the built-in ones, your own folders, and dictionaries you own.")
     lsub = lp.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser, required=True)
     q = lsub.add_parser("list", help="list the lexicons that analyses use")
@@ -188,6 +214,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .actors import load_gazetteer
     from .score import _default_lexicons, _progress, _provenance, analyze_article, default_gazetteer, default_sentiment
 
+    _formats(args.format)  # a usage error before any work is done
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     corpus = Corpus.from_stream(iter_load(args.paths, **_load_kwargs(args)))
@@ -242,14 +269,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if errors else EXIT_OK
 
 
-def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max_articles: int) -> list[Path]:  # type: ignore[no-untyped-def]
-    """Compare the results by ``by`` and write the requested report formats into ``out``."""
-    from .compare import compare
-
+def _formats(formats: str) -> list[str]:
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     for f in wanted:
         if f not in ("html", "pdf", "md", "csv"):
             raise FramingError(f"--format takes html, pdf, md and csv (comma-separated); got {f!r}")
+    return wanted
+
+
+def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max_articles: int) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Compare the results by ``by`` and write the requested report formats into ``out``."""
+    from .compare import compare
+
+    wanted = _formats(formats)
     comp = compare(results, by=by)
     data = comp.report_data(title=title, max_articles=max_articles)
     written = []
@@ -327,6 +359,52 @@ def _lexicon_by_name(name: str, dirs: Sequence[str] = ()):  # type: ignore[no-un
         return lexset[name]
     except KeyError:
         raise FramingError(f"no lexicon named {name!r}; available: {', '.join(lx.name for lx in lexset)}") from None
+
+
+def cmd_actors_candidates(args: argparse.Namespace) -> int:
+    from .actors import find_candidates, load_gazetteer
+    from .segment import segment
+
+    gz = load_gazetteer(extra=args.gazetteer)
+    failed = False
+    docs = []
+    for item in iter_load(args.paths):
+        if isinstance(item, LoadError):
+            _say(f"framing: cannot read {item}")
+            failed = True
+            continue
+        docs.append(segment(item.text))
+    counts = find_candidates(docs, gz)
+    shown = [(n, c) for n, c in counts.most_common() if c >= args.min_count]
+    if not shown:
+        _say("No candidate actors: every capitalised name is in the gazetteer.")
+    for name, count in shown:
+        print(f"{count:5}  {name}")
+    if shown:
+        _say('Add one with: framing actors add "NAME" --type person --to my-actors.toml, then analyse with --gazetteer my-actors.toml')
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_actors_add(args: argparse.Namespace) -> int:
+    from .actors import add_actor
+
+    actor_id = add_actor(
+        args.to, args.name, type=args.type, affiliation=args.affiliation, pronoun=args.pronoun, aliases=args.alias, titles=args.title
+    )
+    _say(f"Added {args.name!r} as [actors.{actor_id}] to {args.to}; use it with --gazetteer {args.to}")
+    return EXIT_OK
+
+
+def cmd_actors_list(args: argparse.Namespace) -> int:
+    from .actors import load_gazetteer
+
+    gz = load_gazetteer(extra=args.gazetteer)
+    for a in sorted(gz.actors.values(), key=lambda a: (a.type, a.name)):
+        if args.type and a.type != args.type:
+            continue
+        refs = ", ".join((*a.names, *a.metonyms, *a.adjectives)[:8])
+        print(f"{a.type:<13} {a.id:<32} {a.name}  ({refs})")
+    return EXIT_OK
 
 
 def cmd_lexicons_list(args: argparse.Namespace) -> int:

@@ -120,3 +120,29 @@ def test_group_by_metadata_field(example_results: framing.Results) -> None:
     """Any metadata field can group articles; missing values form an '(unknown)' group."""
     comp = compare(example_results, by="genre")
     assert set(comp.groups) == {"opinion", "(unknown)"}
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not available: {SEEDS} does not exist (they live outside the repository)")
+def test_seed_comparison_states_the_difference() -> None:
+    """On the two seeds the summary names the Marxist register of one and the wire style of the other."""
+    comp = compare(framing.analyze(framing.load(SEEDS), sentiment=None, progress=False))
+    text = " ".join(comp.summary())
+    assert "Politsturm uses the Marxist / anti-imperialist register more" in text
+    assert "CNN uses wire-service attribution style more" in text
+    assert "“hegemony”" in text
+    # both articles are about Trump, China and Canada
+    names = set(comp.actors.name)
+    assert {"Donald Trump", "China", "Canada"} <= names
+    cnn_speakers = set(comp.quotes[comp.quotes.outlet == "CNN"].speaker)
+    assert {"Scott Bessent", "Karoline Leavitt", "Donald Trump"} <= cnn_speakers
+    pol = comp.quotes[comp.quotes.outlet == "Politsturm"]
+    trump = pol[pol.speaker == "Donald Trump"].iloc[0]
+    assert "called" in trump.verbs and "claimed" in trump.verbs  # “very dangerous”; claimed
+    seed = next(r for r in comp.results if r.article.outlet == "Politsturm")
+    very = next(q for q in seed.quotes if "very dangerous" in q["text"])
+    assert (very["speaker_name"], very["verb"], very["kind"]) == ("Donald Trump", "called", "partial")
+    claimed = next(q for q in seed.quotes if q["verb"] == "claimed")
+    assert claimed["verb_class"] == "evaluative"

@@ -205,7 +205,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         present = [m for m in markers if m in table]
         if not present:
             continue
-        fig = figures.profile_chart(groups, present, [marker_label(m) for m in present], table, title=label)
+        fig = figures.profile_chart(groups, present, [marker_label(m) for m in present], table, title="")
         charts[key] = figures.to_svg(fig)
         rows = []
         for m in present:
@@ -221,7 +221,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         top_actor_names = [n for n, _ in sorted(totals.items(), key=lambda kv: -kv[1])[:10]]
         rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names]
         if any(r.get("mean_sentiment") is not None for r in rows):
-            charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, groups, title="How each actor is portrayed"))
+            charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, groups, title=""))
     quotes = [q for q in _records(comp.quotes) if q[by] in shown_groups]
     per_group_seen: dict[str, int] = {}
     kept_quotes = []
@@ -237,7 +237,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
             speakers_total[q["speaker"]] = speakers_total.get(q["speaker"], 0) + q["quotes"]
             counts.setdefault(q[by], {})[q["speaker"]] = q["quotes"]
         speakers = [s for s, _ in sorted(speakers_total.items(), key=lambda kv: -kv[1])[:9]]
-        charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title="Who gets to speak"))
+        charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title=""))
     distinct = {}
     for row in _records(comp.distinctive):
         if row["group"] in shown_groups:
@@ -270,6 +270,11 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
             }
         )
     provenance = comp.results[0].provenance if comp.results else {}
+    # each finding links to the first shown article of its group, where its evidence is marked
+    anchors: dict[str, int] = {}
+    for i, r in enumerate(shown, start=1):
+        anchors.setdefault(_group_key(r, by), i)
+    findings = [{**f, "anchor": anchors.get(f.get("group"))} for f in comp.findings]
     return {
         "title": title,
         "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -281,7 +286,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "n_duplicates": len(comp.results) - len(analysed),
         "n_errors": len(comp.errors),
         "errors": [e.to_dict() for e in comp.errors[:200]],
-        "findings": comp.findings,
+        "findings": findings,
         "charts": charts,
         "profiles": profile_sections,
         "group_names": groups,
@@ -297,6 +302,12 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "colors": HIGHLIGHT,
         "provenance": {"packages": package_versions(), **{k: v for k, v in provenance.items() if k != "framing"}},
     }
+
+
+def _group_key(r: ArticleResult, by: str) -> str:
+    from ..compare import _group_of
+
+    return _group_of(r, by)
 
 
 def _legend_label(key: str) -> str:

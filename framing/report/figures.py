@@ -64,7 +64,8 @@ def profile_chart(groups: Sequence[str], markers: Sequence[str], labels: Sequenc
     ax.set_yticks(range(len(markers)), [_short(x, 34) for x in labels])
     ax.invert_yaxis()
     ax.set_xlabel("matches per 1,000 words (bars: group mean; lines: 95% bootstrap interval)")
-    ax.set_title(title, loc="left", fontsize=11)
+    if title:
+        ax.set_title(title, loc="left", fontsize=11)
     ax.grid(axis="x", color="#e5e5e5")
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -91,7 +92,8 @@ def actor_sentiment_chart(rows: Sequence[dict[str, Any]], groups: Sequence[str],
     ax.set_yticks(range(len(actors)), [_short(a) for a in actors])
     ax.invert_yaxis()
     ax.set_xlabel("mean sentiment of mentions (−1 negative … +1 positive), 95% interval")
-    ax.set_title(title, loc="left", fontsize=11)
+    if title:
+        ax.set_title(title, loc="left", fontsize=11)
     ax.grid(axis="x", color="#eeeeee")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -111,7 +113,8 @@ def quote_chart(groups: Sequence[str], speakers: Sequence[str], counts: dict[str
     ax.set_yticks(range(len(groups)), [_short(g) for g in groups])
     ax.invert_yaxis()
     ax.set_xlabel("quotations and reported statements")
-    ax.set_title(title, loc="left", fontsize=11)
+    if title:
+        ax.set_title(title, loc="left", fontsize=11)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.legend(fontsize=7, frameon=False, loc="outside right upper")

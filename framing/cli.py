@@ -30,6 +30,10 @@ outputs in DIR:
   articles.jsonl   one JSON object per analysed article (fields: docs/output.md)
   articles.csv     the same as a flat table (one column per marker and measure)
   errors.jsonl     one object per input that could not be analysed: path, record, reason
+  articles.parquet/  the article table as partitioned Parquet (for pandas, Arrow, Spark, DuckDB)
+  manifest.json    inputs (with SHA-256), settings, versions and the run's summary
+
+a run that is interrupted continues where it stopped when started again with the same command.
   report.html      the comparison report: a self-contained page to open in a browser
                    (--format adds report.pdf, report.md and tables/*.csv)
 
@@ -50,6 +54,14 @@ def _add_load_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs (default: text, body, content ...)")
     g.add_argument("--no-clean", dest="clean", action="store_false", help="take texts as they are: no debris removal or metadata recovery")
     g.add_argument("--max-article-mb", type=float, default=10.0, metavar="MB", help="largest single article accepted (default: %(default)s)")
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("large corpora")
+    g.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (results are identical to one; default: %(default)s)")
+    g.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default with --engine dask: a local cluster of --workers processes)")
+    g.add_argument("--restart", action="store_true", help="discard an earlier run in --out instead of resuming it")
 
 
 def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
@@ -86,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
     p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
     _add_report_options(p, default_format="html")
+    _add_engine_options(p)
     prog = p.add_mutually_exclusive_group()
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
     prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
@@ -108,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-actors", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
     _add_report_options(p, default_format="html,pdf,md,csv")
+    _add_engine_options(p)
     prog = p.add_mutually_exclusive_group()
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
     prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
@@ -211,62 +225,44 @@ def _say(msg: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .actors import load_gazetteer
-    from .score import _default_lexicons, _progress, _provenance, analyze_article, default_gazetteer, default_sentiment
+    from .engine import run
+    from .io import LoadOptions
+    from .score import Results
 
     _formats(args.format)  # a usage error before any work is done
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus.from_stream(iter_load(args.paths, **_load_kwargs(args)))
-    errors: list[LoadError] = list(corpus.errors)
-    if not corpus and not errors:
+    found = [p for p in args.paths if Path(p).exists() or any(True for _ in __import__("glob").iglob(p, recursive=True))]
+    if not found:
         _say(f"framing: error: no input files found in {', '.join(args.paths)}")
         return EXIT_USAGE
-    if args.no_lexicons:
-        lexicons = None
-    elif args.lexicon_dir:
-        from .lexicons import load_default_lexicons
-
-        lexicons = load_default_lexicons(args.lexicon_dir)
-    else:
-        lexicons = _default_lexicons()
-    gazetteer = None if args.no_actors else (load_gazetteer(extra=args.gazetteer) if args.gazetteer else default_gazetteer())
-    sentiment = None if (args.no_actors or args.no_sentiment) else default_sentiment()
-    prov = _provenance(lexicons, gazetteer, sentiment)
-    articles = [a for a in corpus if not (args.drop_duplicates and a.duplicate_of)]
-    results: list[ArticleResult] = []
-    with open(out / "articles.jsonl", "w", encoding="utf-8") as fh:
-        for article in _progress(articles, len(articles), args.progress, "analysing"):
-            try:
-                r = analyze_article(article, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, provenance=prov)
-            except Exception as exc:  # one article must never sink the run: report it, go on
-                errors.append(LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}"))
-                continue
-            results.append(r)
-            fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-    with open(out / "errors.jsonl", "w", encoding="utf-8") as fh:
-        for e in errors:
-            fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
-    from .score import Results
-
-    res = Results(results, errors)
-    res.to_frame().to_csv(out / "articles.csv", index=False)
-    report = _write_reports(res, out, by=args.by, formats=args.format, title=args.title, max_articles=args.max_articles)
-
-    n_dup = sum(1 for r in results if r.article.duplicate_of)
-    outlets = {r.article.outlet for r in results if r.article.outlet}
-    _say(
-        f"Analysed {len(results)} articles from {len(outlets)} outlets"
-        + (f" ({n_dup} flagged as duplicates)" if n_dup else "")
-        + (f"; skipped {len(corpus) - len(articles)} duplicates" if args.drop_duplicates else "")
-        + f"; {len(errors)} inputs failed."
+    summary = run(
+        args.paths,
+        out,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        restart=args.restart,
+        drop_duplicates=args.drop_duplicates,
+        load=LoadOptions(outlet=args.outlet, published=args.published, text_col=args.text_col, max_article_mb=args.max_article_mb, clean=args.clean),
+        no_lexicons=args.no_lexicons,
+        lexicon_dirs=args.lexicon_dir,
+        gazetteers=args.gazetteer,
+        no_actors=args.no_actors,
+        no_sentiment=args.no_sentiment,
+        progress=args.progress,
     )
-    for e in errors[:10]:
-        _say(f"  failed: {e}")
-    if len(errors) > 10:
-        _say(f"  ... and {len(errors) - 10} more in {out / 'errors.jsonl'}")
-    _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'} and {', '.join(map(str, report))}")
-    return EXIT_SOME_FAILED if errors else EXIT_OK
+    _say(summary.line())
+    for e in summary.errors[:10]:
+        _say(f"  failed: {e['path']}" + (f" (record {e['record']})" if e.get("record") is not None else "") + f": {e['reason']}")
+    if summary.failed > 10:
+        _say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
+    written: list[Path] = []
+    if summary.analysed + summary.resumed:
+        res = Results.from_jsonl(out / "articles.jsonl")
+        res.to_frame().to_csv(out / "articles.csv", index=False)
+        written = _write_reports(res, out, by=args.by, formats=args.format, title=args.title, max_articles=args.max_articles)
+    _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
 
 def _formats(formats: str) -> list[str]:

@@ -37,10 +37,14 @@ _WORD_RE = re.compile(r"[^\W_]+", re.U)
 class DuplicateFinder:
     """Incremental exact and near-duplicate detection with MinHash and LSH banding.
 
-    Memory is one signature (128 integers) per article, so it works on streams. ``check`` returns
-    ``(id_of_earlier_article, similarity)`` or ``None`` and remembers the article when it is not a
-    copy: later copies are compared with the original only, so many copies of one text cost
-    linear, not quadratic, time.
+    ``check`` returns ``(id_of_earlier_article, similarity)`` or ``None`` and remembers the article
+    when it is not a copy: later copies are compared with the original only, so many copies of one
+    text cost linear, not quadratic, time.
+
+    Memory is bounded: the index holds at most ``window`` articles (about 3 KB each), in two
+    generations; when the newer one fills half the window the older one is forgotten. Copies
+    further apart in the stream than that are not detected (syndicated copies of a story are
+    normally close in time, and so in a date-sorted corpus).
 
     Parameters
     ----------
@@ -48,17 +52,17 @@ class DuplicateFinder:
         Estimated Jaccard similarity of 5-word shingles above which two texts are near
         duplicates. Unrelated news articles score near 0; a republished wire story with a
         paragraph cut scores 0.6 to 0.95.
+    window : int
+        How many recent articles are remembered.
     """
 
-    def __init__(self, *, threshold: float = 0.5, seed: int = 13) -> None:
+    def __init__(self, *, threshold: float = 0.5, seed: int = 13, window: int = 50_000) -> None:
         self.threshold = threshold
+        self.window = max(2, window)
         rng = np.random.default_rng(seed)
         self._a = rng.integers(1, _MERSENNE, size=_PERMS, dtype=np.uint64) | np.uint64(1)
         self._b = rng.integers(0, _MERSENNE, size=_PERMS, dtype=np.uint64)
-        self._exact: dict[str, str] = {}
-        self._buckets: dict[tuple[int, bytes], list[int]] = {}
-        self._ids: list[str] = []
-        self._sigs: list[np.ndarray] = []
+        self._generations: list[_Generation] = [_Generation()]
 
     @staticmethod
     def _words(text: str) -> list[str]:
@@ -75,40 +79,61 @@ class DuplicateFinder:
         )
         # one multiply-shift hash per permutation: ((x xor b) * a) >> 32, a odd, wrapping uint64
         mixed = ((hashes[None, :] ^ self._b[:, None]) * self._a[:, None]) >> np.uint64(32)
-        sig = mixed.min(axis=1)
-        return sig
+        return mixed.min(axis=1).astype(np.uint32)
 
     def check(self, article_id: str, text: str) -> tuple[str, float] | None:
         words = self._words(text)
-        exact_key = hashlib.sha1(" ".join(words).encode()).hexdigest()
-        if exact_key in self._exact:
-            return self._exact[exact_key], 1.0
-        self._exact[exact_key] = article_id
+        exact_key = hashlib.blake2b(" ".join(words).encode(), digest_size=12).digest()
+        for gen in self._generations:
+            if exact_key in gen.exact:
+                return gen.exact[exact_key], 1.0
         sig = self._signature(words)
-        if sig is None:
-            return None
         rows = _PERMS // _BANDS
+        keys = [hash(sig[band * rows : (band + 1) * rows].tobytes()) for band in range(_BANDS)] if sig is not None else []
         best: tuple[str, float] | None = None
-        seen: set[int] = set()
-        keys = []
-        for band in range(_BANDS):
-            key = (band, sig[band * rows : (band + 1) * rows].tobytes())
-            keys.append(key)
-            for idx in self._buckets.get(key, ()):
-                if idx in seen:
+        for gen in self._generations:
+            seen: set[int] = set()
+            for band, key in enumerate(keys):
+                hit = gen.bands[band].get(key)
+                if hit is None:
                     continue
-                seen.add(idx)
-                sim = float(np.mean(self._sigs[idx] == sig))
-                if sim >= self.threshold and (best is None or sim > best[1]):
-                    best = (self._ids[idx], sim)
+                for idx in hit if isinstance(hit, list) else (hit,):
+                    if idx in seen:
+                        continue
+                    seen.add(idx)
+                    sim = float(np.mean(gen.sigs[idx] == sig))
+                    if sim >= self.threshold and (best is None or sim > best[1]):
+                        best = (gen.ids[idx], sim)
         if best is not None:
             return best  # a copy: its original already stands for it in the index
-        idx = len(self._ids)
-        self._ids.append(article_id)
-        self._sigs.append(sig)
-        for key in keys:
-            self._buckets.setdefault(key, []).append(idx)
-        return best
+        gen = self._generations[-1]
+        if len(gen.ids) >= self.window // 2:
+            gen = _Generation()
+            self._generations = [self._generations[-1], gen]
+        gen.exact[exact_key] = article_id
+        if sig is not None:
+            idx = len(gen.ids)
+            gen.ids.append(article_id)
+            gen.sigs.append(sig)
+            for band, key in enumerate(keys):
+                hit = gen.bands[band].get(key)
+                if hit is None:
+                    gen.bands[band][key] = idx
+                elif isinstance(hit, list):
+                    hit.append(idx)
+                else:
+                    gen.bands[band][key] = [hit, idx]
+        return None
+
+
+class _Generation:
+    __slots__ = ("bands", "exact", "ids", "sigs")
+
+    def __init__(self) -> None:
+        self.exact: dict[bytes, str] = {}
+        self.ids: list[str] = []
+        self.sigs: list[np.ndarray] = []
+        self.bands: list[dict[int, int | list[int]]] = [{} for _ in range(_BANDS)]
 
 
 def _looks_like_domain(name: str) -> bool:

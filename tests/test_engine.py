@@ -1,0 +1,120 @@
+"""The run engine: identical results across workers and engines, resumption, bounded memory."""
+
+from __future__ import annotations
+
+import json
+import random
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+import framing.engine as engine
+from framing.errors import FramingError
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+WORDS = "trade tariff canola minister talks deal market border ports officials said warned reckless bold".split()
+
+
+def make_corpus(path: Path, n: int, seed: int = 3) -> Path:
+    """A JSONL corpus of n short invented articles from three fictional outlets."""
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = " ".join(" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(6))
+            fh.write(json.dumps({"id": f"a{i}", "text": text, "outlet": f"Outlet {i % 3}", "date": "2026-03-12"}) + "\n")
+    return path
+
+
+def test_workers_and_dask_give_identical_results(tmp_path: Path) -> None:
+    """One worker, two worker processes and a local two-worker Dask cluster write the same bytes."""
+    pytest.importorskip("dask.distributed", reason="dask.distributed is not installed (pip install 'framing[dask]')")
+    one = engine.run([str(EXAMPLES)], tmp_path / "one", progress=False)
+    two = engine.run([str(EXAMPLES)], tmp_path / "two", workers=2, progress=False)
+    dsk = engine.run([str(EXAMPLES)], tmp_path / "dask", engine="dask", workers=2, progress=False)
+    assert one.analysed == two.analysed == dsk.analysed == 6
+    ref = (tmp_path / "one" / "articles.jsonl").read_bytes()
+    assert (tmp_path / "two" / "articles.jsonl").read_bytes() == ref
+    assert (tmp_path / "dask" / "articles.jsonl").read_bytes() == ref
+
+
+def test_resume_after_crash_keeps_finished_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed after two batches keeps them; restarted, it analyses only the rest and the output
+    equals an uninterrupted run."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 100)
+    opts = dict(no_actors=True, no_lexicons=True, progress=False, batch_size=10, parquet=False)
+    engine.run([str(corpus)], tmp_path / "clean", **opts)
+    real = engine._analyse_batch
+    calls = {"n": 0}
+
+    def dying(batch, settings):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise KeyboardInterrupt  # the process is killed mid-run
+        return real(batch, settings)
+
+    monkeypatch.setattr(engine, "_analyse_batch", dying)
+    with pytest.raises(KeyboardInterrupt):
+        engine.run([str(corpus)], tmp_path / "crashy", **opts)
+    partial = (tmp_path / "crashy" / "articles.jsonl").read_text().splitlines()
+    assert len(partial) == 20
+    with open(tmp_path / "crashy" / "articles.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"id": "a20", "text": "half a li')  # a line cut off by the crash
+    monkeypatch.setattr(engine, "_analyse_batch", real)
+    summary = engine.run([str(corpus)], tmp_path / "crashy", **opts)
+    assert (summary.resumed, summary.analysed) == (20, 80)
+    assert (tmp_path / "crashy" / "articles.jsonl").read_bytes() == (tmp_path / "clean" / "articles.jsonl").read_bytes()
+    manifest = json.loads((tmp_path / "crashy" / "manifest.json").read_text())
+    assert manifest["status"] == "complete" and manifest["inputs"][0]["sha256"]
+
+
+def test_changed_inputs_or_settings_are_refused_unless_restart(tmp_path: Path) -> None:
+    """Another run's folder is not silently mixed with this one."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 5)
+    opts = dict(no_actors=True, no_lexicons=True, progress=False, parquet=False)
+    engine.run([str(corpus)], tmp_path / "out", **opts)
+    with pytest.raises(FramingError, match="different settings"):
+        engine.run([str(corpus)], tmp_path / "out", no_actors=True, progress=False, parquet=False)
+    make_corpus(corpus, 6)
+    with pytest.raises(FramingError, match="different inputs"):
+        engine.run([str(corpus)], tmp_path / "out", **opts)
+    assert engine.run([str(corpus)], tmp_path / "out", restart=True, **opts).analysed == 6
+
+
+def test_memory_stays_bounded_as_the_corpus_grows(tmp_path: Path) -> None:
+    """Peak traced memory for 1,500 articles stays near that for 300: results stream to disk and
+    the duplicate index keeps a fixed window (here 200 articles)."""
+    small = make_corpus(tmp_path / "small.jsonl", 300)
+    large = make_corpus(tmp_path / "large.jsonl", 1500)
+    opts = dict(no_actors=True, no_lexicons=True, progress=False, parquet=False, dedupe_window=200)
+    peaks = []
+    for corpus, out in ((small, "s"), (large, "l")):
+        tracemalloc.start()
+        engine.run([str(corpus)], tmp_path / out, **opts)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert sum(1 for _ in open(tmp_path / "l" / "articles.jsonl")) == 1500
+    assert peaks[1] < 1.3 * peaks[0], peaks
+
+
+def test_parquet_matches_jsonl(tmp_path: Path) -> None:
+    """The partitioned Parquet table has one row per article with the marker columns."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    corpus = make_corpus(tmp_path / "c.jsonl", 12)
+    engine.run([str(corpus)], tmp_path / "out", no_actors=True, progress=False)
+    df = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    assert list(df.id) == [f"a{i}" for i in range(12)]
+    assert "rhetoric.loaded_language.rate" in df.columns
+
+
+def test_load_errors_are_reported_once_across_resume(tmp_path: Path) -> None:
+    """A broken input is listed in errors.jsonl; resuming does not list it twice."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 4)
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01binary")
+    opts = dict(no_actors=True, no_lexicons=True, progress=False, parquet=False)
+    s = engine.run([str(corpus), str(tmp_path / "broken.txt")], tmp_path / "out", **opts)
+    assert s.failed == 1
+    engine.run([str(corpus), str(tmp_path / "broken.txt")], tmp_path / "out", **opts)
+    lines = (tmp_path / "out" / "errors.jsonl").read_text().splitlines()
+    assert len(lines) == 1 and "binary" in lines[0]

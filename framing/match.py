@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .segment import normalise_token
 from .types import Doc, Match
 
 __all__ = ["NEGATORS", "TokenMatcher"]
@@ -56,10 +57,10 @@ class _Node:
         return node
 
     def step(self, token: str) -> list[_Node]:
-        out = []
         node = self.children.get(token)
-        if node is not None:
-            out.append(node)
+        if not self.globs and not self.anyglobs:
+            return [node] if node is not None else _EMPTY
+        out = [node] if node is not None else []
         if self.globs:
             for pat, nxt in self.globs.get(token[:_PREFIX], ()):
                 if pat.fullmatch(token):
@@ -70,8 +71,11 @@ class _Node:
         return out
 
 
+_EMPTY: list[_Node] = []
+
+
 def _form(token: str) -> str:
-    return token.replace("’", "'").replace("‘", "'").replace("‐", "-")
+    return normalise_token(token)
 
 
 class TokenMatcher:
@@ -98,18 +102,23 @@ class TokenMatcher:
                 node.payload.append((li, ei))
 
     def _walk(self, root: _Node, forms: Sequence[str], start: int, stop: int, found: list[tuple[int, int, int, int]]) -> None:
-        frontier = [root]
-        i = start
-        while frontier and i < stop:
-            nxt: list[_Node] = []
-            tok = forms[i]
+        frontier = root.step(forms[start])
+        i = start + 1
+        while frontier:
             for node in frontier:
-                nxt.extend(node.step(tok))
-            i += 1
-            for node in nxt:
                 for li, ei in node.payload:
                     found.append((start, i, li, ei))
-            frontier = nxt
+            if i >= stop:
+                return
+            tok = forms[i]
+            if len(frontier) == 1:
+                frontier = frontier[0].step(tok)
+            else:
+                nxt: list[_Node] = []
+                for node in frontier:
+                    nxt.extend(node.step(tok))
+                frontier = nxt
+            i += 1
 
     def _negated(self, lower: Sequence[str], start: int, sent_start: int) -> bool:
         j = start - 1
@@ -124,8 +133,8 @@ class TokenMatcher:
         return False
 
     def match(self, doc: Doc) -> list[Match]:
-        exact_forms = [_form(t) for t in doc.tokens]
-        lower = [t.lower() for t in exact_forms]
+        exact_forms = doc.forms or tuple(_form(t) for t in doc.tokens)
+        lower = doc.lower or tuple(t.lower() for t in exact_forms)
         raw: list[tuple[int, int, int, int]] = []  # (token start, token end, lexicon, entry)
         for sent in doc.sentences:
             for i in range(sent.token_start, sent.token_end):

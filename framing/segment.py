@@ -116,4 +116,15 @@ def segment(text: str) -> Doc:
             starts.append(ts)
             ends.append(te)
         sentences.append(Sentence(len(sentences), s, e, first, len(tokens)))
-    return Doc(text, tuple(tokens), tuple(starts), tuple(ends), tuple(sentences))
+    forms = tuple(normalise_token(t) for t in tokens)
+    n_words = sum(1 for t in tokens if _HAS_ALNUM(t))
+    return Doc(text, tuple(tokens), tuple(starts), tuple(ends), tuple(sentences), forms, tuple(f.lower() for f in forms), n_words)
+
+
+_HAS_ALNUM = re.compile(r"[^\W_]|\d").search
+_TOKEN_NORM = str.maketrans({"’": "'", "‘": "'", "‐": "-"})
+
+
+def normalise_token(token: str) -> str:
+    """A token as lexicons see it: curly apostrophes straight, Unicode hyphen as ASCII."""
+    return token.translate(_TOKEN_NORM)

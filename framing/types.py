@@ -124,15 +124,16 @@ class Doc:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     sentences: tuple[Sentence, ...]
+    #: tokens with curly apostrophes and hyphen variants normalised (what lexicons match against)
+    forms: tuple[str, ...] = ()
+    #: ``forms`` lower-cased
+    lower: tuple[str, ...] = ()
+    #: number of tokens that contain a letter or digit (punctuation excluded)
+    n_words: int = 0
 
     @property
     def n_tokens(self) -> int:
         return len(self.tokens)
-
-    @property
-    def n_words(self) -> int:
-        """Tokens that contain at least one letter or digit (punctuation excluded)."""
-        return sum(1 for t in self.tokens if any(c.isalnum() for c in t))
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]

@@ -82,8 +82,9 @@ def test_changed_inputs_or_settings_are_refused_unless_restart(tmp_path: Path) -
 
 
 def test_memory_stays_bounded_as_the_corpus_grows(tmp_path: Path) -> None:
-    """Peak traced memory for 1,500 articles stays near that for 300: results stream to disk and
-    the duplicate index keeps a fixed window (here 200 articles)."""
+    """Peak traced memory grows by under 1 KB per extra article (a result is ~20 KB): results stream
+    to disk and the duplicate index keeps a fixed window (here 200 articles); what remains is the
+    set of article ids that keeps them unique."""
     small = make_corpus(tmp_path / "small.jsonl", 300)
     large = make_corpus(tmp_path / "large.jsonl", 1500)
     opts = dict(no_actors=True, no_lexicons=True, progress=False, parquet=False, dedupe_window=200)
@@ -94,7 +95,9 @@ def test_memory_stays_bounded_as_the_corpus_grows(tmp_path: Path) -> None:
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
     assert sum(1 for _ in open(tmp_path / "l" / "articles.jsonl")) == 1500
-    assert peaks[1] < 1.3 * peaks[0], peaks
+    result_size = (tmp_path / "l" / "articles.jsonl").stat().st_size / 1500
+    per_article = (peaks[1] - peaks[0]) / 1200
+    assert per_article < 1024 < result_size, (peaks, per_article, result_size)
 
 
 def test_parquet_matches_jsonl(tmp_path: Path) -> None:

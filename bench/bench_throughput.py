@@ -1,0 +1,181 @@
+"""Throughput of the full analysis against a peer chain doing less work, in the same run.
+
+    python bench/bench_throughput.py [--articles 2000] [--data ../shared/data] [--scaling] [--full-corpus]
+
+Texts: a fixed 2,000-article sample of Article-Bias-Prediction (seed 5), or the example corpus
+repeated when the data is absent. All timings are single-process (per core) unless stated.
+
+* ``framing``: the full per-article analysis (segmentation, all lexicons and detectors, actors
+  with target sentiment per mention, quotes and roles, seven readability measures);
+* ``peer chain``: VADER (the ``vaderSentiment`` package) on every sentence, three textstat
+  measures (Flesch reading ease, Flesch-Kincaid grade, Gunning fog) and Empath's category
+  analysis (``Empath().analyze(text, normalize=True)``);
+* ``floor``: tokenising and sentence splitting plus one multi-pattern scan of all lexicons, the
+  least any lexicon analysis must do.
+
+``--scaling`` also times ``framing analyze`` (the engine) with 1 and 2 worker processes on the same
+sample; ``--full-corpus`` runs the engine over the whole corpus with 2 workers and reports peak
+memory (resident set of the main process and its workers). Writes docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import framing  # noqa: E402
+from framing.types import Article  # noqa: E402
+
+
+def sample(data: Path, n: int) -> tuple[list[dict], str]:
+    path = data / "article_bias" / "articles.jsonl.gz"
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+        random.Random(5).shuffle(rows)
+        rows = [r for r in rows if r.get("text")][:n]
+        return rows, f"{len(rows)} Article-Bias-Prediction articles (random sample, seed 5)"
+    base = [{"id": a.id, "text": a.text, "source": a.outlet, "title": a.title} for a in framing.load(ROOT / "examples" / "corpus")]
+    rows = [{**b, "id": f"{b['id']}-{i}"} for i in range(n // len(base) + 1) for b in base][:n]
+    return rows, f"the example corpus repeated to {n} articles"
+
+
+def time_framing(rows: list[dict]) -> float:
+    from framing.score import _default_lexicons, _provenance, analyze_article, default_gazetteer, default_sentiment
+
+    lex, gz, sent = _default_lexicons(), default_gazetteer(), default_sentiment()
+    prov = _provenance(lex, gz, sent)
+    arts = [Article(id=r["id"], text=r["text"], outlet=r.get("source"), title=r.get("title")) for r in rows]
+    analyze_article(arts[0], lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov)  # warm caches
+    t = time.perf_counter()
+    for a in arts:
+        analyze_article(a, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov)
+    return time.perf_counter() - t
+
+
+def time_peer(rows: list[dict]) -> float:
+    import textstat
+    from empath import Empath
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.resources import patch_textstat_offline
+    from framing.segment import sentence_spans
+
+    patch_textstat_offline()
+    vader, empath = SentimentIntensityAnalyzer(), Empath()
+    t = time.perf_counter()
+    for r in rows:
+        text = r["text"]
+        for s, e in sentence_spans(text):
+            vader.polarity_scores(text[s:e])
+        textstat.flesch_reading_ease(text)
+        textstat.flesch_kincaid_grade(text)
+        textstat.gunning_fog(text)
+        empath.analyze(text, normalize=True)
+    return time.perf_counter() - t
+
+
+def time_floor(rows: list[dict]) -> float:
+    from framing.lexicons import load_default_lexicons
+    from framing.segment import segment
+
+    lex = load_default_lexicons()
+    lex.match(segment("warm up"))
+    t = time.perf_counter()
+    for r in rows:
+        lex.match(segment(r["text"]))
+    return time.perf_counter() - t
+
+
+def time_engine(rows: list[dict], workers: int, tmp: Path) -> float:
+    from framing.engine import run
+
+    corpus = tmp / "sample.jsonl"
+    if not corpus.exists():
+        with open(corpus, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps({"id": r["id"], "text": r["text"], "outlet": r.get("source"), "title": r.get("title")}) + "\n")
+    t = time.perf_counter()
+    run([str(corpus)], tmp / f"out{workers}", workers=workers, progress=False, parquet=False, restart=True)
+    return time.perf_counter() - t
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--scaling", action="store_true")
+    ap.add_argument("--full-corpus", action="store_true")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    rows, what = sample(args.data, args.articles)
+    mb = sum(len(r["text"].encode()) for r in rows) / 1e6
+    n = len(rows)
+    t_fr = time_framing(rows)
+    t_peer = time_peer(rows)
+    t_floor = time_floor(rows)
+    lines = [
+        f"Texts: {what}, {mb:.2f} MB. Single process (one core).",
+        "",
+        "| contender | seconds | articles/s | MB/s | vs framing |",
+        "|---|---|---|---|---|",
+        f"| framing: full analysis | {t_fr:.1f} | {n / t_fr:.1f} | {mb / t_fr:.3f} | 1.00x |",
+        f"| peer chain: VADER per sentence + 3 textstat + Empath | {t_peer:.1f} | {n / t_peer:.1f} | {mb / t_peer:.3f} | framing is **{t_peer / t_fr:.2f}x** as fast |",
+        f"| floor: tokenise + one scan of all lexicons | {t_floor:.1f} | {n / t_floor:.1f} | {mb / t_floor:.3f} | floor is {t_fr / t_floor:.1f}x faster than framing |",
+    ]
+    if args.scaling:
+        with tempfile.TemporaryDirectory() as tmp:
+            t1 = time_engine(rows, 1, Path(tmp))
+            t2 = time_engine(rows, 2, Path(tmp))
+        lines += [
+            "",
+            "Engine (`framing.engine.run`, reading, duplicate checks and writing included):",
+            "",
+            "| workers | seconds | articles/s | speed-up |",
+            "|---|---|---|---|",
+            f"| 1 | {t1:.1f} | {n / t1:.1f} | 1.00x |",
+            f"| 2 | {t2:.1f} | {n / t2:.1f} | {t1 / t2:.2f}x |",
+        ]
+    if args.full_corpus:
+        from framing.engine import run
+
+        corpus = args.data / "article_bias" / "articles.jsonl.gz"
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            s = run([str(corpus)], Path(tmp) / "full", workers=2, progress=True, parquet=True, restart=True)
+            t_full = time.perf_counter() - t
+        own, kids = peak_rss_mb()
+        lines += [
+            "",
+            f"Whole corpus ({s.analysed} articles, {s.failed} failed, {s.duplicates} duplicates flagged) with 2 workers: "
+            f"{t_full:.0f} s ({s.analysed / t_full:.1f} articles/s). Peak resident memory: main process {own:.0f} MB, "
+            f"largest worker {kids:.0f} MB (target: under 1 GB).",
+        ]
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write:
+        from _validation_doc import PERFORMANCE, write_section
+
+        cmd = "python bench/bench_throughput.py --articles " + str(args.articles) + (" --scaling" if args.scaling else "") + (" --full-corpus" if args.full_corpus else "")
+        write_section("Full analysis throughput", cmd, body, doc=PERFORMANCE)
+
+
+if __name__ == "__main__":
+    main()

@@ -26,6 +26,7 @@ from .io import iter_load
 from .score import Results, analyze, analyze_article
 from .segment import segment
 from .types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
+from .worksheet import make_worksheet
 
 __all__ = [
     "Article",
@@ -49,6 +50,7 @@ __all__ = [
     "compare",
     "iter_load",
     "load",
+    "make_worksheet",
     "segment",
 ]
 

@@ -176,6 +176,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--type", choices=["person", "state", "organisation", "group"])
     q.set_defaults(func=cmd_actors_list)
 
+    from .worksheet import register as register_worksheet
+
+    register_worksheet(sub, _Parser)
+
     lp = sub.add_parser("lexicons", help="list, show, validate, import and export lexicons", description="Work with lexicons: the built-in ones, your own folders, and dictionaries you own.")
     lsub = lp.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser, required=True)
     q = lsub.add_parser("list", help="list the lexicons that analyses use")

@@ -252,6 +252,45 @@ d[d.marker == "rhetoric.loaded_language"].sort_values("hedges_g", ascending=Fals
         ("code", """dist = comparison.distinctive
 dist.groupby("group").head(6).groupby("group").term.apply(", ".join)"""),
     ],
+    "06_classroom.ipynb": [
+        ("md", """# The classroom workflow: a worksheet from your own articles
+
+A teacher brings two or three articles about the same event. `framing.make_worksheet` turns them
+into a student worksheet with six exercises and an answer key with the evidence for every answer.
+Here we use the invented example corpus; replace `EXAMPLES` with a folder of your own articles
+(plain text copied from the web is fine: page debris is removed)."""),
+        ("code", SETUP + """
+import tempfile
+out = Path(tempfile.mkdtemp()) / "worksheet"
+paths = framing.make_worksheet([EXAMPLES], level="high", anonymise=True, out_dir=out)
+sorted(p.name for p in paths.values())"""),
+        ("md", """## What the students see
+
+The worksheet starts with the headlines and leads side by side. With `anonymise=True` the outlet
+names are replaced by letters, so students judge the text, not the brand."""),
+        ("code", """from IPython.display import HTML
+html = (out / "worksheet.html").read_text(encoding="utf-8")
+HTML(html[: html.index("</style>") + 8] + html[html.index("<body>") + 6 : html.index("<body>") + 5000])"""),
+        ("md", """## The answer key
+
+Every answer points at the words in the text that support it, with a one-line explanation, and the
+key ends with a short guide to the concepts (framing, register, attribution, scare quotes,
+hedging, loaded language)."""),
+        ("code", """key = (out / "answer_key.html").read_text(encoding="utf-8")
+"Outlet A" in html and "Outlet A" in key, len(key) > len(html)"""),
+        ("md", """## Reading levels
+
+`level="middle"` chooses shorter, simpler excerpts (Flesch-Kincaid grade 8 or below where the
+articles allow) and fewer items; `college` uses longer passages."""),
+        ("code", """small = framing.make_worksheet([EXAMPLES], level="middle", out_dir=out.parent / "middle", formats=("html",))
+big = framing.make_worksheet([EXAMPLES], level="college", out_dir=out.parent / "college", formats=("html",))
+len(small["worksheet.html"].read_text()), len(big["worksheet.html"].read_text())"""),
+        ("md", """From the command line the same is:
+
+```bash
+framing worksheet my-articles/*.txt --level high --anonymise --out worksheet/
+```"""),
+    ],
 }
 
 

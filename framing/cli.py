@@ -56,6 +56,24 @@ def _add_load_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-article-mb", type=float, default=10.0, metavar="MB", help="largest single article accepted (default: %(default)s)")
 
 
+def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
+    """The options shared by 'analyze' and 'compare'."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created if missing)")
+    _add_load_options(p)
+    p.add_argument("--drop-duplicates", action="store_true", help="do not analyse articles flagged as copies of another article")
+    p.add_argument("--no-lexicons", action="store_true", help="skip lexicon markers")
+    p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons (*.toml) in DIR; one named like a built-in replaces it (repeatable)")
+    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (TOML) extending or overriding the built-in one (repeatable)")
+    p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
+    p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
+    _add_report_options(p, default_format=default_format)
+    _add_engine_options(p)
+    prog = p.add_mutually_exclusive_group()
+    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
+    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+
+
 def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("large corpora")
     g.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (results are identical to one; default: %(default)s)")
@@ -88,20 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG_ANALYZE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created if missing)")
-    _add_load_options(p)
-    p.add_argument("--drop-duplicates", action="store_true", help="do not analyse articles flagged as copies of another article")
-    p.add_argument("--no-lexicons", action="store_true", help="skip lexicon markers")
-    p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons (*.toml) in DIR; one named like a built-in replaces it (repeatable)")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (TOML) extending or overriding the built-in one (repeatable)")
-    p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
-    p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
-    _add_report_options(p, default_format="html")
-    _add_engine_options(p)
-    prog = p.add_mutually_exclusive_group()
-    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
-    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    _add_run_options(p, default_format="html")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser(
@@ -111,20 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  framing compare examples/corpus --out reports/example --by outlet",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created if missing)")
-    _add_load_options(p)
-    p.add_argument("--drop-duplicates", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--no-lexicons", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons in DIR")
-    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (repeatable)")
-    p.add_argument("--no-actors", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
-    _add_report_options(p, default_format="html,pdf,md,csv")
-    _add_engine_options(p)
-    prog = p.add_mutually_exclusive_group()
-    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
-    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    _add_run_options(p, default_format="html,pdf,md,csv")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser(

@@ -49,8 +49,13 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
     h1, h2, h3 = styles["Title"], styles["Heading2"], styles["Heading3"]
     width = A4[0] - 3 * cm
 
+    def short(value: Any, limit: int = 300) -> str:
+        text = "" if value is None else str(value)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
     def table(rows: list[list[Any]], col_widths: list[float] | None = None) -> Table:
-        t = Table([[Paragraph(_esc(c), cell) if not isinstance(c, Paragraph) else c for c in r] for r in rows], colWidths=col_widths, repeatRows=1)
+        # long cells are cut so no row grows taller than a page (ReportLab cannot split a row)
+        t = Table([[Paragraph(_esc(short(c)), cell) if not isinstance(c, Paragraph) else c for c in r] for r in rows], colWidths=col_widths, repeatRows=1)
         t.setStyle(
             TableStyle(
                 [

@@ -128,11 +128,18 @@ def hedges_g(a: Sequence[float], b: Sequence[float]) -> float | None:
     return float(d * j)
 
 
-def _log_odds_arrays(yt: np.ndarray, yr: np.ndarray, prior: np.ndarray, prior_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """Vectorised core of :func:`log_odds_dirichlet` over a vocabulary: (delta, z) arrays."""
+def _log_odds_arrays(
+    yt: np.ndarray, yr: np.ndarray, prior: np.ndarray, prior_scale: float = 1.0, *, a0: float | None = None, n_t: float | None = None, n_r: float | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised core of :func:`log_odds_dirichlet` over a vocabulary: (delta, z) arrays.
+
+    ``a0``, ``n_t`` and ``n_r`` (prior total, target and reference totals) may be given when only
+    a subset of the vocabulary is evaluated.
+    """
     a = prior_scale * prior.astype(float)
-    a0 = a.sum()
-    n_t, n_r = yt.sum(), yr.sum()
+    a0 = a.sum() if a0 is None else prior_scale * a0
+    n_t = yt.sum() if n_t is None else n_t
+    n_r = yr.sum() if n_r is None else n_r
     lt = np.log((yt + a) / (n_t + a0 - yt - a))
     lr = np.log((yr + a) / (n_r + a0 - yr - a))
     delta = lt - lr
@@ -354,7 +361,7 @@ def compare(
     min_group: int = 3,
     include_duplicates: bool = False,
     markers: Sequence[str] | None = None,
-    n_boot: int = 2000,
+    n_boot: int = 1000,
     n_perm: int = 2000,
     top_terms: int = 25,
     story_threshold: float = 0.2,
@@ -435,18 +442,27 @@ def compare(
         idx = np.fromiter(slot.keys(), dtype=np.int64, count=len(slot))
         prior_arr[idx] += np.fromiter(slot.values(), dtype=float, count=len(slot))
     dist_rows = []
+    prior_total = float(prior_arr.sum())
     for g in groups if len(groups) > 1 else []:
         slot = group_counts[g]
-        yt = np.zeros(len(vocab))
         idx = np.fromiter(slot.keys(), dtype=np.int64, count=len(slot))
-        yt[idx] = np.fromiter(slot.values(), dtype=float, count=len(slot))
-        yr = prior_arr - yt
-        delta, z = _log_odds_arrays(yt, yr, prior_arr)
-        n_t, n_r = int(yt.sum()), int(yr.sum())
-        candidates = np.nonzero(yt >= 2)[0]
-        top = candidates[np.argsort(-z[candidates])][:top_terms]
+        cnt = np.fromiter(slot.values(), dtype=float, count=len(slot))
+        n_t = int(cnt.sum())
+        n_r = int(prior_total) - n_t
+        keep = cnt >= 2  # only words used at least twice by the group can be distinctive of it
+        cand, yt_c = idx[keep], cnt[keep]
+        if not len(cand):
+            continue
+        yr_c = prior_arr[cand] - yt_c
+        delta_c, z_c = _log_odds_arrays(yt_c, yr_c, prior_arr[cand], a0=prior_total, n_t=n_t, n_r=n_r)
+        order = np.argsort(-z_c)[:top_terms]
+        yt = dict(zip(cand[order].tolist(), yt_c[order].tolist()))
+        delta = dict(zip(cand[order].tolist(), delta_c[order].tolist()))
+        z = dict(zip(cand[order].tolist(), z_c[order].tolist()))
+        top = cand[order]
         for j in top:
-            a_cnt, b_cnt = int(yt[j]), int(yr[j])
+            a_cnt = int(yt[j])
+            b_cnt = int(prior_arr[j]) - a_cnt
             chi2, ll, ratio = keyness(a_cnt, b_cnt, n_t, n_r)
             dist_rows.append(
                 {

@@ -172,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_worksheet(sub, _Parser)
 
+    from .cli_classify import register as register_classify
+
+    register_classify(sub, _Parser)
+
     lp = sub.add_parser("lexicons", help="list, show, validate, import and export lexicons", description="Work with lexicons: the built-in ones, your own folders, and dictionaries you own.")
     lsub = lp.add_subparsers(dest="lexicon_command", metavar="ACTION", parser_class=_Parser, required=True)
     q = lsub.add_parser("list", help="list the lexicons that analyses use")

@@ -625,8 +625,10 @@ def _findings(comp: Comparison) -> list[dict[str, Any]]:
     # actor portrayal
     a = comp.actors
     if a is not None and len(a) and "mean_sentiment" in a:
-        for actor, sub in a[a["mean_sentiment"].notna()].groupby("actor"):
-            if sub[comp.by].nunique() < 2 or sub["mentions"].sum() < 3:
+        # an outlet's portrayal counts only with at least 3 scored mentions of the actor
+        scored = a[a["mean_sentiment"].notna() & (a["mentions"] >= 3)]
+        for actor, sub in scored.groupby("actor"):
+            if sub[comp.by].nunique() < 2:
                 continue
             lo = sub.loc[sub["mean_sentiment"].idxmin()]
             hi = sub.loc[sub["mean_sentiment"].idxmax()]

@@ -43,7 +43,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from .errors import FramingError, InputError, OptionError, check_option
+from .errors import FramingError, InputError, OptionError, check_option, UntrustedModelError
 from .features import LexiconVectorizer, ReadabilityFeatures, RhetoricFeatures, _TextTransformer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,10 +86,6 @@ TRUSTED_TYPES = (
     "framing.features.RhetoricFeatures",
     "numpy.dtype",
 )
-
-
-class UntrustedModelError(FramingError):
-    """A model file holds types framing does not trust, or is not a framing model; not loaded."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ __all__ = [
     "LexiconError",
     "MissingResourceError",
     "OptionError",
+    "UntrustedModelError",
     "check_option",
 ]
 
@@ -28,6 +29,11 @@ class LexiconError(FramingError):
 
 class MissingResourceError(FramingError):
     """A resource the toolkit needs is not installed (the message names the package)."""
+
+
+class UntrustedModelError(FramingError):
+    """A model file holds object types framing does not trust, or is not a framing model; it was
+    not loaded (nothing in it was constructed or run)."""
 
 
 class OptionError(FramingError, ValueError):

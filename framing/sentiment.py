@@ -43,7 +43,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from .errors import FramingError, InputError, MissingResourceError, OptionError, check_option
+from .errors import FramingError, InputError, MissingResourceError, OptionError, check_option, UntrustedModelError
 from .quotes import find_quote_spans
 from .resources import _require, model_dir, vader_lexicon_path
 from .segment import tokenize
@@ -115,10 +115,6 @@ _SIDES = ("none", "split", "both")
 
 def _is_negation(token: str) -> bool:
     return token in NEGATIONS or token.endswith("n't") or token.endswith("n’t")
-
-
-class UntrustedModelError(FramingError):
-    """A model file contains object types framing does not trust; it was not loaded."""
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ without outputs and executed from a fresh kernel by tests/test_notebooks.py.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import nbformat
@@ -13,7 +14,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 HERE = Path(__file__).resolve().parent
 
-SETUP = """from pathlib import Path
+SETUP = """%matplotlib inline
+from pathlib import Path
 import framing
 
 # The notebooks live in notebooks/; the example corpus is one folder up.
@@ -300,6 +302,8 @@ def build() -> list[Path]:
         nb = new_notebook()
         nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
         nb.cells = [new_markdown_cell(src) if kind == "md" else new_code_cell(src) for kind, src in cells]
+        for i, cell in enumerate(nb.cells):  # stable ids: rebuilding an unchanged notebook changes nothing
+            cell.id = hashlib.sha1(f"{name}:{i}".encode()).hexdigest()[:8]
         path = HERE / name
         nbformat.write(nb, path)
         written.append(path)

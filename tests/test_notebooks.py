@@ -19,3 +19,14 @@ def test_notebook_runs(path: Path) -> None:
     client.execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    # a chart must reach the reader as an image, not as "<Figure size 600x400 with 1 Axes>"
+    text_only = [
+        c.source.splitlines()[0]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "execute_result"
+        and "image/png" not in o.get("data", {})
+        and str(o.get("data", {}).get("text/plain", "")).startswith("<Figure size")
+    ]
+    assert not text_only, f"charts shown as text, not images, in cells starting: {text_only}"

@@ -89,10 +89,12 @@ def main() -> None:
 
     def clear_all() -> None:
         sentiment._parse.cache_clear()
+        sentiment._sentence.cache_clear()
         sentiment._stem.cache_clear()
 
     def clear_records() -> None:
         sentiment._parse.cache_clear()
+        sentiment._sentence.cache_clear()
 
     sentences = [s for s, _, _ in records]
     rows = [

@@ -31,6 +31,7 @@ NEGATORS = frozenset(
 )
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "but", "however", "—", "–", "(", ")"})
 _PREFIX = 3  # glob edges are indexed by up to this many literal leading characters
+_FIRST_CACHE = 200_000  # distinct tokens whose first trie step is remembered
 
 
 @dataclass
@@ -88,6 +89,8 @@ class TokenMatcher:
         self._folded = _Node()
         self._exact = _Node()
         self._has_exact = False
+        self._folded_first: dict[str, list[_Node]] = {}
+        self._exact_first: dict[str, list[_Node]] = {}
         self._negatable = [
             {name for name, c in lx.categories.items() if c.negatable} for lx in self.lexicons
         ]
@@ -101,8 +104,18 @@ class TokenMatcher:
                     node = node.child(tok if entry.case_sensitive else tok.lower())
                 node.payload.append((li, ei))
 
-    def _walk(self, root: _Node, forms: Sequence[str], start: int, stop: int, found: list[tuple[int, int, int, int]]) -> None:
-        frontier = root.step(forms[start])
+    def _first_steps(self, root: _Node, cache: dict[str, list[_Node]], token: str) -> list[_Node]:
+        """``root.step(token)``, memoised per token: most tokens start no entry, and the glob
+        edges at the root would otherwise be tested against every token of every text."""
+        frontier = cache.get(token)
+        if frontier is None:
+            if len(cache) >= _FIRST_CACHE:
+                cache.clear()  # bounded memory on huge vocabularies
+            frontier = cache[token] = root.step(token)
+        return frontier
+
+    def _walk(self, frontier: list[_Node], forms: Sequence[str], start: int, stop: int, found: list[tuple[int, int, int, int]]) -> None:
+        """Follow the trie from the nodes reached by ``forms[start]``, recording every payload."""
         i = start + 1
         while frontier:
             for node in frontier:
@@ -136,11 +149,22 @@ class TokenMatcher:
         exact_forms = doc.forms or tuple(_form(t) for t in doc.tokens)
         lower = doc.lower or tuple(t.lower() for t in exact_forms)
         raw: list[tuple[int, int, int, int]] = []  # (token start, token end, lexicon, entry)
+        folded, fcache = self._folded, self._folded_first
+        exact, ecache = (self._exact, self._exact_first) if self._has_exact else (None, None)
+        first = self._first_steps
         for sent in doc.sentences:
-            for i in range(sent.token_start, sent.token_end):
-                self._walk(self._folded, lower, i, sent.token_end, raw)
-                if self._has_exact:
-                    self._walk(self._exact, exact_forms, i, sent.token_end, raw)
+            stop = sent.token_end
+            for i in range(sent.token_start, stop):
+                tok = lower[i]
+                frontier = fcache.get(tok)
+                if frontier is None:
+                    frontier = first(folded, fcache, tok)
+                if frontier:
+                    self._walk(frontier, lower, i, stop, raw)
+                if exact is not None:
+                    frontier = first(exact, ecache, exact_forms[i])  # type: ignore[arg-type]
+                    if frontier:
+                        self._walk(frontier, exact_forms, i, stop, raw)
         if not raw:
             return []
         if self.overlap == "longest":

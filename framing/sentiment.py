@@ -121,6 +121,43 @@ def _is_negation(token: str) -> bool:
 # records
 
 
+class _Sentence:
+    """What every record of one sentence shares: tokens, offsets, stems, quotation and clause
+    marks, and (filled lazily by :class:`TargetContextVectorizer`) its n-gram strings.
+
+    Several mentions often share a sentence, and one mention is read by five transformers, so
+    this is computed once per sentence (cached by :func:`_sentence`).
+    """
+
+    __slots__ = ("tokens", "starts", "ends", "quotes", "in_quote", "clause", "stems", "grams")
+
+    def __init__(self, sentence: str) -> None:
+        toks = tokenize(sentence)
+        self.quotes = [(q.inner_start, q.inner_end) for q in find_quote_spans(sentence)]
+        self.tokens = tuple([t.lower() for t, _, _ in toks])
+        self.starts = tuple([s for _, s, _ in toks])
+        self.ends = tuple([e for _, _, e in toks])
+        if self.quotes:
+            self.in_quote = tuple(any(a <= s < b for a, b in self.quotes) for s in self.starts)
+        else:
+            self.in_quote = (False,) * len(toks)
+        clause = []
+        c = 0
+        for t in self.tokens:
+            if t in CLAUSE_BREAKS:
+                c += 1
+            clause.append(c)
+        self.clause = tuple(clause)
+        self.stems = tuple(map(_stem, self.tokens))
+        #: n-gram strings or vocabulary columns starting at each token (see ``_gram_table``)
+        self.grams: dict[tuple[bool, int, str, int], tuple[Any, list[Any]]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _sentence(sentence: str) -> _Sentence:
+    return _Sentence(sentence)
+
+
 class _Parsed(NamedTuple):
     """One record taken apart: lower-cased tokens, their offsets, and the target's token range."""
 
@@ -135,6 +172,7 @@ class _Parsed(NamedTuple):
     target_clause: int
     speaker: bool  # a verb of saying right after or before the target
     stems: tuple[str, ...]
+    sentence: _Sentence
 
 
 def _check_record(rec: Any) -> tuple[str, int, int]:
@@ -153,47 +191,37 @@ def _check_record(rec: Any) -> tuple[str, int, int]:
 
 @lru_cache(maxsize=8192)
 def _parse(sentence: str, start: int, end: int) -> _Parsed:
-    toks = tokenize(sentence)
-    quotes = [(q.inner_start, q.inner_end) for q in find_quote_spans(sentence)]
+    sent = _sentence(sentence)
+    starts, ends = sent.starts, sent.ends
     first = last = None
-    for i, (_, s, e) in enumerate(toks):
-        if s >= end:  # past the target
+    for i in range(len(starts)):
+        if starts[i] >= end:  # past the target
             if first is None:
                 first = last = i
             break
-        if e > start:  # overlaps the target
+        if ends[i] > start:  # overlaps the target
             if first is None:
                 first = i
             last = i + 1
     if first is None:
-        first = last = len(toks)
-    if quotes:
-        in_quote = tuple(any(a <= s < b for a, b in quotes) for _, s, _ in toks)
-        target_in_quote = any(a <= start < b for a, b in quotes)
-    else:
-        in_quote, target_in_quote = (False,) * len(toks), False
-    lower = tuple([t.lower() for t, _, _ in toks])
-    clause = []
-    c = 0
-    breaks = CLAUSE_BREAKS
-    for t in lower:
-        if t in breaks:
-            c += 1
-        clause.append(c)
-    target_clause = clause[first] if first < len(clause) else c
+        first = last = len(starts)
+    target_in_quote = any(a <= start < b for a, b in sent.quotes)
+    lower, clause = sent.tokens, sent.clause
+    target_clause = clause[first] if first < len(clause) else (clause[-1] if clause else 0)
     speaker = any(t in SPEECH_VERBS for t in lower[last : last + 2]) or any(t in SPEECH_VERBS for t in lower[max(0, first - 2) : first])
     return _Parsed(
         lower,
-        tuple([s for _, s, _ in toks]),
-        tuple([e for _, _, e in toks]),
+        starts,
+        ends,
         first,
         last,  # type: ignore[arg-type]
-        in_quote,
+        sent.in_quote,
         target_in_quote,
-        tuple(clause),
+        clause,
         target_clause,
         speaker,
-        tuple(map(_stem, lower)),
+        sent.stems,
+        sent,
     )
 
 
@@ -230,6 +258,28 @@ def _weight(d: int, decay: float | None) -> float:
     if decay is None or d <= 1:
         return 1.0
     return decay / (decay + d - 1)
+
+
+def _gram_table(sent: _Sentence, stem: bool, k: int, prefix: str, vocab: dict[str, int] | None = None) -> list[Any]:
+    """``prefix + " ".join(tokens[x : x + k])`` for every start ``x`` of the sentence, or with
+    ``vocab`` that n-gram's column in ``vocab`` (None when absent); cached on the sentence."""
+    key = (stem, k, prefix, id(vocab))
+    hit = sent.grams.get(key)
+    if hit is not None and hit[0] is vocab:  # the entry holds vocab, so its id is not reused
+        return hit[1]
+    if vocab is not None:
+        get = vocab.get
+        table: list[Any] = [get(g) for g in _gram_table(sent, stem, k, prefix)]
+    else:
+        toks = sent.stems if stem else sent.tokens
+        if prefix:
+            table = [prefix + g for g in _gram_table(sent, stem, k, "")]
+        elif k == 1:
+            table = list(toks)
+        else:
+            table = [" ".join(toks[x : x + k]) for x in range(len(toks) - k + 1)]
+    sent.grams[key] = (vocab, table)
+    return table
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,42 +408,111 @@ class TargetContextVectorizer(_CompactState, TransformerMixin, BaseEstimator):
         if self.decay is not None and self.decay <= 0:
             raise OptionError(f"decay must be positive or None; got {self.decay!r}")
 
-    def _ngrams(self, p: _Parsed) -> dict[str, float]:
-        """``n-gram -> summed distance weight`` for one parsed record (the hot path)."""
-        toks = p.stems if self.stem else p.tokens
-        t = p.first  # index of the placeholder in seq: the target tokens collapse into it
-        seq = toks[:t] + (PLACEHOLDER,) + toks[p.last :]
-        n = len(seq)
+    def _ngrams(self, p: _Parsed, vocab: dict[str, int] | None = None) -> dict[Any, float]:
+        """``n-gram -> summed distance weight`` for one parsed record (the hot path); with
+        ``vocab``, ``column -> weight`` for the n-grams in ``vocab`` only.
+
+        The sequence is the sentence with the target's tokens collapsed into one placeholder.
+        An n-gram that does not contain the placeholder is an n-gram of the sentence, so its
+        string comes from the sentence's cached table (shared by all mentions in the sentence,
+        and by all records of a batch); only n-grams containing the placeholder are built here.
+        """
+        sent = p.sentence
+        stem = self.stem
+        toks = p.stems if stem else p.tokens
+        t = p.first  # index of the placeholder in the sequence
+        shift = p.last - t - 1  # sequence index i > t is sentence token i + shift
+        n = len(toks) - shift
         lo, hi = self.ngram_range
         window, decay, side = self.window, self.decay, self.side
         if window is None:
             a, b = 0, n
         else:  # only n-grams that reach within `window` tokens of the target
             a, b = max(0, t - window - hi + 1), min(n, t + window + 1)
+        if window is None and decay is None and side == "none" and vocab is not None:
+            return self._counts(p, vocab)
         out: dict[str, float] = {}
         get = out.get
-        for i in range(a, b):
-            di = t - i if i < t else i - t
-            for k in range(lo, hi + 1):
+        plain_side = side != "split"
+        marked = side != "none"
+        for k in range(lo, hi + 1):
+            plain = _gram_table(sent, stem, k, "", vocab) if plain_side else None
+            left = _gram_table(sent, stem, k, "<", vocab) if marked else None
+            right = _gram_table(sent, stem, k, ">", vocab) if marked else None
+            for i in range(a, min(b, n - k + 1)):
                 j = i + k
-                if j > n:
-                    break
-                if k == 1:
-                    if i == t:
+                if j <= t:  # left of the target
+                    x, d, table = i, t - j + 1, left
+                elif i > t:  # right of the target
+                    x, d, table = i + shift, i - t, right
+                else:  # spans the placeholder
+                    if k == 1:
                         continue  # the placeholder alone says nothing
-                    d = di
-                    gram = seq[i]
-                else:
-                    d = t - j + 1 if j <= t else (di if i > t else 0)
-                    gram = " ".join(seq[i:j])
+                    w = 1.0  # distance 0: inside any window
+                    gram = " ".join(toks[i:t] + (PLACEHOLDER,) + toks[p.last : p.last + j - t - 1])
+                    if marked:
+                        key = "^" + gram if vocab is None else vocab.get("^" + gram)
+                        if key is not None:
+                            out[key] = get(key, 0.0) + w
+                    if plain_side:
+                        key = gram if vocab is None else vocab.get(gram)
+                        if key is not None:
+                            out[key] = get(key, 0.0) + w
+                    continue
                 if window is not None and d > window:
                     continue
                 w = 1.0 if decay is None or d <= 1 else decay / (decay + d - 1)
-                if side != "none":
-                    key = ("<" if j <= t else (">" if i > t else "^")) + gram
-                    out[key] = get(key, 0.0) + w
-                if side != "split":
-                    out[gram] = get(gram, 0.0) + w
+                if marked:
+                    key = table[x]  # type: ignore[index]
+                    if key is not None:
+                        out[key] = get(key, 0.0) + w
+                if plain_side:
+                    key = plain[x]  # type: ignore[index]
+                    if key is not None:
+                        out[key] = get(key, 0.0) + w
+        return out
+
+    def _counts(self, p: _Parsed, vocab: dict[str, int]) -> dict[Any, float]:
+        """:meth:`_ngrams` for unweighted, unmarked n-grams of the whole sentence: the counts of
+        the sentence's n-grams (computed once per sentence), minus those the placeholder
+        replaces, plus those containing it. Counts are whole numbers, so the sums are exact."""
+        sent = p.sentence
+        stem = self.stem
+        toks = p.stems if stem else p.tokens
+        lo, hi = self.ngram_range
+        t, last = p.first, p.last
+        key = ("counts", stem, lo, hi, id(vocab))
+        hit = sent.grams.get(key)  # type: ignore[call-overload]
+        if hit is not None and hit[0] is vocab:
+            base = hit[1]
+        else:
+            base = {}
+            for k in range(lo, hi + 1):
+                for col in _gram_table(sent, stem, k, "", vocab):
+                    if col is not None:
+                        base[col] = base.get(col, 0.0) + 1.0
+            sent.grams[key] = (vocab, base)  # type: ignore[index]
+        out = dict(base)
+        n = len(toks)
+        for k in range(lo, hi + 1):
+            table = _gram_table(sent, stem, k, "", vocab)
+            for x in range(max(0, t - k + 1), min(last, n - k + 1)):
+                col = table[x]
+                if col is not None:  # a sentence n-gram overlapping the target (or cut by the placeholder)
+                    c = out[col] - 1.0
+                    if c:
+                        out[col] = c
+                    else:
+                        del out[col]
+            if k == 1:
+                continue
+            for i in range(max(0, t - k + 1), t + 1):  # n-grams containing the placeholder
+                j = i + k
+                if j > n - (last - t) + 1:
+                    break
+                col = vocab.get(" ".join(toks[i:t] + (PLACEHOLDER,) + toks[last : last + j - t - 1]))
+                if col is not None:
+                    out[col] = out.get(col, 0.0) + 1.0
         return out
 
     def fit(self, X: Iterable[Any], y: Any = None) -> TargetContextVectorizer:
@@ -425,11 +544,9 @@ class TargetContextVectorizer(_CompactState, TransformerMixin, BaseEstimator):
         indices: list[int] = []
         data: list[float] = []
         for p in _parse_all(X):
-            for g, w in self._ngrams(p).items():
-                j = vocab.get(g)
-                if j is not None:
-                    indices.append(j)
-                    data.append(w)
+            cols = self._ngrams(p, vocab)
+            indices.extend(cols)
+            data.extend(cols.values())
             indptr.append(len(indices))
         vals = np.asarray(data, dtype=np.float64)
         idx = np.asarray(indices, dtype=np.int32)
@@ -620,23 +737,37 @@ class LexiconContextFeatures(_CompactState, TransformerMixin, BaseEstimator):
         names += [f"{s}{b}_{pol}" for s in ("left", "right") for b in self._bins() for pol in ("pos", "neg")]
         return np.asarray(names, dtype=object)
 
-    def _words(self, p: _Parsed) -> list[tuple[int, float, float, bool]]:
-        """``(token index, valence after negation, distance weight, negated)`` of the lexicon words."""
+    def _hits(self, sent: _Sentence) -> list[tuple[int, float, bool]]:
+        """``(token index, valence after negation, negated)`` of the sentence's lexicon words
+        (cached on the sentence: they do not depend on the target)."""
         lex = self.lexicon_
+        key = ("lexicon", id(lex), self.negation_window, self.negation_scalar)
+        hit = sent.grams.get(key)  # type: ignore[call-overload]
+        if hit is not None and hit[0] is lex:
+            return hit[1]
         out = []
         nw = self.negation_window
-        for i, tok in enumerate(p.tokens):
-            if p.first <= i < p.last:
-                continue  # the target's own words are not evidence about it
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
             v = lex.get(tok)
             if v is None:
                 continue
+            negated = any(_is_negation(t) for t in toks[max(0, i - nw) : i])
+            if negated:
+                v *= self.negation_scalar
+            out.append((i, v, negated))
+        sent.grams[key] = (lex, out)  # type: ignore[index]
+        return out
+
+    def _words(self, p: _Parsed) -> list[tuple[int, float, float, bool]]:
+        """``(token index, valence after negation, distance weight, negated)`` of the lexicon words."""
+        out = []
+        for i, v, negated in self._hits(p.sentence):
+            if p.first <= i < p.last:
+                continue  # the target's own words are not evidence about it
             d = _distance(p, i)
             if self.window is not None and d > self.window:
                 continue
-            negated = any(_is_negation(t) for t in p.tokens[max(0, i - nw) : i])
-            if negated:
-                v *= self.negation_scalar
             out.append((i, v, _weight(d, self.decay), negated))
         return out
 

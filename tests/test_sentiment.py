@@ -419,3 +419,82 @@ def test_shipped_model_matches_its_card_on_dev_rw(shipped, dev_rw) -> None:  # t
     X, y = dev_rw
     pred = [r.label for r in score_targets(X)]
     assert f1_score(y, pred, average="macro") >= float(m.group(1)) - 0.005
+
+
+# --------------------------------------------------------------------------------------------
+# The n-gram hot path against a plain reference
+
+
+def _reference_ngrams(v: TargetContextVectorizer, sentence: str, start: int, end: int) -> dict[str, float]:
+    """The definition, written the slow way: build the sequence with the placeholder, enumerate
+    every n-gram, weight it by its distance to the placeholder."""
+    from framing.segment import tokenize
+    from framing.sentiment import PLACEHOLDER, _stem
+
+    toks = [t.lower() for t, _, _ in tokenize(sentence)]
+    spans = [(s, e) for _, s, e in tokenize(sentence)]
+    inside = [i for i, (s, e) in enumerate(spans) if e > start and s < end]
+    first = inside[0] if inside else next((i for i, (s, _) in enumerate(spans) if s >= end), len(toks))
+    last = inside[-1] + 1 if inside else first
+    if v.stem:
+        toks = [_stem(t) for t in toks]
+    seq = toks[:first] + [PLACEHOLDER] + toks[last:]
+    t = first
+    out: dict[str, float] = {}
+    lo, hi = v.ngram_range
+    for i in range(len(seq)):
+        for k in range(lo, hi + 1):
+            j = i + k
+            if j > len(seq) or (k == 1 and i == t):
+                continue
+            if j <= t:
+                d, mark = t - j + 1, "<"
+            elif i > t:
+                d, mark = i - t, ">"
+            else:
+                d, mark = 0, "^"
+            if v.window is not None and d > v.window:
+                continue
+            w = 1.0 if v.decay is None or d <= 1 else v.decay / (v.decay + d - 1)
+            gram = " ".join(seq[i:j])
+            keys = {"none": [gram], "split": [mark + gram], "both": [mark + gram, gram]}[v.side]
+            for key in keys:
+                out[key] = out.get(key, 0.0) + w
+    return out
+
+
+HOT_PATH_RECORDS = RECORDS + [
+    span("Smith met Smith's rival, Smith said.", "Smith"),  # the target at the start
+    span("The deal was signed by Jones", "Jones"),  # at the very end
+    span("Officials met the the the delegation of Brown, Brown and Brown.", "Brown, Brown"),  # repeated n-grams
+    ("Talks ended .  Nobody left.", 12, 14),  # a span of whitespace: the placeholder covers no token
+    span("Critics slammed Smith.", "Critics slammed Smith."),  # the whole sentence
+]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        dict(ngram_range=(1, 1), decay=3.0, side="both", stem=True),
+        dict(ngram_range=(1, 3), window=5, decay=None, side="split", stem=True),
+        dict(ngram_range=(1, 2), decay=None, side="none", stem=True),  # the sentence-count shortcut
+        dict(ngram_range=(2, 3), decay=None, side="none", stem=False),
+        dict(ngram_range=(1, 3), window=2, decay=2.0, side="both", stem=False),
+    ],
+)
+def test_ngram_hot_path_matches_the_definition(params) -> None:  # type: ignore[no-untyped-def]
+    """The cached sentence tables, vocabulary columns and the count shortcut give exactly what the
+    definition gives, for every record and configuration."""
+    from framing.sentiment import _parse
+
+    v = TargetContextVectorizer(min_df=1, **params).fit(HOT_PATH_RECORDS)
+    vocab = v.vocabulary_
+    for rec in HOT_PATH_RECORDS:
+        expected = _reference_ngrams(v, *rec)
+        got = v._ngrams(_parse(*rec))
+        assert got == pytest.approx(expected), rec
+        by_column = v._ngrams(_parse(*rec), vocab)
+        assert by_column == pytest.approx({vocab[g]: w for g, w in expected.items() if g in vocab}), rec
+    # transform uses the column path; fit the string path: a record seen in fit has all its n-grams
+    X = v.transform(HOT_PATH_RECORDS)
+    assert (X.getnnz(axis=1) == [len(_reference_ngrams(v, *r)) for r in HOT_PATH_RECORDS]).all()

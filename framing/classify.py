@@ -509,6 +509,9 @@ class TrainedModel:
     data: dict[str, Any] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
     created: str = ""
+    #: a short name for reports and ``articles.jsonl`` (``framing train --name``); when empty,
+    #: :mod:`framing.predict` names the model after its file (``frames.skops`` -> ``frames``)
+    name: str = ""
 
     def predict(self, texts: Iterable[str]) -> np.ndarray:
         """Predicted labels (text) for raw texts."""
@@ -524,6 +527,7 @@ class TrainedModel:
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "created": self.created,
+            "name": self.name,
             "classes": list(self.classes),
             "level": self.level,
             "model": self.model,
@@ -680,6 +684,7 @@ def train(
     top_n: int = 15,
     n_examples: int = 3,
     data: Mapping[str, Any] | None = None,
+    name: str = "",
 ) -> TrainedModel:
     """Cross-validate, then fit on every text: a :class:`TrainedModel` with its report.
 
@@ -706,6 +711,9 @@ def train(
         How many driving features per class, and example sentences per feature.
     data : mapping, optional
         What the texts are (source, license, columns): copied into the model card.
+    name : str, optional
+        A short name for the model (in the card, ``articles.jsonl`` and reports); by default
+        the file name it is saved under.
 
     Examples
     --------
@@ -755,6 +763,7 @@ def train(
         data=dict(data or {}),
         versions=_versions(),
         created=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        name=name,
     )
 
 
@@ -886,40 +895,55 @@ def apply(model: TrainedModel | Pipeline, data: Any, *, unit: str = "article") -
     check_option("unit", unit, LEVELS)
     classes = [str(c) for c in pipe.classes_]
     recs = _records(data)
-    if unit == "article" and level == "article":
-        proba = pipe.predict_proba([r["text"] for r in recs]) if recs else np.zeros((0, len(classes)))
-        rows = []
-        for r, p in zip(recs, proba):
-            row = {"id": r["id"], "outlet": r["outlet"], "title": r["title"], "label": classes[int(np.argmax(p))]}
-            row.update({f"p_{c}": round(float(v), 4) for c, v in zip(classes, p)})
-            rows.append(row)
-        return pd.DataFrame(rows, columns=["id", "outlet", "title", "label", *[f"p_{c}" for c in classes]])
+    if unit == "article":
+        rows = _article_rows(pipe, level, [r["text"] for r in recs])
+        head = ["label", *[f"p_{c}" for c in classes]] if level == "article" else ["n_sentences", "label", *[f"share_{c}" for c in classes]]
+        return pd.DataFrame(
+            [{"id": r["id"], "outlet": r["outlet"], "title": r["title"], **row} for r, row in zip(recs, rows)],
+            columns=["id", "outlet", "title", *head],
+        )
     sents = []
-    owner = []  # index of the record each sentence comes from
-    for row, r in enumerate(recs):
+    for r in recs:
         for k, (s, e) in enumerate(sentence_spans(r["text"])):
             sents.append({"id": r["id"], "outlet": r["outlet"], "title": r["title"], "sentence": k, "start": s, "end": e, "text": r["text"][s:e]})
-            owner.append(row)
     proba = pipe.predict_proba([s["text"] for s in sents]) if sents else np.zeros((0, len(classes)))
     for s, p in zip(sents, proba):
         s["label"] = classes[int(np.argmax(p))]
         s.update({f"p_{c}": round(float(v), 4) for c, v in zip(classes, p)})
     sent_cols = ["id", "outlet", "title", "sentence", "start", "end", "text", "label", *[f"p_{c}" for c in classes]]
-    table = pd.DataFrame(sents, columns=sent_cols)
-    if unit == "sentence":
-        return table
-    by_record: dict[int, Counter[str]] = {}
-    for row_index, label in zip(owner, table["label"]):
-        by_record.setdefault(row_index, Counter())[label] += 1
+    return pd.DataFrame(sents, columns=sent_cols)
+
+
+def _article_rows(pipe: Any, level: str, texts: Sequence[str]) -> list[dict[str, Any]]:
+    """One prediction per text, as :func:`apply` reports it for ``unit="article"``.
+
+    An article-level model gives ``label`` (the most probable class) and ``p_<class>``; a
+    sentence-level model classifies each sentence and gives ``n_sentences``, ``label`` (the most
+    frequent class; ties go to the class listed first; None without sentences) and
+    ``share_<class>``. Values are rounded to 4 decimals. :mod:`framing.predict` calls this for one
+    article at a time, so predictions stored in ``articles.jsonl`` equal those of :func:`apply`.
+    """
+    from .segment import sentence_spans
+
+    classes = [str(c) for c in pipe.classes_]
+    if level == "article":
+        proba = pipe.predict_proba(list(texts)) if len(texts) else np.zeros((0, len(classes)))
+        return [{"label": classes[int(np.argmax(p))], **{f"p_{c}": round(float(v), 4) for c, v in zip(classes, p)}} for p in proba]
+    spans = [sentence_spans(t) for t in texts]
+    units = [t[s:e] for t, sp_ in zip(texts, spans) for s, e in sp_]
+    proba = pipe.predict_proba(units) if units else np.zeros((0, len(classes)))
+    labels = [classes[int(np.argmax(p))] for p in proba]
     rows = []
-    for row_index, r in enumerate(recs):
-        counts = by_record.get(row_index, Counter())
-        n = sum(counts.values())
-        row = {"id": r["id"], "outlet": r["outlet"], "title": r["title"], "n_sentences": n}
+    k = 0
+    for sp_ in spans:
+        counts = Counter(labels[k : k + len(sp_)])
+        k += len(sp_)
+        n = len(sp_)
+        row: dict[str, Any] = {"n_sentences": n}
         row["label"] = max(classes, key=lambda c: (counts.get(c, 0), -classes.index(c))) if n else None
         row.update({f"share_{c}": round(counts.get(c, 0) / n, 4) if n else None for c in classes})
         rows.append(row)
-    return pd.DataFrame(rows, columns=["id", "outlet", "title", "n_sentences", "label", *[f"share_{c}" for c in classes]])
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1017,6 +1041,7 @@ def load_model(path: str | os.PathLike[str], *, trusted: Sequence[str] | None = 
         data=card.get("data", {}),
         versions=card.get("versions", {}),
         created=card.get("created", ""),
+        name=str(card.get("name") or ""),
     )
 
 
@@ -1025,7 +1050,8 @@ def _fmt(v: Any) -> str:
 
 
 def _card_markdown(card: Mapping[str, Any]) -> str:
-    lines = [f"# Model card: {card.get('model')} classifier ({card.get('level')} level)", ""]
+    named = f"{card['name']}: " if card.get("name") else ""
+    lines = [f"# Model card: {named}{card.get('model')} classifier ({card.get('level')} level)", ""]
     lines.append(f"Created {card.get('created')} with framing {card.get('versions', {}).get('framing', '?')}. Classes: {', '.join(card.get('classes', []))}.")
     lines += ["", "## Data", ""]
     data = card.get("data") or {}

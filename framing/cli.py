@@ -25,6 +25,7 @@ examples:
   framing analyze examples/corpus --out reports/example
   framing analyze articles.jsonl.gz --out out/ --text-col body
   framing analyze "pages/**/*.html" --outlet "The Daily Example" --out out/
+  framing analyze corpus/ --out out/ --model frames.skops --model bias=bias-v2.skops
 
 outputs in DIR:
   articles.jsonl   one JSON object per analysed article (fields: docs/output.md)
@@ -32,10 +33,14 @@ outputs in DIR:
   errors.jsonl     one object per input that could not be analysed: path, record, reason
   articles.parquet/  the article table as partitioned Parquet (for pandas, Arrow, Spark, DuckDB)
   manifest.json    inputs (with SHA-256), settings, versions and the run's summary
-
-a run that is interrupted continues where it stopped when started again with the same command.
   report.html      the comparison report: a self-contained page to open in a browser
                    (--format adds report.pdf, report.md and tables/*.csv)
+
+a run that is interrupted continues where it stopped when started again with the same command.
+
+with --model, every record of articles.jsonl gets "predictions" (model name -> label and class
+probabilities), articles.csv gets pred_<model> columns and the report a "Classifier predictions"
+section. To add a model to a finished folder instead: framing apply MODEL --into DIR.
 
 exit status: 0 all inputs analysed; 1 some failed (the rest were analysed); 2 usage error
 """
@@ -67,6 +72,15 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
     p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (TOML) extending or overriding the built-in one (repeatable)")
     p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
     p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
+    p.add_argument(
+        "--model",
+        action="append",
+        default=[],
+        metavar="[NAME=]FILE",
+        help="apply a classifier written by 'framing train' to every article (repeatable); its predictions go to "
+        "articles.jsonl ('predictions'), articles.csv (pred_NAME) and the report. NAME defaults to the name in the "
+        "model card, else the file name without .skops",
+    )
     _add_report_options(p, default_format=default_format)
     _add_engine_options(p)
     prog = p.add_mutually_exclusive_group()
@@ -250,6 +264,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         no_actors=args.no_actors,
         no_sentiment=args.no_sentiment,
         progress=args.progress,
+        models=args.model,
     )
     _say(summary.line())
     for e in summary.errors[:10]:

@@ -36,11 +36,19 @@ _EPILOG_APPLY = """
 examples:
   framing apply frames.skops corpus/ --out predictions/
   framing apply bias.skops reports/example/articles.jsonl --out bias/   (a sentence-level model)
+  framing apply frames.skops --into reports/example     (add predictions to an analysis folder)
 
-outputs in DIR:
+outputs in --out DIR:
   predictions.jsonl, predictions.csv   one row per article: label and class probabilities
                                        (a sentence-level model: share of sentences per class)
   sentences.csv                        sentence-level models: one row per sentence
+
+--into DIR adds the predictions to the results of 'framing analyze' in DIR: every record of
+DIR/articles.jsonl gets "predictions" (model name -> prediction; the file is rewritten through a
+temporary file and replaced in one step), articles.csv and articles.parquet/ get pred_<name>
+columns, and the files above are written to --out (default: DIR/predictions/<name>/). Run
+'framing report DIR' afterwards for a report with a "Classifier predictions" section, or apply
+the model during the analysis with 'framing analyze ... --model MODEL'.
 """
 
 _EPILOG_CODE = """
@@ -84,6 +92,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
     p.add_argument("--C", type=float, default=1.0, dest="C", help="inverse regularisation of the logistic regression (default: %(default)s)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="processes for feature extraction on long inputs")
     p.add_argument("--license", dest="data_license", metavar="TEXT", help="license of the training data (recorded in the model card)")
+    p.add_argument("--name", default="", metavar="NAME", help="short name of the model in the card, articles.jsonl and reports (default: the file name without .skops)")
     p.add_argument("--out", required=True, metavar="MODEL", help="model file to write (.skops)")
     p.set_defaults(func=cmd_train)
 
@@ -107,10 +116,12 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
         formatter_class=raw,
     )
     p.add_argument("model", metavar="MODEL", help="model file written by 'framing train'")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="inputs, as for 'framing analyze', or an articles.jsonl of results")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="inputs, as for 'framing analyze', or an articles.jsonl of results (leave out with --into)")
     p.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs")
     p.add_argument("--unit", choices=("article", "sentence"), help="'sentence' also writes sentences.csv, one row per sentence (default for sentence-level models)")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder for the predictions (created if missing)")
+    p.add_argument("--out", metavar="DIR", help="folder for the predictions (created if missing); required without --into")
+    p.add_argument("--into", metavar="DIR", help="a folder written by 'framing analyze': add the predictions to its articles.jsonl, articles.csv and articles.parquet/")
+    p.add_argument("--name", metavar="NAME", help="with --into: the model's name in articles.jsonl (default: the name in the model card, else the file name without .skops)")
     p.set_defaults(func=cmd_apply)
 
     p = subparsers.add_parser(
@@ -190,6 +201,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         C=args.C,
         n_jobs=args.jobs,
         data=info,
+        name=args.name,
     )
     path = save_model(model, args.out)
     _say(f"wrote {path} and its model card ({Path(str(path.with_suffix(''))).name}.card.md)")
@@ -245,6 +257,12 @@ def _load_inputs(paths: Sequence[str], text_col: str | None) -> list[Any]:
 def cmd_apply(args: argparse.Namespace) -> int:
     from .classify import apply, load_model
 
+    if args.into:
+        return _apply_into(args)
+    if not args.paths or not args.out:
+        raise FramingError("apply needs PATH... and --out DIR (or --into DIR, a folder written by 'framing analyze')")
+    if args.name:
+        raise FramingError("--name names the model inside an analysis folder; use it with --into")
     model = load_model(args.model)
     items = _load_inputs(args.paths, args.text_col)
     out = Path(args.out)
@@ -255,6 +273,34 @@ def cmd_apply(args: argparse.Namespace) -> int:
         apply(model, items, unit="sentence").to_csv(out / "sentences.csv", index=False)
         written.append("sentences.csv")
     _say(f"classified {len(items)} articles with {args.model}; wrote {', '.join(written)} to {out}")
+    return EXIT_OK
+
+
+def _apply_into(args: argparse.Namespace) -> int:
+    from .classify import apply
+    from .predict import apply_into, default_predictions_dir, predictions_frame
+
+    into = Path(args.into)
+    if args.paths and [str(Path(p).resolve()) for p in args.paths] not in ([str(into.resolve())], [str((into / "articles.jsonl").resolve())]):
+        raise FramingError(f"with --into the articles are those of {into}; leave out PATH ({' '.join(args.paths)})")
+    if args.text_col:
+        raise FramingError("--text-col does not apply with --into (the texts are those of articles.jsonl)")
+    spec = f"{args.name}={args.model}" if args.name else args.model
+    done = apply_into(into, spec)
+    out = Path(args.out) if args.out else default_predictions_dir(into if into.is_dir() else into.parent, done["name"])
+    out.mkdir(parents=True, exist_ok=True)
+    _write_predictions(predictions_frame(done["rows"], done["classes"], done["level"]), out)
+    written = ["predictions.jsonl", "predictions.csv"]
+    if args.unit == "sentence" or (args.unit is None and done["level"] == "sentence"):
+        from .score import Results
+
+        apply(done["model"], Results.from_jsonl(done["path"]), unit="sentence").to_csv(out / "sentences.csv", index=False)
+        written.append("sentences.csv")
+    _say(
+        f"added the predictions of {args.model} as {done['name']!r} to {done['n']} articles in {done['path']} "
+        f"(and articles.csv, articles.parquet/ when present); wrote {', '.join(written)} to {out}. "
+        f"Run 'framing report {into}' for the report with a 'Classifier predictions' section."
+    )
     return EXIT_OK
 
 

@@ -15,7 +15,11 @@
   stopped; a run with different inputs or settings in the same folder is refused unless
   ``restart=True``;
 * writes ``articles.parquet/`` (partitioned Parquet, one row per article with metadata, counts,
-  marker rates and readability) from ``articles.jsonl`` at the end, and ``errors.jsonl``.
+  marker rates and readability) from ``articles.jsonl`` at the end, and ``errors.jsonl``;
+* applies trained classifiers (``models=["frames.skops"]``, :mod:`framing.predict`) to every
+  article: each is loaded once per worker process, and its prediction goes into the record's
+  ``predictions`` (its card summary into ``provenance.classifiers``). Models are part of the
+  settings, so a resumed run uses the same model files (checked by SHA-256).
 
 Duplicate flags in a streaming run go to the later of two copies in input order (an earlier
 republication cannot be re-labelled once written); outlet spellings are reconciled when the
@@ -93,7 +97,14 @@ def _init_worker(settings: dict[str, Any]) -> None:
     else:
         gz = default_gazetteer()
     sent = None if (settings["no_actors"] or settings["no_sentiment"]) else default_sentiment()
-    _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=_provenance(lex, gz, sent), key=json.dumps(settings, sort_keys=True))
+    provenance = _provenance(lex, gz, sent)
+    predictors = []
+    if settings.get("models"):  # the key exists only when models are given, so older runs still resume
+        from .predict import load_predictors
+
+        predictors = load_predictors(settings["models"])
+        provenance = {**provenance, "classifiers": {p.name: p.summary for p in predictors}}
+    _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, key=json.dumps(settings, sort_keys=True))
 
 
 def _analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[str, str]]:
@@ -112,6 +123,10 @@ def _analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple
                 sentiment=_STATE["sentiment"],
                 provenance=_STATE["provenance"],
             )
+            if _STATE["predictors"]:
+                from .predict import predict_text
+
+                r = replace(r, predictions=predict_text(_STATE["predictors"], article.text))
             out.append(("ok", json.dumps(r.to_dict(), ensure_ascii=False)))
         except Exception as exc:  # one article must never sink the run: report it, go on
             err = LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
@@ -276,8 +291,12 @@ def run(
     batch_size: int = _BATCH,
     parquet: bool = True,
     dedupe_window: int = 50_000,
+    models: Sequence[str] = (),
 ) -> RunSummary:
-    """Analyse inputs into ``out_dir`` (see the module docstring); returns a :class:`RunSummary`."""
+    """Analyse inputs into ``out_dir`` (see the module docstring); returns a :class:`RunSummary`.
+
+    ``models`` are classifier files written by ``framing train`` (``FILE`` or ``NAME=FILE``).
+    """
     check_option("engine", engine, ("local", "dask"))
     if workers < 1:
         raise FramingError(f"workers must be at least 1; got {workers}")
@@ -294,6 +313,10 @@ def run(
         "no_actors": no_actors,
         "no_sentiment": no_sentiment,
     }
+    if models:
+        from .predict import model_specs
+
+        settings["models"] = model_specs(models)  # loads each once here: an unsafe file stops the run before it starts
     inputs = _inputs(paths)
     versions = package_versions()
     manifest_path = out / MANIFEST
@@ -428,13 +451,18 @@ def _bar(total: int | None, progress: bool | None):  # type: ignore[no-untyped-d
     return tqdm(total=total, desc="analysing", unit="article", disable=None if progress is None else False, file=sys.stderr, smoothing=0.1)
 
 
-def _flat_rows(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+def _flat_rows(lines: Iterable[str], text_columns: set[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Flat rows of articles.jsonl; the names of text-valued prediction columns go to ``text_columns``."""
+    from .predict import label_columns
     from .score import _flatten
 
     for line in lines:
         if line.strip():
-            row = _flatten(ArticleResult.from_dict(json.loads(line)))
-            row["n_actors"] = len(json.loads(line).get("actors", []))
+            result = ArticleResult.from_dict(json.loads(line))
+            row = _flatten(result)
+            row["n_actors"] = len(result.actors)
+            if text_columns is not None and result.predictions:
+                text_columns.update(label_columns(result.predictions))
             yield row
 
 
@@ -460,6 +488,7 @@ def write_parquet(jsonl: Path, folder: Path, *, rows_per_part: int = 5000) -> Pa
     columns: list[str] | None = None
 
     schema = None
+    text_columns: set[str] = set(_STRING_COLUMNS)  # predicted labels (pred_<model>) are added as rows are read
 
     def flush() -> None:
         nonlocal part, columns, buf, schema
@@ -467,10 +496,10 @@ def write_parquet(jsonl: Path, folder: Path, *, rows_per_part: int = 5000) -> Pa
             return
         if columns is None:
             columns = list(dict.fromkeys(k for row in buf for k in row))
-            schema = pa.schema([(c, pa.string() if c in _STRING_COLUMNS else pa.float64()) for c in columns])
+            schema = pa.schema([(c, pa.string() if c in text_columns else pa.float64()) for c in columns])
         rows = []
         for row in buf:
-            rows.append({c: (row.get(c) if c in _STRING_COLUMNS or row.get(c) is None else float(row[c])) for c in columns})
+            rows.append({c: (row.get(c) if c in text_columns or row.get(c) is None else float(row[c])) for c in columns})
         table = pa.Table.from_pylist(rows, schema=schema)
         tmp = folder / f".part-{part:05d}.parquet.tmp"
         pq.write_table(table, tmp)
@@ -479,7 +508,7 @@ def write_parquet(jsonl: Path, folder: Path, *, rows_per_part: int = 5000) -> Pa
         buf = []
 
     with open(jsonl, encoding="utf-8") as fh:
-        for row in _flat_rows(fh):
+        for row in _flat_rows(fh, text_columns):
             buf.append(row)
             if len(buf) >= rows_per_part:
                 flush()

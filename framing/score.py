@@ -239,6 +239,10 @@ def _flatten(result: ArticleResult) -> dict[str, Any]:
         row[f"{key}.rate"] = slot["rate"]
     for key, value in result.readability.items():
         row[f"readability.{key}"] = value
+    if result.predictions:  # classifier predictions: pred_<model>, pred_<model>.p_<class> (framing.predict)
+        from .predict import prediction_columns
+
+        row.update(prediction_columns(result.predictions))
     return row
 
 
@@ -259,7 +263,8 @@ class Results(Sequence[ArticleResult]):
         return iter(self.results)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per article: metadata, counts, ``<lexicon>.<category>.count/.rate`` and readability."""
+        """One row per article: metadata, counts, ``<lexicon>.<category>.count/.rate``, readability,
+        and ``pred_<model>`` (label) with ``pred_<model>.p_<class>`` when classifiers were applied."""
         import pandas as pd
 
         return pd.DataFrame([_flatten(r) for r in self.results])

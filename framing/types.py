@@ -197,6 +197,9 @@ class ArticleResult:
     quotes: tuple[dict[str, Any], ...] = ()
     readability: dict[str, float | None] = field(default_factory=dict, hash=False)
     provenance: dict[str, Any] = field(default_factory=dict, hash=False)
+    #: classifier predictions, model name -> ``{"label", "proba"}`` (article-level model) or
+    #: ``{"label", "share", "n_sentences"}`` (sentence-level model); see :mod:`framing.predict`
+    predictions: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
 
     def to_dict(self, *, evidence: bool = True) -> dict[str, Any]:
         out = self.article.metadata()
@@ -212,6 +215,8 @@ class ArticleResult:
                 "provenance": self.provenance,
             }
         )
+        if self.predictions:  # only when a classifier was applied, so other outputs stay as they were
+            out["predictions"] = self.predictions
         if evidence:
             out["matches"] = [m.to_dict() for m in self.matches]
             out["text"] = self.article.text
@@ -234,4 +239,5 @@ class ArticleResult:
             quotes=tuple(d.get("quotes", [])),
             readability=d.get("readability", {}),
             provenance=d.get("provenance", {}),
+            predictions=d.get("predictions") or {},
         )

@@ -76,3 +76,44 @@ def load_items():  # type: ignore[no-untyped-def]
         return split(framing.iter_load(paths, **options))
 
     return _load
+
+
+# ---------------------------------------------------------------------------------------------
+# A tiny trained classifier (for the tests of predictions in analysis outputs)
+
+_LOADED = ["brutal", "savage", "disgraceful", "shameful", "reckless", "outrageous", "vicious", "regime"]
+_PLAIN = ["said", "announced", "reported", "met", "approved", "scheduled", "statement", "officials"]
+_FILLER = ["the", "council", "trade", "canada", "tariff", "minister", "budget", "deal", "week", "talks"]
+
+
+def write_labelled_csv(path: Path, *, n_per_class: int = 12, labels: tuple[str, str] = ("loaded", "plain"), seed: int = 0) -> Path:
+    """A small labelled CSV (text, frame, outlet): short articles whose label is carried by loaded
+    versus plain words."""
+    import csv
+    import random
+
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text", "frame", "outlet"])
+        for i in range(2 * n_per_class):
+            lab = labels[i % 2]
+            vocab = _LOADED if i % 2 == 0 else _PLAIN
+            sents = [" ".join(rng.choice(_FILLER) for _ in range(6)) + " " + " ".join(rng.choice(vocab) for _ in range(2)) for _ in range(3)]
+            w.writerow([". ".join(s.capitalize() for s in sents) + ".", lab, f"o{i % 4}"])
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two small models trained on a labelled CSV written here: ``article`` (tfidf+lexicon,
+    article level, cross-validated by outlet) and ``sentence`` (tfidf, sentence level)."""
+    from framing.classify import read_labelled, save_model, train
+
+    root = tmp_path_factory.mktemp("models")
+    data = read_labelled(write_labelled_csv(root / "coded.csv"), text_col="text", label_col="frame", group_col="outlet")
+    art = train(list(data.text), list(data.label), groups=list(data.group), model="tfidf+lexicon", cv=3, n_examples=0, data=data.attrs["source"])
+    sentences = [s.strip() + "." for t in data.text for s in t.split(".") if s.strip()]
+    sent_labels = [lab for t, lab in zip(data.text, data.label) for s in t.split(".") if s.strip()]
+    sen = train(sentences, sent_labels, model="tfidf", level="sentence", cv=None, n_examples=0)
+    return {"article": save_model(art, root / "frames.skops"), "sentence": save_model(sen, root / "tone.skops"), "csv": root / "coded.csv"}

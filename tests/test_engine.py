@@ -121,3 +121,71 @@ def test_load_errors_are_reported_once_across_resume(tmp_path: Path) -> None:
     engine.run([str(corpus), str(tmp_path / "broken.txt")], tmp_path / "out", **opts)
     lines = (tmp_path / "out" / "errors.jsonl").read_text().splitlines()
     assert len(lines) == 1 and "binary" in lines[0]
+
+
+def test_predictions_identical_across_workers_dask_and_resume(tmp_path: Path, tiny_models, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """With classifiers applied during the run, one worker, two worker processes, a local Dask
+    cluster and a run resumed after a crash write the same bytes, each record with both predictions."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 60)
+    models = [str(tiny_models["article"]), f"tone={tiny_models['sentence']}"]
+    opts = dict(no_actors=True, progress=False, batch_size=10, models=models)
+    engine.run([str(corpus)], tmp_path / "one", **opts)
+    ref = (tmp_path / "one" / "articles.jsonl").read_bytes()
+    records = [json.loads(line) for line in ref.decode().splitlines()]
+    assert len(records) == 60 and all(set(r["predictions"]) == {"frames", "tone"} for r in records)
+    assert set(records[0]["provenance"]["classifiers"]) == {"frames", "tone"}
+    engine.run([str(corpus)], tmp_path / "two", workers=2, **opts)
+    assert (tmp_path / "two" / "articles.jsonl").read_bytes() == ref
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        engine.run([str(corpus)], tmp_path / "dask", engine="dask", workers=2, **opts)
+        assert (tmp_path / "dask" / "articles.jsonl").read_bytes() == ref
+    real = engine._analyse_batch
+    calls = {"n": 0}
+
+    def dying(batch, settings):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise KeyboardInterrupt
+        return real(batch, settings)
+
+    monkeypatch.setattr(engine, "_analyse_batch", dying)
+    with pytest.raises(KeyboardInterrupt):
+        engine.run([str(corpus)], tmp_path / "crashy", **opts)
+    monkeypatch.setattr(engine, "_analyse_batch", real)
+    summary = engine.run([str(corpus)], tmp_path / "crashy", **opts)
+    assert (summary.resumed, summary.analysed) == (20, 40)
+    assert (tmp_path / "crashy" / "articles.jsonl").read_bytes() == ref
+    # a resumed run must use the same models: another model is another run
+    with pytest.raises(FramingError, match="different settings"):
+        engine.run([str(corpus)], tmp_path / "crashy", **{**opts, "models": models[:1]})
+
+
+def test_models_load_once_per_worker_process(tmp_path: Path, tiny_models, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A model is loaded once for the whole run in one process, not once per article or batch."""
+    import framing.classify as classify
+    import framing.predict as predict
+
+    corpus = make_corpus(tmp_path / "c.jsonl", 30)
+    loads = []
+    real = classify.load_model
+    monkeypatch.setattr(classify, "load_model", lambda path, **kw: loads.append(path) or real(path, **kw))
+    monkeypatch.setattr(predict, "_CACHE", {})
+    engine._STATE.clear()
+    engine.run([str(corpus)], tmp_path / "out", no_actors=True, no_lexicons=True, progress=False, batch_size=5, parquet=False, models=[str(tiny_models["article"])])
+    assert len(loads) == 1
+
+
+def test_parquet_has_prediction_columns(tmp_path: Path, tiny_models) -> None:  # type: ignore[no-untyped-def]
+    """Predicted labels are text columns and probabilities numbers in the Parquet table, as in articles.csv."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow", reason="pyarrow is not installed")
+    corpus = make_corpus(tmp_path / "c.jsonl", 12)
+    engine.run([str(corpus)], tmp_path / "out", no_actors=True, progress=False, models=[str(tiny_models["article"])])
+    df = pd.read_parquet(tmp_path / "out" / "articles.parquet")
+    assert set(df["pred_frames"]) <= {"loaded", "plain"}
+    assert df["pred_frames.p_loaded"].between(0, 1).all()
+    assert ((df["pred_frames.p_loaded"] + df["pred_frames.p_plain"]).round(3) == 1).all()

@@ -269,9 +269,14 @@ class Comparison:
     findings: list[dict[str, Any]]
     results: list[ArticleResult] = field(repr=False, default_factory=list)
     errors: list[Any] = field(repr=False, default_factory=list)
+    #: DataFrame of classifier predictions per group (model, group, label, share, ci_low, ci_high,
+    #: n, small); None when no article has predictions (see :func:`prediction_shares`)
+    predictions: Any = None
+    #: model name -> card summary (``provenance.classifiers`` of the articles)
+    classifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {
+        out = {
             "profiles": self.profiles,
             "differences": self.differences,
             "distinctive": self.distinctive,
@@ -279,6 +284,9 @@ class Comparison:
             "quotes": self.quotes,
             "roles": self.roles,
         }
+        if self.predictions is not None and len(self.predictions):
+            out["predictions"] = self.predictions
+        return out
 
     def summary(self) -> list[str]:
         """The findings as plain sentences."""
@@ -489,6 +497,9 @@ def compare(
     quotes = quote_table(rs, by=by)
     roles = role_table(rs, by=by)
 
+    # --- classifier predictions (framing.predict): share of each label per group
+    pred_table, classifiers = prediction_shares(rs, groups_of, groups, small=small, n_boot=n_boot)
+
     # --- stories
     story_ids = same_story_groups(rs, threshold=story_threshold)
     stories = _stories(rs, groups_of, story_ids)
@@ -509,9 +520,63 @@ def compare(
         findings=[],
         results=all_results,
         errors=errors,
+        predictions=pred_table,
+        classifiers=classifiers,
     )
     comp.findings = _findings(comp)
     return comp
+
+
+def prediction_shares(
+    results: Sequence[ArticleResult], groups_of: Sequence[str], groups: Sequence[str], *, small: Sequence[str] = (), n_boot: int = 1000
+) -> tuple[pd.DataFrame | None, dict[str, dict[str, Any]]]:
+    """Per model, group and label: the share of the group's articles the model gives that label.
+
+    For an article-level model each article counts 1 for its predicted label; for a
+    sentence-level model each article counts its share of sentences with the label. ``share`` is
+    the mean over the group's articles that have a prediction (``n`` of them), with a 95%
+    percentile bootstrap interval over articles (:func:`bootstrap_ci`). Returns the table (None
+    when no article has predictions) and the models' card summaries (``provenance.classifiers``).
+    """
+    import pandas as pd
+
+    names: list[str] = list(dict.fromkeys(name for r in results for name in r.predictions))
+    if not names:
+        return None, {}
+    cards: dict[str, dict[str, Any]] = {}
+    for r in results:
+        for name, card in ((r.provenance or {}).get("classifiers") or {}).items():
+            cards.setdefault(name, card)
+    garr = np.array(groups_of, dtype=object)
+    rows = []
+    for name in names:
+        card = cards.setdefault(name, {"name": name})
+        preds = [r.predictions.get(name) for r in results]
+        labels = list(card.get("classes") or [])
+        for p in preds:  # labels the card does not list (a model applied without its card)
+            seen = list(p.get("share") or p.get("proba") or {}) + [p.get("label")] if p else []
+            labels.extend(lab for lab in dict.fromkeys(seen) if lab is not None and lab not in labels)
+        for lab in labels:
+            vals = np.array([_label_value(p, lab) for p in preds], dtype=float)
+            for g in groups:
+                v = vals[(garr == g) & ~np.isnan(vals)]
+                lo, hi = bootstrap_ci(v, n_boot=n_boot)
+                rows.append(
+                    {"model": name, "group": g, "label": lab, "share": float(v.mean()) if len(v) else None, "ci_low": lo, "ci_high": hi, "n": int(len(v)), "small": g in small}
+                )
+    return pd.DataFrame(rows), {n: cards[n] for n in names}
+
+
+def _label_value(pred: dict[str, Any] | None, label: str) -> float:
+    """1/0 for an article-level prediction, the share of sentences for a sentence-level one; NaN if none."""
+    if not pred:
+        return math.nan
+    if "share" in pred:
+        v = (pred.get("share") or {}).get(label)
+        return math.nan if v is None else float(v)
+    if pred.get("label") is None:
+        return math.nan
+    return 1.0 if pred["label"] == label else 0.0
 
 
 def _diff_row(g: str, h: str, marker: str, a: np.ndarray, b: np.ndarray, p: float | None, small: bool) -> dict[str, Any]:

@@ -295,6 +295,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "actors": [a for a in actors if a["name"] in top_actor_names] if actors else [],
         "quotes": quotes,
         "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],
+        "predictions": prediction_sections(comp, groups),
         "n_stories": len(comp.stories),
         "articles": articles,
         "n_articles_shown": len(articles),
@@ -302,6 +303,71 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "colors": HIGHLIGHT,
         "provenance": {"packages": package_versions(), **{k: v for k, v in provenance.items() if k != "framing"}},
     }
+
+
+def _card_view(card: dict[str, Any]) -> dict[str, Any]:
+    """A model card summary (``provenance.classifiers``) as the lines a reader needs."""
+    training = card.get("training") or {}
+    data = card.get("data") or {}
+    counts = training.get("class_counts") or {}
+    source = data.get("path") or data.get("name") or data.get("source")
+    trained = None
+    if training.get("n") is not None:
+        trained = f"{training['n']} labelled texts" + (f" ({', '.join(f'{k}: {v}' for k, v in counts.items())})" if counts else "")
+        trained += f" from {source}" if source else ""
+        if data.get("label_col"):
+            trained += f", labels from column '{data['label_col']}'"
+        if training.get("n_groups") is not None:
+            trained += f", {training['n_groups']} groups"
+    elif source:
+        trained = f"from {source}"
+    f1 = card.get("macro_f1")
+    if f1 is not None:
+        std = card.get("macro_f1_std")
+        validation = f"Cross-validated macro-F1 {f1:.3f}" + (f" ± {std:.3f}" if std is not None else "") + (f" ({card['cv_scheme']})" if card.get("cv_scheme") else "")
+    else:
+        validation = None
+    return {
+        "name": card.get("name"),
+        "features": card.get("model"),
+        "level": card.get("level"),
+        "classes": list(card.get("classes") or []),
+        "trained": trained,
+        "license": data.get("license"),
+        "validation": validation,
+        "macro_f1": f1,
+        "grouped": card.get("cv_grouped"),
+        "created": card.get("created"),
+        "file": card.get("file"),
+        "sha256": (card.get("sha256") or "")[:12] or None,
+    }
+
+
+def prediction_sections(comp: Any, groups: Sequence[str]) -> list[dict[str, Any]]:
+    """The "Classifier predictions" section: per model, its card and the share of each label per group."""
+    table = getattr(comp, "predictions", None)
+    if table is None or not len(table):
+        return []
+    recs = _records(table)
+    out = []
+    for name, card in (comp.classifiers or {}).items():
+        mine = [r for r in recs if r["model"] == name]
+        labels = list(dict.fromkeys(r["label"] for r in mine))
+        cells = {(r["group"], r["label"]): r for r in mine}
+        rows = []
+        for g in groups:
+            row_cells = [cells.get((g, lab)) or {} for lab in labels]
+            n = max((c.get("n") or 0 for c in row_cells), default=0)
+            rows.append(
+                {
+                    "group": g,
+                    "n": n,
+                    "small": g in comp.small,
+                    "cells": [{"share": c.get("share"), "ci_low": c.get("ci_low"), "ci_high": c.get("ci_high")} for c in row_cells],
+                }
+            )
+        out.append({"name": name, "card": _card_view(card), "labels": labels, "rows": rows, "sentence_level": card.get("level") == "sentence"})
+    return out
 
 
 def _group_key(r: ArticleResult, by: str) -> str:
@@ -335,4 +401,39 @@ def render_markdown(data: dict[str, Any]) -> str:
         for a in data["actors"]:
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f}"
             lines.append(f"| {a[data['by']]} | {a['name']} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} |")
+    lines += _markdown_predictions(data.get("predictions") or [], data["by"])
     return "\n".join(lines) + "\n"
+
+
+def _md(value: Any) -> str:
+    """Text for a Markdown table cell: pipes, angle brackets and line breaks made harmless."""
+    text = "" if value is None else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
+
+
+def _pct(cell: dict[str, Any]) -> str:
+    if cell.get("share") is None:
+        return "–"
+    text = f"{100 * cell['share']:.0f}%"
+    if cell.get("ci_low") is not None:
+        text += f" [{100 * cell['ci_low']:.0f}–{100 * cell['ci_high']:.0f}%]"
+    return text
+
+
+def _markdown_predictions(sections: list[dict[str, Any]], by: str) -> list[str]:
+    if not sections:
+        return []
+    lines = ["", "## Classifier predictions", ""]
+    lines.append(f"Share of each {_md(by)}'s articles given each label by a trained classifier (sentence-level models: mean share of sentences), with 95% bootstrap intervals over articles. These are a model's labels, not human judgements.")
+    for sec in sections:
+        c = sec["card"]
+        lines += ["", f"### Model {_md(sec['name'])}", ""]
+        about = [f"{_md(str(c['level']).capitalize())}-level classifier ({_md(c['features'])})" if c.get("features") else None, f"trained on {_md(c['trained'])}" if c.get("trained") else None]
+        lines.append("; ".join(x for x in about if x) + ".")
+        lines.append(_md(c["validation"]) + "." if c.get("validation") else "Not cross-validated: its accuracy is unknown.")
+        if c.get("validation") and c.get("grouped") is False:
+            lines.append("Cross-validation was not grouped by outlet: the score may overstate accuracy on outlets it has not seen.")
+        lines += ["", f"| {_md(by)} | articles | " + " | ".join(_md(lab) for lab in sec["labels"]) + " |", "|---" * (len(sec["labels"]) + 2) + "|"]
+        for row in sec["rows"]:
+            lines.append(f"| {_md(row['group'])} | {row['n']} | " + " | ".join(_pct(cell) for cell in row["cells"]) + " |")
+    return lines

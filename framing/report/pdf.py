@@ -18,6 +18,15 @@ def _esc(value: Any) -> str:
     return escape("" if value is None else str(value), quote=False)
 
 
+def _share(cell: dict[str, Any]) -> str:
+    if cell.get("share") is None:
+        return "–"
+    text = f"{100 * cell['share']:.0f}%"
+    if cell.get("ci_low") is not None:
+        text += f" [{100 * cell['ci_low']:.0f}–{100 * cell['ci_high']:.0f}%]"
+    return text
+
+
 def _charts(data: dict[str, Any]) -> dict[str, bytes]:
     from . import figures
 
@@ -98,6 +107,29 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
         ]
         block.append(table(rows))
         story.append(KeepTogether(block))
+    if data.get("predictions"):
+        story.append(Paragraph("Classifier predictions", h2))
+        story.append(
+            Paragraph(
+                _esc(
+                    f"The share of each {data['by']}'s articles that a trained classifier gives each label (sentence-level models: mean share of sentences), "
+                    "with 95% bootstrap intervals over articles. These are a model's labels, not human judgements."
+                ),
+                small,
+            )
+        )
+        for m in data["predictions"]:
+            c = m["card"]
+            about = f"Model {m['name']}: {str(c.get('level')).capitalize()}-level classifier ({c.get('features')})" + (f"; trained on {c['trained']}" if c.get("trained") else "") + ". "
+            about += (c["validation"] + "." if c.get("validation") else "Not cross-validated: its accuracy is unknown.")
+            if c.get("validation") and c.get("grouped") is False:
+                about += " Cross-validation was not grouped by outlet: the score may overstate accuracy on outlets the model has not seen."
+            block = [Paragraph(_esc(about), body)]
+            rows = [[data["by"].capitalize(), "Articles", *m["labels"]]]
+            for row in m["rows"]:
+                rows.append([row["group"], row["n"], *[_share(cell) for cell in row["cells"]]])
+            block.append(table(rows))
+            story.append(KeepTogether(block))
     if data["distinctive"]:
         story.append(Paragraph("Distinctive terms", h2))
         rows = [["Group", "Terms (z-score)"]] + [[g, ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rs[:10])] for g, rs in data["distinctive"].items()]

@@ -260,24 +260,26 @@ def _weight(d: int, decay: float | None) -> float:
     return decay / (decay + d - 1)
 
 
+def _make_table(toks: Sequence[str], k: int, prefix: str, vocab: dict[str, int] | None) -> list[Any]:
+    """``prefix + " ".join(toks[x : x + k])`` for every start ``x``, or with ``vocab`` that
+    n-gram's column in ``vocab`` (None when it has none)."""
+    if k == 1:
+        grams: Iterable[str] = [prefix + g for g in toks] if prefix else toks
+    else:
+        grams = [prefix + " ".join(toks[x : x + k]) for x in range(len(toks) - k + 1)]
+    if vocab is None:
+        return list(grams)
+    get = vocab.get
+    return [get(g) for g in grams]
+
+
 def _gram_table(sent: _Sentence, stem: bool, k: int, prefix: str, vocab: dict[str, int] | None = None) -> list[Any]:
-    """``prefix + " ".join(tokens[x : x + k])`` for every start ``x`` of the sentence, or with
-    ``vocab`` that n-gram's column in ``vocab`` (None when absent); cached on the sentence."""
+    """:func:`_make_table` over the whole sentence, cached on it (for all its mentions)."""
     key = (stem, k, prefix, id(vocab))
     hit = sent.grams.get(key)
     if hit is not None and hit[0] is vocab:  # the entry holds vocab, so its id is not reused
         return hit[1]
-    if vocab is not None:
-        get = vocab.get
-        table: list[Any] = [get(g) for g in _gram_table(sent, stem, k, prefix)]
-    else:
-        toks = sent.stems if stem else sent.tokens
-        if prefix:
-            table = [prefix + g for g in _gram_table(sent, stem, k, "")]
-        elif k == 1:
-            table = list(toks)
-        else:
-            table = [" ".join(toks[x : x + k]) for x in range(len(toks) - k + 1)]
+    table = _make_table(sent.stems if stem else sent.tokens, k, prefix, vocab)
     sent.grams[key] = (vocab, table)
     return table
 
@@ -413,9 +415,10 @@ class TargetContextVectorizer(_CompactState, TransformerMixin, BaseEstimator):
         ``vocab``, ``column -> weight`` for the n-grams in ``vocab`` only.
 
         The sequence is the sentence with the target's tokens collapsed into one placeholder.
-        An n-gram that does not contain the placeholder is an n-gram of the sentence, so its
-        string comes from the sentence's cached table (shared by all mentions in the sentence,
-        and by all records of a batch); only n-grams containing the placeholder are built here.
+        An n-gram that does not contain the placeholder is an n-gram of the sentence, so its key
+        comes from a table of the sentence's n-grams (cached on the sentence for all its
+        mentions when the whole sentence counts, built for the tokens near the target when a
+        window limits it); only n-grams containing the placeholder are built one by one.
         """
         sent = p.sentence
         stem = self.stem
@@ -435,33 +438,52 @@ class TargetContextVectorizer(_CompactState, TransformerMixin, BaseEstimator):
         get = out.get
         plain_side = side != "split"
         marked = side != "none"
+        vget = vocab.get if vocab is not None else None
         for k in range(lo, hi + 1):
-            plain = _gram_table(sent, stem, k, "", vocab) if plain_side else None
-            left = _gram_table(sent, stem, k, "<", vocab) if marked else None
-            right = _gram_table(sent, stem, k, ">", vocab) if marked else None
+            if window is None:  # whole-sentence tables, shared by the sentence's mentions
+                off = 0
+                plain = _gram_table(sent, stem, k, "", vocab) if plain_side else None
+                left = _gram_table(sent, stem, k, "<", vocab) if marked else None
+                right = _gram_table(sent, stem, k, ">", vocab) if marked else None
+                near = None
+            else:  # a few tokens around this target: their n-gram strings, looked up as used
+                off = a
+                near = _make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
+                plain = left = right = None
             for i in range(a, min(b, n - k + 1)):
                 j = i + k
                 if j <= t:  # left of the target
-                    x, d, table = i, t - j + 1, left
+                    x, d, table, mark = i - off, t - j + 1, left, "<"
                 elif i > t:  # right of the target
-                    x, d, table = i + shift, i - t, right
+                    x, d, table, mark = i + shift - off, i - t, right, ">"
                 else:  # spans the placeholder
                     if k == 1:
                         continue  # the placeholder alone says nothing
                     w = 1.0  # distance 0: inside any window
                     gram = " ".join(toks[i:t] + (PLACEHOLDER,) + toks[p.last : p.last + j - t - 1])
                     if marked:
-                        key = "^" + gram if vocab is None else vocab.get("^" + gram)
+                        key = "^" + gram if vget is None else vget("^" + gram)
                         if key is not None:
                             out[key] = get(key, 0.0) + w
                     if plain_side:
-                        key = gram if vocab is None else vocab.get(gram)
+                        key = gram if vget is None else vget(gram)
                         if key is not None:
                             out[key] = get(key, 0.0) + w
                     continue
                 if window is not None and d > window:
                     continue
                 w = 1.0 if decay is None or d <= 1 else decay / (decay + d - 1)
+                if near is not None:
+                    gram = near[x]
+                    if marked:
+                        key = mark + gram if vget is None else vget(mark + gram)
+                        if key is not None:
+                            out[key] = get(key, 0.0) + w
+                    if plain_side:
+                        key = gram if vget is None else vget(gram)
+                        if key is not None:
+                            out[key] = get(key, 0.0) + w
+                    continue
                 if marked:
                     key = table[x]  # type: ignore[index]
                     if key is not None:
@@ -1051,13 +1073,34 @@ def _lexicon_step(model: Pipeline) -> LexiconContextFeatures | None:
     return None
 
 
+def _predict_proba(model: Pipeline, recs: list[tuple[str, int, int]]) -> np.ndarray:
+    """``model.predict_proba(recs)`` without the per-call machinery of Pipeline and FeatureUnion
+    (parameter validation, joblib dispatch, output wrappers), which cost more than the features of
+    a 50-mention article. Same arithmetic: each block's ``transform``, ``hstack``, the classifier.
+    Any other pipeline shape goes through scikit-learn."""
+    features = model.named_steps.get("features") if len(model.steps) == 2 else None
+    blocks = getattr(features, "transformer_list", None)
+    if (
+        not isinstance(features, FeatureUnion)
+        or features.transformer_weights
+        or any(isinstance(t, str) for _, t in blocks)  # "drop" / "passthrough"
+    ):
+        return model.predict_proba(recs)
+    Xs = [t.transform(recs) for _, t in blocks]
+    if any(sp.issparse(X) for X in Xs):
+        X = sp.hstack(Xs).tocsr()
+    else:
+        X = np.hstack(Xs)
+    return model.steps[-1][1].predict_proba(X)
+
+
 def score_targets(items: Iterable[Any], *, model: Pipeline | None = None) -> list[TargetSentiment]:
     """Score many ``(sentence, start, end)`` records at once (vectorised; much faster per item)."""
     recs = [_check_record(r) for r in items]
     if not recs:
         return []
     model = model if model is not None else load_model()
-    proba = model.predict_proba(recs)
+    proba = _predict_proba(model, recs)
     classes = [str(c) for c in model.classes_]
     pos, neg = classes.index("positive"), classes.index("negative")
     lex = _lexicon_step(model)

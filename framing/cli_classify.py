@@ -110,8 +110,9 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
 
     p = subparsers.add_parser(
         "apply",
-        help="classify articles with a trained model (writes predictions JSONL/CSV)",
-        description="Classify articles (files, folders, globs, or the articles.jsonl of 'framing analyze') with a trained model.",
+        help="classify articles with a trained model (predictions JSONL/CSV, or --into an analysis folder)",
+        description="Classify articles (files, folders, globs, or the articles.jsonl of 'framing analyze') with a trained model; "
+        "with --into DIR, also add the predictions to the analysis results in DIR.",
         epilog=_EPILOG_APPLY,
         formatter_class=raw,
     )

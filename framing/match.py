@@ -162,7 +162,10 @@ class TokenMatcher:
                 if frontier:
                     self._walk(frontier, lower, i, stop, raw)
                 if exact is not None:
-                    frontier = first(exact, ecache, exact_forms[i])  # type: ignore[arg-type]
+                    tok = exact_forms[i]
+                    frontier = ecache.get(tok)  # type: ignore[union-attr]
+                    if frontier is None:
+                        frontier = first(exact, ecache, tok)  # type: ignore[arg-type]
                     if frontier:
                         self._walk(frontier, exact_forms, i, stop, raw)
         if not raw:

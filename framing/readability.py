@@ -78,6 +78,17 @@ def _round(x: float) -> float | None:
     return round(x, 2) if math.isfinite(x) else None
 
 
+@lru_cache(maxsize=200_000)
+def _word_info(token: str) -> tuple[int, int, int, bool] | None:
+    """``(syllables, letters, characters, difficult for Dale-Chall)`` of a word token; None for a
+    token without letters (numbers, punctuation). Cached: word frequencies are very skewed."""
+    letters = sum(1 for c in token if c.isalpha())
+    if not letters:
+        return None
+    k = syllables(token)
+    return k, letters, len(token), k >= 2 and token.lower() not in _easy_words()
+
+
 def readability(doc: Doc) -> dict[str, float | None]:
     """Readability of a segmented text; every measure of an empty text is ``None``.
 
@@ -86,18 +97,18 @@ def readability(doc: Doc) -> dict[str, float | None]:
     >>> r["words_per_sentence"], r["flesch_kincaid_grade"]   # 12 words, 3 sentences, 13 syllables
     (4.0, -1.25)
     """
-    words = [t for t in doc.tokens if any(c.isalpha() for c in t)]
+    info = [i for i in map(_word_info, doc.tokens) if i is not None]
     n_sent = len(doc.sentences)
-    n = len(words)
+    n = len(info)
     if n_sent == 0 or n == 0:
         return dict.fromkeys(MEASURES)
-    syl = [syllables(w) for w in words]
-    y = sum(syl)
-    poly = sum(1 for k in syl if k >= 3)
-    letters = sum(sum(1 for c in w if c.isalpha()) for w in words)
-    chars = sum(len(w) for w in words)
-    easy = _easy_words()
-    difficult = sum(1 for w, k in zip(words, syl) if k >= 2 and w.lower() not in easy)
+    y = poly = letters = chars = difficult = 0
+    for k, n_letters, n_chars, hard in info:
+        y += k
+        poly += k >= 3
+        letters += n_letters
+        chars += n_chars
+        difficult += hard
     wps = n / n_sent
     spw = y / n
     pct_difficult = 100 * difficult / n

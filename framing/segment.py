@@ -105,20 +105,28 @@ def segment(text: str) -> Doc:
     >>> [doc.sentence_text(i) for i in range(len(doc.sentences))]
     ['Mr. Carney spoke.', 'He left.']
     """
-    tokens: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     sentences: list[Sentence] = []
+    finditer = _TOKEN_RE.finditer
     for s, e in sentence_spans(text):
-        first = len(tokens)
-        for tok, ts, te in tokenize(text[s:e], s):
-            tokens.append(tok)
-            starts.append(ts)
-            ends.append(te)
-        sentences.append(Sentence(len(sentences), s, e, first, len(tokens)))
-    forms = tuple(normalise_token(t) for t in tokens)
+        first = len(starts)
+        for m in finditer(text[s:e]):
+            a, b = m.span()
+            starts.append(a + s)
+            ends.append(b + s)
+        sentences.append(Sentence(len(sentences), s, e, first, len(starts)))
+    tokens = [text[a:b] for a, b in zip(starts, ends)]
+    # the normalisation maps one character to one, so forms are slices of the normalised text
+    norm = text.translate(_TOKEN_NORM)
+    forms = [norm[a:b] for a, b in zip(starts, ends)]
+    low = norm.lower()
+    if len(low) == len(norm) and "Σ" not in norm:
+        lower = [low[a:b] for a, b in zip(starts, ends)]
+    else:  # lower case longer ("İ") or context-dependent (final sigma): token by token
+        lower = [f.lower() for f in forms]
     n_words = sum(1 for t in tokens if _HAS_ALNUM(t))
-    return Doc(text, tuple(tokens), tuple(starts), tuple(ends), tuple(sentences), forms, tuple(f.lower() for f in forms), n_words)
+    return Doc(text, tuple(tokens), tuple(starts), tuple(ends), tuple(sentences), tuple(forms), tuple(lower), n_words)
 
 
 _HAS_ALNUM = re.compile(r"[^\W_]|\d").search

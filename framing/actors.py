@@ -408,7 +408,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, published: str | None = Non
         if kind in ("name", "title"):
             fully_named.add(actor_id)
         prev = mentions[-1] if mentions else None
-        if prev and prev.actor == actor_id and not doc.text[prev.end : start].strip():
+        if prev and prev.actor == actor_id and prev.sentence == sent and not doc.text[prev.end : start].strip():
             # "Canadian Prime Minister" + "Mark Carney": one reference, one mention
             mentions[-1] = ActorMention(actor_id, actor.name, actor.type, prev.kind if _KIND_PRIORITY.get(prev.kind, 9) <= _KIND_PRIORITY[kind] else kind, prev.start, end, prev.sentence)
             continue

@@ -179,6 +179,18 @@ def test_title_with_name_is_one_title_mention(gz) -> None:  # type: ignore[no-un
     assert found(text, gz) == [("mark_carney", "title", "Prime Minister Mark Carney")]
 
 
+def test_repeated_name_across_lines_stays_two_mentions(gz) -> None:  # type: ignore[no-untyped-def]
+    """A headline "Canada" and a line starting "Canada" are two mentions, each inside its own
+    sentence (merging them made a mention span two sentences and broke sentiment scoring)."""
+    text = "A look at attacks in Canada\n\nCanada: a convert ran down soldiers."
+    doc = segment(text)
+    mentions = find_mentions(doc, gz)
+    assert [(m.actor, text[m.start : m.end]) for m in mentions] == [("canada", "Canada"), ("canada", "Canada")]
+    for m in mentions:
+        s = doc.sentences[m.sentence]
+        assert s.start <= m.start < m.end <= s.end
+
+
 def test_adjacent_title_and_name_merge_into_one_mention(gz) -> None:  # type: ignore[no-untyped-def]
     """"Canadian Prime Minister" followed by "Mark Carney" is one reference spanning both."""
     text = "On Friday, Canadian Prime Minister Mark Carney met farmers."

@@ -269,6 +269,9 @@ class Comparison:
     findings: list[dict[str, Any]]
     results: list[ArticleResult] = field(repr=False, default_factory=list)
     errors: list[Any] = field(repr=False, default_factory=list)
+    #: bootstrap resamples behind each interval and permutations behind each p-value
+    n_boot: int = 1000
+    n_perm: int = 2000
     #: DataFrame of classifier predictions per group (model, group, label, share, ci_low, ci_high,
     #: n, small); None when no article has predictions (see :func:`prediction_shares`)
     predictions: Any = None
@@ -522,6 +525,8 @@ def compare(
         errors=errors,
         predictions=pred_table,
         classifiers=classifiers,
+        n_boot=n_boot,
+        n_perm=n_perm,
     )
     comp.findings = _findings(comp)
     return comp

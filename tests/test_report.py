@@ -26,13 +26,23 @@ def example_comparison():  # type: ignore[no-untyped-def]
     return compare(framing.analyze(framing.load(EXAMPLES), sentiment=None, progress=False))
 
 
-@pytest.fixture(scope="module")
-def evil_html() -> str:
-    arts = [
+def _evil_articles() -> list[Article]:
+    return [
         Article("x1", f"The minister said {EVIL} and hegemony grows.\n\nA “so-called” partner {EVIL}.", title=f"Title {EVIL}", outlet=f"Outlet {EVIL}"),
         Article("x2", "Officials said in a statement that talks continue.", title="Plain", outlet="Wire"),
     ]
-    return compare([framing.analyze_article(a) for a in arts]).to_html()
+
+
+@pytest.fixture(scope="module")
+def evil_html() -> str:
+    return compare([framing.analyze_article(a) for a in _evil_articles()]).to_html()
+
+
+def test_markdown_escapes_untrusted_text() -> None:
+    """Markdown viewers render raw HTML: outlet names and text reach the summary only as escaped text."""
+    md = compare([framing.analyze_article(a) for a in _evil_articles()]).to_markdown()
+    assert "Outlet &lt;script&gt;alert(1)&lt;/script&gt;" in md
+    assert "<script" not in md.lower() and "<img" not in md.lower()
 
 
 def test_html_escapes_untrusted_text(evil_html: str) -> None:

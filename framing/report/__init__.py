@@ -297,6 +297,8 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
         "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],
         "predictions": prediction_sections(comp, groups),
         "n_stories": len(comp.stories),
+        "n_boot": comp.n_boot,
+        "n_perm": comp.n_perm,
         "articles": articles,
         "n_articles_shown": len(articles),
         "legend": [{"cat": k, "label": _legend_label(k), "color": c} for k, c in HIGHLIGHT.items()],
@@ -389,18 +391,21 @@ def render_comparison_html(data: dict[str, Any]) -> str:
 
 def render_markdown(data: dict[str, Any]) -> str:
     """A short Markdown summary of the comparison: findings, groups and distinctive terms."""
-    lines = [f"# {data['title']}", "", f"{data['n_analysed']} articles compared by {data['by']}; generated {data['generated']}.", ""]
-    lines += ["## Groups", ""] + [f"- {g['name']}: {g['n']} article{'s' if g['n'] != 1 else ''}" + (" (small group: tentative)" if g["small"] else "") for g in data["groups"]]
-    lines += ["", "## Findings", ""] + [f"- {f['text']}" for f in data["findings"]]
+    # every value from the articles (outlet names, terms, actors, titles) goes through _md: a
+    # Markdown viewer renders raw HTML, so untrusted text must not reach it as markup
+    by = _md(data["by"])
+    lines = [f"# {_md(data['title'])}", "", f"{data['n_analysed']} articles compared by {by}; generated {data['generated']}.", ""]
+    lines += ["## Groups", ""] + [f"- {_md(g['name'])}: {g['n']} article{'s' if g['n'] != 1 else ''}" + (" (small group: tentative)" if g["small"] else "") for g in data["groups"]]
+    lines += ["", "## Findings", ""] + [f"- {_md(f['text'])}" for f in data["findings"]]
     if data["distinctive"]:
         lines += ["", "## Distinctive terms (log-odds with informative Dirichlet prior, z-score)", ""]
         for g, rows in data["distinctive"].items():
-            lines.append(f"- **{g}**: " + ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rows[:10]))
+            lines.append(f"- **{_md(g)}**: " + ", ".join(f"{_md(r['term'])} ({r['z']:.1f})" for r in rows[:10]))
     if data["actors"]:
-        lines += ["", "## Actors", "", "| group | actor | mentions | mean sentiment | aggressor | target | cooperator | speaker |", "|---|---|---|---|---|---|---|---|"]
+        lines += ["", "## Actors", "", f"| {by} | actor | mentions | mean sentiment | aggressor | target | cooperator | speaker |", "|---|---|---|---|---|---|---|---|"]
         for a in data["actors"]:
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f}"
-            lines.append(f"| {a[data['by']]} | {a['name']} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} |")
+            lines.append(f"| {_md(a[data['by']])} | {_md(a['name'])} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} |")
     lines += _markdown_predictions(data.get("predictions") or [], data["by"])
     return "\n".join(lines) + "\n"
 

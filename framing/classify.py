@@ -774,28 +774,36 @@ def _feature_label(name: str) -> tuple[str, str]:
 
 
 def top_features(pipeline: Pipeline, *, n: int = 15) -> dict[str, list[dict[str, Any]]]:
-    """The features with the largest positive coefficients for each class.
+    """The features with the largest positive coefficients for each class: the top ``n`` of each
+    block (words, characters, lexicon, rhetoric, ...), blocks in pipeline order.
 
     For two classes the single coefficient vector speaks for the second class when positive and
     for the first when negative. Coefficients are in the units of each block (TF-IDF weights,
-    standardised marker values times ``feature_weight``), so compare them within a block.
+    standardised marker values times ``feature_weight``), so they compare only within a block;
+    ranking all blocks together would let a few dense marker features push every word off the list.
     """
     clf = pipeline.steps[-1][1]
-    names = pipeline[:-1].get_feature_names_out()
+    names = [str(x) for x in pipeline[:-1].get_feature_names_out()]
     coef = np.asarray(clf.coef_)
     classes = [str(c) for c in clf.classes_]
     if coef.shape[0] == 1:
         rows = {classes[1]: coef[0], classes[0]: -coef[0]}
     else:
         rows = {c: coef[i] for i, c in enumerate(classes)}
+    labels = [_feature_label(nm) for nm in names]
+    blocks: dict[str, list[int]] = {}
+    for j, (kind, _) in enumerate(labels):
+        blocks.setdefault(kind, []).append(j)
     out: dict[str, list[dict[str, Any]]] = {}
     for c in classes:
         w = rows[c]
-        idx = [j for j in np.argsort(-w, kind="stable")[:n] if w[j] > 0]
         out[c] = []
-        for j in idx:
-            kind, feat = _feature_label(str(names[j]))
-            out[c].append({"feature": feat, "kind": kind, "weight": round(float(w[j]), 4), "column": int(j)})
+        for kind, cols in blocks.items():
+            cols_a = np.asarray(cols)
+            order = cols_a[np.argsort(-w[cols_a], kind="stable")[:n]]
+            for j in order:
+                if w[j] > 0:
+                    out[c].append({"feature": labels[j][1], "kind": kind, "weight": round(float(w[j]), 4), "column": int(j)})
     return out
 
 
@@ -1082,10 +1090,15 @@ def _card_markdown(card: Mapping[str, Any]) -> str:
             lines.append(f"| **{lab}** | " + " | ".join(str(v) for v in row) + " |")
     lines += ["", "## What drives each class", ""]
     for c, feats in (card.get("top_features") or {}).items():
-        lines.append(f"**{c}**: " + ", ".join(f"{f['feature']} ({f['kind']}, {f['weight']:+.2f})" for f in feats[:10]))
-        for f in feats[:3]:
-            for ex in f.get("examples", [])[:1]:
-                lines.append(f"  - {f['feature']}: “{ex}”")
+        kinds: dict[str, list[dict[str, Any]]] = {}
+        for f in feats:
+            kinds.setdefault(f["kind"], []).append(f)
+        lines.append(f"**{c}**")
+        for kind, fs in kinds.items():
+            lines.append(f"- {kind}: " + ", ".join(f"{f['feature']} ({f['weight']:+.2f})" for f in fs[:8]))
+            for f in fs[:2]:
+                for ex in f.get("examples", [])[:1]:
+                    lines.append(f"  - {f['feature']}: “{ex}”")
         lines.append("")
     lines += ["## Versions", ""]
     lines += [f"- {k}: {v}" for k, v in (card.get("versions") or {}).items()]

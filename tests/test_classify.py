@@ -283,6 +283,22 @@ def test_apply_article_and_sentence_units(toy_model):
     assert list(plain.columns) == ["id", "outlet", "title", "label", "p_biased", "p_neutral"]
 
 
+def test_top_features_ranks_within_each_block(toy_model):
+    """Weights compare only within a block, so each block gets its own top n: dense marker
+    features with large weights cannot push every word off the list."""
+    from framing.classify import top_features
+
+    top = top_features(toy_model.pipeline, n=3)
+    for c, feats in top.items():
+        kinds = [f["kind"] for f in feats]
+        assert {"words", "lexicon"} <= set(kinds), c
+        for kind in set(kinds):
+            ws = [f["weight"] for f in feats if f["kind"] == kind]
+            assert len(ws) <= 3 and ws == sorted(ws, reverse=True) and all(w > 0 for w in ws)
+        # blocks keep their pipeline order: all words first
+        assert kinds[: kinds.count("words")] == ["words"] * kinds.count("words")
+
+
 def test_fingerprint_outlets_finds_the_giveaway_words():
     """Outlets with signature words are told apart far above chance, and the signature word tops each outlet's list."""
     texts, _, outlets = _leaky(n_groups=3)

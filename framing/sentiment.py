@@ -288,6 +288,18 @@ def _gram_table(sent: _Sentence, stem: bool, k: int, prefix: str, vocab: dict[st
 # transformers
 
 
+class _RecordInput:
+    """Estimator tags of the transformers here: they take records ``(sentence, start, end)``, not
+    a 2-D array, and must be fitted before use."""
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()  # type: ignore[misc]
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags
+
+
 class _CompactState:
     """Store word -> number dicts as one newline-joined string (plus an array) when saved.
 
@@ -323,7 +335,7 @@ class _CompactState:
         super().__setstate__(state)  # type: ignore[misc]
 
 
-class TargetContextVectorizer(_CompactState, TransformerMixin, BaseEstimator):
+class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, BaseEstimator):
     """TF-IDF n-grams of the context of a target, weighted by distance to the target.
 
     The target's tokens become one placeholder token ``<t>``, so n-grams such as ``slammed <t>``
@@ -394,13 +406,6 @@ class TargetContextVectorizer(_CompactState, TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
         self.use_idf = use_idf
         self.stem = stem
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.requires_fit = True
-        return tags
 
     def _check_params(self) -> None:
         check_option("side", self.side, _SIDES)
@@ -630,7 +635,7 @@ def _inflect(word: str) -> list[str]:
     return forms
 
 
-class LexiconContextFeatures(_CompactState, TransformerMixin, BaseEstimator):
+class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, BaseEstimator):
     """Lexicon valence of the words around a target, by side and quotation status.
 
     Every context word found in the VADER lexicon (valence -4..4, scaled here to -1..1) counts
@@ -705,13 +710,6 @@ class LexiconContextFeatures(_CompactState, TransformerMixin, BaseEstimator):
         self.groups = groups
         self.inflections = inflections
         self.distance_bins = distance_bins
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.requires_fit = True
-        return tags
 
     def fit(self, X: Any = None, y: Any = None) -> LexiconContextFeatures:
         """Read the lexicon (``X`` is not used: the lexicon is fixed, not learned)."""
@@ -844,7 +842,7 @@ class LexiconContextFeatures(_CompactState, TransformerMixin, BaseEstimator):
         return out
 
 
-class TargetPositionFeatures(TransformerMixin, BaseEstimator):
+class TargetPositionFeatures(_RecordInput, TransformerMixin, BaseEstimator):
     """Where the target is and what it looks like, as a few numbers in [0, 1].
 
     Features: relative position, at sentence start, token length (``/5``, capped at 1), pronoun,
@@ -874,13 +872,6 @@ class TargetPositionFeatures(TransformerMixin, BaseEstimator):
 
     def __init__(self) -> None:
         pass
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.two_d_array = False
-        tags.input_tags.string = True
-        tags.requires_fit = True
-        return tags
 
     def fit(self, X: Any = None, y: Any = None) -> TargetPositionFeatures:
         """Nothing to learn; records the feature names."""

@@ -298,10 +298,12 @@ def _build_article(
 
     published_raw = opts.published or fields.get("published")
     published = parse_date(str(published_raw)) if published_raw else None
-    if published_raw and not published:
-        raise InputError(f"date {published_raw!r} is not a date this tool understands (use YYYY-MM-DD)")
     meta = dict(cleaned.meta)
     meta.update(extra_meta or {})
+    if published_raw and not published:
+        # an ambiguous or broken date ("9/28/16": September or the 9th?) must not cost the
+        # article: it is analysed without a date, and the value is kept for the user to fix
+        meta["published_raw"] = str(published_raw)
     if not cleaned.text.strip():
         raise InputError("no article text left after removing page debris" if cleaned.debris else "empty text")
     return Article(

@@ -237,14 +237,16 @@ def test_extra_record_fields_kept_in_meta(tmp_path, load_items):
     assert a.metadata()["meta"] == a.meta
 
 
-def test_invalid_record_date_is_a_record_error(tmp_path, load_items):
-    """A record whose date cannot be read is reported with its line number; the others still load."""
+def test_unreadable_record_date_keeps_the_article(tmp_path, load_items):
+    """A record whose date cannot be read (all-numeric dates are ambiguous) is still analysed,
+    without a date, and the value it had is kept in meta for the user to fix."""
     lines = [json.dumps({"text": LIBRARY, "date": "03/12/2026"}), json.dumps({"text": BRIDGE, "date": "2025-06-02"})]
     write(tmp_path / "d.jsonl", "\n".join(lines) + "\n")
     articles, errors = load_items(tmp_path / "d.jsonl")
-    assert [a.text for a in articles] == [BRIDGE]
-    assert len(errors) == 1 and errors[0].record == 1
-    assert "03/12/2026" in errors[0].reason and "YYYY-MM-DD" in errors[0].reason
+    assert errors == []
+    assert [a.text for a in articles] == [LIBRARY, BRIDGE]
+    assert articles[0].published is None and articles[0].meta["published_raw"] == "03/12/2026"
+    assert articles[1].published == "2025-06-02" and "published_raw" not in articles[1].meta
 
 
 PAGE_WITH_METADATA = (

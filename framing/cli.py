@@ -94,6 +94,14 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
     g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default with --engine dask: a local cluster of --workers processes)")
     g.add_argument("--restart", action="store_true", help="discard an earlier run in --out instead of resuming it")
+    g.add_argument(
+        "--report-sample",
+        type=int,
+        default=3000,
+        metavar="N",
+        help="above N articles, the report covers a sample of about N stratified by --by, so memory stays bounded; "
+        "the tables always have every article (0: report on all; default: %(default)s)",
+    )
 
 
 def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
@@ -239,7 +247,7 @@ def _say(msg: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .engine import run
+    from .engine import run, stratified_sample, write_csv
     from .io import LoadOptions
     from .score import Results
 
@@ -273,9 +281,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         _say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
     written: list[Path] = []
     if summary.analysed + summary.resumed:
-        res = Results.from_jsonl(out / "articles.jsonl")
-        res.to_frame().to_csv(out / "articles.csv", index=False)
-        written = _write_reports(res, out, by=args.by, formats=args.format, title=args.title, max_articles=args.max_articles)
+        # the table is written streaming; the report holds its articles in memory (about 180 kB
+        # each with their evidence), so a large corpus is reported on a stratified sample
+        keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
+        title, records = args.title, None
+        if args.report_sample and len(keys) > args.report_sample:
+            records = stratified_sample(keys, args.report_sample)
+            title = f"{args.title} (stratified sample of {len(records):,} of {len(keys):,} articles)"
+            _say(
+                f"The report covers a sample of {len(records):,} of {len(keys):,} articles, stratified by {args.by} "
+                f"(--report-sample); every article is in articles.jsonl and articles.csv. 'framing report {out}' "
+                "compares them all, holding all of them in memory."
+            )
+        res = Results.from_jsonl(out / "articles.jsonl", records=records)
+        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)
     _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 

@@ -458,12 +458,59 @@ def _flat_rows(lines: Iterable[str], text_columns: set[str] | None = None) -> It
 
     for line in lines:
         if line.strip():
-            result = ArticleResult.from_dict(json.loads(line))
+            record = json.loads(line)
+            record.pop("matches", None)  # the flat table has no use for the evidence spans
+            result = ArticleResult.from_dict(record)
             row = _flatten(result)
             row["n_actors"] = len(result.actors)
             if text_columns is not None and result.predictions:
                 text_columns.update(label_columns(result.predictions))
             yield row
+
+
+def write_csv(jsonl: Path, path: Path, *, keys: Sequence[str] = ()) -> list[tuple[Any, ...]]:
+    """The flat article table of ``articles.jsonl`` as CSV (the columns of ``Results.to_frame``),
+    streaming: one pass collects the columns, a second writes the rows, so memory does not grow
+    with the corpus. Returns, for every record in order, the values of ``keys`` (for example
+    ``("id", "outlet")``), which callers use to pick a sample without reading the file again."""
+    import csv
+
+    columns: dict[str, None] = {}
+    picked: list[tuple[Any, ...]] = []
+    with open(jsonl, encoding="utf-8") as fh:
+        for row in _flat_rows(fh):
+            row.pop("n_actors", None)
+            columns.update(dict.fromkeys(row))
+            picked.append(tuple(row.get(k) for k in keys))
+    tmp = path.with_name(path.name + ".tmp")
+    with open(jsonl, encoding="utf-8") as fh, open(tmp, "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in _flat_rows(fh):
+            writer.writerow(row)
+    os.replace(tmp, path)
+    return picked
+
+
+def stratified_sample(keys: Sequence[tuple[Any, Any]], size: int, *, min_per_group: int = 3) -> set[int]:
+    """Indices of a deterministic sample of about ``size`` records, stratified by group.
+
+    ``keys`` are ``(id, group)`` per record. Each group gets a share proportional to its size and
+    at least ``min_per_group`` records (all of a smaller group); within a group, records are taken
+    in the order of a hash of their id, so the sample does not depend on the order of the input.
+    """
+    import hashlib
+
+    by_group: dict[Any, list[int]] = {}
+    for i, (_, group) in enumerate(keys):
+        by_group.setdefault(group, []).append(i)
+    n = len(keys)
+    chosen: set[int] = set()
+    for members in by_group.values():
+        quota = min(len(members), max(min_per_group, round(size * len(members) / max(n, 1))))
+        members = sorted(members, key=lambda i: hashlib.sha1(str(keys[i][0]).encode()).hexdigest())
+        chosen.update(members[:quota])
+    return chosen
 
 
 _STRING_COLUMNS = frozenset(

@@ -337,10 +337,9 @@ def apply_into(results_dir: str | os.PathLike[str], model: Any, *, name: str | N
     _atomic_write(path, write)
     csv_path = folder / "articles.csv"
     if csv_path.exists():
-        from .score import Results
+        from .engine import write_csv
 
-        frame = Results.from_jsonl(path).to_frame()
-        _atomic_write(csv_path, lambda fh: frame.to_csv(fh, index=False))
+        write_csv(path, csv_path)  # streaming, the same writer as 'framing analyze
     if (folder / "articles.parquet").is_dir():
         from .engine import write_parquet
 

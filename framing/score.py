@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -285,8 +285,12 @@ class Results(Sequence[ArticleResult]):
         return pd.DataFrame(rows)
 
     @classmethod
-    def from_jsonl(cls, path: str | os.PathLike[str]) -> Results:
-        """Read back what ``to_jsonl`` or ``framing analyze`` wrote (with ``errors.jsonl`` beside it)."""
+    def from_jsonl(cls, path: str | os.PathLike[str], *, records: Container[int] | None = None) -> Results:
+        """Read back what ``to_jsonl`` or ``framing analyze`` wrote (with ``errors.jsonl`` beside it).
+
+        ``records``: only these records (0-based, in file order; blank lines do not count), for
+        example a sample chosen by :func:`framing.engine.stratified_sample`; the others are skipped
+        without being parsed."""
         from .errors import InputError
 
         path = Path(path)
@@ -295,9 +299,13 @@ class Results(Sequence[ArticleResult]):
         if not path.is_file():
             raise InputError(f"{path}: no results here (expected the articles.jsonl written by 'framing analyze')")
         results = []
+        index = -1
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, start=1):
                 if not line.strip():
+                    continue
+                index += 1
+                if records is not None and index not in records:
                     continue
                 try:
                     results.append(ArticleResult.from_dict(json.loads(line)))

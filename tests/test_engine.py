@@ -189,3 +189,56 @@ def test_parquet_has_prediction_columns(tmp_path: Path, tiny_models) -> None:  #
     assert set(df["pred_frames"]) <= {"loaded", "plain"}
     assert df["pred_frames.p_loaded"].between(0, 1).all()
     assert ((df["pred_frames.p_loaded"] + df["pred_frames.p_plain"]).round(3) == 1).all()
+
+
+def test_streaming_csv_equals_the_frame_and_keeps_memory_flat(tmp_path: Path) -> None:
+    """write_csv gives the columns and values of Results.to_frame(), and its memory does not grow
+    with the number of articles (it never holds the results)."""
+    import pandas as pd
+
+    from framing.score import Results
+
+    small = make_corpus(tmp_path / "small.jsonl", 100)
+    large = make_corpus(tmp_path / "large.jsonl", 600)
+    opts = dict(no_actors=True, progress=False, parquet=False)
+    peaks = []
+    for corpus, out in ((small, "s"), (large, "l")):
+        engine.run([str(corpus)], tmp_path / out, **opts)
+        tracemalloc.start()
+        keys = engine.write_csv(tmp_path / out / "articles.jsonl", tmp_path / out / "t.csv", keys=("id", "outlet"))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert keys[:2] == [("a0", "Outlet 0"), ("a1", "Outlet 1")] and len(keys) == 600
+    # what grows is the list of keys returned (~200 bytes per article), not the results (~kB each)
+    assert (peaks[1] - peaks[0]) / 500 < 400, peaks
+    streamed = pd.read_csv(tmp_path / "l" / "t.csv")
+    frame = Results.from_jsonl(tmp_path / "l" / "articles.jsonl").to_frame()
+    assert list(streamed.columns) == list(frame.columns)
+    pd.testing.assert_frame_equal(streamed, pd.read_csv(__import__("io").StringIO(frame.to_csv(index=False))), check_dtype=False)
+
+
+def test_stratified_sample_is_proportional_deterministic_and_keeps_small_groups() -> None:
+    keys = [(f"a{i}", "big") for i in range(900)] + [(f"b{i}", "mid") for i in range(98)] + [("c0", "tiny"), ("c1", "tiny")]
+    chosen = engine.stratified_sample(keys, 100)
+    groups = [keys[i][1] for i in chosen]
+    assert groups.count("big") == 90 and groups.count("mid") == 10 and groups.count("tiny") == 2
+    # the same ids whatever the order of the records
+    shuffled = list(reversed(keys))
+    again = engine.stratified_sample(shuffled, 100)
+    assert {shuffled[i][0] for i in again} == {keys[i][0] for i in chosen}
+
+
+def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Above --report-sample articles the report covers a stratified sample and says so; the table has them all."""
+    import csv
+
+    from framing.cli import main
+
+    corpus = make_corpus(tmp_path / "c.jsonl", 60)
+    code = main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-actors", "--report-sample", "30", "--format", "html", "--no-progress"])
+    assert code == 0
+    assert "sample of 30 of 60 articles" in capsys.readouterr().err
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "stratified sample of 30 of 60 articles" in html
+    with open(tmp_path / "out" / "articles.csv", newline="", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 60

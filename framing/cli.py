@@ -97,7 +97,7 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--report-sample",
         type=int,
-        default=3000,
+        default=1500,
         metavar="N",
         help="above N articles, the report covers a sample of about N stratified by --by, so memory stays bounded; "
         "the tables always have every article (0: report on all; default: %(default)s)",

@@ -495,19 +495,30 @@ def write_csv(jsonl: Path, path: Path, *, keys: Sequence[str] = ()) -> list[tupl
 def stratified_sample(keys: Sequence[tuple[Any, Any]], size: int, *, min_per_group: int = 3) -> set[int]:
     """Indices of a deterministic sample of about ``size`` records, stratified by group.
 
-    ``keys`` are ``(id, group)`` per record. Each group gets a share proportional to its size and
-    at least ``min_per_group`` records (all of a smaller group); within a group, records are taken
-    in the order of a hash of their id, so the sample does not depend on the order of the input.
+    ``keys`` are ``(id, group)`` per record. Every group first gets ``min_per_group`` records (all
+    of a smaller group; fewer when there are so many groups that the minimums would fill more than
+    half the sample), then the rest of the sample is shared in proportion to group sizes. Within a
+    group, records are taken in the order of a hash of their id, so the sample does not depend on
+    the order of the input.
     """
     import hashlib
 
     by_group: dict[Any, list[int]] = {}
     for i, (_, group) in enumerate(keys):
         by_group.setdefault(group, []).append(i)
-    n = len(keys)
+    base = max(1, min(min_per_group, size // (2 * max(len(by_group), 1))))
+    floor = {g: min(len(m), base) for g, m in by_group.items()}
+    rest = max(0, size - sum(floor.values()))
+    spare = sum(len(m) - floor[g] for g, m in by_group.items())
+    # the rest in proportion, by largest remainders, so the total is exact
+    share = {g: min(rest, spare) * (len(m) - floor[g]) / spare if spare else 0.0 for g, m in by_group.items()}
+    extra = {g: int(v) for g, v in share.items()}
+    left = min(rest, spare) - sum(extra.values())
+    for g in sorted(share, key=lambda g: (-(share[g] - extra[g]), str(g)))[:left]:
+        extra[g] += 1
     chosen: set[int] = set()
-    for members in by_group.values():
-        quota = min(len(members), max(min_per_group, round(size * len(members) / max(n, 1))))
+    for g, members in by_group.items():
+        quota = min(len(members), floor[g] + extra[g])
         members = sorted(members, key=lambda i: hashlib.sha1(str(keys[i][0]).encode()).hexdigest())
         chosen.update(members[:quota])
     return chosen

@@ -153,7 +153,7 @@ class _Sentence:
         self.grams: dict[tuple[bool, int, str, int], tuple[Any, list[Any]]] = {}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # a batch is usually one article: a few dozen sentences
 def _sentence(sentence: str) -> _Sentence:
     return _Sentence(sentence)
 
@@ -189,7 +189,7 @@ def _check_record(rec: Any) -> tuple[str, int, int]:
     return sentence, int(start), int(end)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _parse(sentence: str, start: int, end: int) -> _Parsed:
     sent = _sentence(sentence)
     starts, ends = sent.starts, sent.ends

@@ -6,6 +6,7 @@ read them at run time and skip when the folder is absent. Never copy their text 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,10 @@ EXAMPLES = REPO / "examples" / "corpus"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 POLITSTURM_SEED = "politsturm_2026-02-09_us-allies-seek-new-trade-ties.txt"
 CNN_SEED = "aggregator-cnn_why-trump-is-scrambling-for-allies.txt"
+
+# Child processes (the CLI run as `python -m framing.cli`, notebook kernels, spawned workers) must
+# import this checkout, not whichever copy an earlier `pip install -e` pointed the environment at.
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
 
 
 @pytest.fixture(scope="session")

@@ -88,27 +88,53 @@ def one_vs_rest_pvalues(values: np.ndarray, groups: np.ndarray, names: Sequence[
     permuted values for every group size k. Cost O(n_perm × n) per call, not per group.
     """
     x = np.asarray(values, dtype=float)
-    n = len(x)
-    total = x.sum()
+    return one_vs_rest_pvalues_many(x[:, None], groups, names, n_perm=n_perm, seed=seed)[0]
+
+
+def one_vs_rest_pvalues_many(
+    columns: np.ndarray, groups: np.ndarray, names: Sequence[str], *, n_perm: int = 2000, seed: int = 0
+) -> list[dict[str, float]]:
+    """:func:`one_vs_rest_pvalues` for each column of ``columns`` (articles × markers).
+
+    The random relabellings are drawn once and applied to every column, so each column's p-values
+    are exactly those of ``one_vs_rest_pvalues(column, ...)`` with the same seed; drawing them (a
+    sort of n_perm × n random numbers) was most of the cost when done once per marker.
+    """
+    X = np.asarray(columns, dtype=float)
+    n, m = X.shape
+    garr = np.asarray(groups)
+    totals = X.sum(axis=0)
     rng = np.random.default_rng(seed)
-    sizes = {g: int(np.sum(groups == g)) for g in names}
-    observed = {g: abs(x[groups == g].mean() - x[groups != g].mean()) if 0 < sizes[g] < n else None for g in names}
-    exceed = dict.fromkeys(names, 0)
+    masks = {g: garr == g for g in names}
+    sizes = {g: int(masks[g].sum()) for g in names}
+    observed = [
+        {g: abs(X[masks[g], c].mean() - X[~masks[g], c].mean()) if 0 < sizes[g] < n else None for g in names}
+        for c in range(m)
+    ]
+    tested = [g for g in names if 0 < sizes[g] < n]
+    ks = np.array([sizes[g] for g in tested], dtype=np.int64)
+    exceed = np.zeros((m, len(tested)), dtype=np.int64)
     block = max(1, min(n_perm, 20_000_000 // max(n, 1)))
     done = 0
     while done < n_perm:
         b = min(block, n_perm - done)
         perm = np.argsort(rng.random((b, n)), axis=1)
-        cs = np.cumsum(x[perm], axis=1)
-        for g in names:
-            k = sizes[g]
-            if observed[g] is None:
-                continue
-            first = cs[:, k - 1] / k
-            rest = (total - cs[:, k - 1]) / (n - k)
-            exceed[g] += int(np.sum(np.abs(first - rest) >= observed[g] - 1e-12))
+        for c in range(m):
+            if not tested:
+                break
+            cs = np.cumsum(X[perm, c], axis=1)[:, ks - 1]  # b × groups: sum of the first k permuted values
+            first = cs / ks
+            rest = (totals[c] - cs) / (n - ks)
+            obs = np.array([observed[c][g] for g in tested])
+            exceed[c] += np.sum(np.abs(first - rest) >= obs - 1e-12, axis=0)
         done += b
-    return {g: ((exceed[g] + 1) / (n_perm + 1) if observed[g] is not None else None) for g in names}
+    out = []
+    for c in range(m):
+        col = dict.fromkeys(names)
+        for j, g in enumerate(tested):
+            col[g] = (int(exceed[c, j]) + 1) / (n_perm + 1)
+        out.append(col)
+    return out
 
 
 def hedges_g(a: Sequence[float], b: Sequence[float]) -> float | None:
@@ -415,24 +441,32 @@ def compare(
     keys = list(markers) if markers else sorted({k for r in rs for k in r.markers})
     rates = {k: np.array([(r.markers.get(k) or {}).get("rate") or 0.0 for r in rs]) for k in keys}
     garr = np.array(groups_of)
+    member = {g: garr == g for g in groups}
     prof_rows, diff_rows = [], []
+    pvalues: dict[str, dict[str, float]] = {}
+    if mode == "one-vs-rest" and len(groups) >= 2:
+        # one set of permutations serves every marker (p-values as if tested one marker at a time)
+        varying = [k for k in keys if rates[k].any()]
+        if varying:
+            cols = np.column_stack([rates[k] for k in varying])
+            pvalues = dict(zip(varying, one_vs_rest_pvalues_many(cols, garr, groups, n_perm=n_perm)))
     for k in keys:
         for g in groups:
-            vals = rates[k][garr == g]
+            vals = rates[k][member[g]]
             lo, hi = bootstrap_ci(vals, n_boot=n_boot)
             prof_rows.append({"group": g, "marker": k, "mean": float(vals.mean()) if len(vals) else None, "ci_low": lo, "ci_high": hi, "n": len(vals), "small": g in small})
         if mode == "one-vs-rest":
             if len(groups) < 2:
                 continue
             vals = rates[k]
-            pvals = one_vs_rest_pvalues(vals, garr, groups, n_perm=n_perm) if vals.any() else dict.fromkeys(groups, 1.0)
+            pvals = pvalues.get(k) or dict.fromkeys(groups, 1.0)
             for g in groups:
-                a, b = vals[garr == g], vals[garr != g]
+                a, b = vals[member[g]], vals[~member[g]]
                 diff_rows.append(_diff_row(g, "rest", k, a, b, pvals[g], g in small))
         else:
             for i, g in enumerate(groups):
                 for h in groups[i + 1 :]:
-                    a, b = rates[k][garr == g], rates[k][garr == h]
+                    a, b = rates[k][member[g]], rates[k][member[h]]
                     p = permutation_test(a, b, n_perm=n_perm) if (a.any() or b.any()) else 1.0
                     diff_rows.append(_diff_row(g, h, k, a, b, p, g in small or h in small))
     profiles = pd.DataFrame(prof_rows)
@@ -601,8 +635,11 @@ def _diff_row(g: str, h: str, marker: str, a: np.ndarray, b: np.ndarray, p: floa
 def _stories(rs: Sequence[ArticleResult], groups_of: Sequence[str], story_ids: Sequence[int]) -> list[dict[str, Any]]:
     """For each story covered by two or more groups: what each group includes and omits."""
     out = []
-    for sid in sorted(set(story_ids)):
-        members = [(r, g) for r, g, s in zip(rs, groups_of, story_ids) if s == sid]
+    by_story: dict[int, list[tuple[ArticleResult, str]]] = {}
+    for r, g, sid in zip(rs, groups_of, story_ids):
+        by_story.setdefault(sid, []).append((r, g))
+    for sid in sorted(by_story):
+        members = by_story[sid]
         groups = list(dict.fromkeys(g for _, g in members))
         if len(groups) < 2:
             continue
@@ -662,6 +699,10 @@ def marker_label(key: str) -> str:
 def _findings(comp: Comparison) -> list[dict[str, Any]]:
     """Plain-language statements, each pointing at its evidence (terms and sentences)."""
     findings: list[dict[str, Any]] = []
+    members: dict[str, list[ArticleResult]] = {}  # each group's articles, copies left out
+    for r in comp.results:
+        if not r.article.duplicate_of:
+            members.setdefault(_group_of(r, comp.by), []).append(r)
     if comp.small and len(comp.small) == len(comp.groups):
         findings.append(
             {
@@ -683,7 +724,7 @@ def _findings(comp: Comparison) -> list[dict[str, Any]]:
             for _, row in top.iterrows():
                 if row["ratio"] < 1.5:
                     continue
-                evidence = _evidence_terms(comp.results, comp.by, g, row["marker"])
+                evidence = _evidence_terms(members.get(g, []), row["marker"])
                 text = (
                     f"{g} uses {marker_label(row['marker'])} more than the other outlets: "
                     f"{row['mean']:.1f} per 1,000 words against {row['reference_mean']:.1f}"
@@ -729,7 +770,7 @@ def _findings(comp: Comparison) -> list[dict[str, Any]]:
             voices = ", ".join(f"{r['speaker']} ({r['quotes']})" for _, r in named.head(4).iterrows())
             total = named["quotes"].sum()
             ev_share = (named["evaluative_verb_share"] * named["quotes"]).sum() / total if total else 0.0
-            ev_verbs = sorted({q["verb"] for r in comp.results if not r.article.duplicate_of and _group_of(r, comp.by) == g for q in r.quotes if q.get("verb_class") == "evaluative"})
+            ev_verbs = sorted({q["verb"] for r in members.get(str(g), []) for q in r.quotes if q.get("verb_class") == "evaluative"})
             verbs = ", ".join(ev_verbs[:5])
             findings.append(
                 {
@@ -742,12 +783,11 @@ def _findings(comp: Comparison) -> list[dict[str, Any]]:
     return findings
 
 
-def _evidence_terms(results: Sequence[ArticleResult], by: str, group: str, marker: str) -> list[str]:
+def _evidence_terms(results: Sequence[ArticleResult], marker: str) -> list[str]:
+    """The most frequent matched terms of ``marker`` in ``results`` (one group's articles)."""
     lex, _, cat = marker.partition(".")
     counts: Counter[str] = Counter()
     for r in results:
-        if r.article.duplicate_of or _group_of(r, by) != group:
-            continue
         for m in r.matches:
             if m.lexicon == lex and m.category == cat and not m.negated:
                 counts[r.article.text[m.start : m.end].lower()] += 1

@@ -11,7 +11,17 @@ import pytest
 from scipy.stats import chi2_contingency
 
 import framing
-from framing.compare import bootstrap_ci, compare, hedges_g, keyness, log_odds_dirichlet, permutation_test, same_story_groups
+from framing.compare import (
+    bootstrap_ci,
+    compare,
+    hedges_g,
+    keyness,
+    log_odds_dirichlet,
+    one_vs_rest_pvalues,
+    one_vs_rest_pvalues_many,
+    permutation_test,
+    same_story_groups,
+)
 from framing.errors import OptionError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -54,6 +64,24 @@ def test_permutation_test_exact_small_case() -> None:
     p = permutation_test([0, 0, 0], [1, 1, 1], n_perm=20000)
     assert p == pytest.approx(0.1, abs=0.01)
     assert permutation_test([], [1]) is None
+
+
+def test_one_vs_rest_pvalues_many_equals_one_marker_at_a_time() -> None:
+    """Sharing the permutations across markers gives each marker the p-values it gets alone;
+    a group that is all of the data, or a marker that separates a group, behaves as expected."""
+    rng = np.random.default_rng(3)
+    groups = np.array(["a"] * 12 + ["b"] * 7 + ["c"] * 3)
+    cols = rng.random((22, 3))
+    cols[:12, 2] += 5.0  # marker 2 separates group a from the rest
+    many = one_vs_rest_pvalues_many(cols, groups, ["a", "b", "c"], n_perm=999)
+    for c in range(3):
+        assert many[c] == one_vs_rest_pvalues(cols[:, c], groups, ["a", "b", "c"], n_perm=999)
+    assert many[2]["a"] == pytest.approx(1 / 1000)  # no relabelling is as extreme
+    assert 0.05 < many[0]["a"] <= 1.0
+    # hand check against the two-sample permutation test's definition: same statistic, other draws
+    assert many[1]["c"] == pytest.approx(permutation_test(cols[groups == "c", 1], cols[groups != "c", 1], n_perm=20000), abs=0.05)
+    only = one_vs_rest_pvalues_many(cols, np.array(["a"] * 22), ["a"], n_perm=99)
+    assert only == [{"a": None}] * 3
 
 
 def test_bootstrap_ci_brackets_mean_and_is_none_for_one_value() -> None:

@@ -145,11 +145,18 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="compare analysed articles (articles.jsonl) and write a report",
         description="Re-read the results of 'framing analyze' and write a comparison report, grouped as you choose.",
-        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/",
+        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/\n  framing report big-run/ --sample 3000",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("results", metavar="RESULTS", help="a folder written by 'framing analyze', or its articles.jsonl")
     p.add_argument("--out", metavar="DIR", help="where to write (default: beside the results)")
+    p.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        metavar="N",
+        help="compare a sample of about N articles stratified by --by, so memory stays bounded on a large corpus (default: 0, all articles)",
+    )
     _add_report_options(p, default_format="html")
     p.set_defaults(func=cmd_report)
 
@@ -247,7 +254,7 @@ def _say(msg: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .engine import run, stratified_sample, write_csv
+    from .engine import run, write_csv
     from .io import LoadOptions
     from .score import Results
 
@@ -284,15 +291,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         # the table is written streaming; the report holds its articles in memory (about 180 kB
         # each with their evidence), so a large corpus is reported on a stratified sample
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
-        title, records = args.title, None
-        if args.report_sample and len(keys) > args.report_sample:
-            records = stratified_sample(keys, args.report_sample)
-            title = f"{args.title} (stratified sample of {len(records):,} of {len(keys):,} articles)"
-            _say(
-                f"The report covers a sample of {len(records):,} of {len(keys):,} articles, stratified by {args.by} "
-                f"(--report-sample); every article is in articles.jsonl and articles.csv. 'framing report {out}' "
-                "compares them all, holding all of them in memory."
-            )
+        records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, out=out)
         res = Results.from_jsonl(out / "articles.jsonl", records=records)
         written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)
     _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
@@ -338,13 +337,37 @@ def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max
     return written
 
 
+def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title: str, out: Path) -> tuple[set[int] | None, str]:
+    """Which records the report covers (None: all) and its title, saying so when it is a sample."""
+    from .engine import stratified_sample
+
+    if not size or len(keys) <= size:
+        return None, title
+    records = stratified_sample(keys, size)
+    _say(
+        f"The report covers a sample of {len(records):,} of {len(keys):,} articles, stratified by {by}; "
+        f"every article is in articles.jsonl and articles.csv. 'framing report {out} --sample 0' "
+        "compares them all, holding all of them in memory."
+    )
+    return records, f"{title} (stratified sample of {len(records):,} of {len(keys):,} articles)"
+
+
 def cmd_report(args: argparse.Namespace) -> int:
+    from .engine import record_keys
+    from .errors import InputError
     from .score import Results
 
-    res = Results.from_jsonl(args.results)
-    out = Path(args.out) if args.out else (Path(args.results) if Path(args.results).is_dir() else Path(args.results).parent)
+    path = Path(args.results)
+    jsonl = path / "articles.jsonl" if path.is_dir() else path
+    out = Path(args.out) if args.out else (path if path.is_dir() else path.parent)
+    records, title = None, args.title
+    if args.sample:
+        if not jsonl.is_file():
+            raise InputError(f"{jsonl}: no results here (expected the articles.jsonl written by 'framing analyze')")
+        records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, out=out)
+    res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=args.title, max_articles=args.max_articles)
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)
     _say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")
     return EXIT_OK
 

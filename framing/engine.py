@@ -492,6 +492,13 @@ def write_csv(jsonl: Path, path: Path, *, keys: Sequence[str] = ()) -> list[tupl
     return picked
 
 
+def record_keys(jsonl: Path, keys: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The values of ``keys`` (columns of the flat table, such as ``("id", "outlet")``) for every
+    record of ``articles.jsonl``, in order, reading one record at a time."""
+    with open(jsonl, encoding="utf-8") as fh:
+        return [tuple(row.get(k) for k in keys) for row in _flat_rows(fh)]
+
+
 def stratified_sample(keys: Sequence[tuple[Any, Any]], size: int, *, min_per_group: int = 3) -> set[int]:
     """Indices of a deterministic sample of about ``size`` records, stratified by group.
 

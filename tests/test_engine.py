@@ -247,3 +247,11 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     assert "stratified sample of 30 of 60 articles" in html
     with open(tmp_path / "out" / "articles.csv", newline="", encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == 60
+    # 'framing report' re-reads the run: all articles by default, a sample with --sample
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--format", "md"]) == 0
+    assert "Compared 60 articles" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "some"), "--sample", "20", "--format", "md"]) == 0
+    err = capsys.readouterr().err
+    assert "sample of 20 of 60 articles" in err and "Compared 20 articles" in err
+    assert "stratified sample of 20 of 60 articles" in (tmp_path / "some" / "report.md").read_text(encoding="utf-8")
+    assert main(["report", str(tmp_path / "nowhere"), "--sample", "20"]) == 2

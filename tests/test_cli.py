@@ -277,3 +277,28 @@ def test_report_escapes_markup_in_title_and_text(tmp_path):
     # the data keeps the raw strings: escaping is the report's job
     assert read_jsonl(out / "articles.jsonl")[0]["title"] == XSS_TITLE
     assert XSS_IMG in framing.load(src)[0].text
+
+
+def test_committed_example_report_is_current(tmp_path, examples_dir):
+    """reports/example/ is what the README command produces today: same articles.jsonl (apart
+    from run provenance) and the same Markdown summary (apart from its time stamp)."""
+    committed = Path(__file__).resolve().parents[1] / "reports" / "example"
+    out = tmp_path / "example"
+    assert main(["analyze", str(examples_dir), "--out", str(out), "--format", "md", "--no-progress"]) == 0
+
+    def records(path: Path) -> list[dict]:
+        rows = read_jsonl(path)
+        for row in rows:
+            row.pop("provenance", None)
+            row.pop("source_path", None)
+        return rows
+
+    assert records(out / "articles.jsonl") == records(committed / "articles.jsonl"), (
+        "reports/example is stale: regenerate it with "
+        "'framing analyze examples/corpus --out reports/example --format html,pdf,md --restart'"
+    )
+
+    def summary(path: Path) -> list[str]:
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if "generated" not in line]
+
+    assert summary(out / "report.md") == summary(committed / "report.md")

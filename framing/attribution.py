@@ -275,6 +275,43 @@ class Role:
         }
 
 
+_JOINERS = {",", "and", "&", "the"}
+_PREPOSITIONS = {"with", "in", "on", "of", "from", "to", "by", "against", "for", "at", "into", "over", "toward", "towards", "between"}
+
+
+def _coordinated(doc: Doc, subjects: Sequence[ActorMention], agent: ActorMention) -> list[ActorMention]:
+    """``agent`` with the actors coordinated with it before the verb ("Canada and China",
+    "Canada, Mexico and the US"); distinct actors, in text order.
+
+    Members are separated only by commas, "and" or "the". The last join must have "and"; a comma
+    there ("X, and Y") counts only in a list of three or more, since with two it usually ends a
+    clause ("a bargain with Beijing, and US imperialism answered"). A mention after a preposition
+    is an object, not a subject ("a bargain with Beijing"), and stops the search.
+    """
+    if agent not in subjects:  # the agent of an earlier verb, carried over
+        return [agent]
+    k = subjects.index(agent)
+    group, gaps = [agent], []
+    while k > 0:
+        prev = subjects[k - 1]
+        gap = {t.lower() for t in doc.tokens[_token_index(doc, prev.end) : _token_index(doc, group[0].start)]}
+        t = _token_index(doc, prev.start) - 1
+        while t >= 0 and doc.tokens[t].lower() == "the":
+            t -= 1
+        after_preposition = t >= 0 and doc.tokens[t].lower() in _PREPOSITIONS
+        if not gap or not gap <= _JOINERS or not {",", "and", "&"} & gap or after_preposition:
+            break
+        group.insert(0, prev)
+        gaps.insert(0, gap)
+        k -= 1
+    if gaps and not {"and", "&"} & gaps[-1]:
+        return [agent]  # "After meeting Canada, China signed": a comma alone does not join the agent
+    if len(gaps) == 1 and "," in gaps[0]:
+        return [agent]  # "X, and Y": a clause boundary, not a list of two
+    seen: set[str] = set()
+    return [m for m in group if not (m.actor in seen or seen.add(m.actor))]  # type: ignore[func-returns-value]
+
+
 def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quote] = (), spans: Sequence[QuoteSpan] | None = None) -> list[Role]:
     """Aggressor, target, cooperator and speaker roles, each with its evidence, in text order."""
     text = doc.text
@@ -323,12 +360,16 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         if agent and other and agent.actor == other.actor:
             other = None
         verb = text[act.start : act.end]
+        # "Canada and China signed ...", "Canada, Mexico and the US ...": a joint subject
+        joint = _coordinated(doc, subjects, agent) if agent is not None and not passive else [agent]
         if act.category == "conflict_action":
-            pairs = [(agent, "aggressor", other), (other, "target", agent)]
+            pairs = [(m, "aggressor", other) for m in joint] + [(other, "target", agent)]
+        elif len(joint) > 1:  # the members of a joint subject are each other's partners
+            pairs = [(m, "cooperator", joint[1] if m is joint[0] else joint[0]) for m in joint] + [(other, "cooperator", agent)]
         else:
             pairs = [(agent, "cooperator", other), (other, "cooperator", agent)] if agent and other else []
         for m, role, counterpart in pairs:
-            if m is None:
+            if m is None or (counterpart is not None and counterpart.actor == m.actor):
                 continue
             roles.append(Role(m.actor, m.name, role, sent, m.start, m.end, verb, act.start, act.end, counterpart.actor if counterpart else None))
     for q in quotes:

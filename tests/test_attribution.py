@@ -252,6 +252,37 @@ def test_signing_agreement_makes_both_cooperators(gz) -> None:  # type: ignore[n
     assert {(a, r, o) for a, r, _, o in roles} == {("canada", "cooperator", "china"), ("china", "cooperator", "canada")}
 
 
+def test_joint_subject_of_a_cooperation_verb_makes_each_a_cooperator(gz) -> None:  # type: ignore[no-untyped-def]
+    """"Canada and China signed a preliminary agreement": no object, but the two subjects are each
+    other's partners; a list of three makes every member a cooperator."""
+    roles = roles_of("Canada and China signed a preliminary trade agreement on Thursday.", gz)
+    assert {(a, r, o) for a, r, _, o in roles} == {("canada", "cooperator", "china"), ("china", "cooperator", "canada")}
+    roles = roles_of("Canada, Mexico and the United States signed the agreement.", gz)
+    assert {a for a, r, _, _ in roles if r == "cooperator"} == {"canada", "mexico", "united_states"}
+    assert all(o not in (None, a) for a, r, _, o in roles)
+    # a named partner keeps its role; the joint signers are still each other's partners
+    roles = roles_of("Canada and Mexico signed a trade agreement with China.", gz)
+    assert {(a, o) for a, r, _, o in roles if r == "cooperator"} >= {("canada", "mexico"), ("mexico", "canada"), ("china", "mexico")}
+
+
+def test_joint_subject_of_a_conflict_verb_makes_each_an_aggressor(gz) -> None:  # type: ignore[no-untyped-def]
+    """"Washington and Ottawa threatened China": both aggressors, China the target."""
+    roles = sorted(roles_of("Washington and Ottawa threatened China with new tariffs.", gz))
+    assert {(a, r) for a, r, _, _ in roles} == {("united_states", "aggressor"), ("canada", "aggressor"), ("china", "target")}
+
+
+def test_actors_not_coordinated_are_not_a_joint_subject(gz) -> None:  # type: ignore[no-untyped-def]
+    """Only actors joined by "and" or a list comma share the verb: "Officials in Canada said China
+    signed" has one signer, and with no partner named it gets no cooperator role."""
+    roles = roles_of("Trade officials in Canada expect that China signed the agreement.", gz)
+    assert [r for r in roles if r[1] == "cooperator"] == []
+    roles = roles_of("After meeting Canada, China signed the agreement.", gz)
+    assert [r for r in roles if r[1] == "cooperator"] == []
+    # "X, and Y ...": two clauses, not a list; "a bargain with China": an object, not a subject
+    roles = roles_of("Mexico struck a bargain with China, and Washington threatened Canada.", gz)
+    assert {(a, r) for a, r, _, _ in roles if r == "aggressor"} == {("united_states", "aggressor")}
+
+
 def test_passive_swaps_agent_and_target(gz) -> None:  # type: ignore[no-untyped-def]
     """"Canada was threatened by Washington": the US is the aggressor, Canada the target."""
     assert sorted(roles_of("Canada was threatened by Washington.", gz)) == [

@@ -364,8 +364,10 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         joint = _coordinated(doc, subjects, agent) if agent is not None and not passive else [agent]
         if act.category == "conflict_action":
             pairs = [(m, "aggressor", other) for m in joint] + [(other, "target", agent)]
-        elif len(joint) > 1:  # the members of a joint subject are each other's partners
-            pairs = [(m, "cooperator", joint[1] if m is joint[0] else joint[0]) for m in joint] + [(other, "cooperator", agent)]
+        elif other is not None and agent is not None:  # "Japan and India held talks with Washington"
+            pairs = [(m, "cooperator", other) for m in joint] + [(other, "cooperator", agent)]
+        elif len(joint) > 1:  # no partner named: the members of a joint subject are each other's
+            pairs = [(m, "cooperator", joint[1] if m is joint[0] else joint[0]) for m in joint]
         else:
             pairs = [(agent, "cooperator", other), (other, "cooperator", agent)] if agent and other else []
         for m, role, counterpart in pairs:

@@ -260,9 +260,9 @@ def test_joint_subject_of_a_cooperation_verb_makes_each_a_cooperator(gz) -> None
     roles = roles_of("Canada, Mexico and the United States signed the agreement.", gz)
     assert {a for a, r, _, _ in roles if r == "cooperator"} == {"canada", "mexico", "united_states"}
     assert all(o not in (None, a) for a, r, _, o in roles)
-    # a named partner keeps its role; the joint signers are still each other's partners
-    roles = roles_of("Canada and Mexico signed a trade agreement with China.", gz)
-    assert {(a, o) for a, r, _, o in roles if r == "cooperator"} >= {("canada", "mexico"), ("mexico", "canada"), ("china", "mexico")}
+    # with a partner named, every signer cooperates with it
+    roles = roles_of("Canada and Mexico held talks with China.", gz)
+    assert {(a, o) for a, r, _, o in roles if r == "cooperator"} == {("canada", "china"), ("mexico", "china"), ("china", "mexico")}
 
 
 def test_joint_subject_of_a_conflict_verb_makes_each_an_aggressor(gz) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ NEGATORS = frozenset(
 )
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "but", "however", "—", "–", "(", ")"})
 _PREFIX = 3  # glob edges are indexed by up to this many literal leading characters
-_FIRST_CACHE = 50_000  # distinct tokens whose first trie step is remembered (per matcher)
+_FIRST_CACHE = 20_000  # distinct tokens whose first trie step is remembered (per matcher and case mode)
 
 
 @dataclass

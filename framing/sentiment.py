@@ -238,7 +238,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return SnowballStemmer("english")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # bounded: a worker's memory must not grow with the corpus vocabulary
 def _stem(token: str) -> str:
     """Snowball (Porter 2) stem of a lower-case token; punctuation and numbers stay as they are."""
     return _stemmer().stem(token) if token[:1].isalpha() else token

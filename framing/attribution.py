@@ -13,8 +13,10 @@ Roles
     In each sentence, a verb of conflict or cooperation (``lexicons/roles/actions.toml``) makes the
     nearest actor before it the agent and the first actor after it the other party: "Trump
     threatened a 100% tariff on Canadian goods" makes Trump the ``aggressor`` and Canada the
-    ``target``; "Canada signed a deal with China" makes both ``cooperator``. Passive clauses ("was
-    threatened by") swap the two. Everyone quoted gets the role ``speaker``.
+    ``target``; "Canada signed a deal with China" makes both ``cooperator``. An actor in a
+    circumstance ("in the presence of Mark Carney", "during a visit by ...") is not the other party
+    unless a partner preposition follows ("in Beijing with Xi"). Passive clauses ("was threatened
+    by") swap the two. Everyone quoted gets the role ``speaker``.
 """
 
 from __future__ import annotations
@@ -277,6 +279,28 @@ class Role:
 
 _JOINERS = {",", "and", "&", "the"}
 _PREPOSITIONS = {"with", "in", "on", "of", "from", "to", "by", "against", "for", "at", "into", "over", "toward", "towards", "between"}
+#: Prepositions that name the other party of an action ("a deal with China", "tariffs on Canada")
+_PARTNER_PREPOSITIONS = frozenset({"with", "on", "against", "to", "toward", "towards", "from", "between", "over", "into", "upon"})
+#: Words that start a circumstance rather than the other party ("signed it in the presence of X",
+#: "at a summit hosted by X", "during a visit by X"): an actor after one is not the verb's object
+#: unless a partner preposition follows it ("in Beijing with Xi")
+_CIRCUMSTANCE = frozenset({"in", "at", "during", "after", "before", "since", "despite", "amid", "while", "when", "as"})
+
+
+def _is_object(gap: Sequence[str]) -> bool:
+    """Whether an actor after ``gap`` (the tokens between an action verb and the actor) can be the
+    verb's other party: no comma in between, and no circumstance left open by a later partner
+    preposition."""
+    last_circumstance = last_partner = -1
+    for j, tok in enumerate(gap):
+        t = tok.lower()
+        if t == ",":
+            return False
+        if t in _CIRCUMSTANCE:
+            last_circumstance = j
+        elif t in _PARTNER_PREPOSITIONS:
+            last_partner = j
+    return last_circumstance < last_partner or last_circumstance < 0
 
 
 def _coordinated(doc: Doc, subjects: Sequence[ActorMention], agent: ActorMention) -> list[ActorMention]:
@@ -332,11 +356,7 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         t1 = _token_index(doc, act.end)
         subjects = [m for m in before if m.kind != "adjective" and t0 - _token_index(doc, m.end) <= _ROLE_WINDOW]
         agent = subjects[-1] if subjects else None
-        objects = [
-            m
-            for m in after
-            if _token_index(doc, m.start) - t1 <= _ROLE_WINDOW and "," not in doc.tokens[t1 : _token_index(doc, m.start)]
-        ]
+        objects = [m for m in after if _token_index(doc, m.start) - t1 <= _ROLE_WINDOW and _is_object(doc.tokens[t1 : _token_index(doc, m.start)])]
         other = objects[0] if objects else None
         # "X threatened Y and targeted Z": a verb joined by "and" shares the previous verb's agent
         # ... and "X threatened to take over Y": an infinitive after an action verb, likewise

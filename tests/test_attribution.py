@@ -265,6 +265,19 @@ def test_joint_subject_of_a_cooperation_verb_makes_each_a_cooperator(gz) -> None
     assert {(a, o) for a, r, _, o in roles if r == "cooperator"} == {("canada", "china"), ("mexico", "china"), ("china", "mexico")}
 
 
+def test_actor_in_a_circumstance_is_not_the_other_party(gz) -> None:  # type: ignore[no-untyped-def]
+    """"signed an agreement in the presence of Mark Carney": Carney witnessed the signing, he is not
+    the partner; a partner preposition after the circumstance still names one ("in Beijing with")."""
+    roles = roles_of("Canada and China signed a preliminary trade agreement in the presence of Mark Carney.", gz)
+    assert {(a, r, o) for a, r, _, o in roles} == {("canada", "cooperator", "china"), ("china", "cooperator", "canada")}
+    roles = roles_of("Washington threatened new tariffs during a visit by Mark Carney.", gz)
+    assert {(a, r, o) for a, r, _, o in roles} == {("united_states", "aggressor", None)}
+    roles = roles_of("Canada signed the accord in Beijing with China.", gz)
+    assert {(a, r, o) for a, r, _, o in roles} == {("canada", "cooperator", "china"), ("china", "cooperator", "canada")}
+    roles = roles_of("Washington threatened tariffs at a rally against Canada.", gz)
+    assert ("canada", "target", "threatened", "united_states") in roles
+
+
 def test_joint_subject_of_a_conflict_verb_makes_each_an_aggressor(gz) -> None:  # type: ignore[no-untyped-def]
     """"Washington and Ottawa threatened China": both aggressors, China the target."""
     roles = sorted(roles_of("Washington and Ottawa threatened China with new tariffs.", gz))

@@ -336,13 +336,32 @@ def _coordinated(doc: Doc, subjects: Sequence[ActorMention], agent: ActorMention
     return [m for m in group if not (m.actor in seen or seen.add(m.actor))]  # type: ignore[func-returns-value]
 
 
+#: Words after which an action word is a noun, not a verb ("the work of a bully", "its ally"). Not
+#: "this" or "that", which are also pronouns and relatives ("this threatens", "tariffs that punish")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "our", "my", "your", "whose", "another", "every"})
+
+
+def _used_as_noun(doc: Doc, act: Any) -> bool:
+    """Whether a one-word action is used as a noun that names no event: a base, -s or -ed form
+    after a determiner ("a bully", "the target") or after "of" ("a tool of pressure"). An -ing form
+    still names the action ("attended the signing alongside Xi", "accused of bullying"), and the
+    lexicon's phrases ("threat of", "talks with") are nouns on purpose: both always count."""
+    if " " in act.term:
+        return False
+    t = _token_index(doc, act.start) - 1
+    if t < 0 or doc.text[act.start : act.end].lower().endswith("ing"):
+        return False
+    prev = doc.tokens[t].lower()
+    return prev in _DETERMINERS or (prev == "of" and not doc.text[act.start : act.end].lower().endswith("ed"))
+
+
 def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quote] = (), spans: Sequence[QuoteSpan] | None = None) -> list[Role]:
     """Aggressor, target, cooperator and speaker roles, each with its evidence, in text order."""
     text = doc.text
     spans = find_quote_spans(text) if spans is None else spans
     inside = [(s.start, s.end) for s in spans]
     actors = [m for m in mentions if m.type in ("person", "state", "organisation", "group")]
-    actions = [m for m in _action_lexicon().match(doc) if not any(a <= m.start < b for a, b in inside)]
+    actions = [m for m in _action_lexicon().match(doc) if not any(a <= m.start < b for a, b in inside) and not _used_as_noun(doc, m)]
     roles: list[Role] = []
     last_agent: dict[int, ActorMention] = {}
     objects_seen: dict[int, set[str]] = {}

@@ -343,8 +343,19 @@ def test_role_records_evidence_offsets(gz) -> None:  # type: ignore[no-untyped-d
     assert agg.to_dict()["other"] == "china"
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation: the actions lexicon is matched without part-of-speech, so the noun 'bully' counts as a conflict verb")
 def test_action_word_used_as_noun_gives_no_role(gz) -> None:  # type: ignore[no-untyped-def]
-    """"Mark Carney said the levy was the work of a bully" makes nobody an aggressor."""
+    """"the work of a bully", "a tool of pressure": nouns, no role; the same words as verbs, and
+    the lexicon's noun phrases ("threat of"), still give roles."""
     roles = roles_of("Mark Carney said the levy was the work of a bully.", gz)
     assert [r for _, r, _, _ in roles] == ["speaker"]
+    roles = roles_of("China opposed the use of tariffs as a tool of pressure.", gz)
+    assert [r for r in roles if r[1] == "aggressor"] == []
+    assert ("united_states", "aggressor", "bullied", "canada") in roles_of("Washington bullied Canada.", gz)
+    roles = roles_of("Washington accused Ottawa of bullying China.", gz)
+    assert ("canada", "aggressor", "bullying", "china") in roles
+    assert ("united_states", "aggressor", "threat of", "china") in roles_of("Washington answered with the threat of sanctions on China.", gz)
+    # an -ing form after "the" still names the event: both attended the signing
+    roles = roles_of("Mark Carney attended the signing alongside Donald Trump.", gz)
+    assert ("mark_carney", "cooperator", "signing", "donald_trump") in roles
+    # "this" and "that" are also pronouns and relatives: a verb may follow them
+    assert ("canada", "target", "punish", "united_states") in roles_of("Washington imposed tariffs that punish Canada.", gz)

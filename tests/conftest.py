@@ -19,6 +19,7 @@ EXAMPLES = REPO / "examples" / "corpus"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 POLITSTURM_SEED = "politsturm_2026-02-09_us-allies-seek-new-trade-ties.txt"
 CNN_SEED = "aggregator-cnn_why-trump-is-scrambling-for-allies.txt"
+TEST_GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.toml"
 
 # Child processes (the CLI run as `python -m framing.cli`, notebook kernels, spawned workers) must
 # import this checkout, not whichever copy an earlier `pip install -e` pointed the environment at.
@@ -122,3 +123,16 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sent_labels = [lab for t, lab in zip(data.text, data.label) for s in t.split(".") if s.strip()]
     sen = train(sentences, sent_labels, model="tfidf", level="sentence", cv=None, n_examples=0)
     return {"article": save_model(art, root / "frames.skops"), "sentence": save_model(sen, root / "tone.skops"), "csv": root / "coded.csv"}
+
+
+@pytest.fixture
+def gz_path() -> Path:
+    """The small gazetteer written for the tests (tests/data/gazetteer.toml), never the shipped one."""
+    return TEST_GAZETTEER
+
+
+@pytest.fixture
+def gz(gz_path: Path):  # type: ignore[no-untyped-def]
+    from framing.actors import load_gazetteer
+
+    return load_gazetteer(gz_path)

@@ -1,5 +1,6 @@
 """Actor mentions: names, aliases, metonyms, adjectives, titles, surnames, pronouns, candidates,
-and gazetteer loading. Every test builds its own small gazetteer (never lexicons/actors.toml)."""
+and gazetteer loading, with the small test gazetteer (tests/data/gazetteer.toml; never
+lexicons/actors.toml) or one a test writes itself."""
 
 from __future__ import annotations
 
@@ -11,96 +12,6 @@ import pytest
 from framing.actors import find_candidates, find_mentions, load_gazetteer
 from framing.errors import LexiconError
 from framing.segment import segment
-
-GAZETTEER = """\
-[gazetteer]
-name = "testgz"
-version = "0.1"
-
-[actors.united_states]
-name = "United States"
-type = "state"
-names = ["United States", "US", "U.S.", "America"]
-adjectives = ["American", "US"]
-metonyms = ["Washington", "the White House"]
-
-[actors.china]
-name = "China"
-type = "state"
-names = ["China", "People's Republic of China"]
-adjectives = ["Chinese"]
-metonyms = ["Beijing"]
-
-[actors.canada]
-name = "Canada"
-type = "state"
-names = ["Canada"]
-adjectives = ["Canadian"]
-metonyms = ["Ottawa"]
-
-[actors.united_kingdom]
-name = "United Kingdom"
-type = "state"
-names = ["United Kingdom", "Britain"]
-adjectives = ["British"]
-metonyms = ["Downing Street"]
-
-[actors.russia]
-name = "Russia"
-type = "state"
-names = ["Russia"]
-adjectives = ["Russian"]
-metonyms = ["the Kremlin"]
-
-[actors.donald_trump]
-name = "Donald Trump"
-type = "person"
-affiliation = "united_states"
-pronoun = "he"
-names = ["Donald Trump"]
-surnames = ["Trump"]
-standalone_surname = true
-titles = [{ term = "the US President", from = "2025-01-20" }]
-
-[actors.joe_biden]
-name = "Joe Biden"
-type = "person"
-affiliation = "united_states"
-pronoun = "he"
-names = ["Joe Biden"]
-surnames = ["Biden"]
-titles = [{ term = "the Vice President", from = "2009-01-20", to = "2017-01-20" }]
-
-[actors.mark_carney]
-name = "Mark Carney"
-type = "person"
-affiliation = "canada"
-pronoun = "he"
-names = ["Mark Carney"]
-surnames = ["Carney"]
-titles = ["Prime Minister Mark Carney", "Canadian Prime Minister"]
-
-[actors.lena_moreau]
-name = "Lena Moreau"
-type = "person"
-affiliation = "canada"
-pronoun = "she"
-names = ["Lena Moreau"]
-surnames = ["Moreau"]
-"""
-
-
-@pytest.fixture
-def gz_path(tmp_path: Path) -> Path:
-    path = tmp_path / "testgz.toml"
-    path.write_text(GAZETTEER, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def gz(gz_path: Path):  # type: ignore[no-untyped-def]
-    return load_gazetteer(gz_path)
-
 
 def found(text: str, gazetteer, published: str | None = None) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     """(actor, kind, surface text) for every mention of ``text``."""

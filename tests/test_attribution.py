@@ -1,83 +1,17 @@
 """Quote attribution (direct, partial, reported; verb classes) and actor roles (aggressor, target,
-cooperator, speaker). Every test uses its own small gazetteer, never lexicons/actors.toml."""
+cooperator, speaker), with the small test gazetteer (tests/data/gazetteer.toml), never
+lexicons/actors.toml."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from framing.actors import find_mentions, load_gazetteer
+from framing.actors import find_mentions
 from framing.attribution import attribute_quotes, find_roles
 from framing.detectors import detect
 from framing.quotes import Quote
 from framing.segment import segment
-
-GAZETTEER = """\
-[gazetteer]
-name = "attrgz"
-version = "0.1"
-
-[actors.united_states]
-name = "United States"
-type = "state"
-names = ["United States", "US"]
-adjectives = ["American"]
-metonyms = ["Washington", "the White House"]
-
-[actors.china]
-name = "China"
-type = "state"
-names = ["China"]
-adjectives = ["Chinese"]
-metonyms = ["Beijing"]
-
-[actors.canada]
-name = "Canada"
-type = "state"
-names = ["Canada"]
-adjectives = ["Canadian"]
-metonyms = ["Ottawa"]
-
-[actors.mexico]
-name = "Mexico"
-type = "state"
-names = ["Mexico"]
-adjectives = ["Mexican"]
-
-[actors.donald_trump]
-name = "Donald Trump"
-type = "person"
-affiliation = "united_states"
-pronoun = "he"
-names = ["Donald Trump"]
-surnames = ["Trump"]
-standalone_surname = true
-
-[actors.mark_carney]
-name = "Mark Carney"
-type = "person"
-affiliation = "canada"
-pronoun = "he"
-names = ["Mark Carney"]
-surnames = ["Carney"]
-
-[actors.lena_moreau]
-name = "Lena Moreau"
-type = "person"
-affiliation = "canada"
-pronoun = "she"
-names = ["Lena Moreau"]
-surnames = ["Moreau"]
-"""
-
-
-@pytest.fixture
-def gz(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "attrgz.toml"
-    path.write_text(GAZETTEER, encoding="utf-8")
-    return load_gazetteer(path)
-
 
 def quotes_of(text: str, gazetteer) -> list[Quote]:  # type: ignore[no-untyped-def]
     doc = segment(text)

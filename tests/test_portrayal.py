@@ -4,56 +4,13 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from framing.actors import load_gazetteer
 from framing.portrayal import actor_table, quote_table, role_table, sentiment_summary
 from framing.score import analyze_article
 from framing.types import Article
-
-GAZETTEER = """\
-[gazetteer]
-name = "portgz"
-version = "0.1"
-
-[actors.united_states]
-name = "United States"
-type = "state"
-names = ["United States"]
-metonyms = ["Washington"]
-
-[actors.china]
-name = "China"
-type = "state"
-names = ["China"]
-metonyms = ["Beijing"]
-
-[actors.canada]
-name = "Canada"
-type = "state"
-names = ["Canada"]
-adjectives = ["Canadian"]
-
-[actors.donald_trump]
-name = "Donald Trump"
-type = "person"
-affiliation = "united_states"
-pronoun = "he"
-names = ["Donald Trump"]
-surnames = ["Trump"]
-standalone_surname = true
-
-[actors.mark_carney]
-name = "Mark Carney"
-type = "person"
-affiliation = "canada"
-pronoun = "he"
-names = ["Mark Carney"]
-surnames = ["Carney"]
-"""
 
 LEDGER = "Northern Ledger"
 HARBOUR = "Harbour Times"
@@ -66,7 +23,7 @@ A1 = (
     "Canada signed a trade agreement with China, a trusted partner."
 )
 # a2: Trump reported with an evaluative verb (neutral sentence); Carney reported, "reckless" ->
-# negative (not "bully" here: outside a quotation the noun would count as an action verb)
+# negative
 A2 = "Trump claimed the tariff would help workers. Mark Carney said the tariff was reckless and cruel."
 # a3: US aggressor, Canada target (neutral); China positive
 A3 = "Canada was threatened by Washington. Analysts see China as a trusted partner."
@@ -92,13 +49,6 @@ class FakeSentiment:
             else:
                 out.append(SimpleNamespace(label="neutral", score=0.0))
         return out
-
-
-@pytest.fixture
-def gz(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "portgz.toml"
-    path.write_text(GAZETTEER, encoding="utf-8")
-    return load_gazetteer(path)
 
 
 @pytest.fixture

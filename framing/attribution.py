@@ -355,6 +355,18 @@ def _used_as_noun(doc: Doc, act: Any) -> bool:
     return prev in _DETERMINERS or (prev == "of" and not doc.text[act.start : act.end].lower().endswith("ed"))
 
 
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "which", "who", "whom", "whose", "that", "because", "while", "but"})
+
+
+def _purpose_of(doc: Doc, agent: ActorMention | None, t0: int, objects: set[str]) -> bool:
+    """Whether the infinitive at token ``t0`` is one of purpose for an earlier verb whose object is
+    ``agent`` ("slapped tariffs on Canada in the first place to bully it"): the actor is such an
+    object and no clause opens between it and the infinitive ("on Canada, which wants to punish")."""
+    if agent is None or agent.actor not in objects:
+        return False
+    return not any(t.lower() in _CLAUSE_OPENERS for t in doc.tokens[_token_index(doc, agent.end) : t0])
+
+
 def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quote] = (), spans: Sequence[QuoteSpan] | None = None) -> list[Role]:
     """Aggressor, target, cooperator and speaker roles, each with its evidence, in text order."""
     text = doc.text
@@ -378,9 +390,12 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         objects = [m for m in after if _token_index(doc, m.start) - t1 <= _ROLE_WINDOW and _is_object(doc.tokens[t1 : _token_index(doc, m.start)])]
         other = objects[0] if objects else None
         # "X threatened Y and targeted Z": a verb joined by "and" shares the previous verb's agent
-        # ... and "X threatened to take over Y": an infinitive after an action verb, likewise
+        # ... and "X threatened to take over Y": an infinitive after an action verb, likewise, as
+        # does one of purpose whose nearest actor is the earlier verb's object ("X slapped tariffs
+        # on Y in the first place to bully it": X bullies, not Y; the test on objects is below)
         lead = {t.lower() for t in doc.tokens[max(t0 - 3, 0) : t0]}
-        joined = "and" in lead or (t0 > 0 and doc.tokens[t0 - 1].lower() == "to" and prev_action_end >= 0 and t0 - _token_index(doc, prev_action_end) <= 2)
+        infinitive = t0 > 0 and doc.tokens[t0 - 1].lower() == "to" and prev_action_end >= 0
+        joined = "and" in lead or (infinitive and (t0 - _token_index(doc, prev_action_end) <= 2 or _purpose_of(doc, agent, t0, objects_seen.get(sent, set()))))
         # ... and "X signed a trade agreement with Y": the object of a verb ("agreement with"), close
         # after it with no actor or comma between, has that verb's agent
         if agent is None and prev_action_end >= 0:

@@ -254,6 +254,16 @@ def test_infinitive_and_conjoined_verbs_share_the_agent(gz) -> None:  # type: ig
     assert "canada" not in {a for a, r, _, _ in roles if r == "aggressor"}
 
 
+def test_infinitive_of_purpose_has_the_main_verbs_agent(gz) -> None:  # type: ignore[no-untyped-def]
+    """"China slapped tariffs on Canada in the first place to bully it": China bullies, even with
+    words between; a relative clause ("Canada, which wants to punish Mexico") has its own agent."""
+    roles = roles_of("China slapped tariffs on Canada in the first place to bully it into dropping the surtax.", gz)
+    assert ("china", "aggressor", "bully", None) in roles
+    assert not any(a == "canada" and r == "aggressor" for a, r, _, _ in roles)
+    roles = roles_of("Washington imposed tariffs on Canada, which wants to punish Mexico.", gz)
+    assert ("canada", "aggressor", "punish", "mexico") in roles
+
+
 def test_roles_inside_quotes_are_ignored_and_speaker_gets_speaker_role(gz) -> None:  # type: ignore[no-untyped-def]
     """An action verb inside a quotation gives no role; the quoted actor gets the speaker role."""
     text = "“We will never let Washington threaten Canada,” Mark Carney said."

@@ -88,6 +88,12 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
     prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
 
 
+#: Above this many articles a report covers a stratified sample of this size (the report holds its
+#: articles in memory, about 300 kB each); ``framing analyze --report-sample`` and ``framing report
+#: --sample`` share it, and 0 means all articles
+REPORT_SAMPLE = 1500
+
+
 def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("large corpora")
     g.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (results are identical to one; default: %(default)s)")
@@ -97,7 +103,7 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--report-sample",
         type=int,
-        default=1500,
+        default=REPORT_SAMPLE,
         metavar="N",
         help="above N articles, the report covers a sample of about N stratified by --by, so memory stays bounded; "
         "the tables always have every article (0: report on all; default: %(default)s)",
@@ -145,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="compare analysed articles (articles.jsonl) and write a report",
         description="Re-read the results of 'framing analyze' and write a comparison report, grouped as you choose.",
-        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/\n  framing report big-run/ --sample 3000",
+        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/\n  framing report big-run/ --sample 3000\n  framing report big-run/ --sample 0    # every article (about 300 kB of memory each)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("results", metavar="RESULTS", help="a folder written by 'framing analyze', or its articles.jsonl")
@@ -153,9 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sample",
         type=int,
-        default=0,
+        default=REPORT_SAMPLE,
         metavar="N",
-        help="compare a sample of about N articles stratified by --by, so memory stays bounded on a large corpus (default: 0, all articles)",
+        help="above N articles, compare a sample of about N stratified by --by, so memory stays bounded on a large corpus "
+        "(0: all articles, about 300 kB of memory each; default: %(default)s, as 'framing analyze --report-sample')",
     )
     _add_report_options(p, default_format="html")
     p.set_defaults(func=cmd_report)
@@ -288,7 +295,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         _say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
     written: list[Path] = []
     if summary.analysed + summary.resumed:
-        # the table is written streaming; the report holds its articles in memory (about 180 kB
+        # the table is written streaming; the report holds its articles in memory (about 300 kB
         # each with their evidence), so a large corpus is reported on a stratified sample
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
         records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, out=out)

@@ -7,6 +7,7 @@ return new values (``dataclasses.replace``). Character offsets always point into
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,7 +228,28 @@ class ArticleResult:
         """Rebuild a result from one line of articles.jsonl (written with evidence)."""
         meta_keys = ("id", "source_path", "outlet", "title", "published", "syndicated_from", "republished_by", "url", "author", "duplicate_of", "duplicate_similarity")
         article = Article(text=d.get("text", ""), meta=d.get("meta") or {}, **{k: d.get(k) for k in meta_keys})
-        matches = tuple(Match(**m) for m in d.get("matches", []))
+        # Lexicon names, categories, terms and the words of actor mentions repeat across thousands
+        # of records: interned, they are stored once (a report over many articles holds them all)
+        intern = sys.intern
+        matches = tuple(
+            Match(
+                intern(m["lexicon"]),
+                intern(m["lexicon_version"]),
+                intern(m["category"]),
+                intern(m["term"]),
+                m["start"],
+                m["end"],
+                m["sentence"],
+                m.get("weight", 1.0),
+                m.get("negated", False),
+            )
+            for m in d.get("matches", [])
+        )
+        for actor in d.get("actors", []):
+            for mention in actor.get("mentions", ()):
+                for key in ("kind", "sentiment", "text"):
+                    if isinstance(mention.get(key), str):
+                        mention[key] = intern(mention[key])
         return cls(
             article=article,
             n_sentences=d.get("n_sentences", 0),

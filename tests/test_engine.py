@@ -233,7 +233,7 @@ def test_stratified_sample_is_proportional_deterministic_and_keeps_small_groups(
     assert {shuffled[i][0] for i in again} == {keys[i][0] for i in chosen}
 
 
-def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Above --report-sample articles the report covers a stratified sample and says so; the table has them all."""
     import csv
 
@@ -247,11 +247,40 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     assert "stratified sample of 30 of 60 articles" in html
     with open(tmp_path / "out" / "articles.csv", newline="", encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == 60
-    # 'framing report' re-reads the run: all articles by default, a sample with --sample
+    # 'framing report' re-reads the run: all articles up to the same default sample size as
+    # 'framing analyze', a sample above it; --sample 0 for all, --sample N for another size
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--format", "md"]) == 0
+    assert "Compared 60 articles" in capsys.readouterr().err
+    monkeypatch.setattr("framing.cli.REPORT_SAMPLE", 25)
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "default"), "--format", "md"]) == 0
+    assert "Compared 25 articles" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--sample", "0", "--format", "md"]) == 0
     assert "Compared 60 articles" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "some"), "--sample", "20", "--format", "md"]) == 0
     err = capsys.readouterr().err
     assert "sample of 20 of 60 articles" in err and "Compared 20 articles" in err
     assert "stratified sample of 20 of 60 articles" in (tmp_path / "some" / "report.md").read_text(encoding="utf-8")
     assert main(["report", str(tmp_path / "nowhere"), "--sample", "20"]) == 2
+
+
+def test_results_read_back_equal_and_share_repeated_strings(tmp_path: Path) -> None:
+    """Reading articles.jsonl back rebuilds the same records, and the lexicon names, categories and
+    mention words repeated across articles are one object each (a report holds every article)."""
+    from framing.score import Results
+
+    engine.run([str(EXAMPLES)], tmp_path / "out", progress=False, parquet=False)
+    path = tmp_path / "out" / "articles.jsonl"
+    res = Results.from_jsonl(path)
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [r.to_dict() for r in res] == lines
+    a, b = res[0], res[1]
+    m = a.matches[0]
+    same = next(n for n in b.matches if (n.lexicon, n.category) == (m.lexicon, m.category))
+    assert same.lexicon is m.lexicon and same.category is m.category
+    words = {}
+    for r in res:
+        for actor in r.actors:
+            for mention in actor["mentions"]:
+                first = words.setdefault(mention["text"], mention["text"])
+                assert first is mention["text"]
+    assert any(sum(1 for r in res for ac in r.actors for x in ac["mentions"] if x["text"] == w) > 1 for w in words)

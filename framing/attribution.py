@@ -355,6 +355,8 @@ def _used_as_noun(doc: Doc, act: Any) -> bool:
     return prev in _DETERMINERS or (prev == "of" and not doc.text[act.start : act.end].lower().endswith("ed"))
 
 
+#: Action verbs whose object does what the infinitive after it says ("pressured Canada to sanction")
+_CONTROL_STEMS = ("pressur", "coerc", "help", "aid", "urg", "forc", "push")
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "which", "who", "whom", "whose", "that", "because", "while", "but"})
 
 
@@ -396,6 +398,10 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         lead = {t.lower() for t in doc.tokens[max(t0 - 3, 0) : t0]}
         infinitive = t0 > 0 and doc.tokens[t0 - 1].lower() == "to" and prev_action_end >= 0
         joined = "and" in lead or (infinitive and (t0 - _token_index(doc, prev_action_end) <= 2 or _purpose_of(doc, agent, t0, objects_seen.get(sent, set()))))
+        # ... except after a verb of making someone act: "X pressured Y to sanction Z" (Y sanctions)
+        if infinitive and agent is not None and _token_index(doc, agent.end) == t0 - 1:
+            prev_verb = next(a for a in reversed(actions[:i]) if a.sentence == sent)
+            joined = joined and not text[prev_verb.start : prev_verb.end].lower().startswith(_CONTROL_STEMS)
         # ... and "X signed a trade agreement with Y": the object of a verb ("agreement with"), close
         # after it with no actor or comma between, has that verb's agent
         if agent is None and prev_action_end >= 0:

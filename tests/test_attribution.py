@@ -262,6 +262,10 @@ def test_infinitive_of_purpose_has_the_main_verbs_agent(gz) -> None:  # type: ig
     assert not any(a == "canada" and r == "aggressor" for a, r, _, _ in roles)
     roles = roles_of("Washington imposed tariffs on Canada, which wants to punish Mexico.", gz)
     assert ("canada", "aggressor", "punish", "mexico") in roles
+    # after a verb of making someone act, its object acts: Canada sanctions, China does not
+    roles = roles_of("China pressured Canada to sanction Mexico.", gz)
+    assert ("canada", "aggressor", "sanction", "mexico") in roles and ("china", "aggressor", "pressured", "canada") in roles
+    assert not any(a == "china" and v == "sanction" for a, _, v, _ in roles)
 
 
 def test_roles_inside_quotes_are_ignored_and_speaker_gets_speaker_role(gz) -> None:  # type: ignore[no-untyped-def]

@@ -284,7 +284,7 @@ _PARTNER_PREPOSITIONS = frozenset({"with", "on", "against", "to", "toward", "tow
 #: Words that start a circumstance rather than the other party ("signed it in the presence of X",
 #: "at a summit hosted by X", "during a visit by X"): an actor after one is not the verb's object
 #: unless a partner preposition follows it ("in Beijing with Xi")
-_CIRCUMSTANCE = frozenset({"in", "at", "during", "after", "before", "since", "despite", "amid", "while", "when", "as"})
+_CIRCUMSTANCE = frozenset({"in", "at", "during", "after", "before", "since", "despite", "amid", "while", "when", "as", "because", "if", "whether", "why", "how", "although", "though", "unless"})
 
 
 def _is_object(gap: Sequence[str]) -> bool:
@@ -355,6 +355,10 @@ def _used_as_noun(doc: Doc, act: Any) -> bool:
     return prev in _DETERMINERS or (prev == "of" and not doc.text[act.start : act.end].lower().endswith("ed"))
 
 
+#: Words that open a subordinate clause: an actor before one is not the subject of a verb after it
+#: ("Leavitt was asked why allies would help"). Not relatives, which a subject often carries
+#: ("Trump, who ..., threatened")
+_SUBORDINATORS = frozenset({"why", "whether", "because", "if", "how", "when", "although", "though", "unless", "since"})
 #: Action verbs whose object does what the infinitive after it says ("pressured Canada to sanction")
 _CONTROL_STEMS = ("pressur", "coerc", "help", "aid", "urg", "forc", "push")
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "which", "who", "whom", "whose", "that", "because", "while", "but"})
@@ -387,7 +391,11 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         after = [m for m in actors if m.sentence == sent and act.end <= m.start < next_action_start and not any(a <= m.start < b for a, b in inside)]
         t0 = _token_index(doc, act.start)
         t1 = _token_index(doc, act.end)
-        subjects = [m for m in before if m.kind != "adjective" and t0 - _token_index(doc, m.end) <= _ROLE_WINDOW]
+        subjects = [
+            m
+            for m in before
+            if m.kind != "adjective" and t0 - _token_index(doc, m.end) <= _ROLE_WINDOW and not _SUBORDINATORS & {t.lower() for t in doc.tokens[_token_index(doc, m.end) : t0]}
+        ]
         agent = subjects[-1] if subjects else None
         objects = [m for m in after if _token_index(doc, m.start) - t1 <= _ROLE_WINDOW and _is_object(doc.tokens[t1 : _token_index(doc, m.start)])]
         other = objects[0] if objects else None

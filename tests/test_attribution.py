@@ -254,6 +254,17 @@ def test_infinitive_and_conjoined_verbs_share_the_agent(gz) -> None:  # type: ig
     assert "canada" not in {a for a, r, _, _ in roles if r == "aggressor"}
 
 
+def test_actor_outside_the_verbs_clause_has_no_role(gz) -> None:  # type: ignore[no-untyped-def]
+    """A subordinate clause separates an actor from the verb: "Carney was asked why allies would
+    help Mexico" makes Carney no helper, and "Canada signed because China agreed" makes China no
+    co-signer; a relative clause inside the subject does not ("Trump, who was angry, threatened")."""
+    assert roles_of("Mark Carney was asked why allies would help Mexico.", gz) == []
+    roles = roles_of("Canada signed the deal because China agreed.", gz)
+    assert not any(v == "signed" and "china" in (a, o) for a, _, v, o in roles)
+    roles = roles_of("Donald Trump, who was angry, threatened Canada.", gz)
+    assert ("donald_trump", "aggressor", "threatened", "canada") in roles
+
+
 def test_infinitive_of_purpose_has_the_main_verbs_agent(gz) -> None:  # type: ignore[no-untyped-def]
     """"China slapped tariffs on Canada in the first place to bully it": China bullies, even with
     words between; a relative clause ("Canada, which wants to punish Mexico") has its own agent."""

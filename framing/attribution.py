@@ -281,10 +281,14 @@ _JOINERS = {",", "and", "&", "the"}
 _PREPOSITIONS = {"with", "in", "on", "of", "from", "to", "by", "against", "for", "at", "into", "over", "toward", "towards", "between"}
 #: Prepositions that name the other party of an action ("a deal with China", "tariffs on Canada")
 _PARTNER_PREPOSITIONS = frozenset({"with", "on", "against", "to", "toward", "towards", "from", "between", "over", "into", "upon"})
+#: Words that open a subordinate clause: an actor before one is not the subject of a verb after it
+#: ("Leavitt was asked why allies would help"). Not relatives, which a subject often carries
+#: ("Trump, who ..., threatened")
+_SUBORDINATORS = frozenset({"why", "whether", "because", "if", "how", "when", "although", "though", "unless", "since"})
 #: Words that start a circumstance rather than the other party ("signed it in the presence of X",
-#: "at a summit hosted by X", "during a visit by X"): an actor after one is not the verb's object
-#: unless a partner preposition follows it ("in Beijing with Xi")
-_CIRCUMSTANCE = frozenset({"in", "at", "during", "after", "before", "since", "despite", "amid", "while", "when", "as", "because", "if", "whether", "why", "how", "although", "though", "unless"})
+#: "at a summit hosted by X", "during a visit by X", or a subordinate clause): an actor after one
+#: is not the verb's object unless a partner preposition follows it ("in Beijing with Xi")
+_CIRCUMSTANCE = _SUBORDINATORS | {"in", "at", "during", "after", "before", "despite", "amid", "while", "as"}
 
 
 def _is_object(gap: Sequence[str]) -> bool:
@@ -346,19 +350,14 @@ def _used_as_noun(doc: Doc, act: Any) -> bool:
     after a determiner ("a bully", "the target") or after "of" ("a tool of pressure"). An -ing form
     still names the action ("attended the signing alongside Xi", "accused of bullying"), and the
     lexicon's phrases ("threat of", "talks with") are nouns on purpose: both always count."""
-    if " " in act.term:
-        return False
     t = _token_index(doc, act.start) - 1
-    if t < 0 or doc.text[act.start : act.end].lower().endswith("ing"):
+    word = doc.text[act.start : act.end].lower()
+    if " " in act.term or t < 0 or word.endswith("ing"):
         return False
     prev = doc.tokens[t].lower()
-    return prev in _DETERMINERS or (prev == "of" and not doc.text[act.start : act.end].lower().endswith("ed"))
+    return prev in _DETERMINERS or (prev == "of" and not word.endswith("ed"))
 
 
-#: Words that open a subordinate clause: an actor before one is not the subject of a verb after it
-#: ("Leavitt was asked why allies would help"). Not relatives, which a subject often carries
-#: ("Trump, who ..., threatened")
-_SUBORDINATORS = frozenset({"why", "whether", "because", "if", "how", "when", "although", "though", "unless", "since"})
 #: Action verbs whose object does what the infinitive after it says ("pressured Canada to sanction")
 _CONTROL_STEMS = ("pressur", "coerc", "help", "aid", "urg", "forc", "push")
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "which", "who", "whom", "whose", "that", "because", "while", "but"})
@@ -385,7 +384,8 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
     objects_seen: dict[int, set[str]] = {}
     for i, act in enumerate(actions):
         sent = act.sentence
-        prev_action_end = max((a.end for a in actions[:i] if a.sentence == sent), default=-1)
+        prev_action = actions[i - 1] if i and actions[i - 1].sentence == sent else None  # matches are in text order
+        prev_action_end = prev_action.end if prev_action is not None else -1
         next_action_start = min((a.start for a in actions[i + 1 :] if a.sentence == sent), default=1 << 60)
         before = [m for m in actors if m.sentence == sent and prev_action_end <= m.start and m.end <= act.start and not any(a <= m.start < b for a, b in inside)]
         after = [m for m in actors if m.sentence == sent and act.end <= m.start < next_action_start and not any(a <= m.start < b for a, b in inside)]
@@ -404,12 +404,11 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
         # does one of purpose whose nearest actor is the earlier verb's object ("X slapped tariffs
         # on Y in the first place to bully it": X bullies, not Y; the test on objects is below)
         lead = {t.lower() for t in doc.tokens[max(t0 - 3, 0) : t0]}
-        infinitive = t0 > 0 and doc.tokens[t0 - 1].lower() == "to" and prev_action_end >= 0
+        infinitive = t0 > 0 and doc.tokens[t0 - 1].lower() == "to" and prev_action is not None
         joined = "and" in lead or (infinitive and (t0 - _token_index(doc, prev_action_end) <= 2 or _purpose_of(doc, agent, t0, objects_seen.get(sent, set()))))
         # ... except after a verb of making someone act: "X pressured Y to sanction Z" (Y sanctions)
-        if infinitive and agent is not None and _token_index(doc, agent.end) == t0 - 1:
-            prev_verb = next(a for a in reversed(actions[:i]) if a.sentence == sent)
-            joined = joined and not text[prev_verb.start : prev_verb.end].lower().startswith(_CONTROL_STEMS)
+        if infinitive and prev_action is not None and agent is not None and _token_index(doc, agent.end) == t0 - 1:
+            joined = joined and not text[prev_action.start : prev_action.end].lower().startswith(_CONTROL_STEMS)
         # ... and "X signed a trade agreement with Y": the object of a verb ("agreement with"), close
         # after it with no actor or comma between, has that verb's agent
         if agent is None and prev_action_end >= 0:

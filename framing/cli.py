@@ -89,7 +89,7 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
 
 
 #: Above this many articles a report covers a stratified sample of this size (the report holds its
-#: articles in memory, about 300 kB each); ``framing analyze --report-sample`` and ``framing report
+#: articles in memory, about 360 kB each); ``framing analyze --report-sample`` and ``framing report
 #: --sample`` share it, and 0 means all articles
 REPORT_SAMPLE = 1500
 
@@ -151,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report",
         help="compare analysed articles (articles.jsonl) and write a report",
         description="Re-read the results of 'framing analyze' and write a comparison report, grouped as you choose.",
-        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/\n  framing report big-run/ --sample 3000\n  framing report big-run/ --sample 0    # every article (about 300 kB of memory each)",
+        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/\n  framing report big-run/ --sample 3000\n  framing report big-run/ --sample 0    # every article (about 360 kB of memory each)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("results", metavar="RESULTS", help="a folder written by 'framing analyze', or its articles.jsonl")
@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=REPORT_SAMPLE,
         metavar="N",
         help="above N articles, compare a sample of about N stratified by --by, so memory stays bounded on a large corpus "
-        "(0: all articles, about 300 kB of memory each; default: %(default)s, as 'framing analyze --report-sample')",
+        "(0: all articles, about 360 kB of memory each; default: %(default)s, as 'framing analyze --report-sample')",
     )
     _add_report_options(p, default_format="html")
     p.set_defaults(func=cmd_report)
@@ -295,10 +295,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         _say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
     written: list[Path] = []
     if summary.analysed + summary.resumed:
-        # the table is written streaming; the report holds its articles in memory (about 300 kB
+        # the table is written streaming; the report holds its articles in memory (about 360 kB
         # each with their evidence), so a large corpus is reported on a stratified sample
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
-        records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, out=out)
+        records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
         res = Results.from_jsonl(out / "articles.jsonl", records=records)
         written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)
     _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
@@ -344,8 +344,9 @@ def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max
     return written
 
 
-def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title: str, out: Path) -> tuple[set[int] | None, str]:
-    """Which records the report covers (None: all) and its title, saying so when it is a sample."""
+def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title: str, results: Path) -> tuple[set[int] | None, str]:
+    """Which records the report covers (None: all) and its title, saying so when it is a sample;
+    ``results`` is the folder or articles.jsonl to name in the command that reports on all."""
     from .engine import stratified_sample
 
     if not size or len(keys) <= size:
@@ -353,7 +354,7 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
     records = stratified_sample(keys, size)
     _say(
         f"The report covers a sample of {len(records):,} of {len(keys):,} articles, stratified by {by}; "
-        f"every article is in articles.jsonl and articles.csv. 'framing report {out} --sample 0' "
+        f"every article is in articles.jsonl and articles.csv. 'framing report {results} --sample 0' "
         "compares them all, holding all of them in memory."
     )
     return records, f"{title} (stratified sample of {len(records):,} of {len(keys):,} articles)"
@@ -371,7 +372,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.sample:
         if not jsonl.is_file():
             raise InputError(f"{jsonl}: no results here (expected the articles.jsonl written by 'framing analyze')")
-        records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, out=out)
+        with open(jsonl, encoding="utf-8") as fh:
+            n_records = sum(1 for line in fh if line.strip())
+        if n_records > args.sample:  # the keys take a pass over every record: only when sampling
+            records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
     written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)

@@ -112,6 +112,7 @@ def one_vs_rest_pvalues_many(
         for c in range(m)
     ]
     tested = [g for g in names if 0 < sizes[g] < n]
+    obs = np.array([[observed[c][g] for g in tested] for c in range(m)], dtype=float).reshape(m, len(tested))
     ks = np.array([sizes[g] for g in tested], dtype=np.int64)
     exceed = np.zeros((m, len(tested)), dtype=np.int64)
     block = max(1, min(n_perm, 20_000_000 // max(n, 1)))
@@ -125,8 +126,7 @@ def one_vs_rest_pvalues_many(
             cs = np.cumsum(X[perm, c], axis=1)[:, ks - 1]  # b × groups: sum of the first k permuted values
             first = cs / ks
             rest = (totals[c] - cs) / (n - ks)
-            obs = np.array([observed[c][g] for g in tested])
-            exceed[c] += np.sum(np.abs(first - rest) >= obs - 1e-12, axis=0)
+            exceed[c] += np.sum(np.abs(first - rest) >= obs[c] - 1e-12, axis=0)
         done += b
     out = []
     for c in range(m):

@@ -259,6 +259,7 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "some"), "--sample", "20", "--format", "md"]) == 0
     err = capsys.readouterr().err
     assert "sample of 20 of 60 articles" in err and "Compared 20 articles" in err
+    assert f"'framing report {tmp_path / 'out'} --sample 0'" in err  # the results, not where the report went
     assert "stratified sample of 20 of 60 articles" in (tmp_path / "some" / "report.md").read_text(encoding="utf-8")
     assert main(["report", str(tmp_path / "nowhere"), "--sample", "20"]) == 2
 

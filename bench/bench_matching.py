@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import framing  # noqa: E402
-from framing.lexicons import load_default_lexicons  # noqa: E402
-from framing.segment import segment  # noqa: E402
+from framing.markers.lexicons import load_default_lexicons  # noqa: E402
+from framing.text.segment import segment  # noqa: E402
 
 
 def load_texts(data: Path, n: int) -> tuple[list[str], str]:

@@ -84,7 +84,7 @@ def main() -> None:
         # process so that its peak memory is its own
         results.to_jsonl(Path(tmp, "articles.jsonl"))
         t = time.perf_counter()
-        cmd = [sys.executable, "-m", "framing.cli", "report", tmp, "--sample", "0", "--format", "html", "--out", str(Path(tmp, "all"))]
+        cmd = [sys.executable, "-m", "framing.cli.app", "report", tmp, "--sample", "0", "--format", "html", "--out", str(Path(tmp, "all"))]
         subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
         t_all = time.perf_counter() - t
         rss_all = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux -> MB

@@ -59,7 +59,7 @@ def sample(data: Path, n: int) -> tuple[list[dict], str]:
 
 
 def time_framing(rows: list[dict]) -> float:
-    from framing.score import _default_lexicons, _provenance, analyze_article, default_gazetteer, default_sentiment
+    from framing.analysis.article import _default_lexicons, _provenance, analyze_article, default_gazetteer, default_sentiment
 
     lex, gz, sent = _default_lexicons(), default_gazetteer(), default_sentiment()
     prov = _provenance(lex, gz, sent)
@@ -77,7 +77,7 @@ def time_peer(rows: list[dict]) -> float:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from framing.resources import patch_textstat_offline
-    from framing.segment import sentence_spans
+    from framing.text.segment import sentence_spans
 
     patch_textstat_offline()
     vader, empath = SentimentIntensityAnalyzer(), Empath()
@@ -94,8 +94,8 @@ def time_peer(rows: list[dict]) -> float:
 
 
 def time_floor(rows: list[dict]) -> float:
-    from framing.lexicons import load_default_lexicons
-    from framing.segment import segment
+    from framing.markers.lexicons import load_default_lexicons
+    from framing.text.segment import segment
 
     lex = load_default_lexicons()
     lex.match(segment("warm up"))
@@ -106,7 +106,7 @@ def time_floor(rows: list[dict]) -> float:
 
 
 def time_engine(rows: list[dict], workers: int, tmp: Path) -> float:
-    from framing.engine import run
+    from framing.run.engine import run
 
     corpus = tmp / "sample.jsonl"
     if not corpus.exists():
@@ -134,7 +134,7 @@ def full_corpus(data: Path, workers: int) -> str:
     corpus = data / "article_bias" / "articles.jsonl.gz"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "full"
-        cmd = [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--out", str(out), "--workers", str(workers), "--no-progress"]
+        cmd = [sys.executable, "-m", "framing.cli.app", "analyze", str(corpus), "--out", str(out), "--workers", str(workers), "--no-progress"]
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         peak = {"total": 0.0, "largest": 0.0, "procs": 0}
@@ -220,7 +220,7 @@ def main() -> None:
             t2 = time_engine(rows, 2, Path(tmp))
         lines += [
             "",
-            "Engine (`framing.engine.run`, reading, duplicate checks and writing included; wall clock):",
+            "Engine (`framing.run.engine.run`, reading, duplicate checks and writing included; wall clock):",
             "",
             "| workers | seconds | articles/s | speed-up |",
             "|---|---|---|---|",

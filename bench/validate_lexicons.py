@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import framing  # noqa: E402
-from framing.lexicons import LexiconSet, load_default_lexicons  # noqa: E402
-from framing.segment import segment  # noqa: E402
+from framing.markers.lexicons import LexiconSet, load_default_lexicons  # noqa: E402
+from framing.text.segment import segment  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from _validation_doc import write_section  # noqa: E402

@@ -12,21 +12,16 @@ The flow, each step a plain function (see docs/architecture.md)::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from framing._version import __version__
 
-try:
-    __version__ = version("framing")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0+local"
-
-from .compare import Comparison, compare
-from .corpus import Corpus
-from .errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
-from .io import iter_load
-from .score import Results, analyze, analyze_article
-from .segment import segment
-from .types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
-from .worksheet import make_worksheet
+from framing.comparison.comparison import Comparison, compare
+from framing.inputs.corpus import Corpus
+from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
+from framing.inputs.formats import iter_load
+from framing.analysis.article import Results, analyze, analyze_article
+from framing.text.segment import segment
+from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
+from framing.classroom.worksheet import make_worksheet
 
 __all__ = [
     "Article",

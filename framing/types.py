@@ -199,7 +199,7 @@ class ArticleResult:
     readability: dict[str, float | None] = field(default_factory=dict, hash=False)
     provenance: dict[str, Any] = field(default_factory=dict, hash=False)
     #: classifier predictions, model name -> ``{"label", "proba"}`` (article-level model) or
-    #: ``{"label", "share", "n_sentences"}`` (sentence-level model); see :mod:`framing.predict`
+    #: ``{"label", "share", "n_sentences"}`` (sentence-level model); see :mod:`framing.ml.predict`
     predictions: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
 
     def to_dict(self, *, evidence: bool = True) -> dict[str, Any]:

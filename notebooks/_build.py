@@ -61,7 +61,7 @@ in general: the comparison says so."""),
         ("code", """comparison = framing.compare(results)
 comparison"""),
         ("md", """A picture of the register profiles (the same chart as in the HTML report):"""),
-        ("code", """from framing.compare import marker_label
+        ("code", """from framing.comparison.comparison import marker_label
 from framing.report import figures
 
 markers = ["registers.marxist", "registers.state_diplomatic", "registers.nationalist_populist",
@@ -97,7 +97,7 @@ A lexicon is a list of words and phrases per category, with the category's defin
 literature it comes from. This notebook inspects a category and its evidence, edits a lexicon,
 imports a dictionary you own, and grows a lexicon from the distinctive terms of a corpus."""),
         ("code", SETUP + """
-from framing.lexicons import LexiconSet, load_default_lexicons, load_lexicon
+from framing.markers.lexicons import LexiconSet, load_default_lexicons, load_lexicon
 lexicons = load_default_lexicons()
 lexicons"""),
         ("md", """## Inspect a category
@@ -137,12 +137,12 @@ custom.provenance()["registers"]"""),
 
 LIWC (`.dic`), quanteda YAML, WordStat (`.cat`) and CSV dictionaries convert to the same format.
 Restricted dictionaries stay on your machine. Here, a small invented YAML dictionary:"""),
-        ("code", """from framing.importers import import_dictionary, to_toml
+        ("code", """from framing.markers.importers import import_dictionary, to_toml
 yml = mine / "alarm.yml"
 yml.write_text("alarm:\\n  strong: [catastroph*, disaster, chaos]\\n  mild: [concern*, worr*]\\n", encoding="utf-8")
 alarm = import_dictionary(yml, name="alarm")
 print(to_toml(alarm)[:600])"""),
-        ("code", """from framing.segment import segment
+        ("code", """from framing.text.segment import segment
 [(m.category, m.term) for m in LexiconSet([alarm]).match(segment("Officials worried the talks were a disaster."))]"""),
         ("md", """## Grow a lexicon from distinctive terms
 
@@ -229,9 +229,9 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 from matplotlib.figure import Figure
-from framing.classify import (apply, cross_validate, evaluate, fingerprint_outlets, load_model,
+from framing.ml.classify import (apply, cross_validate, evaluate, fingerprint_outlets, load_model,
                               make_pipeline, save_model, train)
-from framing.coding import (agreement, cohens_kappa, export_sample, import_codes, krippendorff_alpha,
+from framing.ml.coding import (agreement, cohens_kappa, export_sample, import_codes, krippendorff_alpha,
                             machine_vs_human, next_to_code, reliability_matrix)
 from framing.report.figures import PALETTE
 
@@ -683,9 +683,9 @@ else:
 source"""),
         ("md", """## Analyse with the engine
 
-`framing.engine.run` (what `framing analyze` runs) streams the corpus, uses worker processes,
+`framing.run.engine.run` (what `framing analyze` runs) streams the corpus, uses worker processes,
 writes `articles.jsonl` and partitioned Parquet, and can resume an interrupted run."""),
-        ("code", """from framing.engine import run
+        ("code", """from framing.run.engine import run
 summary = run([str(source)], work / "out", workers=2, progress=False, no_sentiment=True)
 summary.line()"""),
         ("code", """import pandas as pd
@@ -697,7 +697,7 @@ Bootstrap intervals show how sure we can be of each outlet's mean; Hedges' g and
 tests (in `comparison.differences`) say how large and how reliable each difference is."""),
         ("code", """results = framing.Results.from_jsonl(work / "out")
 comparison = framing.compare(results)
-from framing.compare import marker_label
+from framing.comparison.comparison import marker_label
 from framing.report import figures
 markers = ["rhetoric.loaded_language", "registers.wire_service", "registers.nationalist_populist", "rhetoric.hedges"]
 prof = comparison.profiles

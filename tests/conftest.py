@@ -21,7 +21,7 @@ POLITSTURM_SEED = "politsturm_2026-02-09_us-allies-seek-new-trade-ties.txt"
 CNN_SEED = "aggregator-cnn_why-trump-is-scrambling-for-allies.txt"
 TEST_GAZETTEER = Path(__file__).resolve().parent / "data" / "gazetteer.toml"
 
-# Child processes (the CLI run as `python -m framing.cli`, notebook kernels, spawned workers) must
+# Child processes (the CLI run as `python -m framing.cli.app`, notebook kernels, spawned workers) must
 # import this checkout, not whichever copy an earlier `pip install -e` pointed the environment at.
 os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
 
@@ -114,7 +114,7 @@ def write_labelled_csv(path: Path, *, n_per_class: int = 12, labels: tuple[str, 
 def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two small models trained on a labelled CSV written here: ``article`` (tfidf+lexicon,
     article level, cross-validated by outlet) and ``sentence`` (tfidf, sentence level)."""
-    from framing.classify import read_labelled, save_model, train
+    from framing.ml.classify import read_labelled, save_model, train
 
     root = tmp_path_factory.mktemp("models")
     data = read_labelled(write_labelled_csv(root / "coded.csv"), text_col="text", label_col="frame", group_col="outlet")
@@ -133,6 +133,6 @@ def gz_path() -> Path:
 
 @pytest.fixture
 def gz(gz_path: Path):  # type: ignore[no-untyped-def]
-    from framing.actors import load_gazetteer
+    from framing.actors.gazetteer import load_gazetteer
 
     return load_gazetteer(gz_path)

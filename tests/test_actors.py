@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from framing.actors import find_candidates, find_mentions, load_gazetteer
+from framing.actors.gazetteer import find_candidates, find_mentions, load_gazetteer
 from framing.errors import LexiconError
-from framing.segment import segment
+from framing.text.segment import segment
 
 def found(text: str, gazetteer, published: str | None = None) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     """(actor, kind, surface text) for every mention of ``text``."""

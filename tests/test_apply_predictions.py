@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 
 import framing
-import framing.predict as predict
-from framing.classify import apply, load_model, read_labelled, save_model, train
-from framing.cli import main
-from framing.compare import bootstrap_ci, compare
-from framing.engine import run
-from framing.score import Results
+import framing.ml.predict as predict
+from framing.ml.classify import apply, load_model, read_labelled, save_model, train
+from framing.cli.app import main
+from framing.comparison.comparison import bootstrap_ci, compare
+from framing.run.engine import run
+from framing.analysis.article import Results
 from framing.types import ArticleResult
 
 from conftest import write_labelled_csv
@@ -40,7 +40,7 @@ def analysed(tmp_path_factory, tiny_models):  # type: ignore[no-untyped-def]
 
 
 def test_every_record_has_the_prediction_apply_gives(analysed, tiny_models) -> None:  # type: ignore[no-untyped-def]
-    """Each record of articles.jsonl carries both predictions, equal to framing.classify.apply on the same texts."""
+    """Each record of articles.jsonl carries both predictions, equal to framing.ml.classify.apply on the same texts."""
     records = _records(analysed)
     corpus = framing.load(EXAMPLES)
     assert len(records) == len(corpus) == 6
@@ -220,7 +220,7 @@ def test_usage_errors(tmp_path: Path, analysed, tiny_models) -> None:  # type: i
 
 
 def test_predict_results_from_python(tiny_models) -> None:  # type: ignore[no-untyped-def]
-    """framing.predict.predict_results adds predictions to Results in memory, as the run does."""
+    """framing.ml.predict.predict_results adds predictions to Results in memory, as the run does."""
     res = framing.analyze(framing.load(EXAMPLES), sentiment=None, progress=False)
     model = load_model(tiny_models["article"])
     out = predict.predict_results(res, {"frames": model, "tone": tiny_models["sentence"]})

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from framing.actors import find_mentions
-from framing.attribution import attribute_quotes, find_roles
-from framing.detectors import detect
-from framing.quotes import Quote
-from framing.segment import segment
+from framing.actors.gazetteer import find_mentions
+from framing.actors.attribution import attribute_quotes, find_roles
+from framing.markers.detectors import detect
+from framing.text.quotes import Quote
+from framing.text.segment import segment
 
 def quotes_of(text: str, gazetteer) -> list[Quote]:  # type: ignore[no-untyped-def]
     doc = segment(text)

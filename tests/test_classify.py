@@ -15,8 +15,8 @@ import skops.io as sio
 from sklearn.base import clone
 from sklearn.metrics import brier_score_loss
 
-from framing import cli_classify
-from framing.classify import (
+from framing.cli import classify as cli_classify
+from framing.ml.classify import (
     TRUSTED_TYPES,
     UntrustedModelError,
     apply,
@@ -158,7 +158,7 @@ def test_precomputed_cv_equals_plain_refits():
 
 def test_final_fit_with_precomputed_blocks_equals_pipeline_fit():
     """train()'s final fit, reusing the blocks computed for cross-validation, gives the same model as Pipeline.fit on the texts."""
-    from framing.classify import _fit_with, _precompute
+    from framing.ml.classify import _fit_with, _precompute
 
     texts, labels = _toy(12)
     y = np.asarray(labels, dtype=object)
@@ -286,7 +286,7 @@ def test_apply_article_and_sentence_units(toy_model):
 def test_top_features_ranks_within_each_block(toy_model):
     """Weights compare only within a block, so each block gets its own top n: dense marker
     features with large weights cannot push every word off the list."""
-    from framing.classify import top_features
+    from framing.ml.classify import top_features
 
     top = top_features(toy_model.pipeline, n=3)
     for c, feats in top.items():

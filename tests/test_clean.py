@@ -7,7 +7,7 @@ import re
 import pytest
 
 import framing
-from framing.clean import clean_text, outlet_from_domain, outlet_key, parse_date, parse_front_matter
+from framing.inputs.clean import clean_text, outlet_from_domain, outlet_key, parse_date, parse_front_matter
 
 # ---------------------------------------------------------------------------------------------
 # The real seeds (read at run time from ../shared/seeds; skipped when absent)

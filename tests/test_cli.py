@@ -12,7 +12,7 @@ import pytest
 
 import framing
 from framing import __version__
-from framing.cli import main
+from framing.cli.app import main
 
 REQUIRED_FIELDS = (
     "id",
@@ -221,10 +221,10 @@ def test_clean_seed_article(politsturm_seed, capsys):
 
 
 def test_real_command_end_to_end(tmp_path, examples_dir):
-    """`python -m framing.cli analyze` in a fresh process analyses the example corpus and exits 0."""
+    """`python -m framing.cli.app analyze` in a fresh process analyses the example corpus and exits 0."""
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "framing.cli", "analyze", str(examples_dir), "--out", str(out)],
+        [sys.executable, "-m", "framing.cli.app", "analyze", str(examples_dir), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.cli import main
+from framing.cli.app import main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 

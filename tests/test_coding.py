@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from framing.coding import (
+from framing.ml.coding import (
     agreement,
     cohens_kappa,
     export_sample,
@@ -208,7 +208,7 @@ def test_next_to_code_picks_the_least_certain_items():
 
 def test_next_to_code_with_a_trained_model():
     """A model trained on clearly positive and negative texts asks about the mixed one first."""
-    from framing.classify import train
+    from framing.ml.classify import train
 
     texts = ["wonderful great superb", "awful terrible horrible"] * 6
     model = train(texts, ["pos", "neg"] * 6, model="tfidf", level="sentence", cv=None, n_examples=0)

@@ -11,7 +11,7 @@ import pytest
 from scipy.stats import chi2_contingency
 
 import framing
-from framing.compare import (
+from framing.comparison.comparison import (
     bootstrap_ci,
     compare,
     hedges_g,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import framing
-from framing.corpus import Corpus, DuplicateFinder, flag_duplicates, reconcile_outlets
+from framing.inputs.corpus import Corpus, DuplicateFinder, flag_duplicates, reconcile_outlets
 from framing.types import Article, LoadError
 
 WIRE = [

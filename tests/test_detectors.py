@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from framing.detectors import detect, quote_share
-from framing.quotes import find_quote_spans
-from framing.segment import segment
+from framing.markers.detectors import detect, quote_share
+from framing.text.quotes import find_quote_spans
+from framing.text.segment import segment
 
 
 def cats(text: str) -> list[tuple[str, str]]:

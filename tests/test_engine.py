@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import framing.engine as engine
+import framing.run.engine as engine
 from framing.errors import FramingError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -166,8 +166,8 @@ def test_predictions_identical_across_workers_dask_and_resume(tmp_path: Path, ti
 
 def test_models_load_once_per_worker_process(tmp_path: Path, tiny_models, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """A model is loaded once for the whole run in one process, not once per article or batch."""
-    import framing.classify as classify
-    import framing.predict as predict
+    import framing.ml.classify as classify
+    import framing.ml.predict as predict
 
     corpus = make_corpus(tmp_path / "c.jsonl", 30)
     loads = []
@@ -196,7 +196,7 @@ def test_streaming_csv_equals_the_frame_and_keeps_memory_flat(tmp_path: Path) ->
     with the number of articles (it never holds the results)."""
     import pandas as pd
 
-    from framing.score import Results
+    from framing.analysis.article import Results
 
     small = make_corpus(tmp_path / "small.jsonl", 100)
     large = make_corpus(tmp_path / "large.jsonl", 600)
@@ -237,7 +237,7 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     """Above --report-sample articles the report covers a stratified sample and says so; the table has them all."""
     import csv
 
-    from framing.cli import main
+    from framing.cli.app import main
 
     corpus = make_corpus(tmp_path / "c.jsonl", 60)
     code = main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-actors", "--report-sample", "30", "--format", "html", "--no-progress"])
@@ -251,7 +251,7 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     # 'framing analyze', a sample above it; --sample 0 for all, --sample N for another size
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--format", "md"]) == 0
     assert "Compared 60 articles" in capsys.readouterr().err
-    monkeypatch.setattr("framing.cli.REPORT_SAMPLE", 25)
+    monkeypatch.setattr("framing.cli.app.REPORT_SAMPLE", 25)
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "default"), "--format", "md"]) == 0
     assert "Compared 25 articles" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--sample", "0", "--format", "md"]) == 0
@@ -267,7 +267,7 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
 def test_results_read_back_equal_and_share_repeated_strings(tmp_path: Path) -> None:
     """Reading articles.jsonl back rebuilds the same records, and the lexicon names, categories and
     mention words repeated across articles are one object each (a report holds every article)."""
-    from framing.score import Results
+    from framing.analysis.article import Results
 
     engine.run([str(EXAMPLES)], tmp_path / "out", progress=False, parquet=False)
     path = tmp_path / "out" / "articles.jsonl"

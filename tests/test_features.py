@@ -16,9 +16,9 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils import estimator_checks as ec
 
 from framing.errors import FramingError, OptionError
-from framing.features import LexiconVectorizer, ReadabilityFeatures, RhetoricFeatures
-from framing.readability import readability
-from framing.segment import segment
+from framing.ml.features import LexiconVectorizer, ReadabilityFeatures, RhetoricFeatures
+from framing.text.readability import readability
+from framing.text.segment import segment
 
 TEXTS = [
     "They are thugs and not heroes. It may perhaps rain.",
@@ -199,7 +199,7 @@ def test_rhetoric_hand_computed():
 
 
 def test_readability_equals_module():
-    """ReadabilityFeatures gives framing.readability's numbers, NaN where it gives None."""
+    """ReadabilityFeatures gives framing.text.readability's numbers, NaN where it gives None."""
     text = TEXTS[2]
     rf = ReadabilityFeatures().fit([])
     row = rf.transform([text])[0]
@@ -267,7 +267,7 @@ def test_parallel_equals_serial(monkeypatch):
     """n_jobs=2 splits a long input into chunks and gives exactly the serial numbers."""
     import joblib
 
-    import framing.features as features
+    import framing.ml.features as features
 
     # small chunks so a short input is split; threads keep the test fast (the work and the
     # arguments are the same as with processes: plain data in, arrays out)

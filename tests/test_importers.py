@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import LexiconError
-from framing.importers import (
+from framing.markers.importers import (
     import_csv,
     import_dictionary,
     import_liwc,
@@ -21,8 +21,8 @@ from framing.importers import (
     to_toml,
     write_toml,
 )
-from framing.lexicons import Lexicon, LexiconSet, load_lexicon, parse_lexicon
-from framing.segment import segment
+from framing.markers.lexicons import Lexicon, LexiconSet, load_lexicon, parse_lexicon
+from framing.text.segment import segment
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

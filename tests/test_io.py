@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import framing
-import framing.io as fio
+import framing.inputs.formats as fio
 from framing.errors import InputError
 from framing.types import Article, LoadError
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicons import LexiconSet, find_lexicon_files, load_default_lexicons, load_lexicon, term_tokens
+from framing.markers.lexicons import LexiconSet, find_lexicon_files, load_default_lexicons, load_lexicon, term_tokens
 
 BUILTIN = find_lexicon_files()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from framing.lexicons import LexiconSet, parse_lexicon
-from framing.segment import segment
+from framing.markers.lexicons import LexiconSet, parse_lexicon
+from framing.text.segment import segment
 
 
 def lexicon(categories: dict[str, list], name: str = "toy", negatable: tuple[str, ...] = ()):  # type: ignore[type-arg]

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from framing.portrayal import actor_table, quote_table, role_table, sentiment_summary
-from framing.score import analyze_article
+from framing.actors.portrayal import actor_table, quote_table, role_table, sentiment_summary
+from framing.analysis.article import analyze_article
 from framing.types import Article
 
 LEDGER = "Northern Ledger"

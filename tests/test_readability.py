@@ -8,8 +8,8 @@ import nltk
 import pytest
 
 import framing.resources as resources
-from framing.readability import MEASURES, readability
-from framing.segment import segment
+from framing.text.readability import MEASURES, readability
+from framing.text.segment import segment
 
 SIMPLE = (
     "The dog ran to the park. It saw a red ball. The boy threw the ball. "

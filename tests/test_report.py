@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.cli import main
-from framing.compare import compare
-from framing.report import highlight_segments
+from framing.cli.app import main
+from framing.comparison.comparison import compare
+from framing.report.render import highlight_segments
 from framing.types import Article, Match
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.segment import segment, sentence_spans, tokenize
+from framing.text.segment import segment, sentence_spans, tokenize
 from framing.types import Doc
 
 MIXED = (

@@ -17,7 +17,7 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.utils import estimator_checks as ec
 
-from framing.errors import FramingError, InputError, MissingResourceError, OptionError
+from framing.errors import FramingError, InputError, MissingResourceError, OptionError, UntrustedModelError
 from framing.resources import model_dir
 from framing.sentiment import (
     LABELS,
@@ -26,7 +26,6 @@ from framing.sentiment import (
     TargetContextVectorizer,
     TargetPositionFeatures,
     TargetSentiment,
-    UntrustedModelError,
     load_model,
     make_pipeline,
     save_model,
@@ -428,8 +427,8 @@ def test_shipped_model_matches_its_card_on_dev_rw(shipped, dev_rw) -> None:  # t
 def _reference_ngrams(v: TargetContextVectorizer, sentence: str, start: int, end: int) -> dict[str, float]:
     """The definition, written the slow way: build the sequence with the placeholder, enumerate
     every n-gram, weight it by its distance to the placeholder."""
-    from framing.segment import tokenize
-    from framing.sentiment import PLACEHOLDER, _stem
+    from framing.text.segment import tokenize
+    from framing.sentiment.records import PLACEHOLDER, _stem
 
     toks = [t.lower() for t, _, _ in tokenize(sentence)]
     spans = [(s, e) for _, s, e in tokenize(sentence)]
@@ -485,7 +484,7 @@ HOT_PATH_RECORDS = RECORDS + [
 def test_ngram_hot_path_matches_the_definition(params) -> None:  # type: ignore[no-untyped-def]
     """The cached sentence tables, vocabulary columns and the count shortcut give exactly what the
     definition gives, for every record and configuration."""
-    from framing.sentiment import _parse
+    from framing.sentiment.records import _parse
 
     v = TargetContextVectorizer(min_df=1, **params).fit(HOT_PATH_RECORDS)
     vocab = v.vocabulary_

@@ -12,10 +12,10 @@ import pytest
 
 import framing
 from framing.errors import FramingError, OptionError
-from framing.readability import readability
-from framing.segment import segment
+from framing.text.readability import readability
+from framing.text.segment import segment
 from framing.types import Article
-from framing.worksheet import LEVELS, Anonymiser, make_worksheet, register, worksheet_data
+from framing.classroom.worksheet import LEVELS, Anonymiser, make_worksheet, register, worksheet_data
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOPPM = shutil.which("pdftoppm")
@@ -322,7 +322,7 @@ def test_actor_tone_comes_from_the_sentiment_model() -> None:
 
 def test_command_line_hook(tmp_path: Path) -> None:
     """register() adds 'worksheet' to a CLI parser; it writes the files, and a bad level is a FramingError naming the choices."""
-    from framing.cli import _Parser
+    from framing.cli.app import _Parser
 
     parser = _Parser(prog="framing")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -341,10 +341,10 @@ def test_command_line_hook(tmp_path: Path) -> None:
 
 def test_wired_into_framing_cli(tmp_path: Path) -> None:
     """Once framing/cli.py registers the command, 'framing worksheet' exits 0, and 2 for a bad level."""
-    from framing.cli import build_parser, main
+    from framing.cli.app import build_parser, main
 
     if "worksheet" not in build_parser().format_help():
-        pytest.skip("'framing worksheet' is not registered in framing/cli.py yet (see framing.worksheet.register)")
+        pytest.skip("'framing worksheet' is not registered in framing/cli.py yet (see framing.classroom.worksheet.register)")
     corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus"
     assert main(["worksheet", str(corpus), "--out", str(tmp_path), "--format", "html"]) == 0
     assert main(["worksheet", str(corpus), "--level", "grade5", "--out", str(tmp_path)]) == 2

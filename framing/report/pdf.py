@@ -28,7 +28,7 @@ def _share(cell: dict[str, Any]) -> str:
 
 
 def _charts(data: dict[str, Any]) -> dict[str, bytes]:
-    from . import figures
+    from framing.report import figures
 
     groups = data["group_names"]
     out: dict[str, bytes] = {}

@@ -1,0 +1,224 @@
+"""Single-pass matching of many lexicons against the tokens of a text.
+
+All entries of all lexicons are compiled into one token trie (a case-folded trie and, for
+case-sensitive entries, an exact one). Walking the text once, each token position follows the
+trie as far as the next tokens allow; glob tokens (``imperialis*``) are edges tested by regular
+expressions indexed by their literal prefix, so the cost per token stays near a dictionary look-up
+whatever the number of entries. Matching is on tokens, never substrings: ``war`` does not match
+``software``.
+
+Overlaps inside one lexicon follow ``overlap`` (leftmost-longest by default); negation is marked
+for categories declared ``negatable`` when a negator occurs in the few tokens before the match,
+in the same clause (the window follows VADER: Hutto & Gilbert 2014).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from framing.text.segment import normalise_token
+from framing.types import Doc, Match
+
+__all__ = ["NEGATORS", "TokenMatcher"]
+
+#: Tokens that negate an evaluative term a few tokens later ("not a threat", "never hostile").
+NEGATORS = frozenset(
+    """not no never neither nor nobody none nothing nowhere without hardly barely scarcely cannot
+    cant dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt hasnt havent hadnt
+    aint""".split()
+)
+_CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "but", "however", "—", "–", "(", ")"})
+_PREFIX = 3  # glob edges are indexed by up to this many literal leading characters
+_FIRST_CACHE = 20_000  # distinct tokens whose first trie step is remembered (per matcher and case mode)
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    globs: dict[str, list[tuple[re.Pattern[str], _Node]]] = field(default_factory=dict)
+    anyglobs: list[tuple[re.Pattern[str], _Node]] = field(default_factory=list)
+    payload: list[tuple[int, int]] = field(default_factory=list)  # (lexicon index, entry index)
+
+    def child(self, token: str) -> _Node:
+        if "*" not in token:
+            node = self.children.get(token)
+            if node is None:
+                node = self.children[token] = _Node()
+            return node
+        prefix = token.split("*", 1)[0][:_PREFIX]
+        regex = re.compile(".*".join(re.escape(p) for p in token.split("*")), re.S)
+        bucket = self.anyglobs if len(prefix) < _PREFIX else self.globs.setdefault(prefix, [])
+        for pat, node in bucket:
+            if pat.pattern == regex.pattern:
+                return node
+        node = _Node()
+        bucket.append((regex, node))
+        return node
+
+    def step(self, token: str) -> list[_Node]:
+        node = self.children.get(token)
+        if not self.globs and not self.anyglobs:
+            return [node] if node is not None else _EMPTY
+        out = [node] if node is not None else []
+        if self.globs:
+            for pat, nxt in self.globs.get(token[:_PREFIX], ()):
+                if pat.fullmatch(token):
+                    out.append(nxt)
+        for pat, nxt in self.anyglobs:
+            if pat.fullmatch(token):
+                out.append(nxt)
+        return out
+
+
+_EMPTY: list[_Node] = []
+
+
+def _form(token: str) -> str:
+    return normalise_token(token)
+
+
+class TokenMatcher:
+    """Compiled matcher for a list of lexicons; ``match(doc)`` returns :class:`Match` objects."""
+
+    def __init__(self, lexicons: Sequence, *, overlap: str = "longest", negation_window: int = 3) -> None:  # type: ignore[type-arg]
+        self.lexicons = list(lexicons)
+        self.overlap = overlap
+        self.negation_window = negation_window
+        self._folded = _Node()
+        self._exact = _Node()
+        self._has_exact = False
+        self._folded_first: dict[str, list[_Node]] = {}
+        self._exact_first: dict[str, list[_Node]] = {}
+        self._negatable = [
+            {name for name, c in lx.categories.items() if c.negatable} for lx in self.lexicons
+        ]
+        for li, lx in enumerate(self.lexicons):
+            for ei, entry in enumerate(lx.entries):
+                root = self._exact if entry.case_sensitive else self._folded
+                self._has_exact |= entry.case_sensitive
+                node = root
+                for tok in entry.tokens:
+                    tok = _form(tok)
+                    node = node.child(tok if entry.case_sensitive else tok.lower())
+                node.payload.append((li, ei))
+
+    def _first_steps(self, root: _Node, cache: dict[str, list[_Node]], token: str) -> list[_Node]:
+        """``root.step(token)``, memoised per token: most tokens start no entry, and the glob
+        edges at the root would otherwise be tested against every token of every text."""
+        frontier = cache.get(token)
+        if frontier is None:
+            if len(cache) >= _FIRST_CACHE:
+                cache.clear()  # bounded memory on huge vocabularies
+            frontier = cache[token] = root.step(token)
+        return frontier
+
+    def _walk(self, frontier: list[_Node], forms: Sequence[str], start: int, stop: int, found: list[tuple[int, int, int, int]]) -> None:
+        """Follow the trie from the nodes reached by ``forms[start]``, recording every payload."""
+        i = start + 1
+        while frontier:
+            for node in frontier:
+                for li, ei in node.payload:
+                    found.append((start, i, li, ei))
+            if i >= stop:
+                return
+            tok = forms[i]
+            if len(frontier) == 1:
+                frontier = frontier[0].step(tok)
+            else:
+                nxt: list[_Node] = []
+                for node in frontier:
+                    nxt.extend(node.step(tok))
+                frontier = nxt
+            i += 1
+
+    def _negated(self, lower: Sequence[str], start: int, sent_start: int) -> bool:
+        j = start - 1
+        lo = max(sent_start, start - self.negation_window)
+        while j >= lo:
+            t = lower[j]
+            if t in _CLAUSE_BREAK:
+                return False
+            if t in NEGATORS or t.endswith("n't") or t.replace("'", "") in NEGATORS:
+                return True
+            j -= 1
+        return False
+
+    def match(self, doc: Doc) -> list[Match]:
+        exact_forms = doc.forms or tuple(_form(t) for t in doc.tokens)
+        lower = doc.lower or tuple(t.lower() for t in exact_forms)
+        raw: list[tuple[int, int, int, int]] = []  # (token start, token end, lexicon, entry)
+        folded, fcache = self._folded, self._folded_first
+        exact, ecache = (self._exact, self._exact_first) if self._has_exact else (None, None)
+        first = self._first_steps
+        for sent in doc.sentences:
+            stop = sent.token_end
+            for i in range(sent.token_start, stop):
+                tok = lower[i]
+                frontier = fcache.get(tok)
+                if frontier is None:
+                    frontier = first(folded, fcache, tok)
+                if frontier:
+                    self._walk(frontier, lower, i, stop, raw)
+                if exact is not None:
+                    tok = exact_forms[i]
+                    frontier = ecache.get(tok)  # type: ignore[union-attr]
+                    if frontier is None:
+                        frontier = first(exact, ecache, tok)  # type: ignore[arg-type]
+                    if frontier:
+                        self._walk(frontier, exact_forms, i, stop, raw)
+        if not raw:
+            return []
+        if self.overlap == "longest":
+            raw = self._leftmost_longest(raw)
+        out: list[Match] = []
+        seen: set[tuple[int, int, int, str]] = set()
+        for ts, te, li, ei in sorted(raw, key=lambda r: (r[0], -r[1], r[2], r[3])):
+            lx = self.lexicons[li]
+            entry = lx.entries[ei]
+            if (ts, te, li, entry.category) in seen:
+                continue  # a glob and a literal entry of one category on the same words
+            seen.add((ts, te, li, entry.category))
+            sent = doc.sentence_of_token(ts)
+            negated = entry.category in self._negatable[li] and self._negated(lower, ts, sent.token_start)
+            out.append(
+                Match(
+                    lexicon=lx.name,
+                    lexicon_version=lx.version,
+                    category=entry.category,
+                    term=entry.term,
+                    start=doc.starts[ts],
+                    end=doc.ends[te - 1],
+                    sentence=sent.index,
+                    weight=entry.weight,
+                    negated=negated,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _leftmost_longest(raw: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+        """Per lexicon: scan left to right, keep the longest match at each start, skip overlaps.
+
+        Every entry matching exactly the kept span is kept (a term in two categories counts in
+        both); a glob and a literal entry of the same category matching the same span count once.
+        """
+        by_lex: dict[int, list[tuple[int, int, int, int]]] = {}
+        for r in raw:
+            by_lex.setdefault(r[2], []).append(r)
+        kept: list[tuple[int, int, int, int]] = []
+        for li, items in by_lex.items():
+            items.sort(key=lambda r: (r[0], -r[1]))
+            covered_until = -1
+            chosen_span: tuple[int, int] | None = None
+            for ts, te, _, ei in items:
+                if chosen_span == (ts, te):
+                    kept.append((ts, te, li, ei))
+                    continue
+                if ts < covered_until:
+                    continue
+                chosen_span = (ts, te)
+                covered_until = te
+                kept.append((ts, te, li, ei))
+        return kept

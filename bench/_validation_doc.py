@@ -27,12 +27,12 @@ def write_section(name: str, command: str, body: str, *, doc: Path = DOC) -> Pat
     """Replace (or append) the section ``name`` of ``doc`` (validation.md, or PERFORMANCE)."""
     header = PERFORMANCE_HEADER if doc == PERFORMANCE else HEADER
     text = doc.read_text(encoding="utf-8") if doc.exists() else header
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")
     section = (
         f"<!-- section:{name} -->\n## {name}\n\nCommand: `{command}` "
         f"(run {stamp}, Python {platform.python_version()}, {platform.machine()}).\n\n{body.strip()}\n<!-- end:{name} -->\n"
     )
-    pattern = re.compile(rf"<!-- section:{re.escape(name)} -->.*?<!-- end:{re.escape(name)} -->\n", re.S)
+    pattern = re.compile(rf"<!-- section:{re.escape(name)} -->.*?<!-- end:{re.escape(name)} -->\n", re.DOTALL)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(text, encoding="utf-8")

@@ -33,9 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import framing  # noqa: E402
-from framing.markers.lexicons import load_default_lexicons  # noqa: E402
-from framing.text.segment import segment  # noqa: E402
+import framing
+from framing.markers.lexicons import load_default_lexicons
+from framing.text.segment import segment
 
 
 def load_texts(data: Path, n: int) -> tuple[list[str], str]:
@@ -82,11 +82,11 @@ def main() -> None:
     per_entry = []
     for lx in lexset:
         for e in lx.entries:
-            per_entry.append(re.compile(entry_regex(e.term), 0 if e.case_sensitive else re.I))
+            per_entry.append(re.compile(entry_regex(e.term), 0 if e.case_sensitive else re.IGNORECASE))
     big = []
     for lx in lexset:
         alts = sorted((entry_regex(e.term) for e in lx.entries), key=len, reverse=True)
-        big.append(re.compile("|".join(alts), re.I))
+        big.append(re.compile("|".join(alts), re.IGNORECASE))
 
     counts = {}
 

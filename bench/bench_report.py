@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import framing  # noqa: E402
-from framing.types import Article  # noqa: E402
+import framing
+from framing.types import Article
 
 
 def sample_articles(data: Path, n: int) -> tuple[list[Article], str]:

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from validate_classifiers import load_bias  # noqa: E402
+from validate_classifiers import load_bias
 
 
 def main() -> int:

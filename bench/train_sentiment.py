@@ -41,9 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _validation_doc import write_section  # noqa: E402
-from framing.resources import model_dir  # noqa: E402
-from framing.sentiment import LABELS, MODEL_FILE, TRUSTED_TYPES, make_pipeline, save_model  # noqa: E402
+from _validation_doc import write_section
+
+from framing.resources import model_dir
+from framing.sentiment import LABELS, MODEL_FILE, TRUSTED_TYPES, make_pipeline, save_model
 
 COMMAND = "python bench/train_sentiment.py"
 SECTION = "Target sentiment (NewsMTSC)"

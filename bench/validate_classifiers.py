@@ -42,10 +42,10 @@ from sklearn.pipeline import make_pipeline as sk_pipeline
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from framing.ml.classify import _fold_pipeline, _precompute, make_pipeline, train  # noqa: E402
+from framing.ml.classify import _fold_pipeline, _precompute, make_pipeline, train
 
 sys.path.insert(0, str(ROOT / "bench"))
-from _validation_doc import write_section  # noqa: E402
+from _validation_doc import write_section
 
 #: Candidates of the nested selection on BABE: (feature blocks, C).
 BABE_CANDIDATES = [

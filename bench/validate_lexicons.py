@@ -36,12 +36,12 @@ from sklearn.metrics import roc_auc_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import framing  # noqa: E402
-from framing.markers.lexicons import LexiconSet, load_default_lexicons  # noqa: E402
-from framing.text.segment import segment  # noqa: E402
+import framing
+from framing.markers.lexicons import LexiconSet, load_default_lexicons
+from framing.text.segment import segment
 
 sys.path.insert(0, str(ROOT / "bench"))
-from _validation_doc import write_section  # noqa: E402
+from _validation_doc import write_section
 
 REGISTERS = ["marxist", "state_diplomatic", "nationalist_populist", "liberal_internationalist", "wire_service"]
 

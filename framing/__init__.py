@@ -13,15 +13,14 @@ The flow, each step a plain function (see docs/architecture.md)::
 from __future__ import annotations
 
 from framing._version import __version__
-
-from framing.comparison.comparison import Comparison, compare
-from framing.inputs.corpus import Corpus
-from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
-from framing.inputs.formats import iter_load
 from framing.analysis.article import Results, analyze, analyze_article
+from framing.classroom.worksheet import make_worksheet
+from framing.comparison.comparison import Comparison, compare
+from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
+from framing.inputs.corpus import Corpus
+from framing.inputs.formats import iter_load
 from framing.text.segment import segment
 from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
-from framing.classroom.worksheet import make_worksheet
 
 __all__ = [
     "Article",

@@ -14,7 +14,7 @@ from typing import Any
 
 from framing.errors import MissingResourceError
 
-__all__ = ["cmu_dictionary", "lexicon_dir", "require", "model_dir", "package_versions", "patch_textstat_offline", "vader_lexicon_path"]
+__all__ = ["cmu_dictionary", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "require", "vader_lexicon_path"]
 
 
 def require(module: str, package: str, purpose: str) -> Any:
@@ -75,11 +75,15 @@ def model_dir() -> Path:
 
 
 def lexicon_dir() -> Path:
-    """The folder of built-in lexicons (``lexicons/`` in the repository, shipped in the wheel)."""
+    """The folder of built-in lexicons: ``lexicons/`` beside the package in a source checkout (so
+    each checkout or git worktree reads its own), else the copy shipped in the wheel."""
+    source = Path(__file__).resolve().parent.parent / "lexicons"
+    if (source / "registers.toml").is_file() and (source / "actors.toml").is_file():
+        return source
     try:
         path = Path(str(resources.files("framing._lexicons")))
-    except ModuleNotFoundError:  # running from a source tree without installing
-        path = Path(__file__).resolve().parent.parent / "lexicons"
+    except ModuleNotFoundError:  # pragma: no cover - neither a checkout nor an installed wheel
+        path = source
     if not path.is_dir():
         raise MissingResourceError(f"the built-in lexicons are missing (looked in {path}); reinstall framing")
     return path

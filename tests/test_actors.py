@@ -13,6 +13,7 @@ from framing.actors.gazetteer import find_candidates, find_mentions, load_gazett
 from framing.errors import LexiconError
 from framing.text.segment import segment
 
+
 def found(text: str, gazetteer, published: str | None = None) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
     """(actor, kind, surface text) for every mention of ``text``."""
     return [(m.actor, m.kind, text[m.start : m.end]) for m in find_mentions(segment(text), gazetteer, published=published)]

@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import write_labelled_csv
 
 import framing
 import framing.ml.predict as predict
-from framing.ml.classify import apply, load_model, read_labelled, save_model, train
+from framing.analysis.article import Results
 from framing.cli.app import main
 from framing.comparison.comparison import bootstrap_ci, compare
+from framing.ml.classify import apply, load_model, read_labelled, save_model, train
 from framing.run.engine import run
-from framing.analysis.article import Results
 from framing.types import ArticleResult
-
-from conftest import write_labelled_csv
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 EVIL = "<script>alert(1)</script>"
@@ -97,8 +96,7 @@ def test_report_has_the_section_with_intervals_from_bootstrap_ci(tmp_path: Path,
     corpus = tmp_path / "c.jsonl"
     texts = pd.read_csv(tiny_models["csv"])["text"]
     with open(corpus, "w", encoding="utf-8") as fh:
-        for i, t in enumerate(texts):
-            fh.write(json.dumps({"id": f"a{i}", "text": t, "outlet": f"Outlet {i % 3}"}) + "\n")
+        fh.writelines(json.dumps({"id": f"a{i}", "text": t, "outlet": f"Outlet {i % 3}"}) + "\n" for i, t in enumerate(texts))
     out = tmp_path / "run"
     run([str(corpus)], out, no_actors=True, progress=False, parquet=False, models=[str(tiny_models["article"])])
     res = Results.from_jsonl(out)

@@ -4,14 +4,14 @@ lexicons/actors.toml."""
 
 from __future__ import annotations
 
-
 import pytest
 
-from framing.actors.gazetteer import find_mentions
 from framing.actors.attribution import attribute_quotes, find_roles
+from framing.actors.gazetteer import find_mentions
 from framing.markers.detectors import detect
 from framing.text.quotes import Quote
 from framing.text.segment import segment
+
 
 def quotes_of(text: str, gazetteer) -> list[Quote]:  # type: ignore[no-untyped-def]
     doc = segment(text)

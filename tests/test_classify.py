@@ -16,6 +16,7 @@ from sklearn.base import clone
 from sklearn.metrics import brier_score_loss
 
 from framing.cli import classify as cli_classify
+from framing.errors import FramingError, InputError, OptionError
 from framing.ml.classify import (
     TRUSTED_TYPES,
     UntrustedModelError,
@@ -32,7 +33,6 @@ from framing.ml.classify import (
     save_model,
     train,
 )
-from framing.errors import FramingError, InputError, OptionError
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
+from framing.errors import FramingError, InputError, OptionError
 from framing.ml.coding import (
     agreement,
     cohens_kappa,
@@ -19,7 +20,6 @@ from framing.ml.coding import (
     next_to_code,
     reliability_matrix,
 )
-from framing.errors import FramingError, InputError, OptionError
 from framing.types import Article
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C ("nominal data,

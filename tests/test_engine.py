@@ -13,7 +13,7 @@ import framing.run.engine as engine
 from framing.errors import FramingError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-WORDS = "trade tariff canola minister talks deal market border ports officials said warned reckless bold".split()
+WORDS = ["trade", "tariff", "canola", "minister", "talks", "deal", "market", "border", "ports", "officials", "said", "warned", "reckless", "bold"]
 
 
 def make_corpus(path: Path, n: int, seed: int = 3) -> Path:

@@ -427,8 +427,8 @@ def test_shipped_model_matches_its_card_on_dev_rw(shipped, dev_rw) -> None:  # t
 def _reference_ngrams(v: TargetContextVectorizer, sentence: str, start: int, end: int) -> dict[str, float]:
     """The definition, written the slow way: build the sequence with the placeholder, enumerate
     every n-gram, weight it by its distance to the placeholder."""
-    from framing.text.segment import tokenize
     from framing.sentiment.records import PLACEHOLDER, _stem
+    from framing.text.segment import tokenize
 
     toks = [t.lower() for t, _, _ in tokenize(sentence)]
     spans = [(s, e) for _, s, e in tokenize(sentence)]

@@ -11,11 +11,11 @@ from types import SimpleNamespace
 import pytest
 
 import framing
+from framing.classroom.worksheet import LEVELS, Anonymiser, make_worksheet, register, worksheet_data
 from framing.errors import FramingError, OptionError
 from framing.text.readability import readability
 from framing.text.segment import segment
 from framing.types import Article
-from framing.classroom.worksheet import LEVELS, Anonymiser, make_worksheet, register, worksheet_data
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOPPM = shutil.which("pdftoppm")

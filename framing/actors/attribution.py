@@ -31,8 +31,8 @@ from typing import Any
 from framing.actors.gazetteer import ActorMention
 from framing.markers.detectors import QUOTING_VERBS
 from framing.markers.lexicons import LexiconSet, load_lexicon, parse_lexicon
-from framing.text.quotes import Quote, QuoteSpan, find_quote_spans
 from framing.resources import lexicon_dir
+from framing.text.quotes import Quote, QuoteSpan, find_quote_spans
 from framing.types import Doc
 
 __all__ = ["Role", "attribute_quotes", "find_roles"]
@@ -46,9 +46,7 @@ _NOT_VERBS = frozenset({"spokesman", "spokeswoman", "spokesperson", "post", "pos
 #: Verbs that report speech even without "that" ("Carney said the deal ..."); other verbs of saying
 #: make reported speech only when "that" follows within three tokens ("warned that ...").
 _SPEECH_VERBS = frozenset(
-    """said says say told tells stated added adds claimed claims insisted insists argued argues wrote
-    writes according to dissed boasted boasts admitted admits conceded alleged alleges denied denies
-    replied replies responded acknowledged maintained""".split()
+    ["said", "says", "say", "told", "tells", "stated", "added", "adds", "claimed", "claims", "insisted", "insists", "argued", "argues", "wrote", "writes", "according", "to", "dissed", "boasted", "boasts", "admitted", "admits", "conceded", "alleged", "alleges", "denied", "denies", "replied", "replies", "responded", "acknowledged", "maintained"]
 )
 _PASSIVE_AUX = frozenset({"was", "were", "been", "is", "are", "being", "be", "got", "get"})
 _SPEAKER_TYPES = frozenset({"person", "organisation", "state", "group", "unknown"})

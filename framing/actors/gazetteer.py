@@ -40,10 +40,10 @@ from framing.resources import lexicon_dir
 from framing.types import Doc
 
 __all__ = [
+    "KINDS",
     "Actor",
     "ActorMention",
     "Gazetteer",
-    "KINDS",
     "add_actor",
     "find_candidates",
     "find_mentions",
@@ -342,7 +342,7 @@ def add_actor(
     old = p.read_text(encoding="utf-8") if p.exists() else (
         '[gazetteer]\nname = "user"\nversion = "0.1.0"\ndescription = "My actors"\n'
     )
-    if re.search(rf"^\[actors\.{re.escape(actor_id)}\]", old, re.M):
+    if re.search(rf"^\[actors\.{re.escape(actor_id)}\]", old, re.MULTILINE):
         raise LexiconError(f"{p}: actor {actor_id!r} is already there; edit the file to change it")
 
     def q(v: str) -> str:
@@ -457,18 +457,10 @@ def _pronoun_of(m: ActorMention, gazetteer: Gazetteer) -> str | None:
 # Discovery of actors that are not in the gazetteer
 
 _TITLE_WORDS = frozenset(
-    """president vice-president prime premier minister secretary chancellor spokesperson spokesman
-    spokeswoman commissioner ambassador governor senator representative rep. sen. gov. mayor
-    adviser advisor economist analyst professor researcher farmer worker chief director chairman
-    chairwoman chair ceo official envoy negotiator leader general admiral judge justice king queen
-    prince princess pope lawmaker mp pm congressman congresswoman deputy""".split()
+    ["president", "vice-president", "prime", "premier", "minister", "secretary", "chancellor", "spokesperson", "spokesman", "spokeswoman", "commissioner", "ambassador", "governor", "senator", "representative", "rep.", "sen.", "gov.", "mayor", "adviser", "advisor", "economist", "analyst", "professor", "researcher", "farmer", "worker", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "official", "envoy", "negotiator", "leader", "general", "admiral", "judge", "justice", "king", "queen", "prince", "princess", "pope", "lawmaker", "mp", "pm", "congressman", "congresswoman", "deputy"]
 )
 _NOT_NAMES = frozenset(
-    """The A An And But Or If In On At To For Of By With From As It This That These Those He She We
-    They I You His Her Its Our Their Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April May June July August September October November December Mr Mrs
-    Ms Dr Still Yet So Then When While After Before Since Under Over Despite Although Because
-    Details Context Meanwhile However Several Some Many Most All Each Both Neither No Not""".split()
+    ["The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "To", "For", "Of", "By", "With", "From", "As", "It", "This", "That", "These", "Those", "He", "She", "We", "They", "I", "You", "His", "Her", "Its", "Our", "Their", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Still", "Yet", "So", "Then", "When", "While", "After", "Before", "Since", "Under", "Over", "Despite", "Although", "Because", "Details", "Context", "Meanwhile", "However", "Several", "Some", "Many", "Most", "All", "Each", "Both", "Neither", "No", "Not"]
 )
 _CAP = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]{2,}$|^(?:Mc|Mac|O')[A-Z][a-z]+$")
 _PARTICLES = frozenset({"de", "van", "von", "da", "bin", "al", "le", "la", "der", "del", "di"})

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from framing.markers.detectors import DETECTOR_CATEGORIES, DETECTOR_VERSION, detect, quote_share
+from framing.resources import package_versions
 from framing.text.quotes import find_quote_spans
 from framing.text.readability import readability
-from framing.resources import package_versions
 from framing.text.segment import segment
 from framing.types import Article, ArticleResult, LoadError, Match
 
@@ -104,8 +104,8 @@ def analyze_article(
     actors: tuple[dict[str, Any], ...] = ()
     quotes: tuple[dict[str, Any], ...] = ()
     if gazetteer is not None:
-        from framing.actors.gazetteer import find_mentions
         from framing.actors.attribution import attribute_quotes, find_roles
+        from framing.actors.gazetteer import find_mentions
         from framing.actors.portrayal import summarise_actors
 
         mentions = find_mentions(doc, gazetteer, published=article.published)
@@ -178,8 +178,8 @@ def _progress(iterable: Iterable[Any], total: int | None, progress: bool | None,
 def iter_analyze(
     articles: Iterable[Article],
     *,
-    lexicons: LexiconSet | None | str = "default",
-    gazetteer: Gazetteer | None | str = "default",
+    lexicons: LexiconSet | str | None = "default",
+    gazetteer: Gazetteer | str | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
     total: int | None = None,
@@ -198,8 +198,8 @@ def iter_analyze(
 def analyze(
     corpus: Iterable[Article],
     *,
-    lexicons: LexiconSet | None | str = "default",
-    gazetteer: Gazetteer | None | str = "default",
+    lexicons: LexiconSet | str | None = "default",
+    gazetteer: Gazetteer | str | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
 ) -> Results:
@@ -324,8 +324,7 @@ class Results(Sequence[ArticleResult]):
         """Write one JSON object per article (the format documented in docs/output.md)."""
         path = Path(path)
         with open(path, "w", encoding="utf-8") as fh:
-            for r in self.results:
-                fh.write(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False) + "\n" for r in self.results)
         return path
 
     def __repr__(self) -> str:

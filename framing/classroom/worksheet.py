@@ -118,8 +118,8 @@ _SAY_STEMS = (
     "claim", "insist", "admit", "assert", "contend", "maintain", "argu", "declar", "proclaim", "alleg",
     "conced", "acknowledg", "confess", "boast", "retort", "counter", "profess",
 )
-_NOTE_ALTERNATIVE = re.compile(r"(?:neutral style is|wire copy says) '([^']+)'(?: or '([^']+)')?", re.I)
-_WORD = re.compile(r"[^\W_][\w'’-]*", re.U)
+_NOTE_ALTERNATIVE = re.compile(r"(?:neutral style is|wire copy says) '([^']+)'(?: or '([^']+)')?", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_][\w'’-]*", re.UNICODE)
 
 EXERCISES = {
     "headlines": (
@@ -391,7 +391,7 @@ class Anonymiser:
                     forms.append(re.escape(c))
                 pats.append((100 + len(c), r"(?<![\w.@#/])(?:" + "|".join(forms) + r")(?![\w])", label))
         pats.sort(key=lambda p: -p[0])
-        self._patterns = [(re.compile(p, re.I), label) for _, p, label in pats]
+        self._patterns = [(re.compile(p, re.IGNORECASE), label) for _, p, label in pats]
 
     def __call__(self, text: str | None) -> str:
         if not text:
@@ -415,7 +415,7 @@ def _site_name(domain: str) -> str:
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    m = re.match(r"(?:[a-z]+://)?(?:www\.)?([^/\s:]+)", url.strip(), re.I)
+    m = re.match(r"(?:[a-z]+://)?(?:www\.)?([^/\s:]+)", url.strip(), re.IGNORECASE)
     return m.group(1).lower() if m else None
 
 
@@ -818,7 +818,7 @@ def _verb_why(verb: str, verb_class: str | None) -> str:
 
 def _find_word(text: str, word: str, near: int) -> tuple[int, int] | None:
     best = None
-    for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text, re.I):
+    for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text, re.IGNORECASE):
         d = abs(m.start() - near)
         if best is None or d < best[0]:
             best = (d, m.start(), m.end())
@@ -1048,7 +1048,7 @@ def _distinctive(arts: list[_Art]) -> dict[str, list[dict[str, Any]]]:
 def _term_spans(text: str, term: str, base: int) -> list[tuple[int, int]]:
     words = term.split()
     pat = r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
-    return [(base + m.start(), base + m.end()) for m in re.finditer(pat, text.replace("’", "'"), re.I)]
+    return [(base + m.start(), base + m.end()) for m in re.finditer(pat, text.replace("’", "'"), re.IGNORECASE)]
 
 
 def _ex_guess(arts: list[_Art], level: Level, anon: Anonymiser, anonymise: bool, outlet_names: list[str]) -> dict[str, Any]:

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing._version import __version__
-from framing.inputs.corpus import Corpus
 from framing.errors import FramingError
 from framing.inputs.formats import FORMATS, iter_load
-from framing.types import ArticleResult, LoadError
+from framing.types import LoadError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -47,7 +46,7 @@ exit status: 0 all inputs analysed; 1 some failed (the rest were analysed); 2 us
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+    def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -261,9 +260,9 @@ def _say(msg: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from framing.run.engine import run, write_csv
-    from framing.inputs.formats import LoadOptions
     from framing.analysis.article import Results
+    from framing.inputs.formats import LoadOptions
+    from framing.run.engine import run, write_csv
 
     _formats(args.format)  # a usage error before any work is done
     out = Path(args.out)
@@ -361,9 +360,9 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from framing.run.engine import record_keys
-    from framing.errors import InputError
     from framing.analysis.article import Results
+    from framing.errors import InputError
+    from framing.run.engine import record_keys
 
     path = Path(args.results)
     jsonl = path / "articles.jsonl" if path.is_dir() else path

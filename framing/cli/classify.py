@@ -308,8 +308,7 @@ def _apply_into(args: argparse.Namespace) -> int:
 def _write_predictions(table: Any, out: Path) -> None:
     table.to_csv(out / "predictions.csv", index=False)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as fh:
-        for rec in table.to_dict("records"):
-            fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        fh.writelines(json.dumps(rec, ensure_ascii=False, default=str) + "\n" for rec in table.to_dict("records"))
 
 
 def cmd_code_sample(args: argparse.Namespace) -> int:

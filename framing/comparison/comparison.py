@@ -44,7 +44,7 @@ __all__ = [
     "same_story_groups",
 ]
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,7 +601,7 @@ def prediction_shares(
                 v = vals[(garr == g) & ~np.isnan(vals)]
                 lo, hi = bootstrap_ci(v, n_boot=n_boot)
                 rows.append(
-                    {"model": name, "group": g, "label": lab, "share": float(v.mean()) if len(v) else None, "ci_low": lo, "ci_high": hi, "n": int(len(v)), "small": g in small}
+                    {"model": name, "group": g, "label": lab, "share": float(v.mean()) if len(v) else None, "ci_low": lo, "ci_high": hi, "n": len(v), "small": g in small}
                 )
     return pd.DataFrame(rows), {n: cards[n] for n in names}
 

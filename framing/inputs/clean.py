@@ -23,7 +23,7 @@ from typing import Any
 
 from framing.types import Debris
 
-__all__ = ["Cleaned", "clean_text", "clean_html", "outlet_from_domain", "parse_date", "outlet_key"]
+__all__ = ["Cleaned", "clean_html", "clean_text", "outlet_from_domain", "outlet_key", "parse_date"]
 
 
 @dataclass
@@ -71,8 +71,8 @@ _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urd
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),
     re.compile(r"(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)"),
-    re.compile(r"\b" + _WEEKDAY + r"(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
-    re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)", re.I),
+    re.compile(r"\b" + _WEEKDAY + r"(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE),
+    re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTH + r"),?\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE),
 ]
 _TIME_TAIL = r"(?:\s*(?:[|,•·-]|at)?\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 _DATE_PREFIX = r"(?:(?:published|updated|posted|last updated|date|first published)\s*(?:on|:)?\s*)?"
@@ -114,7 +114,7 @@ def parse_date(value: str | None) -> str | None:
 def _is_date_line(line: str) -> str | None:
     """The ISO date if the whole line is a date (with an optional prefix and time), else None."""
     for pat in _DATE_PATTERNS:
-        full = re.compile(r"^" + _DATE_PREFIX + pat.pattern + _TIME_TAIL + r"\s*$", pat.flags | re.I)
+        full = re.compile(r"^" + _DATE_PREFIX + pat.pattern + _TIME_TAIL + r"\s*$", pat.flags | re.IGNORECASE)
         m = full.match(line)
         if m:
             return _date_from_match(m)
@@ -242,18 +242,18 @@ _TRAILING_HEADERS = re.compile(
     r"most (?:popular|read|viewed)|trending(?: now| stories)?|what to read next|also read|editor'?s picks|"
     r"popular (?:now|stories)|latest (?:stories|news)|other news|around the web|from the web|"
     r"comments?(?: \(\d+\))?|\d+ comments?|join the conversation|leave a reply)\s*:?$",
-    re.I,
+    re.IGNORECASE,
 )
 _INLINE_PROMO = re.compile(
     r"^(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
-    r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app)\b\s*:", re.I
+    r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app)\b\s*:", re.IGNORECASE
 )
 _PROMOTION = re.compile(
     r"(?:\bsee our\b.{0,80}\b(?:article|analysis|coverage|report|series|piece)s?\b|"
     r"^(?:click here|subscribe|sign up|support (?:our|independent)|donate|become a (?:member|subscriber)|"
     r"follow us|join our|get our|download our)\b|"
     r"^for more (?:news|stories|updates|on this)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 _SYNDICATION = re.compile(
     r"^(?:this (?:post|article|story|piece|report|item)\s+(?:first |originally )?(?:appeared|was (?:first |originally )?published)"
@@ -263,11 +263,11 @@ _SYNDICATION = re.compile(
     r"(?:courtesy of|via)\s+)"
     r"(?P<src>[^\n]{2,80}?)"
     r"(?:\s+under a creative commons.*|\s+with permission.*)?[.!]?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 _READING_TIME = re.compile(
     r"^(?:(?:reading|read) time:?\s*)?(?:about\s+)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|listen))?$",
-    re.I,
+    re.IGNORECASE,
 )
 _BYLINE = re.compile(
     r"^[Bb][Yy]:?\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|al|bin|and|&))*?)"
@@ -275,14 +275,14 @@ _BYLINE = re.compile(
 )
 _SITE_LINK = re.compile(r"^\[(?P<label>[^\]]{2,100})\]\((?P<url>https?://[^)\s]+)\)$")
 _BARE_URL = re.compile(r"^(?P<url>https?://\S+)$")
-_BARE_DOMAIN = re.compile(r"^(?P<url>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/?$", re.I)
-_SOURCE_LINE = re.compile(r"^source:\s*(?P<src>.+?)(?:\s{2,}|\s+editor:|\s*\|\s*|\s*$)", re.I)
+_BARE_DOMAIN = re.compile(r"^(?P<url>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/?$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^source:\s*(?P<src>.+?)(?:\s{2,}|\s+editor:|\s*\|\s*|\s*$)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’/ -]{1,60}),?\s+(?:(?P<mon>" + _MONTH + r")\s+(?P<d>\d{1,2}),?\s+)?"
     r"\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*[-–—]"
 )
-_CREDITS = re.compile(r"^\(?(?:reporting|writing|additional reporting|editing) by\b.*\)?$", re.I)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4})?", re.I)
+_CREDITS = re.compile(r"^\(?(?:reporting|writing|additional reporting|editing) by\b.*\)?$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4})?", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^[^|>›»]{1,40}(?:\s+[|>›»]\s+[^|>›»]{1,40}){1,5}$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•►▶▪▸◆■●]|\d{1,2}[.)])\s+")
@@ -290,9 +290,9 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))+\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HRULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -371,7 +371,7 @@ def _header_rule(line: str, st: _State) -> bool:
     if low in _NAV_LINES:
         st.drop("navigation", line)
         return True
-    m = re.fullmatch(r"search(?: (?P<site>[\w.' -]{1,30}))?", line.strip(), re.I)
+    m = re.fullmatch(r"search(?: (?P<site>[\w.' -]{1,30}))?", line.strip(), re.IGNORECASE)
     if m:
         site = (m.group("site") or "").strip()
         if site and site[:1].isupper() and _words(site) <= 3:
@@ -436,7 +436,7 @@ def _trailing_rule(line: str, st: _State) -> bool:
     if m and _words(line) <= 20:
         src = m.group("src").strip().rstrip(".")
         st.syndicated_from = st.syndicated_from or (
-            outlet_from_domain(src) if re.fullmatch(r"[\w.-]+\.[a-z]{2,}(?:/\S*)?", src, re.I) else src
+            outlet_from_domain(src) if re.fullmatch(r"[\w.-]+\.[a-z]{2,}(?:/\S*)?", src, re.IGNORECASE) else src
         )
         st.drop("syndication", line)
         return True
@@ -468,7 +468,7 @@ def _title_like(line: str, level: int) -> bool:
     return not line.rstrip().endswith((".", ":", ";", ","))
 
 
-_COMMENTS_HEADER = re.compile(r"^(?:comments?(?: \(\d+\))?|\d+ comments?|join the conversation|leave a reply)\s*:?$", re.I)
+_COMMENTS_HEADER = re.compile(r"^(?:comments?(?: \(\d+\))?|\d+ comments?|join the conversation|leave a reply)\s*:?$", re.IGNORECASE)
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 
 
@@ -662,7 +662,7 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     cleaned.published = parse_date(d.get("date")) or cleaned.published
     cleaned.url = page_url or cleaned.url
     cleaned.author = d.get("author") or cleaned.author
-    m = re.search(r"<!--(.*?)-->", html, re.S)
-    if m and re.search(r"illustrative|invented|fictional", m.group(1), re.I):
+    m = re.search(r"<!--(.*?)-->", html, re.DOTALL)
+    if m and re.search(r"illustrative|invented|fictional", m.group(1), re.IGNORECASE):
         cleaned.meta.setdefault("note", m.group(1).strip())
     return cleaned

@@ -25,13 +25,13 @@ from framing.types import Article, LoadError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Corpus", "DuplicateFinder", "reconcile_outlets", "flag_duplicates"]
+__all__ = ["Corpus", "DuplicateFinder", "flag_duplicates", "reconcile_outlets"]
 
 _SHINGLE = 5
 _PERMS = 128
 _BANDS = 32  # 32 bands of 4 rows: candidate pairs from Jaccard ~0.3 upwards
 _MERSENNE = (1 << 63) - 1
-_WORD_RE = re.compile(r"[^\W_]+", re.U)
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 class DuplicateFinder:
@@ -137,7 +137,7 @@ class _Generation:
 
 
 def _looks_like_domain(name: str) -> bool:
-    return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.strip(), re.I))
+    return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.strip(), re.IGNORECASE))
 
 
 def reconcile_outlets(articles: Sequence[Article]) -> list[Article]:

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from framing.inputs.clean import Cleaned, clean_html, clean_text, parse_date
 from framing.errors import FramingError, InputError
+from framing.inputs.clean import Cleaned, clean_html, clean_text, parse_date
 from framing.types import Article, LoadError
 
 __all__ = ["FORMATS", "LoadOptions", "discover", "iter_load", "read_file"]
@@ -66,7 +66,7 @@ _FIELD_ALIASES = {
     "republished_by": ("republished_by",),
     "id": ("id", "article_id", "doc_id"),
 }
-_SKIP_IN_FOLDERS = re.compile(r"^(?:readme|license|licence|notice|changelog)(?:\..*)?$", re.I)
+_SKIP_IN_FOLDERS = re.compile(r"^(?:readme|license|licence|notice|changelog)(?:\..*)?$", re.IGNORECASE)
 _SIDECAR = ".meta.json"
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -181,7 +181,7 @@ def _prefer_cp1252(matches: Any, chaos: float, data: bytes) -> bool:
         return False
     odd = sum(1 for c in text if not c.isascii() and c not in _TYPOGRAPHY)
     letters = sum(1 for c in text if c.isascii() and c.isalpha()) + odd
-    return 0 < letters and odd <= 0.03 * letters
+    return letters > 0 and odd <= 0.03 * letters
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -337,7 +337,7 @@ def _read_single(path: Path, fmt: str, opts: LoadOptions) -> Iterator[Article | 
     if not text.strip():
         raise InputError("empty file")
     fields = {k: v for k, v in _read_sidecar(path).items()}
-    if fmt == "html" or (fmt == "text" and re.match(r"\s*(?:<!doctype html|<html\b)", text, re.I)):
+    if fmt == "html" or (fmt == "text" and re.match(r"\s*(?:<!doctype html|<html\b)", text, re.IGNORECASE)):
         cleaned = clean_html(text, url=fields.get("url"))
     elif opts.clean:
         cleaned = clean_text(text)

@@ -25,9 +25,7 @@ __all__ = ["NEGATORS", "TokenMatcher"]
 
 #: Tokens that negate an evaluative term a few tokens later ("not a threat", "never hostile").
 NEGATORS = frozenset(
-    """not no never neither nor nobody none nothing nowhere without hardly barely scarcely cannot
-    cant dont doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt hasnt havent hadnt
-    aint""".split()
+    ["not", "no", "never", "neither", "nor", "nobody", "none", "nothing", "nowhere", "without", "hardly", "barely", "scarcely", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont", "wouldnt", "shouldnt", "couldnt", "hasnt", "havent", "hadnt", "aint"]
 )
 _CLAUSE_BREAK = frozenset({",", ";", ":", ".", "!", "?", "but", "however", "—", "–", "(", ")"})
 _PREFIX = 3  # glob edges are indexed by up to this many literal leading characters
@@ -48,7 +46,7 @@ class _Node:
                 node = self.children[token] = _Node()
             return node
         prefix = token.split("*", 1)[0][:_PREFIX]
-        regex = re.compile(".*".join(re.escape(p) for p in token.split("*")), re.S)
+        regex = re.compile(".*".join(re.escape(p) for p in token.split("*")), re.DOTALL)
         bucket = self.anyglobs if len(prefix) < _PREFIX else self.globs.setdefault(prefix, [])
         for pat, node in bucket:
             if pat.pattern == regex.pattern:

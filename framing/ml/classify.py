@@ -493,7 +493,7 @@ def read_labelled(
     dropped = int((~keep).sum())
     out = out[keep].reset_index(drop=True)
     out.attrs["dropped"] = dropped
-    out.attrs["source"] = {"path": str(path), **{k: v for k, v in wanted.items() if v is not None}, "rows": int(len(df)), "dropped": dropped}
+    out.attrs["source"] = {"path": str(path), **{k: v for k, v in wanted.items() if v is not None}, "rows": len(df), "dropped": dropped}
     if out.empty:
         raise InputError(f"{path}: no usable rows (every row lacks a text" + (" or a label" if label_col else "") + ")")
     return out
@@ -665,9 +665,9 @@ def cross_validate(
         pred = np.asarray(fold_model.classes_)[p.argmax(axis=1)]
         present = sorted(set(y[te].tolist()))  # as classification_metrics: classes of the test fold
         f1 = f1_score(y[te], pred, labels=present, average="macro", zero_division=0)
-        entry: dict[str, Any] = {"fold": i, "n_train": int(len(tr)), "n_test": int(len(te)), "macro_f1": round(float(f1), 4)}
+        entry: dict[str, Any] = {"fold": i, "n_train": len(tr), "n_test": len(te), "macro_f1": round(float(f1), 4)}
         if g is not None:
-            entry["test_groups"] = int(len(set(g[te].tolist())))
+            entry["test_groups"] = len(set(g[te].tolist()))
         per_fold.append(entry)
     yt = y[tested]
     pooled = classification_metrics(yt, np.asarray(classes, dtype=object)[proba[tested].argmax(axis=1)], classes=classes, proba=proba[tested])
@@ -778,7 +778,7 @@ def train(
         top_features=top,
         data=dict(data or {}),
         versions=_versions(),
-        created=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        created=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         name=name,
     )
 

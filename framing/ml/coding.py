@@ -499,7 +499,7 @@ def agreement(codes: pd.DataFrame, *, level: str = "nominal") -> dict[str, Any]:
     return {
         "n_units": len(m.columns),
         "n_coders": len(coders),
-        "n_codes": int(len(codes)),
+        "n_codes": len(codes),
         "pairable_units": pairable,
         "level": level,
         "krippendorff_alpha": _nan_to_none(krippendorff_alpha(rows, level)),

@@ -100,7 +100,7 @@ class _TextTransformer(TransformerMixin, BaseEstimator):
 
 def _resolve_lexicons(lexicons: Any) -> Any:
     """A :class:`~framing.markers.lexicons.LexiconSet` from the ``lexicons`` parameter."""
-    from framing.markers.lexicons import Lexicon, LexiconSet, load_default_lexicons, load_lexicon
+    from framing.markers.lexicons import Lexicon, LexiconSet, load_lexicon
 
     if isinstance(lexicons, LexiconSet):
         return lexicons

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framing.text.readability import MEASURES
 from framing.resources import package_versions
+from framing.text.readability import MEASURES
 from framing.types import ArticleResult, LoadError
 
 __all__ = ["render_html", "report_data", "write_html"]
@@ -53,7 +53,7 @@ def report_data(results: Sequence[ArticleResult], errors: Sequence[LoadError] = 
     lexicons = results[0].provenance.get("lexicons", {}) if results else {}
     return {
         "title": title,
-        "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "n_articles": len(articles),
         "n_errors": len(errors),
         "n_duplicates": sum(1 for a in articles if a["duplicate_of"]),
@@ -190,8 +190,8 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
     With more than ``max_groups`` groups, charts and tables show the largest ``max_groups`` (the
     report says so; the CSV tables keep every group).
     """
-    from framing.report import figures
     from framing.comparison.comparison import marker_label
+    from framing.report import figures
 
     groups = sorted(comp.groups, key=lambda g: -comp.sizes[g])[:max_groups] if len(comp.groups) > max_groups else list(comp.groups)
     shown_groups = set(groups)
@@ -277,7 +277,7 @@ def comparison_report_data(comp: Any, *, title: str = "How the outlets frame it"
     findings = [{**f, "anchor": anchors.get(f.get("group"))} for f in comp.findings]
     return {
         "title": title,
-        "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "by": by,
         "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small} for g in groups],
         "n_groups": len(comp.groups),

@@ -38,9 +38,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from framing.errors import FramingError, check_option
 from framing.inputs.clean import outlet_key
 from framing.inputs.corpus import DuplicateFinder
-from framing.errors import FramingError, check_option
 from framing.inputs.formats import LoadOptions, discover, iter_load
 from framing.resources import package_versions
 from framing.types import Article, ArticleResult, LoadError
@@ -86,8 +86,8 @@ _STATE: dict[str, Any] = {}
 def _init_worker(settings: dict[str, Any]) -> None:
     """Load lexicons, gazetteer and model once per process."""
     from framing.actors.gazetteer import load_gazetteer
-    from framing.markers.lexicons import load_default_lexicons
     from framing.analysis.article import _provenance, default_gazetteer, default_sentiment
+    from framing.markers.lexicons import load_default_lexicons
 
     lex = None if settings["no_lexicons"] else load_default_lexicons(settings["lexicon_dirs"])
     if settings["no_actors"]:
@@ -453,8 +453,8 @@ def _bar(total: int | None, progress: bool | None):  # type: ignore[no-untyped-d
 
 def _flat_rows(lines: Iterable[str], text_columns: set[str] | None = None) -> Iterator[dict[str, Any]]:
     """Flat rows of articles.jsonl; the names of text-valued prediction columns go to ``text_columns``."""
-    from framing.ml.predict import label_columns
     from framing.analysis.article import _flatten
+    from framing.ml.predict import label_columns
 
     for line in lines:
         if line.strip():

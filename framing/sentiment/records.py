@@ -25,14 +25,12 @@ NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "cannot", "nor", "n
 
 #: Pronouns: a pronoun target says little by itself, but its position and context behave differently.
 PRONOUNS = frozenset(
-    "i me my mine we us our ours you your yours he him his she her hers it its they them their theirs "
-    "himself herself itself themselves ourselves".split()
+    ["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "himself", "herself", "itself", "themselves", "ourselves"]
 )
 
 #: Verbs of saying after a target mark it as the speaker of what follows.
 SPEECH_VERBS = frozenset(
-    "said says say told tells tell added adds argued argues claimed claims stated states wrote writes "
-    "warned warns insisted insists noted notes asked asks tweeted tweets declared declares explained".split()
+    ["said", "says", "say", "told", "tells", "tell", "added", "adds", "argued", "argues", "claimed", "claims", "stated", "states", "wrote", "writes", "warned", "warns", "insisted", "insists", "noted", "notes", "asked", "asks", "tweeted", "tweets", "declared", "declares", "explained"]
 )
 
 #: Tokens that start a new clause (for the "clause" grouping of lexicon evidence).
@@ -67,7 +65,7 @@ class _Sentence:
     this is computed once per sentence (cached by :func:`_sentence`).
     """
 
-    __slots__ = ("tokens", "starts", "ends", "quotes", "in_quote", "clause", "stems", "grams")
+    __slots__ = ("clause", "ends", "grams", "in_quote", "quotes", "starts", "stems", "tokens")
 
     def __init__(self, sentence: str) -> None:
         toks = tokenize(sentence)

@@ -21,21 +21,12 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from framing.types import Doc, Sentence
 
-__all__ = ["NEWS_ABBREVIATIONS", "segment", "tokenize", "sentence_spans"]
+__all__ = ["NEWS_ABBREVIATIONS", "segment", "sentence_spans", "tokenize"]
 
 #: Abbreviations that end in a period but rarely end a sentence in news copy (lower case,
 #: without the final period). Punkt treats a period after these as part of the word.
 NEWS_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms messrs dr prof gov govt sen rep reps gen lt col maj capt cmdr sgt adm cpl pvt
-    pres supt insp det atty rev fr st ste mt ft ave blvd rd sq hon
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc bros jr sr no nos vs vol vols fig figs approx dept est misc
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-    mont neb nev okla ore pa penn tenn tex va vt wash wis wyo
-    u.s u.k u.n e.u u.s.a d.c a.m p.m e.g i.e n.y l.a
-    """.split()
+    ["mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "govt", "sen", "rep", "reps", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm", "cpl", "pvt", "pres", "supt", "insp", "det", "atty", "rev", "fr", "st", "ste", "mt", "ft", "ave", "blvd", "rd", "sq", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "sr", "no", "nos", "vs", "vol", "vols", "fig", "figs", "approx", "dept", "est", "misc", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "e.g", "i.e", "n.y", "l.a"]
 )
 
 _WORD = r"[^\W_]+(?:[-‐][^\W_]+|['’](?![sS]\b)[^\W_]+)*"

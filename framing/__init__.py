@@ -13,7 +13,8 @@ The flow, each step a plain function (see docs/architecture.md)::
 from __future__ import annotations
 
 from framing._version import __version__
-from framing.analysis.article import Results, analyze, analyze_article
+from framing.analysis.article import analyze, analyze_article
+from framing.analysis.results import Results
 from framing.classroom.worksheet import make_worksheet
 from framing.comparison.comparison import Comparison, compare
 from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError

@@ -12,7 +12,7 @@ from conftest import write_labelled_csv
 
 import framing
 import framing.ml.predict as predict
-from framing.analysis.article import Results
+from framing.analysis.results import Results
 from framing.cli.app import main
 from framing.comparison.comparison import bootstrap_ci, compare
 from framing.ml.classify import apply, load_model, read_labelled, save_model, train

@@ -196,7 +196,7 @@ def test_streaming_csv_equals_the_frame_and_keeps_memory_flat(tmp_path: Path) ->
     with the number of articles (it never holds the results)."""
     import pandas as pd
 
-    from framing.analysis.article import Results
+    from framing.analysis.results import Results
 
     small = make_corpus(tmp_path / "small.jsonl", 100)
     large = make_corpus(tmp_path / "large.jsonl", 600)
@@ -267,7 +267,7 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
 def test_results_read_back_equal_and_share_repeated_strings(tmp_path: Path) -> None:
     """Reading articles.jsonl back rebuilds the same records, and the lexicon names, categories and
     mention words repeated across articles are one object each (a report holds every article)."""
-    from framing.analysis.article import Results
+    from framing.analysis.results import Results
 
     engine.run([str(EXAMPLES)], tmp_path / "out", progress=False, parquet=False)
     path = tmp_path / "out" / "articles.jsonl"

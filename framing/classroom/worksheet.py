@@ -513,7 +513,8 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 def _as_results(source: Any) -> tuple[list[ArticleResult], list[Any]]:
     """Results from results, articles, or paths (files, folders, globs) to load and analyse."""
-    from framing.analysis.article import Results, analyze
+    from framing.analysis.article import analyze
+    from framing.analysis.results import Results
 
     if isinstance(source, Results):
         return list(source), list(source.errors)
@@ -1318,7 +1319,7 @@ def make_worksheet(
     ----------
     results_or_paths : paths, Articles or results
         Files, folders or globs (loaded and analysed here), :class:`~framing.types.Article` objects,
-        or analysis results (:class:`~framing.analysis.article.Results` or a list of ``ArticleResult``).
+        or analysis results (:class:`~framing.analysis.results.Results` or a list of ``ArticleResult``).
         Articles flagged as copies of another are left out (the key says so).
     level : {"middle", "high", "college"}
         Reading level: chooses excerpts by Flesch-Kincaid grade (8 or below, 12 or below, any) and

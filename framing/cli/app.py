@@ -260,7 +260,7 @@ def _say(msg: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from framing.analysis.article import Results
+    from framing.analysis.results import Results
     from framing.inputs.formats import LoadOptions
     from framing.run.engine import run, write_csv
 
@@ -360,7 +360,7 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from framing.analysis.article import Results
+    from framing.analysis.results import Results
     from framing.errors import InputError
     from framing.run.engine import record_keys
 

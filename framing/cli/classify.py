@@ -240,7 +240,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def _load_inputs(paths: Sequence[str], text_col: str | None) -> list[Any]:
     """Results (an articles.jsonl written by 'framing analyze', or its folder) or a loaded corpus."""
     from framing import load
-    from framing.analysis.article import Results
+    from framing.analysis.results import Results
 
     if len(paths) == 1:
         p = Path(paths[0])
@@ -293,7 +293,7 @@ def _apply_into(args: argparse.Namespace) -> int:
     _write_predictions(predictions_frame(done["rows"], done["classes"], done["level"]), out)
     written = ["predictions.jsonl", "predictions.csv"]
     if args.unit == "sentence" or (args.unit is None and done["level"] == "sentence"):
-        from framing.analysis.article import Results
+        from framing.analysis.results import Results
 
         apply(done["model"], Results.from_jsonl(done["path"]), unit="sentence").to_csv(out / "sentences.csv", index=False)
         written.append("sentences.csv")

@@ -901,7 +901,7 @@ def evaluate(model: TrainedModel | Pipeline, texts: Sequence[str], labels: Seque
 def apply(model: TrainedModel | Pipeline, data: Any, *, unit: str = "article") -> pd.DataFrame:
     """Classify a corpus: one row per article (or per sentence) with the label and probabilities.
 
-    ``data`` is :class:`~framing.analysis.article.Results`, a corpus or list of articles, records with a
+    ``data`` is :class:`~framing.analysis.results.Results`, a corpus or list of articles, records with a
     ``text`` field, a DataFrame with a ``text`` column, or plain texts.
 
     ``unit="article"`` (default) gives one row per item: an article-level model classifies the

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from framing.analysis.predictions import label_columns, prediction_columns, prediction_row
 from framing.errors import FramingError, InputError
 
 __all__ = [
@@ -123,13 +124,6 @@ def _as_prediction(row: Mapping[str, Any], classes: Sequence[str], level: str) -
     if level == "article":
         return {"label": row["label"], "proba": {c: row[f"p_{c}"] for c in classes}}
     return {"label": row["label"], "share": {c: row[f"share_{c}"] for c in classes}, "n_sentences": row["n_sentences"]}
-
-
-def _as_row(pred: Mapping[str, Any]) -> dict[str, Any]:
-    """A stored prediction as the columns of :func:`framing.ml.classify.apply` (``label``, ``p_<class>`` ...)."""
-    if "proba" in pred:
-        return {"label": pred.get("label"), **{f"p_{c}": v for c, v in pred["proba"].items()}}
-    return {"n_sentences": pred.get("n_sentences"), "label": pred.get("label"), **{f"share_{c}": v for c, v in (pred.get("share") or {}).items()}}
 
 
 _CACHE: dict[tuple[str, str], Any] = {}
@@ -225,36 +219,13 @@ def merge_record(record: Mapping[str, Any], predictions: Mapping[str, Any], summ
     return out
 
 
-def _column_name(name: str) -> str:
-    return f"pred_{name}"
-
-
-def prediction_columns(predictions: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Flat columns of a record's predictions: ``pred_<model>`` (the label) and
-    ``pred_<model>.p_<class>`` (article-level) or ``pred_<model>.share_<class>`` and
-    ``pred_<model>.n_sentences`` (sentence-level), as in :func:`framing.ml.classify.apply`."""
-    row: dict[str, Any] = {}
-    for name, pred in predictions.items():
-        col = _column_name(name)
-        values = _as_row(pred)
-        row[col] = values.pop("label")
-        for key, value in values.items():
-            row[f"{col}.{key}"] = value
-    return row
-
-
-def label_columns(predictions: Mapping[str, Any]) -> set[str]:
-    """The text-valued columns of :func:`prediction_columns` (the labels)."""
-    return {_column_name(name) for name in predictions}
-
-
 def predict_results(results: Iterable[Any], models: Sequence[Any] | Mapping[str, Any]) -> Any:
-    """New :class:`~framing.analysis.article.Results` with each model's prediction added to every article.
+    """New :class:`~framing.analysis.results.Results` with each model's prediction added to every article.
 
     ``models`` are model files (``"frames.skops"`` or ``"NAME=frames.skops"``), TrainedModels
     (named by their ``name``, else ``"model"``) or Predictors; or a mapping ``{name: model}``.
     """
-    from framing.analysis.article import Results
+    from framing.analysis.results import Results
 
     if isinstance(models, Mapping):
         predictors = [_predictor(m, name) for name, m in models.items()]
@@ -332,7 +303,7 @@ def apply_into(results_dir: str | os.PathLike[str], model: Any, *, name: str | N
                     raise InputError(f"{path}, line {n}: the record has no 'text' (results written without evidence cannot be classified)")
                 pred = predictor.predict(record["text"])
                 fh.write(json.dumps(merge_record(record, {predictor.name: pred}, summaries), ensure_ascii=False) + "\n")
-                rows.append({"id": record.get("id"), "outlet": record.get("outlet"), "title": record.get("title"), **_as_row(pred)})
+                rows.append({"id": record.get("id"), "outlet": record.get("outlet"), "title": record.get("title"), **prediction_row(pred)})
 
     _atomic_write(path, write)
     csv_path = folder / "articles.csv"

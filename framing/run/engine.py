@@ -86,7 +86,8 @@ _STATE: dict[str, Any] = {}
 def _init_worker(settings: dict[str, Any]) -> None:
     """Load lexicons, gazetteer and model once per process."""
     from framing.actors.gazetteer import load_gazetteer
-    from framing.analysis.article import _provenance, default_gazetteer, default_sentiment
+    from framing.analysis.article import default_gazetteer, default_sentiment
+    from framing.analysis.provenance import build_provenance
     from framing.markers.lexicons import load_default_lexicons
 
     lex = None if settings["no_lexicons"] else load_default_lexicons(settings["lexicon_dirs"])
@@ -97,7 +98,7 @@ def _init_worker(settings: dict[str, Any]) -> None:
     else:
         gz = default_gazetteer()
     sent = None if (settings["no_actors"] or settings["no_sentiment"]) else default_sentiment()
-    provenance = _provenance(lex, gz, sent)
+    provenance = build_provenance(lex, gz, sent)
     predictors = []
     if settings.get("models"):  # the key exists only when models are given, so older runs still resume
         from framing.ml.predict import load_predictors
@@ -453,15 +454,15 @@ def _bar(total: int | None, progress: bool | None):  # type: ignore[no-untyped-d
 
 def _flat_rows(lines: Iterable[str], text_columns: set[str] | None = None) -> Iterator[dict[str, Any]]:
     """Flat rows of articles.jsonl; the names of text-valued prediction columns go to ``text_columns``."""
-    from framing.analysis.article import _flatten
-    from framing.ml.predict import label_columns
+    from framing.analysis.predictions import label_columns
+    from framing.analysis.results import to_row
 
     for line in lines:
         if line.strip():
             record = json.loads(line)
             record.pop("matches", None)  # the flat table has no use for the evidence spans
             result = ArticleResult.from_dict(record)
-            row = _flatten(result)
+            row = to_row(result)
             row["n_actors"] = len(result.actors)
             if text_columns is not None and result.predictions:
                 text_columns.update(label_columns(result.predictions))

@@ -1,0 +1,129 @@
+"""Per-article results as a collection: pandas tables for notebooks, ``articles.jsonl`` on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Container, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from framing.errors import InputError
+from framing.types import ArticleResult, LoadError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+
+__all__ = ["Results", "to_row"]
+
+
+def to_row(result: ArticleResult) -> dict[str, Any]:
+    """One article's flat table row: metadata, counts, ``<marker>.count/.rate``, readability, predictions."""
+    row = result.article.metadata()
+    row.pop("meta", None)
+    row.update(n_sentences=result.n_sentences, n_tokens=result.n_tokens, n_words=result.n_words)
+    for key, slot in result.markers.items():
+        row[f"{key}.count"] = slot["count"]
+        row[f"{key}.rate"] = slot["rate"]
+    for key, value in result.readability.items():
+        row[f"readability.{key}"] = value
+    if result.predictions:  # classifier predictions: pred_<model>, pred_<model>.p_<class> (framing.ml.predict)
+        from framing.ml.predict import prediction_columns
+
+        row.update(prediction_columns(result.predictions))
+    return row
+
+
+class Results(Sequence[ArticleResult]):
+    """Per-article analysis results with the inputs that failed; tables for pandas, JSONL on disk."""
+
+    def __init__(self, results: Iterable[ArticleResult] = (), errors: Iterable[LoadError] = ()) -> None:
+        self.results: list[ArticleResult] = list(results)
+        self.errors: list[LoadError] = list(errors)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, i: int) -> ArticleResult:  # type: ignore[override]
+        return self.results[i]
+
+    def __iter__(self) -> Iterator[ArticleResult]:
+        return iter(self.results)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per article: metadata, counts, ``<lexicon>.<category>.count/.rate``, readability,
+        and ``pred_<model>`` (label) with ``pred_<model>.p_<class>`` when classifiers were applied."""
+        import pandas as pd
+
+        return pd.DataFrame([to_row(r) for r in self.results])
+
+    def matches_frame(self) -> pd.DataFrame:
+        """One row per lexicon match, with the matched words: the evidence behind every marker."""
+        import pandas as pd
+
+        rows = []
+        for r in self.results:
+            text = r.article.text
+            for m in r.matches:
+                d = m.to_dict()
+                d["id"] = r.article.id
+                d["outlet"] = r.article.outlet
+                d["text"] = text[m.start : m.end]
+                rows.append(d)
+        return pd.DataFrame(rows)
+
+    @classmethod
+    def from_jsonl(cls, path: str | os.PathLike[str], *, records: Container[int] | None = None) -> Results:
+        """Read back what ``to_jsonl`` or ``framing analyze`` wrote (with ``errors.jsonl`` beside it).
+
+        ``records``: only these records (0-based, in file order; blank lines do not count), for
+        example a sample chosen by :func:`framing.run.engine.stratified_sample`; the others are skipped
+        without being parsed."""
+        path = Path(path)
+        if path.is_dir():
+            path = path / "articles.jsonl"
+        if not path.is_file():
+            raise InputError(f"{path}: no results here (expected the articles.jsonl written by 'framing analyze')")
+        results = []
+        index = -1
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                index += 1
+                if records is not None and index not in records:
+                    continue
+                try:
+                    results.append(ArticleResult.from_dict(json.loads(line)))
+                except (json.JSONDecodeError, TypeError, KeyError) as exc:
+                    raise InputError(f"{path}, line {n}: not a result written by framing ({exc})") from exc
+        errors = []
+        err_path = path.with_name("errors.jsonl")
+        if err_path.is_file():
+            for line in err_path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    e = json.loads(line)
+                    errors.append(LoadError(e.get("path", "?"), e.get("reason", "?"), e.get("record")))
+        return cls(results, errors)
+
+    def to_jsonl(self, path: str | os.PathLike[str], *, evidence: bool = True) -> Path:
+        """Write one JSON object per article (the format documented in docs/output.md)."""
+        path = Path(path)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False) + "\n" for r in self.results)
+        return path
+
+    def __repr__(self) -> str:
+        return f"Results({len(self.results)} articles, {len(self.errors)} errors)"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        frame = self.to_frame()
+        if frame.empty:
+            return f"<p>{escape(repr(self))}</p>"
+        cols = [c for c in frame.columns if c in ("id", "outlet", "title", "n_words") or c.endswith(".rate")]
+        return f"<p>{escape(repr(self))}</p>" + frame[cols].to_html(index=False, escape=True, max_cols=16)

@@ -6,7 +6,7 @@ The flow, each step a plain function (see docs/architecture.md)::
     results = framing.analyze(corpus)              # segment, match lexicons, readability
     results.to_frame()                             # one row per article, for pandas
     comparison = framing.compare(results)          # outlets side by side, with evidence
-    comparison.to_html("report.html")
+    framing.report.html(comparison, "report.html") # or .pdf, .markdown, .write_tables
 
 """
 
@@ -16,7 +16,9 @@ from framing._version import __version__
 from framing.analysis.article import analyze, analyze_article
 from framing.analysis.results import Results
 from framing.classroom.worksheet import make_worksheet
-from framing.comparison.comparison import Comparison, compare
+from framing import report
+from framing.comparison.comparison import compare
+from framing.comparison.result import Comparison
 from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
 from framing.inputs.corpus import Corpus
 from framing.inputs.formats import iter_load
@@ -46,6 +48,7 @@ __all__ = [
     "iter_load",
     "load",
     "make_worksheet",
+    "report",
     "segment",
 ]
 

@@ -77,17 +77,17 @@ Marxist register, and how the report highlights them."""),
         ("code", """m = results.matches_frame()
 m[(m.outlet == "The Red Ledger") & (m.lexicon == "registers")][["category", "text"]].head(12)"""),
         ("code", """from IPython.display import HTML
-html = comparison.to_html()
+html = framing.report.html(comparison)
 start = html.index('<h2 id="articles">')
 HTML(html[:html.index("</style>") + 8] + html[start:start + 6000])"""),
         ("md", """## 5. Save the report
 
-`comparison.to_html("report.html")` writes one self-contained page to open in any browser;
-`to_pdf` and `to_markdown` give the other formats. From the command line the same is
+`framing.report.html(comparison, "report.html")` writes one self-contained page to open in any
+browser; `framing.report.pdf` and `framing.report.markdown` give the other formats. From the command line the same is
 `framing compare examples/corpus --out report/`."""),
         ("code", """import tempfile
 out = Path(tempfile.mkdtemp()) / "report.html"
-comparison.to_html(str(out))
+framing.report.html(comparison, out)
 out.stat().st_size > 10_000"""),
     ],
     "02_lexicons.ipynb": [

@@ -12,9 +12,10 @@ from conftest import write_labelled_csv
 
 import framing
 import framing.ml.predict as predict
+from framing import report
 from framing.analysis.results import Results
 from framing.cli.app import main
-from framing.comparison.comparison import bootstrap_ci, compare
+from framing.comparison import bootstrap_ci, compare
 from framing.ml.classify import apply, load_model, read_labelled, save_model, train
 from framing.run.engine import run
 from framing.types import ArticleResult
@@ -109,15 +110,15 @@ def test_report_has_the_section_with_intervals_from_bootstrap_ci(tmp_path: Path,
     assert row["share"] == pytest.approx(sum(values) / len(values))
     assert (row["ci_low"], row["ci_high"]) == bootstrap_ci(values, n_boot=1000)
     assert comp.classifiers["frames"]["macro_f1"] == load_model(tiny_models["article"]).cv["macro_f1"]
-    html = comp.to_html()
+    html = report.html(comp)
     assert 'id="predictions"' in html and "Classifier predictions" in html and "Model frames" in html
     assert "Cross-validated macro-F1" in html and "24 labelled texts" in html
-    md = comp.to_markdown()
+    md = report.markdown(comp)
     assert "## Classifier predictions" in md and "| Outlet 1 | 8 |" in md
-    written = comp.write_tables(str(tmp_path / "tables"))
+    written = report.write_tables(comp, str(tmp_path / "tables"))
     assert any(p.endswith("predictions.csv") for p in written)
     pdf = tmp_path / "r.pdf"
-    comp.to_pdf(str(pdf))
+    report.pdf(comp, str(pdf))
     if shutil.which("pdftotext"):
         import subprocess
 
@@ -130,7 +131,7 @@ def test_no_section_without_predictions() -> None:
     res = framing.analyze(framing.load(EXAMPLES), sentiment=None, progress=False)
     comp = compare(res)
     assert comp.predictions is None and "predictions" not in comp.tables()
-    assert "Classifier predictions" not in comp.to_html()
+    assert "Classifier predictions" not in report.html(comp)
 
 
 def test_report_escapes_a_malicious_model_name_and_label(tmp_path: Path) -> None:

@@ -11,17 +11,17 @@ import pytest
 from scipy.stats import chi2_contingency
 
 import framing
-from framing.comparison.comparison import (
+from framing.comparison.comparison import compare
+from framing.comparison.stats import (
     bootstrap_ci,
-    compare,
     hedges_g,
     keyness,
     log_odds_dirichlet,
     one_vs_rest_pvalues,
     one_vs_rest_pvalues_many,
     permutation_test,
-    same_story_groups,
 )
+from framing.comparison.stories import same_story_groups
 from framing.errors import OptionError
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -174,3 +174,19 @@ def test_seed_comparison_states_the_difference() -> None:
     assert (very["speaker_name"], very["verb"], very["kind"]) == ("Donald Trump", "called", "partial")
     claimed = next(q for q in seed.quotes if q["verb"] == "claimed")
     assert claimed["verb_class"] == "evaluative"
+
+
+def test_published_groups_by_month_in_every_table(example_results) -> None:  # type: ignore[no-untyped-def]
+    """by="published" puts articles in the same (monthly) groups in the profile, actor, quote and role tables."""
+    comp = compare(example_results, by="published", n_boot=50, n_perm=50)
+    groups = set(comp.profiles["group"])
+    assert groups == set(comp.groups) and all(len(g) == 7 for g in groups)  # YYYY-MM
+    assert set(comp.actors["published"]) <= groups and set(comp.quotes["published"]) <= groups
+    assert set(comp.roles["published"]) <= groups
+    assert len(set(comp.actors["published"])) == len(groups)
+
+
+def test_unknown_grouping_field_is_an_error_naming_the_fields(example_results) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped ``by`` is refused with the fields one can group by, not turned into one '(unknown)' group."""
+    with pytest.raises(OptionError, match=r"cannot group by 'outlte'.*outlet"):
+        compare(example_results, by="outlte")

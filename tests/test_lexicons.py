@@ -46,10 +46,12 @@ def test_every_builtin_lexicon_validates(path: Path) -> None:
     """Each shipped lexicon file loads without error and has documented, non-empty categories."""
     lex = load_lexicon(path)
     assert lex.name == path.stem
-    assert lex.categories and lex.entries
+    assert lex.categories
     for cat in lex.categories.values():
         assert cat.definition and cat.literature and cat.label
-        assert lex.entries_for(cat.name), f"{cat.name} has no entries"
+        if lex.use == "markers":  # the detectors' manifest describes rule-based categories: no entries
+            assert lex.entries_for(cat.name), f"{cat.name} has no entries"
+    assert lex.entries or lex.use == "detectors"
 
 
 def test_builtin_lexicons_are_large_enough() -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 import framing
+from framing import report
 from framing.cli.app import main
 from framing.comparison.comparison import compare
-from framing.report.render import highlight_segments
+from framing.markers.registry import marker_registry
+from framing.report.highlight import highlight_segments
 from framing.types import Article, Match
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -35,12 +37,12 @@ def _evil_articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def evil_html() -> str:
-    return compare([framing.analyze_article(a) for a in _evil_articles()]).to_html()
+    return report.html(compare([framing.analyze_article(a) for a in _evil_articles()]))
 
 
 def test_markdown_escapes_untrusted_text() -> None:
     """Markdown viewers render raw HTML: outlet names and text reach the summary only as escaped text."""
-    md = compare([framing.analyze_article(a) for a in _evil_articles()]).to_markdown()
+    md = report.markdown(compare([framing.analyze_article(a) for a in _evil_articles()]))
     assert "Outlet &lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert "<script" not in md.lower() and "<img" not in md.lower()
 
@@ -56,7 +58,7 @@ def test_html_escapes_untrusted_text(evil_html: str) -> None:
 
 def test_html_is_self_contained(example_comparison) -> None:  # type: ignore[no-untyped-def]
     """No external resource: no http(s) links to scripts, styles, fonts or images."""
-    html = example_comparison.to_html()
+    html = report.html(example_comparison)
     for needle in ("<script", "<link", "src=\"http", "url(http", "@import"):
         assert needle not in html
     assert html.count("<svg") >= 3  # the profile charts are inline
@@ -66,7 +68,7 @@ def test_highlight_segments_reassemble_the_text() -> None:
     """Highlight segments cover the text exactly once, marking the chosen matches."""
     text = "Global hegemony rose.\n\nThey said so."
     m = Match("registers", "1.0.0", "marxist", "hegemon*", 7, 15, 0)
-    paras = highlight_segments(text, [m])
+    paras = highlight_segments(text, [m], marker_registry().highlights())
     assert "".join(seg["text"] for seg in paras[0]) == "Global hegemony rose."
     assert [seg["cat"] for seg in paras[0]] == [None, "registers.marxist", None]
     assert "".join(seg["text"] for seg in paras[1]) == "They said so."
@@ -74,10 +76,10 @@ def test_highlight_segments_reassemble_the_text() -> None:
 
 def test_markdown_and_tables(tmp_path: Path, example_comparison) -> None:  # type: ignore[no-untyped-def]
     """Markdown states the findings; CSV tables and the JSON report data are written."""
-    md = example_comparison.to_markdown()
+    md = report.markdown(example_comparison)
     assert md.startswith("# How the outlets frame it")
     assert "The Red Ledger uses the Marxist" in md
-    written = example_comparison.write_tables(str(tmp_path))
+    written = report.write_tables(example_comparison, str(tmp_path))
     names = {Path(p).name for p in written}
     assert {"profiles.csv", "distinctive.csv", "actors.csv", "quotes.csv", "comparison.json"} <= names
 
@@ -96,7 +98,7 @@ def test_html_report_renders_in_chromium(tmp_path: Path, example_comparison) -> 
     from matplotlib.image import imread
 
     page = tmp_path / "report.html"
-    example_comparison.to_html(str(page))
+    report.html(example_comparison, page)
     shot = tmp_path / "shot.png"
     proc = subprocess.run(
         [
@@ -119,7 +121,7 @@ def test_html_report_renders_in_chromium(tmp_path: Path, example_comparison) -> 
 def test_pdf_report_pages_and_text(tmp_path: Path, example_comparison) -> None:  # type: ignore[no-untyped-def]
     """The PDF has several pages that rasterise, and its text carries the findings."""
     pdf = tmp_path / "report.pdf"
-    example_comparison.to_pdf(str(pdf))
+    report.pdf(example_comparison, str(pdf))
     subprocess.run([PDFTOPPM, "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 3

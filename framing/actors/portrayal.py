@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from framing.types import ArticleResult
-
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+    pass
 
 __all__ = ["actor_table", "quote_table", "role_table", "sentiment_summary", "summarise_actors"]
 
@@ -79,116 +77,3 @@ def summarise_actors(text: str, doc, mentions, sentiments, roles) -> list[dict[s
         out.append(slot)
     out.sort(key=lambda d: (d["candidate"], -d["n_mentions"], d["name"]))
     return out
-
-
-def _group_value(r: ArticleResult, by: str) -> Any:
-    a = r.article
-    if hasattr(a, by):
-        return getattr(a, by)
-    return a.meta.get(by)
-
-
-def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candidates: bool = False) -> pd.DataFrame:
-    """Group × actor: articles, mentions, mean sentiment with its interval, negative share, roles.
-
-    ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes.
-    Articles flagged as duplicates are left out so a copied wire story is not counted twice.
-    """
-    import pandas as pd
-
-    acc: dict[tuple[Any, str], dict[str, Any]] = {}
-    for r in results:
-        if r.article.duplicate_of:
-            continue
-        g = _group_value(r, by)
-        for a in r.actors:
-            if a.get("candidate") and not candidates:
-                continue
-            slot = acc.setdefault(
-                (g, a["actor"]),
-                {by: g, "actor": a["actor"], "name": a["name"], "type": a["type"], "articles": 0, "mentions": 0, "scores": [], "labels": [], "roles": Counter(), "neg": None, "pos": None},
-            )
-            slot["articles"] += 1
-            slot["mentions"] += a["n_mentions"]
-            for m in a["mentions"]:
-                if "score" in m:
-                    slot["scores"].append(m["score"])
-                    slot["labels"].append(m["sentiment"])
-            slot["roles"].update(a["role_counts"])
-            s = a["sentiment"]
-            if "most_negative" in s and (slot["neg"] is None or s["most_negative"]["score"] < slot["neg"]["score"]):
-                slot["neg"] = s["most_negative"]
-            if "most_positive" in s and (slot["pos"] is None or s["most_positive"]["score"] > slot["pos"]["score"]):
-                slot["pos"] = s["most_positive"]
-    rows = []
-    for slot in acc.values():
-        summ = sentiment_summary(slot["scores"], slot["labels"])
-        rows.append(
-            {
-                by: slot[by],
-                "actor": slot["actor"],
-                "name": slot["name"],
-                "type": slot["type"],
-                "articles": slot["articles"],
-                "mentions": slot["mentions"],
-                "mean_sentiment": summ["mean"],
-                "ci_low": summ["ci_low"],
-                "ci_high": summ["ci_high"],
-                "negative_share": summ["negative_share"],
-                **{r: slot["roles"].get(r, 0) for r in ROLES},
-                "most_negative": slot["neg"]["sentence"] if slot["neg"] else None,
-                "most_positive": slot["pos"]["sentence"] if slot["pos"] else None,
-            }
-        )
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame = frame.sort_values([by, "mentions"], ascending=[True, False], na_position="last").reset_index(drop=True)
-    return frame
-
-
-def role_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.DataFrame:
-    """One row per role assignment, with its evidence sentence: who acts on whom, per group."""
-    import pandas as pd
-
-    rows = []
-    for r in results:
-        if r.article.duplicate_of:
-            continue
-        g = _group_value(r, by)
-        for a in r.actors:
-            for role in a["roles"]:
-                rows.append({by: g, "id": r.article.id, "actor": a["actor"], "name": a["name"], **role})
-    return pd.DataFrame(rows)
-
-
-def quote_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.DataFrame:
-    """Group × speaker: quotes, direct/partial/reported counts, share of evaluative verbs, verbs used."""
-    import pandas as pd
-
-    acc: dict[tuple[Any, str], dict[str, Any]] = {}
-    for r in results:
-        if r.article.duplicate_of:
-            continue
-        g = _group_value(r, by)
-        for q in r.quotes:
-            speaker = q.get("speaker_name") or "(unattributed)"
-            slot = acc.setdefault((g, speaker), {by: g, "speaker": speaker, "quotes": 0, "direct": 0, "partial": 0, "reported": 0, "evaluative": 0, "verbs": Counter()})
-            slot["quotes"] += 1
-            slot[q["kind"]] += 1
-            if q.get("verb_class") == "evaluative":
-                slot["evaluative"] += 1
-            if q.get("verb"):
-                slot["verbs"][q["verb"]] += 1
-    rows = []
-    for slot in acc.values():
-        rows.append(
-            {
-                **{k: slot[k] for k in (by, "speaker", "quotes", "direct", "partial", "reported")},
-                "evaluative_verb_share": round(slot["evaluative"] / slot["quotes"], 3) if slot["quotes"] else None,
-                "verbs": ", ".join(f"{v} ({n})" if n > 1 else v for v, n in slot["verbs"].most_common()),
-            }
-        )
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame = frame.sort_values([by, "quotes"], ascending=[True, False]).reset_index(drop=True)
-    return frame

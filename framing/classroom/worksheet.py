@@ -1053,7 +1053,7 @@ def _term_spans(text: str, term: str, base: int) -> list[tuple[int, int]]:
 
 
 def _ex_guess(arts: list[_Art], level: Level, anon: Anonymiser, anonymise: bool, outlet_names: list[str]) -> dict[str, Any]:
-    from framing.comparison.comparison import _stopwords, _word_counts
+    from framing.comparison.vocabulary import stopwords as _stopwords, word_counts as _word_counts
 
     stop = _stopwords()
     terms = _distinctive(arts)
@@ -1282,14 +1282,14 @@ def worksheet_data(results: Sequence[ArticleResult], *, level: str = "middle", a
 
 def render_worksheet_html(data: dict[str, Any]) -> str:
     """The student worksheet as one self-contained HTML page (inline CSS, no scripts, no network)."""
-    from framing.report.render import _env
+    from framing.report.html import jinja_env as _env
 
     return _env().get_template("worksheet.html.j2").render(**data)
 
 
 def render_answer_key_html(data: dict[str, Any]) -> str:
     """The answer key and teacher's guide as one self-contained HTML page."""
-    from framing.report.render import _env
+    from framing.report.html import jinja_env as _env
 
     return _env().get_template("answer_key.html.j2").render(**data)
 

@@ -299,7 +299,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
         records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
         res = Results.from_jsonl(out / "articles.jsonl", records=records)
-        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)
+        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or ())
     _say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
@@ -312,34 +312,29 @@ def _formats(formats: str) -> list[str]:
     return wanted
 
 
-def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max_articles: int) -> list[Path]:  # type: ignore[no-untyped-def]
+def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = ()) -> list[Path]:  # type: ignore[no-untyped-def]
     """Compare the results by ``by`` and write the requested report formats into ``out``."""
+    from framing import report
     from framing.comparison.comparison import compare
 
     wanted = _formats(formats)
-    comp = compare(results, by=by)
-    data = comp.report_data(title=title, max_articles=max_articles)
+    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs)
+    data = report.report_data(comp, title=title, max_articles=max_articles)
     written = []
     if "html" in wanted:
-        from framing.report.render import render_comparison_html
-
         p = out / "report.html"
-        p.write_text(render_comparison_html(data), encoding="utf-8")
+        p.write_text(report.render_comparison_html(data), encoding="utf-8")
         written.append(p)
     if "md" in wanted:
-        from framing.report.render import render_markdown
-
         p = out / "report.md"
-        p.write_text(render_markdown(data), encoding="utf-8")
+        p.write_text(report.render_markdown(data), encoding="utf-8")
         written.append(p)
     if "pdf" in wanted:
-        from framing.report.pdf import write_pdf
-
         p = out / "report.pdf"
-        write_pdf(data, str(p))
+        report.write_pdf(data, str(p))
         written.append(p)
     if "csv" in wanted:
-        written.extend(Path(x) for x in comp.write_tables(str(out / "tables")))
+        written.extend(Path(x) for x in report.write_tables(comp, out / "tables"))
     return written
 
 
@@ -377,7 +372,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles)
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or ())
     _say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")
     return EXIT_OK
 

@@ -656,9 +656,13 @@ def to_toml(lexicon: Lexicon) -> str:
         f"curators = {_toml_value(list(lexicon.curators))}",
         "case_sensitive = false",
     ]
+    if lexicon.use != "markers":
+        out.append(f"use = {_toml_str(lexicon.use)}")
     for change in lexicon.changelog:
         out += ["", "[[changelog]]"]
         out += [f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in change.items()]
+    for pname, spec in lexicon.profiles.items():
+        out += ["", f"[profiles.{_toml_key(pname)}]", f"title = {_toml_str(spec['title'])}", f"order = {int(spec['order'])}"]
     by_category: dict[str, list[Any]] = {c: [] for c in lexicon.categories}
     for e in lexicon.entries:
         if e.category not in by_category:
@@ -678,6 +682,9 @@ def to_toml(lexicon: Lexicon) -> str:
             out.append("negatable = true")
         if cat.signed:
             out.append("signed = true")
+        for key, value in ((k, getattr(cat.display, k)) for k in cat.display.__slots__):
+            if value is not None:
+                out.append(f"{key} = {_toml_value(value)}")
         entries = by_category[cname]
         if not entries:
             out.append("entries = []")

@@ -22,7 +22,7 @@ import re
 import tomllib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -47,12 +47,43 @@ _NAME_RE = re.compile(r"[a-z0-9_]+")
 _REQUIRED_META = ("name", "version", "language", "license", "description", "curators")
 _REQUIRED_CATEGORY = ("label", "definition", "literature")
 _ENTRY_KEYS = {"term", "weight", "note", "case_sensitive"}
-_CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "entries", "notes"}
+#: How a category is shown (read by compare, report, worksheet and features; see lexicons/README.md)
+_DISPLAY_KEYS = {"phrase", "colour", "highlight", "profile", "classroom", "classroom_order", "classroom_class", "classroom_label", "classroom_note"}
+_CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "entries", "notes"} | _DISPLAY_KEYS
+_CLASSROOM_USES = ("spot", "mark")
+#: What a lexicon file is for (its ``use`` in ``[lexicon]``)
+LEXICON_USES = ("markers", "detectors", "word_classes")
+_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
+_PROFILE_KEYS = {"title", "order"}
+
+
+@dataclass(frozen=True, slots=True)
+class Display:
+    """How a marker category is shown to readers, declared in its lexicon file.
+
+    ``phrase`` names it in findings ("X uses *the conflict frame* more than ..."); ``colour``
+    (``#rrggbb``) and ``highlight`` (lower wins where highlighted spans overlap) mark its words in
+    article views; ``profile`` is the profile table and chart it belongs to (declared in a
+    ``[profiles.NAME]`` table); ``classroom`` is its use on worksheets (``spot``: students look for
+    it; ``mark``: marked in the answer key), its order among them, a CSS class, a short label and a
+    one-line note.
+    Every field is optional; see :mod:`framing.markers.registry` for the defaults.
+    """
+
+    phrase: str | None = None
+    colour: str | None = None
+    highlight: int | None = None
+    profile: str | None = None
+    classroom: str | None = None
+    classroom_order: int | None = None
+    classroom_class: str | None = None
+    classroom_label: str | None = None
+    classroom_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Category:
-    """A category of a lexicon: what it means and where the concept comes from."""
+    """A category of a lexicon: what it means, where the concept comes from, how it is shown."""
 
     name: str
     label: str
@@ -60,6 +91,7 @@ class Category:
     literature: tuple[str, ...]
     negatable: bool = False
     signed: bool = False
+    display: Display = Display()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +125,11 @@ class Lexicon:
     changelog: tuple[Mapping[str, Any], ...] = ()
     path: str | None = None
     source_hash: str | None = None
+    #: profile name -> {"title": ..., "order": ...}, from the file's ``[profiles.NAME]`` tables
+    profiles: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: ``markers`` (matched and counted), ``detectors`` (the manifest describing the detectors'
+    #: categories; no entries) or ``word_classes`` (word lists other stages read, never counted)
+    use: str = "markers"
 
     @cached_property
     def sha256(self) -> str:
@@ -211,6 +248,9 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
     curators = meta["curators"]
     if isinstance(curators, str):
         curators = [curators]
+    use = meta.get("use", "markers")
+    if use not in LEXICON_USES:
+        raise _fail(path, _line_of("use"), f"use must be one of {', '.join(LEXICON_USES)}; got {use!r}")
     default_case = meta.get("case_sensitive", False)
     if not isinstance(default_case, bool):
         raise _fail(path, _line_of("case_sensitive"), f"case_sensitive must be true or false; got {default_case!r}")
@@ -245,6 +285,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
             literature=tuple(lit),
             negatable=bool(c.get("negatable", False)),
             signed=signed,
+            display=_parse_display(c, cname, path, header_line),
         )
         cursor = header_line or 1
         for item in c.get("entries", []):
@@ -290,6 +331,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
     if shared and os.environ.get("FRAMING_WARN_SHARED_TERMS"):
         warnings.warn(f"{path}: {len(shared)} terms appear in more than one category, e.g. {next(iter(shared))!r}", stacklevel=2)
     changelog = tuple(data.get("changelog", ()))
+    profiles = _parse_profiles(data.get("profiles", {}), path, _line_of("[profiles"))
     return Lexicon(
         name=name,
         version=str(meta["version"]),
@@ -302,7 +344,51 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
         changelog=changelog,
         path=path,
         source_hash=hashlib.sha256(raw.encode()).hexdigest() if raw else None,
+        profiles=profiles,
+        use=use,
     )
+
+
+def _parse_display(c: Mapping[str, Any], cname: str, path: str, line: int | None) -> Display:
+    """The display fields of a category table, validated (types, colour format, classroom use)."""
+    values: dict[str, Any] = {}
+    for key in sorted(_DISPLAY_KEYS & set(c)):
+        value = c[key]
+        if key in ("highlight", "classroom_order"):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise _fail(path, line, f"category {cname!r}: {key} must be a non-negative integer (a priority); got {value!r}")
+        elif not isinstance(value, str) or not value.strip():
+            raise _fail(path, line, f"category {cname!r}: {key} must be a non-empty string; got {value!r}")
+        if key == "colour" and not _COLOUR_RE.fullmatch(value):
+            raise _fail(path, line, f"category {cname!r}: colour must look like '#a1b2c3'; got {value!r}")
+        if key == "classroom" and value not in _CLASSROOM_USES:
+            raise _fail(path, line, f"category {cname!r}: classroom must be one of {', '.join(_CLASSROOM_USES)}; got {value!r}")
+        if key == "profile" and not _NAME_RE.fullmatch(value):
+            raise _fail(path, line, f"category {cname!r}: profile must be lower-case letters, digits and _; got {value!r}")
+        values[key] = " ".join(value.split()) if isinstance(value, str) else value
+    if "highlight" in values and "colour" not in values:
+        raise _fail(path, line, f"category {cname!r}: highlight needs a colour")
+    return Display(**values)
+
+
+def _parse_profiles(raw: Any, path: str, line: int | None) -> dict[str, dict[str, Any]]:
+    """``[profiles.NAME]`` tables: a title and an optional order for each profile."""
+    if not isinstance(raw, Mapping):
+        raise _fail(path, line, "profiles must be tables: [profiles.NAME] with title = ...")
+    out: dict[str, dict[str, Any]] = {}
+    for name, spec in raw.items():
+        if not _NAME_RE.fullmatch(name) or not isinstance(spec, Mapping):
+            raise _fail(path, line, f"profile {name!r}: expected a [profiles.{name}] table with a title")
+        unknown = set(spec) - _PROFILE_KEYS
+        if unknown:
+            raise _fail(path, line, f"profile {name!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_PROFILE_KEYS)}")
+        title, order = spec.get("title"), spec.get("order", 100)
+        if not isinstance(title, str) or not title.strip():
+            raise _fail(path, line, f"profile {name!r} needs a title")
+        if isinstance(order, bool) or not isinstance(order, int):
+            raise _fail(path, line, f"profile {name!r}: order must be an integer; got {order!r}")
+        out[name] = {"title": " ".join(title.split()), "order": order}
+    return out
 
 
 def find_lexicon_files(extra_dirs: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
@@ -443,5 +529,6 @@ def load_default_lexicons(extra_dirs: Iterable[str | os.PathLike[str]] = (), **o
     by_name: dict[str, Lexicon] = {}
     for f in find_lexicon_files(extra_dirs):
         lex = load_lexicon(f)
-        by_name[lex.name] = lex
+        if lex.use == "markers":
+            by_name[lex.name] = lex
     return LexiconSet(by_name.values(), **options)

@@ -1,0 +1,65 @@
+"""Reports of a comparison: report data first (:func:`report_data`), then one renderer per format.
+
+>>> import framing
+>>> comparison = framing.compare(framing.analyze(framing.load("examples/corpus"), progress=False))
+>>> page = framing.report.html(comparison)             # or html(comparison, "report.html")
+>>> "<html" in page
+True
+
+``pdf(comparison, path)``, ``markdown(comparison, path=None)`` and ``write_tables(comparison,
+folder)`` (every table as CSV plus the report data as JSON) write the other formats.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from framing.comparison.result import Comparison
+from framing.report.data import report_data
+from framing.report.html import render_comparison_html
+from framing.report.markdown import render_markdown
+from framing.report.pdf import write_pdf
+
+__all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown", "report_data", "write_pdf", "write_tables"]
+
+
+def html(comparison: Comparison, path: str | Path | None = None, **options: Any) -> str:
+    """The comparison report as one self-contained HTML page; written to ``path`` if given.
+
+    ``options`` are those of :func:`report_data` (``title``, ``max_articles``, ``max_groups``).
+    """
+    page = render_comparison_html(report_data(comparison, **options))
+    if path is not None:
+        Path(path).write_text(page, encoding="utf-8")
+    return page
+
+
+def markdown(comparison: Comparison, path: str | Path | None = None, **options: Any) -> str:
+    """A short Markdown summary of the comparison; written to ``path`` if given."""
+    text = render_markdown(report_data(comparison, **options))
+    if path is not None:
+        Path(path).write_text(text, encoding="utf-8")
+    return text
+
+
+def pdf(comparison: Comparison, path: str | Path, **options: Any) -> Path:
+    """The comparison report laid out for print (A4, charts included), written to ``path``."""
+    write_pdf(report_data(comparison, **options), str(path))
+    return Path(path)
+
+
+def write_tables(comparison: Comparison, folder: str | Path) -> list[str]:
+    """Every table of the comparison as CSV, and the report data as JSON, in ``folder``."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in comparison.tables().items():
+        p = out / f"{name}.csv"
+        frame.to_csv(p, index=False)
+        written.append(str(p))
+    p = out / "comparison.json"
+    p.write_text(json.dumps(report_data(comparison), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    written.append(str(p))
+    return written

@@ -11,6 +11,8 @@ import io
 from html import escape
 from typing import Any
 
+from framing.report import figures
+
 __all__ = ["write_pdf"]
 
 
@@ -28,7 +30,7 @@ def _share(cell: dict[str, Any]) -> str:
 
 
 def _charts(data: dict[str, Any]) -> dict[str, bytes]:
-    from framing.report import figures
+
 
     groups = data["group_names"]
     out: dict[str, bytes] = {}
@@ -159,7 +161,7 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
     story.append(Paragraph("The articles, with their markers", h2))
     if data["n_articles_shown"] < data["n_articles"]:
         story.append(Paragraph(_esc(f"Showing {data['n_articles_shown']} of {data['n_articles']} articles."), small))
-    legend = " ".join(f'<font backColor="{c}">&nbsp;{_esc(l["label"])}&nbsp;</font>' for l in data["legend"] for c in [l["color"]])
+    legend = " ".join(f'<font backColor="{item["color"]}">&nbsp;{_esc(item["label"])}&nbsp;</font>' for item in data["legend"])
     story.append(Paragraph(legend, small))
     for a in data["articles"]:
         story.append(Paragraph(_esc(a["title"] or a["id"]), h3))

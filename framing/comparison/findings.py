@@ -1,0 +1,130 @@
+"""Plain-language findings of a comparison, each pointing at its evidence (terms and sentences).
+
+Marker findings loop over every category of every lexicon; how a marker is named comes from the
+lexicon files (:mod:`framing.markers.registry`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from framing.comparison.grouping import group_of
+from framing.comparison.result import Comparison
+from framing.types import ArticleResult
+
+__all__ = ["MIN_FINDING_MATCHES", "findings"]
+
+#: A marker becomes a finding for a group only when its words occur at least this often in the
+#: group's articles: a rate built on one or two words ("uphold" once in 600 words) is a property
+#: of that sentence, not of how the outlet writes.
+MIN_FINDING_MATCHES = 3
+
+
+def findings(comp: Comparison) -> list[dict[str, Any]]:
+    """Plain-language statements, each pointing at its evidence (terms and sentences)."""
+    out: list[dict[str, Any]] = []
+    members: dict[str, list[ArticleResult]] = {}  # each group's articles, copies left out
+    for r in comp.results:
+        if not r.article.duplicate_of:
+            members.setdefault(group_of(r, comp.by), []).append(r)
+    if comp.small and len(comp.small) == len(comp.groups):
+        out.append(
+            {
+                "kind": "caution",
+                "text": f"Every {comp.by} here has fewer than the minimum number of articles for firm conclusions: "
+                "the differences below describe these texts, not the outlets in general.",
+                "evidence": [],
+            }
+        )
+    diffs = comp.differences
+    if diffs is not None and len(diffs):
+        d = diffs[diffs["reference"] == "rest"]
+        for g in comp.groups:
+            gd = d[(d["group"] == g) & (d["diff"] > 0) & (d["mean"] > 0)].copy()
+            found = _match_counts(members.get(g, []))
+            gd = gd[[found[m] >= MIN_FINDING_MATCHES for m in gd["marker"]]]
+            if gd.empty:
+                continue
+            gd["ratio"] = (gd["mean"] + 0.5) / (gd["reference_mean"] + 0.5)
+            top = gd.sort_values("ratio", ascending=False).head(2)
+            for _, row in top.iterrows():
+                if row["ratio"] < 1.5:
+                    continue
+                evidence = _evidence_terms(members.get(g, []), row["marker"])
+                text = (
+                    f"{g} uses {comp.registry.phrase(row['marker'])} more than the other outlets: "
+                    f"{row['mean']:.1f} per 1,000 words against {row['reference_mean']:.1f}"
+                    + (f" (e.g. {', '.join('“' + t + '”' for t in evidence[:4])})" if evidence else "")
+                    + ("; few articles, so treat this as tentative" if g in comp.small and len(comp.small) < len(comp.groups) else "")
+                    + "."
+                )
+                out.append({"kind": "marker", "group": g, "marker": row["marker"], "text": text, "evidence": evidence})
+    # actor portrayal
+    a = comp.actors
+    if a is not None and len(a) and "mean_sentiment" in a:
+        # an outlet's portrayal counts only with at least 3 scored mentions of the actor
+        scored = a[a["mean_sentiment"].notna() & (a["mentions"] >= 3)]
+        for actor, sub in scored.groupby("actor"):
+            if sub[comp.by].nunique() < 2:
+                continue
+            lo = sub.loc[sub["mean_sentiment"].idxmin()]
+            hi = sub.loc[sub["mean_sentiment"].idxmax()]
+            if hi["mean_sentiment"] - lo["mean_sentiment"] < 0.2:
+                continue
+            out.append(
+                {
+                    "kind": "actor",
+                    "actor": actor,
+                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f} over {lo['mentions']} mentions) "
+                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f} over {hi['mentions']}).",
+                    "evidence": [s for s in (lo.get("most_negative"), hi.get("most_positive")) if isinstance(s, str)],
+                }
+            )
+        roles = a[a["aggressor"] > 0]
+        for g, sub in roles.groupby(comp.by):
+            top = sub.sort_values("aggressor", ascending=False).iloc[0]
+            n = int(top["aggressor"])
+            out.append(
+                {"kind": "role", "group": g, "text": f"In {g}, {top['name']} is most often cast as the aggressor ({n} time{'s' if n != 1 else ''}).", "evidence": []}
+            )
+    q = comp.quotes
+    if q is not None and len(q):
+        for g, sub in q.groupby(comp.by):
+            named = sub[sub["speaker"] != "(unattributed)"]
+            if named.empty:
+                continue
+            voices = ", ".join(f"{r['speaker']} ({r['quotes']})" for _, r in named.head(4).iterrows())
+            total = named["quotes"].sum()
+            ev_share = (named["evaluative_verb_share"] * named["quotes"]).sum() / total if total else 0.0
+            ev_verbs = sorted({q["verb"] for r in members.get(str(g), []) for q in r.quotes if q.get("verb_class") == "evaluative"})
+            verbs = ", ".join(ev_verbs[:5])
+            out.append(
+                {
+                    "kind": "quotes",
+                    "group": g,
+                    "text": f"{g} gives voice to {voices}; {ev_share:.0%} of its attributions use evaluative verbs" + (f" ({verbs})" if verbs else "") + ".",
+                    "evidence": [],
+                }
+            )
+    return out
+
+
+def _evidence_terms(results: Sequence[ArticleResult], marker: str) -> list[str]:
+    """The most frequent matched terms of ``marker`` in ``results`` (one group's articles)."""
+    lex, _, cat = marker.partition(".")
+    counts: Counter[str] = Counter()
+    for r in results:
+        for m in r.matches:
+            if m.lexicon == lex and m.category == cat and not m.negated:
+                counts[r.article.text[m.start : m.end].lower()] += 1
+    return [t.strip("“”\"'‘’") for t, _ in counts.most_common(6)]
+
+
+def _match_counts(results: Sequence[ArticleResult]) -> Counter[str]:
+    """How often each marker (``lexicon.category``) was found in ``results``, negated matches left out."""
+    counts: Counter[str] = Counter()
+    for r in results:
+        counts.update(f"{m.lexicon}.{m.category}" for m in r.matches if not m.negated)
+    return counts

@@ -1,0 +1,50 @@
+"""How articles are put into groups: one definition, used by every table, finding and report.
+
+``by`` is an article attribute (``outlet``, ``published``, ``syndicated_from`` ...) or a metadata
+field (a CSV/JSONL column or a sidecar key, kept in ``Article.meta``). Dates group **by month**
+(``published`` = ``2026-03``) everywhere; a missing value is the group ``(unknown)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+
+from framing.errors import OptionError
+from framing.types import Article, ArticleResult
+
+__all__ = ["UNKNOWN", "check_by", "group_of", "groupable_fields"]
+
+#: The group of an article that has no value for the field.
+UNKNOWN = "(unknown)"
+_NOT_GROUPABLE = frozenset({"id", "text", "debris", "meta", "source_path", "duplicate_similarity"})
+
+
+def group_of(result: ArticleResult, by: str) -> str:
+    """The group of one analysed article (``published``: its month)."""
+    a = result.article
+    v = getattr(a, by) if by in _ARTICLE_FIELDS else a.meta.get(by)
+    if by == "published" and v:
+        v = str(v)[:7]
+    return str(v) if v not in (None, "") else UNKNOWN
+
+
+def groupable_fields(results: Iterable[ArticleResult]) -> list[str]:
+    """The fields articles can be grouped by: article attributes, then every metadata key seen."""
+    meta: dict[str, None] = {}
+    for r in results:
+        meta.update(dict.fromkeys(k for k in r.article.meta if isinstance(k, str)))
+    return [f for f in _ARTICLE_FIELDS if f not in _NOT_GROUPABLE] + sorted(k for k in meta if k not in _ARTICLE_FIELDS)
+
+
+def check_by(results: Iterable[ArticleResult], by: str) -> None:
+    """Raise :class:`OptionError` when no article has the field ``by`` (naming those that exist)."""
+    rs = list(results)
+    if by in _ARTICLE_FIELDS and by not in _NOT_GROUPABLE:
+        return
+    if any(by in r.article.meta for r in rs):
+        return
+    raise OptionError(f"cannot group by {by!r}: no article has that field; fields to group by: {', '.join(groupable_fields(rs))}")
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))

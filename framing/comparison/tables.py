@@ -1,0 +1,180 @@
+"""Per-group tables of a comparison: actors, roles, quotes and classifier predictions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from framing.actors.portrayal import ROLES, sentiment_summary
+from framing.comparison.grouping import group_of
+from framing.types import ArticleResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+from framing.comparison.stats import bootstrap_ci
+
+__all__ = ["actor_table", "prediction_shares", "quote_table", "role_table"]
+
+
+def prediction_shares(
+    results: Sequence[ArticleResult], groups_of: Sequence[str], groups: Sequence[str], *, small: Sequence[str] = (), n_boot: int = 1000
+) -> tuple[pd.DataFrame | None, dict[str, dict[str, Any]]]:
+    """Per model, group and label: the share of the group's articles the model gives that label.
+
+    For an article-level model each article counts 1 for its predicted label; for a
+    sentence-level model each article counts its share of sentences with the label. ``share`` is
+    the mean over the group's articles that have a prediction (``n`` of them), with a 95%
+    percentile bootstrap interval over articles (:func:`bootstrap_ci`). Returns the table (None
+    when no article has predictions) and the models' card summaries (``provenance.classifiers``).
+    """
+    import pandas as pd
+
+    names: list[str] = list(dict.fromkeys(name for r in results for name in r.predictions))
+    if not names:
+        return None, {}
+    cards: dict[str, dict[str, Any]] = {}
+    for r in results:
+        for name, card in ((r.provenance or {}).get("classifiers") or {}).items():
+            cards.setdefault(name, card)
+    garr = np.array(groups_of, dtype=object)
+    rows = []
+    for name in names:
+        card = cards.setdefault(name, {"name": name})
+        preds = [r.predictions.get(name) for r in results]
+        labels = list(card.get("classes") or [])
+        for p in preds:  # labels the card does not list (a model applied without its card)
+            seen = list(p.get("share") or p.get("proba") or {}) + [p.get("label")] if p else []
+            labels.extend(lab for lab in dict.fromkeys(seen) if lab is not None and lab not in labels)
+        for lab in labels:
+            vals = np.array([_label_value(p, lab) for p in preds], dtype=float)
+            for g in groups:
+                v = vals[(garr == g) & ~np.isnan(vals)]
+                lo, hi = bootstrap_ci(v, n_boot=n_boot)
+                rows.append(
+                    {"model": name, "group": g, "label": lab, "share": float(v.mean()) if len(v) else None, "ci_low": lo, "ci_high": hi, "n": len(v), "small": g in small}
+                )
+    return pd.DataFrame(rows), {n: cards[n] for n in names}
+
+
+def _label_value(pred: dict[str, Any] | None, label: str) -> float:
+    """1/0 for an article-level prediction, the share of sentences for a sentence-level one; NaN if none."""
+    if not pred:
+        return math.nan
+    if "share" in pred:
+        v = (pred.get("share") or {}).get(label)
+        return math.nan if v is None else float(v)
+    if pred.get("label") is None:
+        return math.nan
+    return 1.0 if pred["label"] == label else 0.0
+
+
+def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candidates: bool = False) -> pd.DataFrame:
+    """Group × actor: articles, mentions, mean sentiment with its interval, negative share, roles.
+
+    ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes.
+    Articles flagged as duplicates are left out so a copied wire story is not counted twice.
+    """
+    import pandas as pd
+
+    acc: dict[tuple[Any, str], dict[str, Any]] = {}
+    for r in results:
+        if r.article.duplicate_of:
+            continue
+        g = group_of(r, by)
+        for a in r.actors:
+            if a.get("candidate") and not candidates:
+                continue
+            slot = acc.setdefault(
+                (g, a["actor"]),
+                {by: g, "actor": a["actor"], "name": a["name"], "type": a["type"], "articles": 0, "mentions": 0, "scores": [], "labels": [], "roles": Counter(), "neg": None, "pos": None},
+            )
+            slot["articles"] += 1
+            slot["mentions"] += a["n_mentions"]
+            for m in a["mentions"]:
+                if "score" in m:
+                    slot["scores"].append(m["score"])
+                    slot["labels"].append(m["sentiment"])
+            slot["roles"].update(a["role_counts"])
+            s = a["sentiment"]
+            if "most_negative" in s and (slot["neg"] is None or s["most_negative"]["score"] < slot["neg"]["score"]):
+                slot["neg"] = s["most_negative"]
+            if "most_positive" in s and (slot["pos"] is None or s["most_positive"]["score"] > slot["pos"]["score"]):
+                slot["pos"] = s["most_positive"]
+    rows = []
+    for slot in acc.values():
+        summ = sentiment_summary(slot["scores"], slot["labels"])
+        rows.append(
+            {
+                by: slot[by],
+                "actor": slot["actor"],
+                "name": slot["name"],
+                "type": slot["type"],
+                "articles": slot["articles"],
+                "mentions": slot["mentions"],
+                "mean_sentiment": summ["mean"],
+                "ci_low": summ["ci_low"],
+                "ci_high": summ["ci_high"],
+                "negative_share": summ["negative_share"],
+                **{r: slot["roles"].get(r, 0) for r in ROLES},
+                "most_negative": slot["neg"]["sentence"] if slot["neg"] else None,
+                "most_positive": slot["pos"]["sentence"] if slot["pos"] else None,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame = frame.sort_values([by, "mentions"], ascending=[True, False], na_position="last").reset_index(drop=True)
+    return frame
+
+
+def role_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.DataFrame:
+    """One row per role assignment, with its evidence sentence: who acts on whom, per group."""
+    import pandas as pd
+
+    rows = []
+    for r in results:
+        if r.article.duplicate_of:
+            continue
+        g = group_of(r, by)
+        for a in r.actors:
+            for role in a["roles"]:
+                rows.append({by: g, "id": r.article.id, "actor": a["actor"], "name": a["name"], **role})
+    return pd.DataFrame(rows)
+
+
+def quote_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.DataFrame:
+    """Group × speaker: quotes, direct/partial/reported counts, share of evaluative verbs, verbs used."""
+    import pandas as pd
+
+    acc: dict[tuple[Any, str], dict[str, Any]] = {}
+    for r in results:
+        if r.article.duplicate_of:
+            continue
+        g = group_of(r, by)
+        for q in r.quotes:
+            speaker = q.get("speaker_name") or "(unattributed)"
+            slot = acc.setdefault((g, speaker), {by: g, "speaker": speaker, "quotes": 0, "direct": 0, "partial": 0, "reported": 0, "evaluative": 0, "verbs": Counter()})
+            slot["quotes"] += 1
+            slot[q["kind"]] += 1
+            if q.get("verb_class") == "evaluative":
+                slot["evaluative"] += 1
+            if q.get("verb"):
+                slot["verbs"][q["verb"]] += 1
+    rows = []
+    for slot in acc.values():
+        rows.append(
+            {
+                **{k: slot[k] for k in (by, "speaker", "quotes", "direct", "partial", "reported")},
+                "evaluative_verb_share": round(slot["evaluative"] / slot["quotes"], 3) if slot["quotes"] else None,
+                "verbs": ", ".join(f"{v} ({n})" if n > 1 else v for v, n in slot["verbs"].most_common()),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame = frame.sort_values([by, "quotes"], ascending=[True, False]).reset_index(drop=True)
+    return frame

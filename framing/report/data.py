@@ -1,0 +1,232 @@
+"""The comparison report as plain, JSON-serialisable data: computed once, rendered by every format.
+
+:func:`report_data` takes a :class:`~framing.comparison.Comparison` and returns strings, numbers,
+lists and dicts (charts included as SVG strings); the HTML, Markdown and PDF renderers only lay
+it out. How each marker is named, grouped into profiles and coloured comes from the comparison's
+marker registry (the lexicon files).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from framing.comparison.grouping import group_of
+from framing.comparison.result import Comparison
+from framing.report import figures
+from framing.report.highlight import highlight_segments
+from framing.resources import package_versions
+from framing.types import ArticleResult
+
+__all__ = ["prediction_sections", "report_data"]
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    if frame is None or len(frame) == 0:
+        return []
+    out = []
+    for row in frame.to_dict(orient="records"):
+        out.append({k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()})
+    return out
+
+
+def _sample_articles(results: Sequence[ArticleResult], by: str, limit: int) -> list[ArticleResult]:
+    """Up to ``limit`` articles, taken in turn from each group so every group is represented."""
+    if len(results) <= limit:
+        return list(results)
+    buckets: dict[str, list[ArticleResult]] = {}
+    for r in results:
+        buckets.setdefault(group_of(r, by), []).append(r)
+    out: list[ArticleResult] = []
+    while len(out) < limit and any(buckets.values()):
+        for g in list(buckets):
+            if buckets[g] and len(out) < limit:
+                out.append(buckets[g].pop(0))
+    return out
+
+
+def report_data(comp: Comparison, *, title: str = "How the outlets frame it", max_articles: int = 200, max_groups: int = 12) -> dict[str, Any]:
+    """Everything the comparison report shows, as plain data, charts included as SVG strings.
+
+    With more than ``max_groups`` groups, charts and tables show the largest ``max_groups`` (the
+    report says so; the CSV tables keep every group).
+    """
+    registry = comp.registry
+    highlights = registry.highlights()
+    groups = sorted(comp.groups, key=lambda g: -comp.sizes[g])[:max_groups] if len(comp.groups) > max_groups else list(comp.groups)
+    shown_groups = set(groups)
+    prof = [row for row in _records(comp.profiles) if row["group"] in shown_groups]
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in prof:
+        table.setdefault(row["marker"], {})[row["group"]] = row
+    charts: dict[str, str] = {}
+    profile_sections = []
+    for profile in registry.profiles(table):
+        present = list(profile.keys)
+        fig = figures.profile_chart(groups, present, [registry.phrase(m) for m in present], table, title="")
+        charts[profile.name] = figures.to_svg(fig)
+        rows = []
+        for m in present:
+            rows.append({"marker": m, "label": registry.phrase(m), "cells": [table[m].get(g, {}) for g in groups]})
+        profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows})
+    by = comp.by
+    actors = [a for a in _records(comp.actors) if a[by] in shown_groups]
+    top_actor_names = []
+    if actors:
+        totals: dict[str, int] = {}
+        for a in actors:
+            totals[a["name"]] = totals.get(a["name"], 0) + a["mentions"]
+        top_actor_names = [n for n, _ in sorted(totals.items(), key=lambda kv: -kv[1])[:10]]
+        rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names]
+        if any(r.get("mean_sentiment") is not None for r in rows):
+            charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, groups, title=""))
+    quotes = [q for q in _records(comp.quotes) if q[by] in shown_groups]
+    per_group_seen: dict[str, int] = {}
+    kept_quotes = []
+    for q in quotes:  # the 12 most quoted speakers of each group
+        per_group_seen[q[by]] = per_group_seen.get(q[by], 0) + 1
+        if per_group_seen[q[by]] <= 12:
+            kept_quotes.append(q)
+    quotes = kept_quotes
+    if quotes:
+        speakers_total: dict[str, int] = {}
+        counts: dict[str, dict[str, int]] = {}
+        for q in quotes:
+            speakers_total[q["speaker"]] = speakers_total.get(q["speaker"], 0) + q["quotes"]
+            counts.setdefault(q[by], {})[q["speaker"]] = q["quotes"]
+        speakers = [s for s, _ in sorted(speakers_total.items(), key=lambda kv: -kv[1])[:9]]
+        charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title=""))
+    distinct = {}
+    for row in _records(comp.distinctive):
+        if row["group"] in shown_groups:
+            distinct.setdefault(row["group"], []).append(row)
+    diffs = [
+        {**d, "label": registry.phrase(d["marker"])}
+        for d in _records(comp.differences)
+        if d["group"] in shown_groups
+    ]
+    analysed = [r for r in comp.results if not r.article.duplicate_of]
+    shown = _sample_articles(comp.results, by, max_articles)
+    articles = []
+    for r in shown:
+        a = r.article
+        articles.append(
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published,
+                "syndicated_from": a.syndicated_from,
+                "republished_by": a.republished_by,
+                "duplicate_of": a.duplicate_of,
+                "note": a.meta.get("note"),
+                "n_words": r.n_words,
+                "grade": r.readability.get("flesch_kincaid_grade"),
+                "paragraphs": highlight_segments(a.text, r.matches, highlights),
+                "actors": [{"name": x["name"], "n": x["n_mentions"], "sentiment": x["sentiment"].get("mean")} for x in r.actors if not x.get("candidate")][:8],
+                "quotes": [q for q in r.quotes if q.get("speaker_name")][:12],
+            }
+        )
+    provenance = comp.results[0].provenance if comp.results else {}
+    # each finding links to the first shown article of its group, where its evidence is marked
+    anchors: dict[str, int] = {}
+    for i, r in enumerate(shown, start=1):
+        anchors.setdefault(group_of(r, by), i)
+    findings = [{**f, "anchor": anchors.get(f.get("group"))} for f in comp.findings]
+    return {
+        "title": title,
+        "generated": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "by": by,
+        "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small} for g in groups],
+        "n_groups": len(comp.groups),
+        "n_articles": len(comp.results),
+        "n_analysed": len(analysed),
+        "n_duplicates": len(comp.results) - len(analysed),
+        "n_errors": len(comp.errors),
+        "errors": [e.to_dict() for e in comp.errors[:200]],
+        "findings": findings,
+        "charts": charts,
+        "profiles": profile_sections,
+        "group_names": groups,
+        "differences": diffs,
+        "distinctive": {g: rows[:12] for g, rows in distinct.items()},
+        "actors": [a for a in actors if a["name"] in top_actor_names] if actors else [],
+        "quotes": quotes,
+        "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],
+        "predictions": prediction_sections(comp, groups),
+        "n_stories": len(comp.stories),
+        "n_boot": comp.n_boot,
+        "n_perm": comp.n_perm,
+        "articles": articles,
+        "n_articles_shown": len(articles),
+        "legend": [{"cat": k, "label": registry.phrase(k), "color": c} for k, c in highlights.items()],
+        "colors": highlights,
+        "provenance": {"packages": package_versions(), **{k: v for k, v in provenance.items() if k != "framing"}},
+    }
+
+
+def _card_view(card: dict[str, Any]) -> dict[str, Any]:
+    """A model card summary (``provenance.classifiers``) as the lines a reader needs."""
+    training = card.get("training") or {}
+    data = card.get("data") or {}
+    counts = training.get("class_counts") or {}
+    source = data.get("path") or data.get("name") or data.get("source")
+    trained = None
+    if training.get("n") is not None:
+        trained = f"{training['n']} labelled texts" + (f" ({', '.join(f'{k}: {v}' for k, v in counts.items())})" if counts else "")
+        trained += f" from {source}" if source else ""
+        if data.get("label_col"):
+            trained += f", labels from column '{data['label_col']}'"
+        if training.get("n_groups") is not None:
+            trained += f", {training['n_groups']} groups"
+    elif source:
+        trained = f"from {source}"
+    f1 = card.get("macro_f1")
+    if f1 is not None:
+        std = card.get("macro_f1_std")
+        validation = f"Cross-validated macro-F1 {f1:.3f}" + (f" ± {std:.3f}" if std is not None else "") + (f" ({card['cv_scheme']})" if card.get("cv_scheme") else "")
+    else:
+        validation = None
+    return {
+        "name": card.get("name"),
+        "features": card.get("model"),
+        "level": card.get("level"),
+        "classes": list(card.get("classes") or []),
+        "trained": trained,
+        "license": data.get("license"),
+        "validation": validation,
+        "macro_f1": f1,
+        "grouped": card.get("cv_grouped"),
+        "created": card.get("created"),
+        "file": card.get("file"),
+        "sha256": (card.get("sha256") or "")[:12] or None,
+    }
+
+
+def prediction_sections(comp: Any, groups: Sequence[str]) -> list[dict[str, Any]]:
+    """The "Classifier predictions" section: per model, its card and the share of each label per group."""
+    table = getattr(comp, "predictions", None)
+    if table is None or not len(table):
+        return []
+    recs = _records(table)
+    out = []
+    for name, card in (comp.classifiers or {}).items():
+        mine = [r for r in recs if r["model"] == name]
+        labels = list(dict.fromkeys(r["label"] for r in mine))
+        cells = {(r["group"], r["label"]): r for r in mine}
+        rows = []
+        for g in groups:
+            row_cells = [cells.get((g, lab)) or {} for lab in labels]
+            n = max((c.get("n") or 0 for c in row_cells), default=0)
+            rows.append(
+                {
+                    "group": g,
+                    "n": n,
+                    "small": g in comp.small,
+                    "cells": [{"share": c.get("share"), "ci_low": c.get("ci_low"), "ci_high": c.get("ci_high")} for c in row_cells],
+                }
+            )
+        out.append({"name": name, "card": _card_view(card), "labels": labels, "rows": rows, "sentence_level": card.get("level") == "sentence"})
+    return out

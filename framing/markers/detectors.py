@@ -18,6 +18,7 @@ highlighting).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import Doc, Match
@@ -40,8 +41,6 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Indices of the first token at/after ``start`` and one past the last token before ``end``."""
-    from bisect import bisect_left
-
     return bisect_left(doc.starts, start), bisect_left(doc.starts, end)
 
 

@@ -15,8 +15,10 @@ the same ``name`` as a built-in one replaces it. Older versions of a lexicon are
 from __future__ import annotations
 
 import bisect
+import csv
 import hashlib
 import json
+import math
 import os
 import re
 import tomllib
@@ -25,9 +27,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
-from framing.errors import LexiconError
+from framing.errors import LexiconError, check_option
+from framing.markers.match import TokenMatcher
 from framing.resources import lexicon_dir
 from framing.text.segment import tokenize
 from framing.types import Doc, Match
@@ -38,8 +41,10 @@ __all__ = [
     "Lexicon",
     "LexiconSet",
     "find_lexicon_files",
+    "is_gazetteer_file",
     "load_default_lexicons",
     "load_lexicon",
+    "parse_lexicon",
     "term_tokens",
 ]
 
@@ -147,6 +152,8 @@ class Lexicon:
 
     def to_frame(self):  # type: ignore[no-untyped-def]
         """Entries as a pandas DataFrame (term, category, weight, note)."""
+        # pandas stays lazy: it takes longer to import than all of framing.markers, and only
+        # notebook users call this.
         import pandas as pd
 
         return pd.DataFrame(
@@ -155,8 +162,6 @@ class Lexicon:
 
     def to_csv(self, path: str | os.PathLike[str]) -> Path:
         """Export the entries as CSV with columns term, category, weight, note."""
-        import csv
-
         path = Path(path)
         with open(path, "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
@@ -306,7 +311,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 raise _fail(path, cursor, f"an entry of {cname!r} has an empty or non-text term: {term!r}")
             line = index.quoted_line(term, cursor)
             cursor = line or cursor
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight != weight:
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or (isinstance(weight, float) and math.isnan(weight)):
                 raise _fail(path, line, f"weight of {term!r} must be a number, got {weight!r}")
             if weight < 0 and not signed:
                 raise _fail(path, line, f"weight of {term!r} is negative ({weight}) but category {cname!r} is not declared signed = true")
@@ -316,15 +321,15 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
             if not toks or any(t.strip("*") == "" for t in toks):
                 raise _fail(path, line, f"term {term!r} has no words to match (a lone '*' matches everything)")
             norm = " ".join(toks) if case else " ".join(toks).lower()
-            key = (cname, norm)
-            if key in seen_terms:
-                first = seen_terms[key]
+            seen_key = (cname, norm)
+            if seen_key in seen_terms:
+                first = seen_terms[seen_key]
                 raise _fail(
                     path,
                     line,
                     f"duplicate entry {term!r} in category {cname!r}" + (f" (first on line {first})" if first else ""),
                 )
-            seen_terms[key] = line
+            seen_terms[seen_key] = line
             term_categories.setdefault(norm.lower(), []).append(cname)
             entries.append(Entry(term=term.strip(), category=cname, weight=float(weight), note=note, case_sensitive=case, line=line))
     shared = {t: cs for t, cs in term_categories.items() if len(cs) > 1}
@@ -470,8 +475,6 @@ class LexiconSet(Sequence[Lexicon]):
     """
 
     def __init__(self, lexicons: Iterable[Lexicon], *, overlap: str = "longest", negation_window: int = 3) -> None:
-        from framing.errors import check_option
-
         check_option("overlap", overlap, ("longest", "all"))
         self.lexicons: list[Lexicon] = list(lexicons)
         names = [lx.name for lx in self.lexicons]
@@ -480,12 +483,17 @@ class LexiconSet(Sequence[Lexicon]):
             raise LexiconError(f"two lexicons share the name(s) {sorted(dupes)}; names must be unique in a set")
         self.overlap = overlap
         self.negation_window = negation_window
-        self._matcher = None
+        self._matcher: TokenMatcher | None = None
 
     def __len__(self) -> int:
         return len(self.lexicons)
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+    @overload
+    def __getitem__(self, i: int | str) -> Lexicon: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Lexicon]: ...
+    def __getitem__(self, i: int | str | slice) -> Lexicon | list[Lexicon]:
+        """A lexicon by position or by name, or a slice of them."""
         if isinstance(i, str):
             for lx in self.lexicons:
                 if lx.name == i:
@@ -497,10 +505,9 @@ class LexiconSet(Sequence[Lexicon]):
         return iter(self.lexicons)
 
     @property
-    def matcher(self):  # type: ignore[no-untyped-def]
+    def matcher(self) -> TokenMatcher:
+        """The compiled matcher for these lexicons, built on first use."""
         if self._matcher is None:
-            from framing.markers.match import TokenMatcher
-
             self._matcher = TokenMatcher(self.lexicons, overlap=self.overlap, negation_window=self.negation_window)
         return self._matcher
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from framing.text.segment import normalise_token
 from framing.types import Doc, Match
@@ -78,9 +79,13 @@ def _form(token: str) -> str:
 
 
 class TokenMatcher:
-    """Compiled matcher for a list of lexicons; ``match(doc)`` returns :class:`Match` objects."""
+    """Compiled matcher for a list of lexicons; ``match(doc)`` returns :class:`Match` objects.
 
-    def __init__(self, lexicons: Sequence, *, overlap: str = "longest", negation_window: int = 3) -> None:  # type: ignore[type-arg]
+    ``lexicons`` are :class:`~framing.markers.lexicons.Lexicon` objects (typed ``Any``: that module
+    imports this one, so this one cannot import it back).
+    """
+
+    def __init__(self, lexicons: Sequence[Any], *, overlap: str = "longest", negation_window: int = 3) -> None:
         self.lexicons = list(lexicons)
         self.overlap = overlap
         self.negation_window = negation_window

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from framing.markers.lexicons import LexiconSet, parse_lexicon
+from typing import Any
+
+from framing.markers.lexicons import Lexicon, LexiconSet, parse_lexicon
 from framing.text.segment import segment
 
 
-def lexicon(categories: dict[str, list], name: str = "toy", negatable: tuple[str, ...] = ()):  # type: ignore[type-arg]
+def lexicon(categories: dict[str, list[Any]], name: str = "toy", negatable: tuple[str, ...] = ()) -> Lexicon:
     data = {
         "lexicon": {"name": name, "version": "1.0", "language": "en", "license": "CC0", "description": "d", "curators": ["t"]},
         "categories": {
@@ -17,7 +19,7 @@ def lexicon(categories: dict[str, list], name: str = "toy", negatable: tuple[str
     return parse_lexicon(data)
 
 
-def found(lexes, text: str, overlap: str = "longest"):  # type: ignore[no-untyped-def]
+def found(lexes: Lexicon | list[Lexicon], text: str, overlap: str = "longest") -> list[tuple[str, str, bool]]:
     if not isinstance(lexes, list):
         lexes = [lexes]
     return [(m.category, text[m.start : m.end], m.negated) for m in LexiconSet(lexes, overlap=overlap).match(segment(text))]

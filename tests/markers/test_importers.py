@@ -5,14 +5,18 @@ Every dictionary here is invented for the tests: made-up categories and ordinary
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from framing.errors import LexiconError
 from framing.markers.importers import (
+    ImportKeywords,
+    ImportOptions,
     import_csv,
     import_dictionary,
     import_liwc,
@@ -391,6 +395,17 @@ def test_import_dictionary_unknown_extension(tmp_path: Path) -> None:
         import_dictionary(p)
 
 
+def test_import_options_and_their_typed_keywords_agree() -> None:
+    """ImportKeywords (the typed **options) names exactly the fields of ImportOptions."""
+    assert set(ImportKeywords.__annotations__) == {f.name for f in dataclasses.fields(ImportOptions)}
+
+
+def test_unknown_import_option_is_a_type_error(tmp_path: Path) -> None:
+    """A misspelt keyword option is refused, as by a function with an explicit signature."""
+    with pytest.raises(TypeError, match="nme"):
+        import_liwc(write(tmp_path, "d.dic", "%\n1 kitchen\n%\nladle 1\n"), nme="kit")  # type: ignore[call-arg]
+
+
 def test_missing_file_is_a_lexicon_error(tmp_path: Path) -> None:
     """A file that does not exist is reported with its name."""
     with pytest.raises(LexiconError, match=r"nothere\.dic: cannot read dictionary"):
@@ -400,7 +415,7 @@ def test_missing_file_is_a_lexicon_error(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 # TOML writer
 
-TRICKY = {
+TRICKY: dict[str, Any] = {
     "lexicon": {
         "name": "tricky",
         "version": "1.0.0",

@@ -67,7 +67,7 @@ def test_builtin_lexicons_are_large_enough() -> None:
 def test_load_by_name_and_unknown_name() -> None:
     """A built-in lexicon loads by name; an unknown name lists the available ones."""
     assert load_lexicon("registers").name == "registers"
-    with pytest.raises(LexiconError, match="available: .*registers"):
+    with pytest.raises(LexiconError, match=r"available: .*registers"):
         load_lexicon("no_such_lexicon")
 
 
@@ -122,7 +122,7 @@ def test_missing_metadata_and_bad_toml(tmp_path: Path) -> None:
         load_lexicon(p)
     p = tmp_path / "broken.toml"
     p.write_text('[lexicon\nname = "x"', encoding="utf-8")
-    with pytest.raises(LexiconError, match="broken.toml: not valid TOML"):
+    with pytest.raises(LexiconError, match=r"broken\.toml: not valid TOML"):
         load_lexicon(p)
 
 

@@ -34,7 +34,7 @@ from framing.sentiment import (
     train_model,
 )
 
-NEWSMTSC = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc"
+NEWSMTSC = Path(__file__).resolve().parents[3] / "shared" / "data" / "newsmtsc"
 CARD = model_dir() / "target_sentiment.md"
 
 

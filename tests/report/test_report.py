@@ -16,7 +16,7 @@ from framing.markers.registry import marker_registry
 from framing.report.highlight import highlight_segments
 from framing.types import Article, Match
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOPPM = shutil.which("pdftoppm")
 PDFTOTEXT = shutil.which("pdftotext")

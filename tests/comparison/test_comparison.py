@@ -24,7 +24,7 @@ from framing.comparison.stats import (
 from framing.comparison.stories import same_story_groups
 from framing.errors import OptionError
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,7 @@ def test_group_by_metadata_field(example_results: framing.Results) -> None:
     assert set(comp.groups) == {"opinion", "(unknown)"}
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not available: {SEEDS} does not exist (they live outside the repository)")

@@ -11,7 +11,10 @@ from types import SimpleNamespace
 import pytest
 
 import framing
-from framing.classroom.worksheet import LEVELS, Anonymiser, make_worksheet, register, worksheet_data
+from framing.classroom.anonymise import Anonymiser
+from framing.classroom.levels import LEVELS
+from framing.classroom.worksheet import make_worksheet, worksheet_data
+from framing.cli.worksheet import register
 from framing.errors import FramingError, OptionError
 from framing.text.readability import readability
 from framing.text.segment import segment

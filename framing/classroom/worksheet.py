@@ -45,7 +45,7 @@ from framing.inputs.corpus import Corpus
 from framing.inputs.formats import iter_load
 from framing.types import Article, ArticleResult
 
-__all__ = ["FORMATS", "make_worksheet", "worksheet_data"]
+__all__ = ["FORMATS", "ORDER", "make_worksheet", "worksheet_data"]
 
 FORMATS = ("html", "pdf")
 #: The exercises in worksheet order (they are built in another: exercise 5 avoids text shown elsewhere).

@@ -61,14 +61,13 @@ in general: the comparison says so."""),
         ("code", """comparison = framing.compare(results)
 comparison"""),
         ("md", """A picture of the register profiles (the same chart as in the HTML report):"""),
-        ("code", """from framing.comparison.comparison import marker_label
-from framing.report import figures
+        ("code", """from framing.report import figures
 
 markers = ["registers.marxist", "registers.state_diplomatic", "registers.nationalist_populist",
            "registers.liberal_internationalist", "registers.wire_service"]
 prof = comparison.profiles
 table = {m: {r.group: r._asdict() for r in prof[prof.marker == m].itertuples()} for m in markers}
-fig = figures.profile_chart(comparison.groups, markers, [marker_label(m) for m in markers], table, title="Register")
+fig = figures.profile_chart(comparison.groups, markers, [comparison.registry.phrase(m) for m in markers], table, title="Register")
 fig"""),
         ("md", """## 4. The evidence
 
@@ -697,12 +696,11 @@ Bootstrap intervals show how sure we can be of each outlet's mean; Hedges' g and
 tests (in `comparison.differences`) say how large and how reliable each difference is."""),
         ("code", """results = framing.Results.from_jsonl(work / "out")
 comparison = framing.compare(results)
-from framing.comparison.comparison import marker_label
 from framing.report import figures
 markers = ["rhetoric.loaded_language", "registers.wire_service", "registers.nationalist_populist", "rhetoric.hedges"]
 prof = comparison.profiles
 table = {m: {r.group: r._asdict() for r in prof[prof.marker == m].itertuples()} for m in markers}
-figures.profile_chart(comparison.groups, markers, [marker_label(m) for m in markers], table, title="Markers per 1,000 words")"""),
+figures.profile_chart(comparison.groups, markers, [comparison.registry.phrase(m) for m in markers], table, title="Markers per 1,000 words")"""),
         ("code", """d = comparison.differences
 d[d.marker == "rhetoric.loaded_language"].sort_values("hedges_g", ascending=False)[["group", "mean", "reference_mean", "hedges_g", "p_value"]].round(3)"""),
         ("md", """## Distinctive vocabulary"""),

@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--type", choices=["person", "state", "organisation", "group"])
     q.set_defaults(func=cmd_actors_list)
 
-    from framing.classroom.worksheet import register as register_worksheet
+    from framing.cli.worksheet import register as register_worksheet
 
     register_worksheet(sub, _Parser)
 

@@ -53,7 +53,11 @@ _REQUIRED_META = ("name", "version", "language", "license", "description", "cura
 _REQUIRED_CATEGORY = ("label", "definition", "literature")
 _ENTRY_KEYS = {"term", "weight", "note", "case_sensitive"}
 #: How a category is shown (read by compare, report, worksheet and features; see lexicons/README.md)
-_DISPLAY_KEYS = {"phrase", "colour", "highlight", "profile", "classroom", "classroom_order", "classroom_class", "classroom_label", "classroom_note"}
+_DISPLAY_KEYS = {
+    "phrase", "colour", "highlight", "profile",
+    "classroom", "classroom_order", "classroom_class", "classroom_label", "classroom_note", "classroom_rewrite", "classroom_concept",
+}
+_REWRITE_RULES = ("note", "unquote", "said", "drop")
 _CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "entries", "notes"} | _DISPLAY_KEYS
 _CLASSROOM_USES = ("spot", "mark")
 #: What a lexicon file is for (its ``use`` in ``[lexicon]``)
@@ -70,8 +74,9 @@ class Display:
     (``#rrggbb``) and ``highlight`` (lower wins where highlighted spans overlap) mark its words in
     article views; ``profile`` is the profile table and chart it belongs to (declared in a
     ``[profiles.NAME]`` table); ``classroom`` is its use on worksheets (``spot``: students look for
-    it; ``mark``: marked in the answer key), its order among them, a CSS class, a short label and a
-    one-line note.
+    it; ``mark``: marked in the answer key), its order among them, a CSS class, a short label, a
+    one-line note, how exercise 6 hints at a neutral rewrite (``note``: the entry's note names a
+    neutral word; ``unquote``; ``said``; ``drop``) and the teacher's-guide concept it illustrates.
     Every field is optional; see :mod:`framing.markers.registry` for the defaults.
     """
 
@@ -84,6 +89,8 @@ class Display:
     classroom_class: str | None = None
     classroom_label: str | None = None
     classroom_note: str | None = None
+    classroom_rewrite: str | None = None
+    classroom_concept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +373,8 @@ def _parse_display(c: Mapping[str, Any], cname: str, path: str, line: int | None
             raise _fail(path, line, f"category {cname!r}: {key} must be a non-empty string; got {value!r}")
         if key == "colour" and not _COLOUR_RE.fullmatch(value):
             raise _fail(path, line, f"category {cname!r}: colour must look like '#a1b2c3'; got {value!r}")
+        if key == "classroom_rewrite" and value not in _REWRITE_RULES:
+            raise _fail(path, line, f"category {cname!r}: classroom_rewrite must be one of {', '.join(_REWRITE_RULES)}; got {value!r}")
         if key == "classroom" and value not in _CLASSROOM_USES:
             raise _fail(path, line, f"category {cname!r}: classroom must be one of {', '.join(_CLASSROOM_USES)}; got {value!r}")
         if key == "profile" and not _NAME_RE.fullmatch(value):

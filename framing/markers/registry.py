@@ -48,6 +48,8 @@ class Marker:
     classroom_class: str | None = None
     classroom_label: str | None = None
     classroom_note: str | None = None
+    classroom_rewrite: str | None = None
+    classroom_concept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,8 @@ class MarkerRegistry(Mapping[str, Marker]):
                     classroom_class=d.classroom_class,
                     classroom_label=d.classroom_label or cat.label.lower(),
                     classroom_note=d.classroom_note,
+                    classroom_rewrite=d.classroom_rewrite,
+                    classroom_concept=d.classroom_concept,
                 )
 
     # Mapping interface -------------------------------------------------------------------------

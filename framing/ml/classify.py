@@ -54,7 +54,7 @@ from framing.ml.features import (
     LexiconVectorizer,
     ReadabilityFeatures,
     RhetoricFeatures,
-    _TextTransformer,
+    TextTransformer,
 )
 from framing.persist import dump_bytes, load_trusted, untrusted_types
 
@@ -224,9 +224,9 @@ def _union(pipeline: Pipeline) -> FeatureUnion:
     return union
 
 
-def _stateless_head(trans: Any) -> _TextTransformer | None:
+def _stateless_head(trans: Any) -> TextTransformer | None:
     first = trans.steps[0][1] if isinstance(trans, Pipeline) else trans
-    return first if isinstance(first, _TextTransformer) else None
+    return first if isinstance(first, TextTransformer) else None
 
 
 def _precompute(pipeline: Pipeline, texts: list[str]) -> dict[str, np.ndarray]:

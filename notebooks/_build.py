@@ -231,8 +231,9 @@ from IPython.display import Markdown, display
 from matplotlib.figure import Figure
 from framing.ml.classify import (apply, cross_validate, evaluate, fingerprint_outlets, load_model,
                               make_pipeline, save_model, train)
-from framing.ml.coding import (agreement, cohens_kappa, export_sample, import_codes, krippendorff_alpha,
-                            machine_vs_human, next_to_code, reliability_matrix)
+from framing.ml.active import next_to_code
+from framing.ml.coding import export_sample, import_codes, reliability_matrix
+from framing.ml.reliability import agreement, cohens_kappa, krippendorff_alpha, machine_vs_human
 from framing.report.figures import PALETTE
 
 CODING = ROOT / "examples" / "coding"

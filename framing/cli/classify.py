@@ -342,7 +342,8 @@ def cmd_code_import(args: argparse.Namespace) -> int:
 
 
 def cmd_code_agreement(args: argparse.Namespace) -> int:
-    from framing.ml.coding import agreement, import_codes, machine_vs_human
+    from framing.ml.coding import import_codes
+    from framing.ml.reliability import agreement, machine_vs_human
 
     codes = import_codes([args.codes])
     report: dict[str, Any] = agreement(codes, level=args.level)
@@ -358,8 +359,9 @@ def cmd_code_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_code_next(args: argparse.Namespace) -> int:
+    from framing.ml.active import next_to_code
     from framing.ml.classify import load_model
-    from framing.ml.coding import import_codes, next_to_code
+    from framing.ml.coding import import_codes
 
     model = load_model(args.model)
     items = _load_inputs(args.paths, args.text_col)

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import FramingError, check_option
-from framing.ml.classify import TrainedModel
 from framing.ml.coding import coding_items, excerpt
+from framing.ml.model import Classifier
 
 __all__ = ["STRATEGIES", "next_to_code"]
 
@@ -31,7 +31,7 @@ def next_to_code(
 
     Parameters
     ----------
-    model : TrainedModel or fitted pipeline with ``predict_proba``
+    model : Classifier or fitted pipeline with ``predict_proba``
         Applied to each pool text as it is (give sentences to a sentence-level model).
     pool : Results, articles, records, DataFrame with ``text``, or texts
         Uncoded items.
@@ -52,7 +52,7 @@ def next_to_code(
         in pool order.
     """
     check_option("strategy", strategy, STRATEGIES)
-    pipe = model.pipeline if isinstance(model, TrainedModel) else model
+    pipe = model.pipeline if isinstance(model, Classifier) else model
     if not hasattr(pipe, "predict_proba"):
         raise FramingError(f"next_to_code needs a model with probabilities; got {type(model).__name__}")
     skip = {str(x) for x in exclude}

@@ -15,7 +15,7 @@ Input is an iterable of raw texts (articles or sentences), like ``TfidfVectorize
 dense float array with one row per text. A measure that is undefined for a text (a rate of an
 empty text, SMOG below three sentences) is NaN, never a fake 0: put a ``SimpleImputer`` after the
 transformer when the estimator that follows cannot take NaN (the pipelines of
-:mod:`framing.ml.classify` do).
+:mod:`framing.ml.pipelines` do).
 
 None of them learns anything from the texts: ``fit`` resolves and records the options (for
 :class:`LexiconVectorizer`, the lexicons themselves, so a fitted or saved model keeps matching with
@@ -226,7 +226,7 @@ class LexiconVectorizer(TextTransformer):
         The lexicons to match, resolved in ``fit``: ``"default"`` is the built-in set plus any in
         ``FRAMING_LEXICON_PATH``. The fitted vectorizer keeps the lexicons' contents, so it gives
         the same numbers later even if the files change. Give names or paths (not objects) when
-        the model is to be saved with :func:`framing.ml.classify.save_model`.
+        the model is to be saved with :func:`framing.ml.model.save_classifier`.
     categories : list of str or None, default=None
         Keep only these ``lexicon.category`` keys (all when None).
     negation : {"exclude", "include", "separate"}, default="exclude"
@@ -252,7 +252,7 @@ class LexiconVectorizer(TextTransformer):
 
     See Also
     --------
-    RhetoricFeatures, ReadabilityFeatures, framing.ml.classify.make_pipeline
+    RhetoricFeatures, ReadabilityFeatures, framing.ml.pipelines.make_pipeline
 
     Examples
     --------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from framing.ml.active import next_to_code
-from framing.ml.classify import train
+from framing.ml.training import train
 
 
 class _FixedModel:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+from sklearn.metrics import brier_score_loss, confusion_matrix, f1_score, precision_recall_fscore_support
 
 from framing.ml.data import Labels
 
@@ -21,17 +21,18 @@ def brier_score(y_true: Labels, proba: np.ndarray, classes: Labels) -> float:
 
     Range 0 (perfect) to 1; lower is better. For two classes this is the usual binary Brier score
     ``mean((p_positive - y)^2)``; for more it is Brier's (1950) multi-class score halved, so that
-    the range stays 0 to 1 (scikit-learn's ``brier_score_loss(..., scale_by_half=True)``).
+    the range stays 0 to 1 (scikit-learn's ``brier_score_loss(..., scale_by_half=True)``, which
+    computes it). A true label outside ``classes`` (one the model does not know) counts as a class
+    the model gave probability 0. NaN without texts.
     """
     proba = np.asarray(proba, dtype=float)
-    index = {c: i for i, c in enumerate(classes)}
-    onehot = np.zeros_like(proba)
-    for row, label in enumerate(y_true):
-        if label in index:
-            onehot[row, index[label]] = 1.0
     if len(proba) == 0:
         return float("nan")
-    return float(0.5 * np.mean(np.sum((proba - onehot) ** 2, axis=1)))
+    labels = list(classes)
+    unknown = sorted({v for v in y_true if v not in labels}, key=str)
+    if unknown:
+        proba = np.hstack([proba, np.zeros((len(proba), len(unknown)))])
+    return float(brier_score_loss(list(y_true), proba, labels=labels + unknown, scale_by_half=True))
 
 
 def reliability_bins(y_true: Labels, proba: np.ndarray, classes: Labels, *, n_bins: int = 10) -> dict[str, Any]:

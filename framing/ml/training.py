@@ -42,7 +42,9 @@ def _splits(
         return list(PredefinedSplit(codes).split()), f"given folds ({len(values)}: each held out once)"
     if hasattr(cv, "split"):
         return [(np.asarray(a), np.asarray(b)) for a, b in cv.split(X, y, groups)], repr(cv)
-    if not isinstance(cv, (int, np.integer)) or isinstance(cv, bool):
+    if isinstance(cv, bool):
+        raise FramingError(f"cv must be a number of folds, a splitter or (train, test) index pairs; got {cv}")
+    if not isinstance(cv, (int, np.integer)):
         pairs = [(np.asarray(a), np.asarray(b)) for a, b in cv]
         return pairs, f"given splits ({len(pairs)})"
     k = int(cv)

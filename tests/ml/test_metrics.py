@@ -39,3 +39,11 @@ def test_reliability_bins_hand_computed():
     filled = {(b["lower"], b["upper"]): (b["n"], b["confidence"], b["accuracy"]) for b in rel["bins"] if b["n"]}
     assert filled == {(0.9, 1.0): (2, 0.95, 0.5), (0.6, 0.7): (1, 0.65, 1.0), (0.5, 0.6): (1, 0.55, 1.0)}
     assert rel["ece"] == pytest.approx(0.5 * 0.45 + 0.25 * 0.35 + 0.25 * 0.45)
+
+
+def test_brier_counts_a_label_the_model_does_not_know_as_a_miss():
+    """A true label outside the model's classes is a class given probability 0: (0.09+0.09)/2 and (0.16+0.36+1)/2, averaged, is 0.425."""
+    proba = np.array([[0.7, 0.3], [0.4, 0.6]])
+    assert brier_score(["a", "z"], proba, ["a", "b"]) == pytest.approx(0.425)
+    m = classification_metrics(["a", "z"], ["a", "b"], classes=["a", "b"], proba=proba)
+    assert m["unknown_labels"] == ["z"] and m["brier"] == 0.425

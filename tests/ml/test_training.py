@@ -92,3 +92,10 @@ def test_babe_fold_beats_chance_quickly():
     te = [r for r in rows if r["cv_fold"] == 0]
     m = train([r["text"] for r in tr], [r["label"] for r in tr], model="tfidf", level="sentence", cv=None, n_examples=0)
     assert evaluate(m, [r["text"] for r in te], [r["label"] for r in te])["macro_f1"] > 0.65
+
+
+def test_cv_true_is_refused_with_a_message():
+    """cv=True is neither a number of folds nor splits: refused with a FramingError that says what cv takes."""
+    texts, labels = toy_sentences(6)
+    with pytest.raises(FramingError, match="cv must be a number of folds, a splitter or"):
+        train(texts, labels, model="tfidf", level="sentence", cv=True, n_examples=0)

@@ -6,7 +6,7 @@ Texts: a fixed random subsample (seed 0) of Article-Bias-Prediction (title and t
 left/center/right, exactly as in ``bench/validate_classifiers.py``. Two contenders, timed by the
 wall clock in the same run on the whole machine:
 
-* ``framing``: ``framing.ml.classify.train(texts, labels, model="tfidf+lexicon", level="article",
+* ``framing``: ``framing.ml.training.train(texts, labels, model="tfidf+lexicon", level="article",
   cv=None, n_jobs=JOBS)``: TF-IDF, the toolkit's lexicon features (computed in JOBS processes),
   logistic regression, the features that drive each class;
 * ``peer``: scikit-learn ``TfidfVectorizer`` + ``LogisticRegression`` with default settings, the
@@ -47,7 +47,7 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline as sk_pipeline
 
-    from framing.ml.classify import train
+    from framing.ml.training import train
 
     rows = load_bias(args.data)
     texts = [((r.get("title") or "") + "\n" + r["text"]).strip() for r in rows]

@@ -42,7 +42,8 @@ from sklearn.pipeline import make_pipeline as sk_pipeline
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from framing.ml.classify import _fold_pipeline, _precompute, make_pipeline, train
+from framing.ml.pipelines import fold_pipeline, make_pipeline, precompute_blocks
+from framing.ml.training import train
 
 sys.path.insert(0, str(ROOT / "bench"))
 from _validation_doc import write_section
@@ -83,8 +84,8 @@ class _Scorer:
     def fit_predict(self, model: str, C: float, train_idx: np.ndarray, test_idx: np.ndarray) -> np.ndarray:
         pipe = make_pipeline(model, level="sentence", C=C, n_jobs=self.jobs)
         if model not in self.pre:
-            self.pre[model] = _precompute(pipe, self.texts)  # stateless blocks: no data is learnt
-        fold = _fold_pipeline(pipe, self.texts, self.pre[model]).fit(train_idx, self.y[train_idx])
+            self.pre[model] = precompute_blocks(pipe, self.texts)  # stateless blocks: no data is learnt
+        fold = fold_pipeline(pipe, self.texts, self.pre[model]).fit(train_idx, self.y[train_idx])
         return fold.predict(test_idx)
 
 
@@ -163,11 +164,11 @@ def load_bias(data: Path) -> list[dict]:
 
 def _cv_f1(texts: list[str], y: np.ndarray, splits, model: str, jobs: int | None) -> tuple[list[float], float]:  # type: ignore[no-untyped-def]
     pipe = make_pipeline(model, level="article", n_jobs=jobs)
-    pre = _precompute(pipe, texts)
+    pre = precompute_blocks(pipe, texts)
     scores = []
     t0 = time.time()
     for tr, te in splits:
-        fold = _fold_pipeline(pipe, texts, pre).fit(tr, y[tr])
+        fold = fold_pipeline(pipe, texts, pre).fit(tr, y[tr])
         scores.append(macro_f1(y[te], fold.predict(te)))
     return scores, time.time() - t0
 
@@ -193,9 +194,9 @@ def bias_section(data: Path, jobs: int | None, model: str, n_time: int, seed: in
     tr, te = np.flatnonzero(split == "train"), np.flatnonzero(split == "valid")
     pipe = make_pipeline(model, level="article", n_jobs=jobs)
     t0 = time.time()
-    pre = _precompute(pipe, texts)
+    pre = precompute_blocks(pipe, texts)
     log(f"  features of the toolkit's blocks computed once for all articles in {time.time() - t0:.0f} s")
-    fold = _fold_pipeline(pipe, texts, pre).fit(tr, y[tr])
+    fold = fold_pipeline(pipe, texts, pre).fit(tr, y[tr])
     s_random = macro_f1(y[te], fold.predict(te))
     lines.append(f"| given random split (`split_random`: train {len(tr):,}, test {len(te):,}) | 1 | – | **{s_random:.3f}** |")
     log(f"  random split: {s_random:.3f}")
@@ -207,7 +208,7 @@ def bias_section(data: Path, jobs: int | None, model: str, n_time: int, seed: in
     for name, splits in (("stratified", strat), ("grouped", group)):
         scores = []
         for a, b in splits:
-            f = _fold_pipeline(pipe, texts, pre).fit(a, y[a])
+            f = fold_pipeline(pipe, texts, pre).fit(a, y[a])
             scores.append(macro_f1(y[b], f.predict(b)))
         results[name] = float(np.mean(scores))
         label = (

@@ -228,10 +228,10 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 from matplotlib.figure import Figure
-from framing.ml.classify import (apply, cross_validate, evaluate, fingerprint_outlets, load_model,
-                              make_pipeline, save_model, train)
-from framing.ml.coding import (agreement, cohens_kappa, export_sample, import_codes, krippendorff_alpha,
-                            machine_vs_human, next_to_code, reliability_matrix)
+from framing.ml import (agreement, apply, cohens_kappa, cross_validate, evaluate, export_sample,
+                        fingerprint_outlets, import_codes, krippendorff_alpha, load_classifier,
+                        machine_vs_human, make_pipeline, next_to_code, reliability_matrix,
+                        save_classifier, train)
 from framing.report.figures import PALETTE
 
 CODING = ROOT / "examples" / "coding"
@@ -553,14 +553,14 @@ loaded language is, or how reliable the coding is, from them. Keep a random samp
 coders, for reliability and for the final evaluation."""),
         ("md", """## 7. Save, reload and apply
 
-`save_model` writes a **skops** file: the model's numbers and settings as data, not as Python
-code. `load_model` checks every type in the file against a short trusted list before building
+`save_classifier` writes a **skops** file: the model's numbers and settings as data, not as Python
+code. `load_classifier` checks every type in the file against a short trusted list before building
 anything and refuses the rest (`UntrustedModelError`), so opening a model file someone sent you
 cannot run their code (unlike a pickle). A model card (`.card.md`, `.card.json`) is written
 beside it: data, validation, drivers, versions, intended use."""),
-        ("code", """path = save_model(model, work / "loaded_language.skops")
+        ("code", """path = save_classifier(model, work / "loaded_language.skops")
 print(sorted(p.name for p in work.iterdir()))
-reloaded = load_model(path)
+reloaded = load_classifier(path)
 reloaded"""),
         ("code", """card = reloaded.card_markdown()
 Markdown(card[: card.index("## Versions")])"""),

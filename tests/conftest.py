@@ -114,7 +114,7 @@ def write_labelled_csv(path: Path, *, n_per_class: int = 12, labels: tuple[str, 
 def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two small models trained on a labelled CSV written here: ``article`` (tfidf+lexicon,
     article level, cross-validated by outlet) and ``sentence`` (tfidf, sentence level)."""
-    from framing.ml.classify import read_labelled, save_model, train
+    from framing.ml import read_labelled, save_classifier, train
 
     root = tmp_path_factory.mktemp("models")
     data = read_labelled(write_labelled_csv(root / "coded.csv"), text_col="text", label_col="frame", group_col="outlet")
@@ -122,7 +122,7 @@ def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sentences = [s.strip() + "." for t in data.text for s in t.split(".") if s.strip()]
     sent_labels = [lab for t, lab in zip(data.text, data.label) for s in t.split(".") if s.strip()]
     sen = train(sentences, sent_labels, model="tfidf", level="sentence", cv=None, n_examples=0)
-    return {"article": save_model(art, root / "frames.skops"), "sentence": save_model(sen, root / "tone.skops"), "csv": root / "coded.csv"}
+    return {"article": save_classifier(art, root / "frames.skops"), "sentence": save_classifier(sen, root / "tone.skops"), "csv": root / "coded.csv"}
 
 
 @pytest.fixture

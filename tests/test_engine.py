@@ -166,13 +166,12 @@ def test_predictions_identical_across_workers_dask_and_resume(tmp_path: Path, ti
 
 def test_models_load_once_per_worker_process(tmp_path: Path, tiny_models, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """A model is loaded once for the whole run in one process, not once per article or batch."""
-    import framing.ml.classify as classify
     import framing.ml.predict as predict
 
     corpus = make_corpus(tmp_path / "c.jsonl", 30)
     loads = []
-    real = classify.load_model
-    monkeypatch.setattr(classify, "load_model", lambda path, **kw: loads.append(path) or real(path, **kw))
+    real = predict.load_classifier
+    monkeypatch.setattr(predict, "load_classifier", lambda path, **kw: loads.append(path) or real(path, **kw))
     monkeypatch.setattr(predict, "_CACHE", {})
     engine._STATE.clear()
     engine.run([str(corpus)], tmp_path / "out", no_actors=True, no_lexicons=True, progress=False, batch_size=5, parquet=False, models=[str(tiny_models["article"])])

@@ -26,7 +26,7 @@ def column_name(name: str) -> str:
 def prediction_columns(predictions: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Flat columns of a record's predictions: ``pred_<model>`` (the label) and
     ``pred_<model>.p_<class>`` (article-level) or ``pred_<model>.share_<class>`` and
-    ``pred_<model>.n_sentences`` (sentence-level), as in :func:`framing.ml.classify.apply`."""
+    ``pred_<model>.n_sentences`` (sentence-level), as in :func:`framing.ml.inference.apply`."""
     row: dict[str, Any] = {}
     for name, pred in predictions.items():
         col = column_name(name)

@@ -9,6 +9,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from framing.analysis.predictions import prediction_columns
 from framing.errors import InputError
 from framing.types import ArticleResult, LoadError
 
@@ -31,8 +32,6 @@ def to_row(result: ArticleResult) -> dict[str, Any]:
     for key, value in result.readability.items():
         row[f"readability.{key}"] = value
     if result.predictions:  # classifier predictions: pred_<model>, pred_<model>.p_<class> (framing.ml.predict)
-        from framing.ml.predict import prediction_columns
-
         row.update(prediction_columns(result.predictions))
     return row
 

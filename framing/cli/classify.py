@@ -1,7 +1,7 @@
 """Command-line layer of the classifier workflow: ``framing train | evaluate | apply | code``.
 
 :func:`register` adds the commands to the main parser of :mod:`framing.cli.app`; each command is a
-thin layer over :mod:`framing.ml.classify` and :mod:`framing.ml.coding`. User errors raise
+thin layer over :mod:`framing.ml` and :mod:`framing.ml.coding`. User errors raise
 :class:`~framing.errors.FramingError`, which the main parser turns into exit status 2.
 """
 
@@ -70,7 +70,7 @@ def _print_json(data: Any) -> None:
 
 def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> None:
     """Add ``train``, ``evaluate``, ``apply`` and ``code`` to ``subparsers`` (from ``add_subparsers``)."""
-    from framing.ml.classify import COMPONENTS
+    from framing.ml.pipelines import COMPONENTS
 
     raw = argparse.RawDescriptionHelpFormatter
     p = subparsers.add_parser(
@@ -181,7 +181,9 @@ def _add_columns(p: argparse.ArgumentParser, *, label: bool) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from framing.ml.classify import read_labelled, save_model, train
+    from framing.ml.data import read_labelled
+    from framing.ml.model import save_classifier
+    from framing.ml.training import train
 
     data = read_labelled(args.data, text_col=args.text_col, label_col=args.label_col, group_col=args.group_col, fold_col=args.fold_col)
     info = dict(data.attrs.get("source", {}))
@@ -204,7 +206,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         data=info,
         name=args.name,
     )
-    path = save_model(model, args.out)
+    path = save_classifier(model, args.out)
     _say(f"wrote {path} and its model card ({Path(str(path.with_suffix(''))).name}.card.md)")
     summary: dict[str, Any] = {"model": str(path), "classes": model.classes, "n": model.training.get("n")}
     if model.cv:
@@ -225,9 +227,11 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from framing.ml.classify import evaluate, load_model, read_labelled
+    from framing.ml.data import read_labelled
+    from framing.ml.inference import evaluate
+    from framing.ml.model import load_classifier
 
-    model = load_model(args.model)
+    model = load_classifier(args.model)
     data = read_labelled(args.data, text_col=args.text_col, label_col=args.label_col)
     metrics = evaluate(model, list(data["text"]), list(data["label"]))
     metrics = {"model": str(args.model), "data": str(args.data), **metrics}
@@ -256,7 +260,8 @@ def _load_inputs(paths: Sequence[str], text_col: str | None) -> list[Any]:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from framing.ml.classify import apply, load_model
+    from framing.ml.inference import apply
+    from framing.ml.model import load_classifier
 
     if args.into:
         return _apply_into(args)
@@ -264,7 +269,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
         raise FramingError("apply needs PATH... and --out DIR (or --into DIR, a folder written by 'framing analyze')")
     if args.name:
         raise FramingError("--name names the model inside an analysis folder; use it with --into")
-    model = load_model(args.model)
+    model = load_classifier(args.model)
     items = _load_inputs(args.paths, args.text_col)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -278,8 +283,8 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def _apply_into(args: argparse.Namespace) -> int:
-    from framing.ml.classify import apply
-    from framing.ml.predict import apply_into, default_predictions_dir, predictions_frame
+    from framing.ml.inference import apply, predictions_frame
+    from framing.run.apply import apply_into, default_predictions_dir
 
     into = Path(args.into)
     if args.paths and [str(Path(p).resolve()) for p in args.paths] not in ([str(into.resolve())], [str((into / "articles.jsonl").resolve())]):
@@ -342,7 +347,8 @@ def cmd_code_import(args: argparse.Namespace) -> int:
 
 
 def cmd_code_agreement(args: argparse.Namespace) -> int:
-    from framing.ml.coding import agreement, import_codes, machine_vs_human
+    from framing.ml.coding import import_codes
+    from framing.ml.reliability import agreement, machine_vs_human
 
     codes = import_codes([args.codes])
     report: dict[str, Any] = agreement(codes, level=args.level)
@@ -358,10 +364,11 @@ def cmd_code_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_code_next(args: argparse.Namespace) -> int:
-    from framing.ml.classify import load_model
-    from framing.ml.coding import import_codes, next_to_code
+    from framing.ml.active import next_to_code
+    from framing.ml.coding import import_codes
+    from framing.ml.model import load_classifier
 
-    model = load_model(args.model)
+    model = load_classifier(args.model)
     items = _load_inputs(args.paths, args.text_col)
     exclude = list(import_codes([args.exclude])["id"]) if args.exclude else []
     frame = next_to_code(model, items, args.n, strategy=args.strategy, exclude=exclude)

@@ -15,7 +15,7 @@ Input is an iterable of raw texts (articles or sentences), like ``TfidfVectorize
 dense float array with one row per text. A measure that is undefined for a text (a rate of an
 empty text, SMOG below three sentences) is NaN, never a fake 0: put a ``SimpleImputer`` after the
 transformer when the estimator that follows cannot take NaN (the pipelines of
-:mod:`framing.ml.classify` do).
+:mod:`framing.ml.pipelines` do).
 
 None of them learns anything from the texts: ``fit`` resolves and records the options (for
 :class:`LexiconVectorizer`, the lexicons themselves, so a fitted or saved model keeps matching with
@@ -30,12 +30,17 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
+from joblib import Parallel, delayed, effective_n_jobs  # type: ignore[import-untyped]  # joblib ships no type information
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from framing.errors import FramingError, check_option
+from framing.markers.detectors import DETECTOR_VERSION, detect, quote_share
+from framing.markers.lexicons import Lexicon, LexiconSet, find_lexicon_files, load_default_lexicons, load_lexicon, parse_lexicon
+from framing.text.readability import MEASURES, readability
+from framing.text.segment import segment
 
-__all__ = ["LexiconVectorizer", "ReadabilityFeatures", "RhetoricFeatures"]
+__all__ = ["LexiconVectorizer", "ReadabilityFeatures", "RhetoricFeatures", "TextTransformer"]
 
 #: Rates are per this many word tokens (the toolkit-wide marker base, see framing.analysis.article).
 RATE_BASE = 1000
@@ -46,9 +51,13 @@ _CHUNK = 256
 
 
 def _texts(X: Any) -> list[str]:
-    """The raw texts of ``X`` as a list; a clear error for anything else (like scikit-learn's)."""
+    """The raw texts of ``X`` as a list; a clear error for anything else (like scikit-learn's).
+
+    Wrong input raises ValueError, not TypeError, as scikit-learn's text vectorizers do (callers and
+    scikit-learn's own tools catch ValueError for bad input), hence the ``noqa: TRY004`` below.
+    """
     if isinstance(X, (str, bytes)):
-        raise ValueError("Iterable over raw text documents expected, string object received.")
+        raise ValueError("Iterable over raw text documents expected, string object received.")  # noqa: TRY004
     if hasattr(X, "ndim") and getattr(X, "ndim", 1) == 2:
         shape = getattr(X, "shape", (0, 0))
         if shape[1] != 1:
@@ -60,14 +69,12 @@ def _texts(X: Any) -> list[str]:
         raise ValueError(f"expected an iterable of raw texts; got {type(X).__name__}") from exc
     for i, t in enumerate(texts):
         if not isinstance(t, str):
-            raise ValueError(f"expected raw texts (str); item {i} is {type(t).__name__}: {t!r:.60}")
+            raise ValueError(f"expected raw texts (str); item {i} is {type(t).__name__}: {t!r:.60}")  # noqa: TRY004
     return texts
 
 
 def _map_chunks(func: Any, texts: list[str], n_jobs: int | None, *args: Any) -> np.ndarray:
     """``func(chunk, *args)`` over chunks of texts, in parallel when ``n_jobs`` asks for it."""
-    from joblib import Parallel, delayed, effective_n_jobs
-
     if n_jobs in (None, 1) or len(texts) < 2 * _CHUNK or effective_n_jobs(n_jobs) == 1:
         return func(texts, *args)
     chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
@@ -75,8 +82,8 @@ def _map_chunks(func: Any, texts: list[str], n_jobs: int | None, *args: Any) -> 
     return np.vstack(parts)
 
 
-class _TextTransformer(TransformerMixin, BaseEstimator):
-    """Shared anatomy: raw texts in, a dense float matrix out; tags say so."""
+class TextTransformer(TransformerMixin, BaseEstimator):
+    """Base of the toolkit's transformers: raw texts in, a dense float matrix out; tags say so."""
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()
@@ -100,8 +107,6 @@ class _TextTransformer(TransformerMixin, BaseEstimator):
 
 def _resolve_lexicons(lexicons: Any) -> Any:
     """A :class:`~framing.markers.lexicons.LexiconSet` from the ``lexicons`` parameter."""
-    from framing.markers.lexicons import Lexicon, LexiconSet, load_lexicon
-
     if isinstance(lexicons, LexiconSet):
         return lexicons
     if isinstance(lexicons, Lexicon):
@@ -129,8 +134,6 @@ _DEFAULT_CACHE: dict[tuple[Any, ...], Any] = {}
 
 def _default_lexicons() -> Any:
     """The default lexicon set, loaded again only when a lexicon file changed (fits are frequent)."""
-    from framing.markers.lexicons import find_lexicon_files, load_default_lexicons
-
     key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in find_lexicon_files())
     if key not in _DEFAULT_CACHE:
         _DEFAULT_CACHE.clear()
@@ -174,8 +177,6 @@ _SET_CACHE: dict[str, Any] = {}
 
 def _lexicon_set_from_spec(spec_json: str) -> Any:
     """Rebuild (and cache, by content hash) the LexiconSet a fitted vectorizer recorded."""
-    from framing.markers.lexicons import LexiconSet, parse_lexicon
-
     if not isinstance(spec_json, str):
         raise FramingError(f"lexicon_spec_ must be JSON text; got {type(spec_json).__name__}")
     key = hashlib.sha256(spec_json.encode()).hexdigest()
@@ -191,8 +192,6 @@ def _lexicon_set_from_spec(spec_json: str) -> Any:
 
 
 def _lexicon_counts(texts: list[str], spec: str, keys: list[str], negation: str, scale: str) -> np.ndarray:
-    from framing.text.segment import segment
-
     lexset = _lexicon_set_from_spec(spec)
     col = {k: i for i, k in enumerate(keys)}
     n_cols = len(keys) * (2 if negation == "separate" else 1)
@@ -214,7 +213,7 @@ def _lexicon_counts(texts: list[str], spec: str, keys: list[str], negation: str,
     return out
 
 
-class LexiconVectorizer(_TextTransformer):
+class LexiconVectorizer(TextTransformer):
     """Lexicon category counts or rates per 1,000 words for each text.
 
     One column per ``lexicon.category`` (the keys of :func:`framing.analyze`'s markers). Matching
@@ -227,7 +226,7 @@ class LexiconVectorizer(_TextTransformer):
         The lexicons to match, resolved in ``fit``: ``"default"`` is the built-in set plus any in
         ``FRAMING_LEXICON_PATH``. The fitted vectorizer keeps the lexicons' contents, so it gives
         the same numbers later even if the files change. Give names or paths (not objects) when
-        the model is to be saved with :func:`framing.ml.classify.save_model`.
+        the model is to be saved with :func:`framing.ml.model.save_classifier`.
     categories : list of str or None, default=None
         Keep only these ``lexicon.category`` keys (all when None).
     negation : {"exclude", "include", "separate"}, default="exclude"
@@ -253,7 +252,7 @@ class LexiconVectorizer(_TextTransformer):
 
     See Also
     --------
-    RhetoricFeatures, ReadabilityFeatures, framing.ml.classify.make_pipeline
+    RhetoricFeatures, ReadabilityFeatures, framing.ml.pipelines.make_pipeline
 
     Examples
     --------
@@ -328,9 +327,6 @@ _RHETORIC = ("scare_quotes", "rhetorical_questions", "direct_quotes")
 
 
 def _rhetoric_rows(texts: list[str], scale: str) -> np.ndarray:
-    from framing.markers.detectors import detect, quote_share
-    from framing.text.segment import segment
-
     out = np.zeros((len(texts), len(_RHETORIC) + 1), dtype=np.float64)
     for row, text in enumerate(texts):
         doc = segment(text)
@@ -345,7 +341,7 @@ def _rhetoric_rows(texts: list[str], scale: str) -> np.ndarray:
     return out
 
 
-class RhetoricFeatures(_TextTransformer):
+class RhetoricFeatures(TextTransformer):
     """Scare quotes, rhetorical questions and direct quotes of each text (:mod:`framing.markers.detectors`).
 
     Columns: ``scare_quotes``, ``rhetorical_questions``, ``direct_quotes`` (counts, or rates per
@@ -382,8 +378,6 @@ class RhetoricFeatures(_TextTransformer):
 
     def fit(self, X: Any, y: Any = None) -> RhetoricFeatures:
         """Check the options and record the detector version (the texts teach nothing)."""
-        from framing.markers.detectors import DETECTOR_VERSION
-
         _texts(X)
         check_option("scale", self.scale, _SCALES)
         self.detector_version_ = DETECTOR_VERSION
@@ -404,9 +398,6 @@ class RhetoricFeatures(_TextTransformer):
 
 
 def _readability_rows(texts: list[str], measures: list[str]) -> np.ndarray:
-    from framing.text.readability import readability
-    from framing.text.segment import segment
-
     out = np.empty((len(texts), len(measures)), dtype=np.float64)
     for row, text in enumerate(texts):
         r = readability(segment(text))
@@ -414,7 +405,7 @@ def _readability_rows(texts: list[str], measures: list[str]) -> np.ndarray:
     return out
 
 
-class ReadabilityFeatures(_TextTransformer):
+class ReadabilityFeatures(TextTransformer):
     """Readability measures of each text (:mod:`framing.text.readability`); undefined ones are NaN.
 
     Parameters
@@ -443,8 +434,6 @@ class ReadabilityFeatures(_TextTransformer):
 
     def fit(self, X: Any, y: Any = None) -> ReadabilityFeatures:
         """Check the measures asked for (the texts teach nothing)."""
-        from framing.text.readability import MEASURES
-
         _texts(X)
         if self.measures is None:
             measures = list(MEASURES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -16,13 +17,23 @@ from framing import report
 from framing.analysis.results import Results
 from framing.cli.app import main
 from framing.comparison import bootstrap_ci, compare
-from framing.ml.classify import apply, load_model, read_labelled, save_model, train
+from framing.ml.data import read_labelled
+from framing.ml.inference import apply
+from framing.ml.model import load_classifier, save_classifier
+from framing.ml.training import train
+from framing.run.apply import apply_into, predict_results
 from framing.run.engine import run
 from framing.types import ArticleResult
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+
 EVIL = "<script>alert(1)</script>"
+
+
 EVIL_LABEL = "<img src=x onerror=alert(2)>"
+
+
 FAST = ["--no-progress", "--no-sentiment"]
 
 
@@ -40,12 +51,12 @@ def analysed(tmp_path_factory, tiny_models):  # type: ignore[no-untyped-def]
 
 
 def test_every_record_has_the_prediction_apply_gives(analysed, tiny_models) -> None:  # type: ignore[no-untyped-def]
-    """Each record of articles.jsonl carries both predictions, equal to framing.ml.classify.apply on the same texts."""
+    """Each record of articles.jsonl carries both predictions, equal to framing.ml.inference.apply on the same texts."""
     records = _records(analysed)
     corpus = framing.load(EXAMPLES)
     assert len(records) == len(corpus) == 6
-    art = apply(load_model(tiny_models["article"]), corpus).set_index("id")
-    sen = apply(load_model(tiny_models["sentence"]), corpus).set_index("id")
+    art = apply(load_classifier(tiny_models["article"]), corpus).set_index("id")
+    sen = apply(load_classifier(tiny_models["sentence"]), corpus).set_index("id")
     for rec in records:
         assert set(rec["predictions"]) == {"frames", "tone"}
         p = rec["predictions"]["frames"]
@@ -109,7 +120,7 @@ def test_report_has_the_section_with_intervals_from_bootstrap_ci(tmp_path: Path,
     assert row["n"] == len(values) == 8
     assert row["share"] == pytest.approx(sum(values) / len(values))
     assert (row["ci_low"], row["ci_high"]) == bootstrap_ci(values, n_boot=1000)
-    assert comp.classifiers["frames"]["macro_f1"] == load_model(tiny_models["article"]).cv["macro_f1"]
+    assert comp.classifiers["frames"]["macro_f1"] == load_classifier(tiny_models["article"]).cv["macro_f1"]
     html = report.html(comp)
     assert 'id="predictions"' in html and "Classifier predictions" in html and "Model frames" in html
     assert "Cross-validated macro-F1" in html and "24 labelled texts" in html
@@ -120,8 +131,6 @@ def test_report_has_the_section_with_intervals_from_bootstrap_ci(tmp_path: Path,
     pdf = tmp_path / "r.pdf"
     report.pdf(comp, str(pdf))
     if shutil.which("pdftotext"):
-        import subprocess
-
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Classifier predictions" in text and "Model frames" in text
 
@@ -140,7 +149,7 @@ def test_report_escapes_a_malicious_model_name_and_label(tmp_path: Path) -> None
     csv = write_labelled_csv(tmp_path / "evil.csv", labels=(EVIL_LABEL, "plain"))
     data = read_labelled(csv, label_col="frame")
     model = train(list(data.text), list(data.label), model="tfidf", cv=None, n_examples=0, name=EVIL)
-    path = save_model(model, tmp_path / "evil.skops")
+    path = save_classifier(model, tmp_path / "evil.skops")
     out = tmp_path / "run"
     assert main(["analyze", str(EXAMPLES), "--out", str(out), "--model", str(path), "--format", "html,md", *FAST]) == 0
     records = _records(out)
@@ -166,7 +175,7 @@ def test_apply_into_gives_the_same_bytes_as_analyze_with_model(tmp_path: Path, a
     assert (out / "articles.jsonl").read_bytes() == (analysed / "articles.jsonl").read_bytes()
     assert (out / "articles.csv").read_bytes() == (analysed / "articles.csv").read_bytes()
     standalone = pd.read_csv(out / "predictions" / "frames" / "predictions.csv")
-    expected = apply(load_model(tiny_models["article"]), framing.load(EXAMPLES))
+    expected = apply(load_classifier(tiny_models["article"]), framing.load(EXAMPLES))
     pd.testing.assert_frame_equal(standalone, expected, check_dtype=False)
     assert (out / "predictions" / "tone" / "sentences.csv").is_file()
     manifest = json.loads((out / "manifest.json").read_text())
@@ -197,7 +206,7 @@ def test_apply_into_is_atomic(tmp_path: Path, analysed, tiny_models, monkeypatch
 
     monkeypatch.setattr(predict.Predictor, "predict", flaky)
     with pytest.raises(RuntimeError):
-        predict.apply_into(out, str(tiny_models["article"]), name="again")
+        apply_into(out, str(tiny_models["article"]), name="again")
     assert (out / "articles.jsonl").read_bytes() == before
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
 
@@ -219,10 +228,10 @@ def test_usage_errors(tmp_path: Path, analysed, tiny_models) -> None:  # type: i
 
 
 def test_predict_results_from_python(tiny_models) -> None:  # type: ignore[no-untyped-def]
-    """framing.ml.predict.predict_results adds predictions to Results in memory, as the run does."""
+    """framing.run.apply.predict_results adds predictions to Results in memory, as the run does."""
     res = framing.analyze(framing.load(EXAMPLES), sentiment=None, progress=False)
-    model = load_model(tiny_models["article"])
-    out = predict.predict_results(res, {"frames": model, "tone": tiny_models["sentence"]})
+    model = load_classifier(tiny_models["article"])
+    out = predict_results(res, {"frames": model, "tone": tiny_models["sentence"]})
     table = out.to_frame().set_index("id")
     expected = apply(model, res).set_index("id")
     assert (table["pred_frames"] == expected["label"]).all()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from framing._version import __version__
 from framing.errors import FramingError
-from framing.inputs.formats import FORMATS, iter_load
+from framing.inputs.discovery import FORMATS
+from framing.inputs.loader import iter_load
 from framing.types import LoadError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -261,7 +262,7 @@ def _say(msg: str) -> None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from framing.analysis.results import Results
-    from framing.inputs.formats import LoadOptions
+    from framing.inputs.options import LoadOptions
     from framing.run.engine import run, write_csv
 
     _formats(args.format)  # a usage error before any work is done

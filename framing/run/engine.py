@@ -39,9 +39,11 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingError, check_option
-from framing.inputs.clean import outlet_key
 from framing.inputs.corpus import DuplicateFinder
-from framing.inputs.formats import LoadOptions, discover, iter_load
+from framing.inputs.discovery import discover
+from framing.inputs.loader import iter_load
+from framing.inputs.options import LoadOptions
+from framing.inputs.outlets import outlet_key
 from framing.resources import package_versions
 from framing.types import Article, ArticleResult, LoadError
 

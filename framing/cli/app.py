@@ -347,7 +347,7 @@ def _write_reports(results, out: Path, *, by: str, formats: str, title: str, max
 def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title: str, results: Path) -> tuple[set[int] | None, str]:
     """Which records the report covers (None: all) and its title, saying so when it is a sample;
     ``results`` is the folder or articles.jsonl to name in the command that reports on all."""
-    from framing.run.engine import stratified_sample
+    from framing.run.sampling import stratified_sample
 
     if not size or len(keys) <= size:
         return None, title
@@ -363,7 +363,7 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
 def cmd_report(args: argparse.Namespace) -> int:
     from framing.analysis.results import Results
     from framing.errors import InputError
-    from framing.run.engine import record_keys
+    from framing.run.outputs import record_keys
 
     path = Path(args.results)
     jsonl = path / "articles.jsonl" if path.is_dir() else path

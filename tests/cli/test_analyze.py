@@ -1,20 +1,217 @@
-"""framing analyze and framing report on a large run: a report on a stratified sample."""
+"""framing analyze, compare and report: outputs, exit codes, report escaping, the committed example, and reports on samples of large runs."""
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
-from conftest import make_corpus
+from conftest import EXAMPLES, REPO, make_corpus
 
+import framing
+from framing import __version__
 from framing.cli.app import main
+
+REQUIRED_FIELDS = (
+    "id",
+    "source_path",
+    "outlet",
+    "title",
+    "published",
+    "syndicated_from",
+    "n_sentences",
+    "n_tokens",
+    "markers",
+    "actors",
+    "quotes",
+    "readability",
+    "provenance",
+)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory, examples_dir):  # type: ignore[no-untyped-def]
+    """`framing analyze examples/corpus --out DIR` run once in-process: (exit code, DIR)."""
+    out = tmp_path_factory.mktemp("example-run") / "out"
+    code = main(["analyze", str(examples_dir), "--out", str(out), "--no-progress"])
+    return code, out
+
+
+def test_analyze_example_corpus_exit_0_and_outputs(example_run):
+    """Analysing the example corpus exits 0 and writes the four outputs, with no errors."""
+    code, out = example_run
+    assert code == 0
+    for name in ("articles.jsonl", "articles.csv", "errors.jsonl", "report.html"):
+        assert (out / name).is_file(), name
+    assert read_jsonl(out / "errors.jsonl") == []
+
+
+def test_articles_jsonl_fields(example_run, examples_dir):
+    """Every articles.jsonl object has the documented fields with sensible values."""
+    _, out = example_run
+    rows = read_jsonl(out / "articles.jsonl")
+    assert len(rows) == 6
+    for row in rows:
+        for field in REQUIRED_FIELDS:
+            assert field in row, (row["id"], field)
+        assert Path(row["source_path"]).parent == examples_dir
+        assert row["n_sentences"] > 5 and row["n_tokens"] > row["n_sentences"]
+        assert isinstance(row["markers"], dict) and isinstance(row["actors"], list) and isinstance(row["quotes"], list)
+        assert row["readability"]["words_per_sentence"] > 0
+        assert row["provenance"]["framing"] == __version__
+    by_id = {r["id"]: r for r in rows}
+    hub = by_id["newsfeedhub_canada-china-accord"]
+    assert (hub["outlet"], hub["syndicated_from"], hub["duplicate_of"]) == ("Meridian Wire", "Meridian Wire", "meridian-wire_canada-china-accord")
+    assert by_id["red-ledger_canada-china-accord"]["published"] == "2026-03-13"
+
+
+def test_articles_csv_matches_jsonl(example_run):
+    """articles.csv has one row per article with the metadata columns."""
+    _, out = example_run
+    with open(out / "articles.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    jsonl_ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
+    assert [r["id"] for r in rows] == jsonl_ids
+    for col in ("outlet", "title", "published", "n_words", "readability.flesch_kincaid_grade"):
+        assert col in rows[0]
+
+
+def test_report_lists_articles(example_run):
+    """The HTML report names every analysed article and carries no script."""
+    _, out = example_run
+    from markupsafe import escape
+
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "5 articles compared by outlet (1 duplicate left out of the counts)" in html
+    for record in read_jsonl(out / "articles.jsonl"):
+        assert str(escape(record["title"])) in html
+    assert "<script" not in html.lower()
+
+
+def test_analyze_one_broken_input_exit_1(tmp_path, examples_dir):
+    """With one broken input the run exits 1, analyses the rest and lists the failure in errors.jsonl."""
+    broken = tmp_path / "inputs" / "scan.txt"
+    broken.parent.mkdir()
+    broken.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\nbinary")
+    out = tmp_path / "out"
+    code = main(["analyze", str(examples_dir), str(broken), "--out", str(out), "--no-lexicons", "--no-progress"])
+    assert code == 1
+    assert len(read_jsonl(out / "articles.jsonl")) == 6
+    errors = read_jsonl(out / "errors.jsonl")
+    assert len(errors) == 1
+    assert errors[0]["path"] == str(broken)
+    assert "PDF" in errors[0]["reason"]
+    assert (out / "report.html").is_file() and (out / "articles.csv").is_file()
+    assert "scan.txt" in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_analyze_drop_duplicates(tmp_path, examples_dir):
+    """--drop-duplicates leaves the flagged aggregator copy out of the results."""
+    out = tmp_path / "out"
+    assert main(["analyze", str(examples_dir), "--out", str(out), "--no-lexicons", "--no-progress", "--drop-duplicates"]) == 0
+    ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
+    assert len(ids) == 5 and "newsfeedhub_canada-china-accord" not in ids
+
+
+def test_usage_error_missing_out(tmp_path, examples_dir, capsys):
+    """A missing --out is a usage error: argparse exits with status 2 and says what is missing."""
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(examples_dir)])
+    assert exc.value.code == 2
+    assert "--out" in capsys.readouterr().err
+
+
+def test_usage_error_unknown_option(tmp_path, examples_dir, capsys):
+    """An unknown option is a usage error with status 2 naming the option."""
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(examples_dir), "--out", str(tmp_path / "o"), "--frobnicate"])
+    assert exc.value.code == 2
+    assert "--frobnicate" in capsys.readouterr().err
+
+
+def test_usage_error_bad_date_option(tmp_path, examples_dir, capsys):
+    """An ambiguous --date is refused with status 2 and a message saying which format to use."""
+    assert main(["analyze", str(examples_dir), "--out", str(tmp_path / "o"), "--date", "03/12/2026", "--no-progress"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_compare_writes_every_format(tmp_path: Path) -> None:
+    """'framing compare' writes HTML, PDF, Markdown and the CSV tables."""
+    out = tmp_path / "cmp"
+    assert main(["compare", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment"]) == 0
+    for name in ("report.html", "report.pdf", "report.md", "tables/actors.csv", "tables/distinctive.csv", "articles.jsonl"):
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_report_bad_format_is_usage_error(tmp_path: Path) -> None:
+    """An unknown report format is a usage error (exit 2) naming the allowed ones."""
+    out = tmp_path / "run"
+    assert main(["analyze", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment", "--format", "docx"]) == 2
+
+
+XSS_TITLE = "<script>alert(1)</script> Pier vote"
+
+
+XSS_IMG = "<img src=x onerror=alert(1)>"
+
+
+def test_report_escapes_markup_in_title_and_text(tmp_path):
+    """Script and img tags in an article's title, outlet and text appear escaped in report.html, never as tags."""
+    record = {
+        "title": XSS_TITLE,
+        "outlet": "Harbour <b>Post</b>",
+        "text": f"The harbour board met on Tuesday. {XSS_IMG} Members voted to build a second pier next year. "
+        "Work should take eighteen months, the board said.",
+    }
+    src = tmp_path / "evil.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(src), "--out", str(out), "--no-lexicons", "--no-progress"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert "<b>Post</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Pier vote" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Harbour &lt;b&gt;Post&lt;/b&gt;" in html
+    # the data keeps the raw strings: escaping is the report's job
+    assert read_jsonl(out / "articles.jsonl")[0]["title"] == XSS_TITLE
+    assert XSS_IMG in framing.load(src)[0].text
+
+
+def test_committed_example_report_is_current(tmp_path, examples_dir):
+    """reports/example/ is what the README command produces today: same articles.jsonl (apart
+    from run provenance) and the same Markdown summary (apart from its time stamp)."""
+    committed = REPO / "reports" / "example"
+    out = tmp_path / "example"
+    assert main(["analyze", str(examples_dir), "--out", str(out), "--format", "md", "--no-progress"]) == 0
+
+    def records(path: Path) -> list[dict]:
+        rows = read_jsonl(path)
+        for row in rows:
+            row.pop("provenance", None)
+            row.pop("source_path", None)
+        return rows
+
+    assert records(out / "articles.jsonl") == records(committed / "articles.jsonl"), (
+        "reports/example is stale: regenerate it with "
+        "'framing analyze examples/corpus --out reports/example --format html,pdf,md --restart'"
+    )
+
+    def summary(path: Path) -> list[str]:
+        return [line for line in path.read_text(encoding="utf-8").splitlines() if "generated" not in line]
+
+    assert summary(out / "report.md") == summary(committed / "report.md")
 
 
 def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Above --report-sample articles the report covers a stratified sample and says so; the table has them all."""
-    import csv
-
-
     corpus = make_corpus(tmp_path / "c.jsonl", 60)
     code = main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-actors", "--report-sample", "30", "--format", "html", "--no-progress"])
     assert code == 0
@@ -27,7 +224,7 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     # 'framing analyze', a sample above it; --sample 0 for all, --sample N for another size
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--format", "md"]) == 0
     assert "Compared 60 articles" in capsys.readouterr().err
-    monkeypatch.setattr("framing.cli.app.REPORT_SAMPLE", 25)
+    monkeypatch.setattr("framing.cli.analyze.REPORT_SAMPLE", 25)
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "default"), "--format", "md"]) == 0
     assert "Compared 25 articles" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--sample", "0", "--format", "md"]) == 0

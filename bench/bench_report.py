@@ -72,7 +72,7 @@ def main() -> None:
         comp = framing.compare(results)
         t_compare = time.perf_counter() - t
         t = time.perf_counter()
-        html = comp.to_html(str(Path(tmp, "report.html")))
+        html = framing.report.html(comp, Path(tmp, "report.html"))
         t_html = time.perf_counter() - t
         t = time.perf_counter()
         comp.to_pdf(str(Path(tmp, "report.pdf")))

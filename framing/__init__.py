@@ -21,7 +21,7 @@ from framing.comparison.comparison import compare
 from framing.comparison.result import Comparison
 from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
 from framing.inputs.corpus import Corpus
-from framing.inputs.formats import iter_load
+from framing.inputs.loader import iter_load, load
 from framing.text.segment import segment
 from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
 
@@ -52,19 +52,3 @@ __all__ = [
     "segment",
 ]
 
-
-def load(paths, **options) -> Corpus:  # type: ignore[no-untyped-def]
-    """Load articles from files, folders or globs into a :class:`Corpus`.
-
-    Accepts plain text, Markdown, HTML, JSON, JSONL and CSV (optionally gzip-compressed). Page
-    debris is removed and metadata recovered; exact and near-duplicate articles are flagged
-    (``duplicate_of``). Inputs that cannot be read are listed in ``corpus.errors`` with the
-    reason; everything else is loaded. Options are those of :func:`framing.iter_load`
-    (``outlet``, ``published``, ``text_col``, ``max_article_mb``, ``clean``).
-
-    Example::
-
-        corpus = framing.load("examples/corpus")
-        corpus[0].outlet, corpus[0].title
-    """
-    return Corpus.from_stream(iter_load(paths, **options))

@@ -6,7 +6,9 @@ read them at run time and skip when the folder is absent. Never copy their text 
 
 from __future__ import annotations
 
+import json
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -82,6 +84,22 @@ def load_items():  # type: ignore[no-untyped-def]
         return split(framing.iter_load(paths, **options))
 
     return _load
+
+
+# ---------------------------------------------------------------------------------------------
+# A generated JSONL corpus (for the tests of the run engine and the command line)
+
+WORDS = ["trade", "tariff", "canola", "minister", "talks", "deal", "market", "border", "ports", "officials", "said", "warned", "reckless", "bold"]
+
+
+def make_corpus(path: Path, n: int, seed: int = 3) -> Path:
+    """A JSONL corpus of n short invented articles from three fictional outlets."""
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = " ".join(" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(6))
+            fh.write(json.dumps({"id": f"a{i}", "text": text, "outlet": f"Outlet {i % 3}", "date": "2026-03-12"}) + "\n")
+    return path
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from framing.classroom.pdf.worksheet import write_worksheet_pdf
 from framing.classroom.render import render_answer_key_html, render_worksheet_html
 from framing.errors import FramingError, InputError, check_option
 from framing.inputs.corpus import Corpus
-from framing.inputs.formats import iter_load
+from framing.inputs.loader import iter_load
 from framing.types import Article, ArticleResult
 
 __all__ = ["FORMATS", "ORDER", "make_worksheet", "worksheet_data"]

@@ -243,8 +243,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _load_inputs(paths: Sequence[str], text_col: str | None) -> list[Any]:
     """Results (an articles.jsonl written by 'framing analyze', or its folder) or a loaded corpus."""
-    from framing import load
     from framing.analysis.results import Results
+    from framing.inputs.loader import load
 
     if len(paths) == 1:
         p = Path(paths[0])

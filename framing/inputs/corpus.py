@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 
-from framing.inputs.clean import outlet_key
+from framing.inputs.outlets import outlet_key
 from framing.types import Article, LoadError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -190,7 +190,7 @@ def flag_duplicates(articles: Sequence[Article], *, threshold: float = 0.5) -> l
 
 
 class Corpus(Sequence[Article]):
-    """Articles loaded by :func:`framing.load`, with the inputs that could not be read.
+    """Articles loaded by :func:`framing.load` (:func:`~framing.inputs.loader.load`), with the inputs that could not be read.
 
     Behaves as a sequence of :class:`~framing.types.Article`; ``errors`` lists
     :class:`~framing.types.LoadError` for every file or record that was not loaded.

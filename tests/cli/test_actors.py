@@ -1,14 +1,13 @@
-"""The 'framing actors' and 'framing compare' commands."""
+"""framing actors: candidate actors, and actors added to a user gazetteer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from framing.cli.app import main
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 def test_candidates_lists_invented_officials(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,18 +35,3 @@ def test_add_actor_refuses_bad_affiliation_and_keeps_file(tmp_path: Path) -> Non
     before = mine.read_text()
     assert main(["actors", "add", "Nobody Here", "--affiliation", "atlantis", "--to", str(mine)]) == 2
     assert mine.read_text() == before
-
-
-def test_compare_writes_every_format(tmp_path: Path) -> None:
-    """'framing compare' writes HTML, PDF, Markdown and the CSV tables."""
-    out = tmp_path / "cmp"
-    assert main(["compare", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment"]) == 0
-    for name in ("report.html", "report.pdf", "report.md", "tables/actors.csv", "tables/distinctive.csv", "articles.jsonl"):
-        assert (out / name).stat().st_size > 0, name
-    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
-
-
-def test_report_bad_format_is_usage_error(tmp_path: Path) -> None:
-    """An unknown report format is a usage error (exit 2) naming the allowed ones."""
-    out = tmp_path / "run"
-    assert main(["analyze", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment", "--format", "docx"]) == 2

@@ -1,14 +1,13 @@
-"""The framing command line: outputs, exit codes, the clean command, the real entry point, report escaping."""
+"""framing analyze, compare and report: outputs, exit codes, report escaping, the committed example, and reports on samples of large runs."""
 
 from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, REPO, make_corpus
 
 import framing
 from framing import __version__
@@ -135,123 +134,30 @@ def test_usage_error_unknown_option(tmp_path, examples_dir, capsys):
     assert "--frobnicate" in capsys.readouterr().err
 
 
-def test_usage_error_no_command(capsys):
-    """No command prints the help and returns 2."""
-    assert main([]) == 2
-    assert "usage:" in capsys.readouterr().err
-
-
 def test_usage_error_bad_date_option(tmp_path, examples_dir, capsys):
     """An ambiguous --date is refused with status 2 and a message saying which format to use."""
     assert main(["analyze", str(examples_dir), "--out", str(tmp_path / "o"), "--date", "03/12/2026", "--no-progress"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_version(capsys):
-    """--version prints the package version and exits 0."""
-    with pytest.raises(SystemExit) as exc:
-        main(["--version"])
-    assert exc.value.code == 0
-    assert capsys.readouterr().out.strip() == f"framing {__version__}"
+def test_compare_writes_every_format(tmp_path: Path) -> None:
+    """'framing compare' writes HTML, PDF, Markdown and the CSV tables."""
+    out = tmp_path / "cmp"
+    assert main(["compare", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment"]) == 0
+    for name in ("report.html", "report.pdf", "report.md", "tables/actors.csv", "tables/distinctive.csv", "articles.jsonl"):
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
 
 
-PAGE = """Menu
-Sign in
-Harbour board approves new ferry pier
-By Ada Byrne
-June 3, 2025
-
-The harbour board approved plans on Tuesday for a second ferry pier, which it says will cut waiting times for island passengers by half during the summer.
-
-Work will start in the autumn and should take about eighteen months, the board said.
-
-You May Also Like
-Gardeners race to beat the first frost
-"""
-
-
-def test_clean_prints_text_and_metadata(tmp_path, capsys):
-    """`framing clean FILE` prints the recovered metadata, a rule, then the cleaned text only."""
-    f = tmp_path / "pier.txt"
-    f.write_text(PAGE, encoding="utf-8")
-    assert main(["clean", str(f)]) == 0
-    out = capsys.readouterr().out
-    head, _, body = out.partition("-" * 72 + "\n")
-    assert "title: Harbour board approves new ferry pier" in head
-    assert "author: Ada Byrne" in head
-    assert "published: 2025-06-03" in head
-    assert f"source_path: {f}" in head
-    assert body.startswith("The harbour board approved plans on Tuesday")
-    assert body.rstrip().endswith("the board said.")
-    for debris in ("Menu", "Sign in", "By Ada Byrne", "You May Also Like", "Gardeners"):
-        assert debris not in body
-
-
-def test_clean_show_debris_and_json(tmp_path, capsys):
-    """--show-debris lists what was removed; --json prints one parseable object with the text."""
-    f = tmp_path / "pier.txt"
-    f.write_text(PAGE, encoding="utf-8")
-    assert main(["clean", str(f), "--show-debris"]) == 0
-    out = capsys.readouterr().out
-    assert "[byline] By Ada Byrne" in out and "[teasers] You May Also Like" in out
-    assert main(["clean", str(f), "--json", "--show-debris"]) == 0
-    obj = json.loads(capsys.readouterr().out)
-    assert obj["title"] == "Harbour board approves new ferry pier"
-    assert obj["text"].startswith("The harbour board approved plans")
-    assert {"kind": "byline", "text": "By Ada Byrne"} in obj["debris"]
-
-
-def test_clean_unreadable_file_exit_1(tmp_path, capsys):
-    """`framing clean` on a missing and a good file prints the good one and exits 1."""
-    good = tmp_path / "pier.txt"
-    good.write_text(PAGE, encoding="utf-8")
-    assert main(["clean", str(tmp_path / "missing.txt"), str(good)]) == 1
-    captured = capsys.readouterr()
-    assert "missing.txt" in captured.err and "no such file" in captured.err
-    assert "The harbour board approved plans" in captured.out
-
-
-def test_clean_seed_article(politsturm_seed, capsys):
-    """`framing clean` on the Politsturm seed shows its outlet, date and title above the text."""
-    assert main(["clean", str(politsturm_seed)]) == 0
-    out = capsys.readouterr().out
-    assert "outlet: Politsturm" in out and "published: 2026-02-09" in out
-    assert "title: Traditional US Allies Seek New Trade Ties" in out
-    assert "2 min read" not in out
-
-
-def test_real_command_end_to_end(tmp_path, examples_dir):
-    """`python -m framing.cli.app analyze` in a fresh process analyses the example corpus and exits 0."""
-    out = tmp_path / "out"
-    proc = subprocess.run(
-        [sys.executable, "-m", "framing.cli.app", "analyze", str(examples_dir), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=tmp_path,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "Analysed 6 articles" in proc.stderr
-    assert len(read_jsonl(out / "articles.jsonl")) == 6
-    assert read_jsonl(out / "errors.jsonl") == []
-    assert (out / "report.html").stat().st_size > 1000
-
-
-def test_console_script_entry_point(tmp_path):
-    """The installed `framing` console script runs `clean` and `--version`."""
-    script = Path(sys.executable).parent / "framing"
-    if not script.exists():
-        pytest.skip(f"console script not installed next to {sys.executable}")
-    f = tmp_path / "pier.txt"
-    f.write_text(PAGE, encoding="utf-8")
-    proc = subprocess.run([str(script), "clean", str(f)], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert "title: Harbour board approves new ferry pier" in proc.stdout
-    proc = subprocess.run([str(script), "analyze", str(f)], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 2 and "--out" in proc.stderr
+def test_report_bad_format_is_usage_error(tmp_path: Path) -> None:
+    """An unknown report format is a usage error (exit 2) naming the allowed ones."""
+    out = tmp_path / "run"
+    assert main(["analyze", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment", "--format", "docx"]) == 2
 
 
 XSS_TITLE = "<script>alert(1)</script> Pier vote"
+
+
 XSS_IMG = "<img src=x onerror=alert(1)>"
 
 
@@ -282,7 +188,7 @@ def test_report_escapes_markup_in_title_and_text(tmp_path):
 def test_committed_example_report_is_current(tmp_path, examples_dir):
     """reports/example/ is what the README command produces today: same articles.jsonl (apart
     from run provenance) and the same Markdown summary (apart from its time stamp)."""
-    committed = Path(__file__).resolve().parents[1] / "reports" / "example"
+    committed = REPO / "reports" / "example"
     out = tmp_path / "example"
     assert main(["analyze", str(examples_dir), "--out", str(out), "--format", "md", "--no-progress"]) == 0
 
@@ -302,3 +208,30 @@ def test_committed_example_report_is_current(tmp_path, examples_dir):
         return [line for line in path.read_text(encoding="utf-8").splitlines() if "generated" not in line]
 
     assert summary(out / "report.md") == summary(committed / "report.md")
+
+
+def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above --report-sample articles the report covers a stratified sample and says so; the table has them all."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 60)
+    code = main(["analyze", str(corpus), "--out", str(tmp_path / "out"), "--no-actors", "--report-sample", "30", "--format", "html", "--no-progress"])
+    assert code == 0
+    assert "sample of 30 of 60 articles" in capsys.readouterr().err
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "stratified sample of 30 of 60 articles" in html
+    with open(tmp_path / "out" / "articles.csv", newline="", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == 60
+    # 'framing report' re-reads the run: all articles up to the same default sample size as
+    # 'framing analyze', a sample above it; --sample 0 for all, --sample N for another size
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--format", "md"]) == 0
+    assert "Compared 60 articles" in capsys.readouterr().err
+    monkeypatch.setattr("framing.cli.analyze.REPORT_SAMPLE", 25)
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "default"), "--format", "md"]) == 0
+    assert "Compared 25 articles" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "all"), "--sample", "0", "--format", "md"]) == 0
+    assert "Compared 60 articles" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "out"), "--out", str(tmp_path / "some"), "--sample", "20", "--format", "md"]) == 0
+    err = capsys.readouterr().err
+    assert "sample of 20 of 60 articles" in err and "Compared 20 articles" in err
+    assert f"'framing report {tmp_path / 'out'} --sample 0'" in err  # the results, not where the report went
+    assert "stratified sample of 20 of 60 articles" in (tmp_path / "some" / "report.md").read_text(encoding="utf-8")
+    assert main(["report", str(tmp_path / "nowhere"), "--sample", "20"]) == 2

@@ -1,0 +1,255 @@
+"""``framing analyze``, ``framing compare`` and ``framing report``: analyse a corpus into a results
+folder, and compare the results in a report (HTML, PDF, Markdown, CSV tables)."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from framing import report
+from framing.analysis.results import Results
+from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, load_options, say
+from framing.comparison.comparison import compare
+from framing.errors import FramingError, InputError
+from framing.inputs.discovery import FORMATS
+from framing.run.engine import run
+from framing.run.outputs import record_keys, write_csv
+from framing.run.sampling import stratified_sample
+
+__all__ = ["REPORT_SAMPLE", "cmd_analyze", "cmd_report", "register"]
+
+_EPILOG_ANALYZE = """
+examples:
+  framing analyze examples/corpus --out reports/example
+  framing analyze articles.jsonl.gz --out out/ --text-col body
+  framing analyze "pages/**/*.html" --outlet "The Daily Example" --out out/
+  framing analyze corpus/ --out out/ --model frames.skops --model bias=bias-v2.skops
+
+outputs in DIR:
+  articles.jsonl   one JSON object per analysed article (fields: docs/output.md)
+  articles.csv     the same as a flat table (one column per marker and measure)
+  errors.jsonl     one object per input that could not be analysed: path, record, reason
+  articles.parquet/  the article table as partitioned Parquet (for pandas, Arrow, Spark, DuckDB)
+  manifest.json    inputs (with SHA-256), settings, versions and the run's summary
+  report.html      the comparison report: a self-contained page to open in a browser
+                   (--format adds report.pdf, report.md and tables/*.csv)
+
+a run that is interrupted continues where it stopped when started again with the same command.
+
+with --model, every record of articles.jsonl gets "predictions" (model name -> label and class
+probabilities), articles.csv gets pred_<model> columns and the report a "Classifier predictions"
+section. To add a model to a finished folder instead: framing apply MODEL --into DIR.
+
+exit status: 0 all inputs analysed; 1 some failed (the rest were analysed); 2 usage error
+"""
+
+def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
+    """The options shared by 'analyze' and 'compare'."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created if missing)")
+    add_load_options(p)
+    p.add_argument("--drop-duplicates", action="store_true", help="do not analyse articles flagged as copies of another article")
+    p.add_argument("--no-lexicons", action="store_true", help="skip lexicon markers")
+    p.add_argument("--lexicon-dir", action="append", default=[], metavar="DIR", help="also load the lexicons (*.toml) in DIR; one named like a built-in replaces it (repeatable)")
+    p.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user actor gazetteer (TOML) extending or overriding the built-in one (repeatable)")
+    p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
+    p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
+    p.add_argument(
+        "--model",
+        action="append",
+        default=[],
+        metavar="[NAME=]FILE",
+        help="apply a classifier written by 'framing train' to every article (repeatable); its predictions go to "
+        "articles.jsonl ('predictions'), articles.csv (pred_NAME) and the report. NAME defaults to the name in the "
+        "model card, else the file name without .skops",
+    )
+    _add_report_options(p, default_format=default_format)
+    _add_engine_options(p)
+    prog = p.add_mutually_exclusive_group()
+    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
+    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+
+
+#: Above this many articles a report covers a stratified sample of this size (the report holds its
+#: articles in memory, about 360 kB each); ``framing analyze --report-sample`` and ``framing report
+#: --sample`` share it, and 0 means all articles
+REPORT_SAMPLE = 1500
+
+
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("large corpora")
+    g.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (results are identical to one; default: %(default)s)")
+    g.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default with --engine dask: a local cluster of --workers processes)")
+    g.add_argument("--restart", action="store_true", help="discard an earlier run in --out instead of resuming it")
+    g.add_argument(
+        "--report-sample",
+        type=int,
+        default=REPORT_SAMPLE,
+        metavar="N",
+        help="above N articles, the report covers a sample of about N stratified by --by, so memory stays bounded; "
+        "the tables always have every article (0: report on all; default: %(default)s)",
+    )
+
+
+def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
+    g = p.add_argument_group("report")
+    g.add_argument("--by", default="outlet", help="group articles by this field: outlet (default), published (by month), syndicated_from, or any metadata column")
+    g.add_argument("--format", default=default_format, help="comma-separated: html, pdf, md, csv (default: %(default)s)")
+    g.add_argument("--title", default="How the outlets frame it", help="title of the report")
+    g.add_argument("--max-articles", type=int, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
+
+
+
+def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add ``analyze``, ``compare`` and ``report`` to ``subparsers`` (from ``add_subparsers``; like
+    every command module's ``register``, it takes the CLI's parser class, which these commands,
+    having no subcommands of their own, do not need)."""
+    p = subparsers.add_parser(
+        "analyze",
+        help="analyse articles and write results and a report",
+        description="Analyse articles (files, folders, globs; " + ", ".join(sorted(FORMATS)) + ", optionally .gz) and write results and a report.",
+        epilog=_EPILOG_ANALYZE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_run_options(p, default_format="html")
+    p.set_defaults(func=cmd_analyze)
+
+    p = subparsers.add_parser(
+        "compare",
+        help="analyse articles and write the comparison report in every format (HTML, PDF, Markdown, CSV)",
+        description="Analyse and compare in one step: the same as 'framing analyze' with --format html,pdf,md,csv.",
+        epilog="example:\n  framing compare examples/corpus --out reports/example --by outlet",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_run_options(p, default_format="html,pdf,md,csv")
+    p.set_defaults(func=cmd_analyze)
+
+    p = subparsers.add_parser(
+        "report",
+        help="compare analysed articles (articles.jsonl) and write a report",
+        description="Re-read the results of 'framing analyze' and write a comparison report, grouped as you choose.",
+        epilog="examples:\n  framing report reports/example --by outlet --format pdf\n  framing report out/articles.jsonl --by topic --format html,md --out by-topic/\n  framing report big-run/ --sample 3000\n  framing report big-run/ --sample 0    # every article (about 360 kB of memory each)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("results", metavar="RESULTS", help="a folder written by 'framing analyze', or its articles.jsonl")
+    p.add_argument("--out", metavar="DIR", help="where to write (default: beside the results)")
+    p.add_argument(
+        "--sample",
+        type=int,
+        default=REPORT_SAMPLE,
+        metavar="N",
+        help="above N articles, compare a sample of about N stratified by --by, so memory stays bounded on a large corpus "
+        "(0: all articles, about 360 kB of memory each; default: %(default)s, as 'framing analyze --report-sample')",
+    )
+    _add_report_options(p, default_format="html")
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    _formats(args.format)  # a usage error before any work is done
+    out = Path(args.out)
+    found = [p for p in args.paths if Path(p).exists() or any(True for _ in glob.iglob(p, recursive=True))]
+    if not found:
+        say(f"framing: error: no input files found in {', '.join(args.paths)}")
+        return EXIT_USAGE
+    summary = run(
+        args.paths,
+        out,
+        workers=args.workers,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        restart=args.restart,
+        drop_duplicates=args.drop_duplicates,
+        load=load_options(args),
+        no_lexicons=args.no_lexicons,
+        lexicon_dirs=args.lexicon_dir,
+        gazetteers=args.gazetteer,
+        no_actors=args.no_actors,
+        no_sentiment=args.no_sentiment,
+        progress=args.progress,
+        models=args.model,
+    )
+    say(summary.line())
+    for e in summary.errors[:10]:
+        say(f"  failed: {e['path']}" + (f" (record {e['record']})" if e.get("record") is not None else "") + f": {e['reason']}")
+    if summary.failed > 10:
+        say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
+    written: list[Path] = []
+    if summary.analysed + summary.resumed:
+        # the table is written streaming; the report holds its articles in memory (about 360 kB
+        # each with their evidence), so a large corpus is reported on a stratified sample
+        keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
+        records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
+        res = Results.from_jsonl(out / "articles.jsonl", records=records)
+        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or ())
+    say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _formats(formats: str) -> list[str]:
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    for f in wanted:
+        if f not in ("html", "pdf", "md", "csv"):
+            raise FramingError(f"--format takes html, pdf, md and csv (comma-separated); got {f!r}")
+    return wanted
+
+
+def _write_reports(results: Results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = ()) -> list[Path]:
+    """Compare the results by ``by`` and write the requested report formats into ``out``."""
+    wanted = _formats(formats)
+    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs)
+    data = report.report_data(comp, title=title, max_articles=max_articles)
+    written = []
+    if "html" in wanted:
+        p = out / "report.html"
+        p.write_text(report.render_comparison_html(data), encoding="utf-8")
+        written.append(p)
+    if "md" in wanted:
+        p = out / "report.md"
+        p.write_text(report.render_markdown(data), encoding="utf-8")
+        written.append(p)
+    if "pdf" in wanted:
+        p = out / "report.pdf"
+        report.write_pdf(data, str(p))
+        written.append(p)
+    if "csv" in wanted:
+        written.extend(Path(x) for x in report.write_tables(comp, out / "tables"))
+    return written
+
+
+def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title: str, results: Path) -> tuple[set[int] | None, str]:
+    """Which records the report covers (None: all) and its title, saying so when it is a sample;
+    ``results`` is the folder or articles.jsonl to name in the command that reports on all."""
+    if not size or len(keys) <= size:
+        return None, title
+    records = stratified_sample(keys, size)
+    say(
+        f"The report covers a sample of {len(records):,} of {len(keys):,} articles, stratified by {by}; "
+        f"every article is in articles.jsonl and articles.csv. 'framing report {results} --sample 0' "
+        "compares them all, holding all of them in memory."
+    )
+    return records, f"{title} (stratified sample of {len(records):,} of {len(keys):,} articles)"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    path = Path(args.results)
+    jsonl = path / "articles.jsonl" if path.is_dir() else path
+    out = Path(args.out) if args.out else (path if path.is_dir() else path.parent)
+    records, title = None, args.title
+    if args.sample:
+        if not jsonl.is_file():
+            raise InputError(f"{jsonl}: no results here (expected the articles.jsonl written by 'framing analyze')")
+        with open(jsonl, encoding="utf-8") as fh:
+            n_records = sum(1 for line in fh if line.strip())
+        if n_records > args.sample:  # the keys take a pass over every record: only when sampling
+            records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, results=path)
+    res = Results.from_jsonl(jsonl, records=records)
+    out.mkdir(parents=True, exist_ok=True)
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or ())
+    say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")
+    return EXIT_OK
+

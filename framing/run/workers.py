@@ -1,0 +1,116 @@
+"""The analysis step of a run, and the executors that run it: in this process, in local worker
+processes, or on a Dask cluster. Every executor yields the results of each batch in input order,
+so every engine and worker count writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import sys
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from framing.actors.gazetteer import load_gazetteer
+from framing.analysis.article import analyze_article, default_gazetteer, default_sentiment
+from framing.analysis.provenance import build_provenance
+from framing.errors import MissingResourceError
+from framing.markers.lexicons import load_default_lexicons
+from framing.ml.predict import load_predictors, predict_text
+from framing.types import Article, LoadError
+
+__all__ = ["analyse_batch", "dask_results", "init_worker", "local_results"]
+
+#: What a worker process loaded once: lexicons, gazetteer, sentiment model, classifiers, and the
+#: settings they were loaded for
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(settings: dict[str, Any]) -> None:
+    """Load lexicons, gazetteer and model once per process."""
+    lex = None if settings["no_lexicons"] else load_default_lexicons(settings["lexicon_dirs"])
+    if settings["no_actors"]:
+        gz = None
+    elif settings["gazetteers"]:
+        gz = load_gazetteer(extra=settings["gazetteers"])
+    else:
+        gz = default_gazetteer()
+    sent = None if (settings["no_actors"] or settings["no_sentiment"]) else default_sentiment()
+    provenance = build_provenance(lex, gz, sent)
+    predictors = []
+    if settings.get("models"):  # the key exists only when models are given, so older runs still resume
+        predictors = load_predictors(settings["models"])
+        provenance = {**provenance, "classifiers": {p.name: p.summary for p in predictors}}
+    _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, key=json.dumps(settings, sort_keys=True))
+
+
+def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[str, str]]:
+    """Analyse a batch; returns ``("ok", json line)`` or ``("error", json line)`` per article."""
+    if _STATE.get("key") != json.dumps(settings, sort_keys=True):
+        init_worker(settings)
+    out = []
+    for article in batch:
+        try:
+            r = analyze_article(
+                article,
+                lexicons=_STATE["lexicons"],
+                gazetteer=_STATE["gazetteer"],
+                sentiment=_STATE["sentiment"],
+                provenance=_STATE["provenance"],
+            )
+            if _STATE["predictors"]:
+                r = replace(r, predictions=predict_text(_STATE["predictors"], article.text))
+            out.append(("ok", json.dumps(r.to_dict(), ensure_ascii=False)))
+        except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
+            err = LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+            out.append(("error", json.dumps(err.to_dict(), ensure_ascii=False)))
+    return out
+
+
+def local_results(batches: Iterator[list[Article]], settings: dict[str, Any], workers: int) -> Iterator[list[tuple[str, str]]]:
+    """Results of each batch, in order, from this process (``workers=1``) or a pool of processes."""
+    if workers <= 1:
+        for batch in batches:
+            yield analyse_batch(batch, settings)
+        return
+    ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
+    with ctx.Pool(workers, initializer=init_worker, initargs=(settings,)) as pool:
+        # results come back in input order; at most two batches per worker are in flight, so
+        # the reader never runs ahead of the analysis (Pool.imap would read the whole corpus)
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(analyse_batch, (batch, settings)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def dask_results(batches: Iterator[list[Article]], settings: dict[str, Any], workers: int, scheduler: str | None) -> Iterator[list[tuple[str, str]]]:
+    """Results of each batch, in order, from a Dask cluster (``scheduler``, or a local cluster of
+    ``workers`` processes)."""
+    try:  # dask is an optional dependency (framing[dask]), imported only for this engine
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise MissingResourceError("engine='dask' needs dask.distributed: pip install 'framing[dask]'") from exc
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        pending: list[Any] = []
+        limit = max(2, 2 * max(workers, 1))
+        for batch in batches:
+            pending.append(client.submit(analyse_batch, batch, settings, pure=False))
+            if len(pending) >= limit:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,121 @@
+"""The debris rules one by one: conservative cleaning, bylines, teaser and comment blocks, syndication notices."""
+
+from __future__ import annotations
+
+import re
+
+from framing.inputs.clean import clean_text
+
+PLAIN = """The river rose overnight after heavy rain fell across the valley, and by dawn the water had reached the footpath by the old mill.
+
+Emergency crews worked through the night to reinforce the banks,   and residents in low-lying streets were told to move valuables upstairs.
+“We have seen worse,” said one shop owner, who asked not to be named. “But not for a long time.”
+
+By morning the water had begun to fall, and officials said the worst appeared to be over.
+
+The council will meet on Friday to discuss flood defences for the lower town.
+"""
+
+
+def test_plain_article_passes_through_unchanged():
+    """An article with no debris loses nothing: the same words in the same order, no debris, no title."""
+    c = clean_text(PLAIN)
+    assert c.debris == []
+    assert c.title is None
+    assert c.text.split() == PLAIN.split()
+    assert c.text == re.sub(r"[ \t]+", " ", c.text)  # runs of spaces collapsed
+    assert c.text.count("\n\n") == 4  # one paragraph per line
+
+
+def test_known_title_repeated_in_text_is_removed():
+    """A headline already known (title=) is removed where the page repeats it, and kept as the title."""
+    c = clean_text("River rises after heavy rain\n\n" + PLAIN, title="River rises after heavy rain")
+    assert c.title == "River rises after heavy rain"
+    assert "River rises after heavy rain" not in c.text
+    assert c.text.split() == PLAIN.split()
+
+
+PARAS = [
+    f"Paragraph {n} explains how the long dispute at the harbour developed over several weeks and what each side asked for in the talks."
+    for n in range(1, 21)
+]
+
+
+def test_read_more_near_the_top_does_not_cut_article():
+    """A bare "Read more" line among the first paragraphs is dropped, every paragraph after it is kept."""
+    raw = "Dock workers end three-week strike\n\n" + "\n\n".join(PARAS[:3]) + "\n\nRead more\n\n" + "\n\n".join(PARAS[3:5])
+    c = clean_text(raw)
+    assert c.text.split("\n\n") == PARAS[:5]
+    assert [d.kind for d in c.debris] == ["navigation"]
+
+
+def test_read_more_in_second_half_does_not_cut_article():
+    """A "Read more" link line (with a related headline) deep in a long article does not cut the paragraphs after it."""
+    raw = (
+        "Dock workers end three-week strike\n\n"
+        + "\n\n".join(PARAS[:14])
+        + "\n\nRead more\n\nCanal boat festival returns after two years\n\n"
+        + "\n\n".join(PARAS[14:])
+    )
+    c = clean_text(raw)
+    for p in PARAS:
+        assert p in c.text
+    assert c.text.endswith(PARAS[-1])
+    assert "teasers" not in [d.kind for d in c.debris]
+
+
+def test_teaser_block_after_long_article_still_removed():
+    """A real teaser block at the end (header plus short headlines or cut-off snippets) is still removed."""
+    raw = (
+        "Dock workers end three-week strike\n\n"
+        + "\n\n".join(PARAS[:14])
+        + "\n\nRead more\n\nCanal boat festival returns after two years\n\n"
+        + "\n\n".join(PARAS[14:])
+        + "\n\nYou May Also Like\n\nGardeners race to beat the first frost\n\nLocal\n\nA new bakery on the high street sold out of bread by nine on its first morning, and the owners say..."
+    )
+    c = clean_text(raw)
+    assert c.text.endswith(PARAS[-1])
+    assert "Gardeners" not in c.text and "bakery" not in c.text
+    teasers = [d.text for d in c.debris if d.kind == "teasers"]
+    assert len(teasers) == 1 and teasers[0].startswith("You May Also Like")
+
+
+def test_comment_block_at_end_removed():
+    """A reader-comment block after the article is cut even though comments are full sentences."""
+    raw = (
+        "Dock workers end three-week strike\n\n"
+        + "\n\n".join(PARAS[:6])
+        + "\n\n2 Comments\n\nharbour_fan 2 hours ago\n\nI think the union was right to hold out for a better deal and I hope the port listens this time."
+    )
+    c = clean_text(raw)
+    assert c.text.endswith(PARAS[5])
+    assert "harbour_fan" not in c.text
+
+
+def test_by_thursday_is_not_a_byline():
+    """"By Thursday, the deal was done." is a sentence of the article, not a byline."""
+    raw = "Harbour workers vote to end the strike\n\nBy Thursday, the deal was done.\n\nUnion leaders said the vote had been close, and members would return to the docks on Monday."
+    c = clean_text(raw)
+    assert c.author is None
+    assert c.text.startswith("By Thursday, the deal was done.")
+    assert "byline" not in [d.kind for d in c.debris]
+    c2 = clean_text("By Thursday, the deal was done.\n\nUnion leaders said the vote had been close.")
+    assert c2.author is None and c2.text.startswith("By Thursday, the deal was done.")
+
+
+def test_real_byline_is_removed_and_read():
+    """A genuine "By NAME | date" line is removed, giving the author and the date."""
+    raw = "Harbour workers vote to end the strike\n\nBy Ada Byrne | June 3, 2025\n\nUnion leaders said the vote had been close, and members would return to the docks on Monday."
+    c = clean_text(raw)
+    assert c.author == "Ada Byrne"
+    assert c.published == "2025-06-03"
+    assert "Ada Byrne" not in c.text
+
+
+def test_syndication_notice_names_original_outlet():
+    """"This article originally appeared on X" is removed and sets syndicated_from to X's outlet name."""
+    raw = "Council backs new cycle lanes\n\n" + PARAS[0] + "\n\n" + PARAS[1] + "\n\nThis article originally appeared on bbc.co.uk"
+    c = clean_text(raw)
+    assert c.syndicated_from == "BBC"
+    assert c.outlet == "BBC"
+    assert "originally appeared" not in c.text

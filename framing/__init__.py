@@ -12,11 +12,11 @@ The flow, each step a plain function (see docs/architecture.md)::
 
 from __future__ import annotations
 
+from framing import report
 from framing._version import __version__
 from framing.analysis.article import analyze, analyze_article
 from framing.analysis.results import Results
 from framing.classroom.worksheet import make_worksheet
-from framing import report
 from framing.comparison.comparison import compare
 from framing.comparison.result import Comparison
 from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError

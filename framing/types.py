@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "ActorMention",
     "Article",
     "ArticleResult",
     "Debris",
     "Doc",
+    "Entity",
     "LoadError",
     "Match",
+    "Quote",
+    "Role",
     "Sentence",
+    "Voice",
 ]
 
 
@@ -113,11 +118,28 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class Doc:
-    """A segmented text: tokens (with character offsets) and sentences.
+class Entity:
+    """A named entity found by the parser: tokens ``[start, end)``, characters, and its type
+    (``PERSON``, ``ORG``, ``GPE``, ``NORP`` ... as in OntoNotes)."""
 
-    Tokens are stored column-wise (three parallel tuples) because an article has thousands of
-    them and most stages only need offsets and lower-cased forms.
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """A parsed text: tokens (with character offsets), sentences, and the syntax of each token.
+
+    One ``Doc`` per article, made once by :func:`framing.text.parse.parse`, is what every later
+    stage reads (markers, quotes, actors, roles, sentiment, readability): nothing re-tokenises.
+    Tokens are stored column-wise (parallel tuples) because an article has thousands of them and
+    most stages need only a few columns. Whitespace is never a token.
+
+    The syntax columns (``lemmas`` ... ``children``) are empty when the parse was skipped;
+    ``parse_note`` then says why (a text that is not English, for example).
     """
 
     text: str
@@ -129,12 +151,33 @@ class Doc:
     forms: tuple[str, ...] = ()
     #: ``forms`` lower-cased
     lower: tuple[str, ...] = ()
-    #: number of tokens that contain a letter or digit (punctuation excluded)
+    #: number of words: tokens with a letter or digit, clitics ('s, n't, 're ...) not counted
     n_words: int = 0
+    #: lemma of each token (lower case except proper nouns)
+    lemmas: tuple[str, ...] = ()
+    #: Universal POS tag of each token (NOUN, VERB, PROPN ...)
+    pos: tuple[str, ...] = ()
+    #: fine-grained Penn Treebank tag of each token (VBD, NNP ...)
+    tags: tuple[str, ...] = ()
+    #: dependency label of each token (nsubj, dobj, ccomp ...; ROOT for a sentence's root)
+    deps: tuple[str, ...] = ()
+    #: index of each token's syntactic head (a root is its own head)
+    heads: tuple[int, ...] = ()
+    #: indices of each token's dependents, in text order
+    children: tuple[tuple[int, ...], ...] = ()
+    #: named entities, in text order
+    entities: tuple[Entity, ...] = ()
+    #: why there is no syntax (None when the text was parsed)
+    parse_note: str | None = None
 
     @property
     def n_tokens(self) -> int:
         return len(self.tokens)
+
+    @property
+    def has_syntax(self) -> bool:
+        """Whether the parse gave tags, dependencies and entities for this text."""
+        return bool(self.deps)
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
@@ -157,6 +200,27 @@ class Doc:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose words each token of a :class:`Doc` is.
+
+    ``labels[i]`` is ``outlet`` (the outlet's own words: narration, and its choice of whom to quote
+    and with which verb), ``quote`` (inside a quotation attributed to a source, or a long
+    quotation with no speaker found) or ``reported`` (the content of reported speech); ``quote_of[i]``
+    is the index of that token's :class:`Quote` in the article's quotes, or -1.
+    """
+
+    labels: tuple[str, ...]
+    quote_of: tuple[int, ...]
+
+    def of_span(self, first: int, last: int) -> tuple[str, int]:
+        """The voice and quote index of tokens ``[first, last)``: the first non-outlet token's, if any."""
+        for i in range(first, min(last, len(self.labels))):
+            if self.labels[i] != "outlet":
+                return self.labels[i], self.quote_of[i]
+        return "outlet", -1
+
+
+@dataclass(frozen=True, slots=True)
 class Match:
     """A lexicon entry found in a text, with its evidence span and provenance."""
 
@@ -169,9 +233,13 @@ class Match:
     sentence: int
     weight: float = 1.0
     negated: bool = False
+    #: whose words these are: ``outlet`` (the outlet's own), ``quote`` (inside a quotation) or
+    #: ``reported`` (reported speech); ``speaker`` is the source's actor id or name in the latter two
+    voice: str = "outlet"
+    speaker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "lexicon": self.lexicon,
             "lexicon_version": self.lexicon_version,
             "category": self.category,
@@ -181,7 +249,11 @@ class Match:
             "sentence": self.sentence,
             "weight": self.weight,
             "negated": self.negated,
+            "voice": self.voice,
         }
+        if self.speaker is not None:
+            out["speaker"] = self.speaker
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +273,10 @@ class ArticleResult:
     #: classifier predictions, model name -> ``{"label", "proba"}`` (article-level model) or
     #: ``{"label", "share", "n_sentences"}`` (sentence-level model); see :mod:`framing.ml.predict`
     predictions: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
+    #: words in the outlet's own voice (outside quotations and reported speech): the base of rates
+    n_outlet_words: int | None = None
+    #: why the text has no syntax (not English ...), None when it was parsed
+    parse_note: str | None = None
 
     def to_dict(self, *, evidence: bool = True) -> dict[str, Any]:
         out = self.article.metadata()
@@ -209,6 +285,8 @@ class ArticleResult:
                 "n_sentences": self.n_sentences,
                 "n_tokens": self.n_tokens,
                 "n_words": self.n_words,
+                "n_outlet_words": self.n_outlet_words,
+                **({"parse_note": self.parse_note} if self.parse_note else {}),
                 "markers": self.markers,
                 "actors": list(self.actors),
                 "quotes": list(self.quotes),
@@ -242,6 +320,8 @@ class ArticleResult:
                 m["sentence"],
                 m.get("weight", 1.0),
                 m.get("negated", False),
+                intern(m.get("voice", "outlet")),
+                m.get("speaker"),
             )
             for m in d.get("matches", [])
         )
@@ -262,4 +342,130 @@ class ArticleResult:
             readability=d.get("readability", {}),
             provenance=d.get("provenance", {}),
             predictions=d.get("predictions") or {},
+            n_outlet_words=d.get("n_outlet_words"),
+            parse_note=d.get("parse_note"),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A reference to an actor in the text: its character span, sentence and kind of reference.
+
+    ``kind`` is how the text names the actor: ``name``, ``title``, ``surname``, ``metonym``,
+    ``adjective``, ``pronoun`` (resolved to a named antecedent), or ``entity`` (a person,
+    organisation or place the parser found that the gazetteer does not list). ``token`` is the
+    index of the mention's head token in the :class:`Doc` (None when unknown).
+    """
+
+    actor: str
+    name: str
+    type: str
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    token: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "name": self.name,
+            "type": self.type,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker: a quotation or a piece of reported speech.
+
+    ``kind`` is ``direct`` (a quotation: words in quotation marks that make a clause or more),
+    ``partial`` (a quoted phrase inside the writer's own sentence: called the talks “very
+    dangerous”), ``mixed`` (reported speech that contains a quoted phrase) or ``reported``
+    ("X said that ...", "according to X, ..."). ``start``/``end`` is the content (with its
+    quotation marks for a quotation). The cue is the verb of saying (or "according to") with its class,
+    ``neutral`` (said, told) or ``evaluative`` (claimed, insisted, warned). The speaker is a
+    noun phrase of any kind (``speaker_text``, its span, its head token), with its type
+    (``person``, ``organisation``, ``state``, ``group``, ``anonymous``, ``pronoun`` or
+    ``unknown``), and the actor it resolves to (``speaker``, an actor id, with ``speaker_name``).
+    A quotation no speaker was found for keeps ``speaker_text`` None.
+    """
+
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    cue: str | None = None
+    cue_class: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_token: int | None = None
+    speaker_type: str | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "speaker": self.speaker,
+            "speaker_name": self.speaker_name,
+            "speaker_text": self.speaker_text,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "speaker_type": self.speaker_type,
+            "verb": self.cue,
+            "verb_class": self.cue_class,
+            "verb_start": self.cue_start,
+            "verb_end": self.cue_end,
+        }
+        if text is not None:
+            d["text"] = text[self.start : self.end]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An actor's role in one event: the action word, who acts (aggressor or cooperator) and who is
+    acted on (target), from the dependency parse, with the voice the sentence is in.
+
+    ``voice`` is ``outlet`` when the role is stated in the outlet's own words, ``quote`` or
+    ``reported`` when a source states it (then ``voice_speaker`` names the source).
+    """
+
+    actor: str
+    name: str
+    role: str  # aggressor | target | cooperator | speaker
+    sentence: int
+    start: int  # the actor mention
+    end: int
+    verb: str | None = None
+    verb_start: int | None = None
+    verb_end: int | None = None
+    other: str | None = None
+    voice: str = "outlet"
+    voice_speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "name": self.name,
+            "role": self.role,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "verb": self.verb,
+            "verb_start": self.verb_start,
+            "verb_end": self.verb_end,
+            "other": self.other,
+            "voice": self.voice,
+            "voice_speaker": self.voice_speaker,
+        }

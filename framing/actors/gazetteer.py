@@ -1,24 +1,10 @@
-"""Actors: who appears in an article, and by which kind of reference.
+"""The actor gazetteer: the actors framing knows by name, with every way news text names them.
 
-A gazetteer (``lexicons/actors.toml``, format in ``lexicons/README.md``) maps the ways news text
-names an actor onto one actor id, keeping the kind of reference:
-
-========== =============================================================================
-kind       example
-========== =============================================================================
-name       "Mark Carney", "China", "the European Union"
-title      "Prime Minister Mark Carney", "the US President" (titles may carry a date range)
-surname    "Carney": resolved only after a full mention in the same article, unless the
-           gazetteer marks the surname as standalone ("Trump", "Xi")
-metonym    "Washington", "Beijing", "the White House", "Downing Street", "the Kremlin"
-adjective  "Canadian goods", "Chinese sanctions"
-pronoun    "he later told Carney": he/she resolved to the one person of that pronoun
-           mentioned in the same or the previous sentence (left unresolved when two are)
-candidate  a capitalised name or titled person not in the gazetteer ("Trade Minister Dana
-           Aucoin"), reported so a user can add it (``framing actors candidates``)
-========== =============================================================================
-
-Matching reuses the single-pass token matcher of :mod:`framing.markers.match`.
+A gazetteer (``lexicons/actors.toml``, format in ``lexicons/README.md``) maps names, dated titles,
+surnames, metonyms ("Washington", "the Kremlin") and adjectives ("Canadian") onto one actor id.
+:func:`load_gazetteer` validates it; :mod:`framing.actors.mentions` finds the mentions in a parsed
+article (with the people, organisations and places the gazetteer lacks); ``add_actor`` extends a
+user's gazetteer file.
 """
 
 from __future__ import annotations
@@ -27,7 +13,7 @@ import hashlib
 import os
 import re
 import tomllib
-from collections import Counter
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -37,25 +23,13 @@ from typing import Any
 from framing.errors import LexiconError, check_option
 from framing.markers.lexicons import LexiconSet, parse_lexicon
 from framing.resources import lexicon_dir
-from framing.types import Doc
 
-__all__ = [
-    "KINDS",
-    "Actor",
-    "ActorMention",
-    "Gazetteer",
-    "add_actor",
-    "find_candidates",
-    "find_mentions",
-    "load_gazetteer",
-]
+__all__ = ["Actor", "Gazetteer", "Title", "add_actor", "load_gazetteer", "slug"]
 
-KINDS = ("name", "title", "surname", "metonym", "adjective", "pronoun", "candidate")
 _KIND_PRIORITY = {"title": 0, "name": 1, "surname": 2, "metonym": 3, "adjective": 4}
 # phrases listed under [gazetteer] exclude block the shorter names inside them ("Latin America")
 _CASE_SENSITIVE = {"name": True, "surname": True, "metonym": True, "adjective": True, "title": False}
 _TYPES = ("state", "person", "organisation", "group")
-_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
 _ID_RE = re.compile(r"[a-z0-9_]+")
 
 
@@ -84,28 +58,10 @@ class Actor:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """A reference to an actor in the text, with its character span and kind of reference."""
-
-    actor: str
-    name: str
-    type: str
-    kind: str
-    start: int
-    end: int
-    sentence: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "actor": self.actor,
-            "name": self.name,
-            "type": self.type,
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "sentence": self.sentence,
-        }
+def slug(name: str) -> str:
+    """An id from a name: ASCII, lower case, words joined by ``_`` ("Dana Aucoin" -> "dana_aucoin")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
 
 
 def _strs(value: Any, where: str) -> tuple[str, ...]:
@@ -148,7 +104,7 @@ class Gazetteer:
         return f"{self.version} sha256:{self.sha256[:12]}"
 
     @cached_property
-    def _lexicons(self) -> LexiconSet:
+    def matcher(self) -> LexiconSet:
         """One pseudo-lexicon whose categories are kinds of reference; entries map to actors."""
         self._terms = {}
         cats: dict[str, list[dict[str, Any]]] = {k: [] for k in _KIND_PRIORITY}
@@ -336,7 +292,7 @@ def add_actor(
     """
     check_option("type", type, _TYPES)
     p = Path(path)
-    actor_id = _slug(name)
+    actor_id = slug(name)
     if not actor_id:
         raise LexiconError(f"cannot make an actor id from {name!r}")
     old = p.read_text(encoding="utf-8") if p.exists() else (
@@ -370,180 +326,3 @@ def add_actor(
             p.write_text(old, encoding="utf-8")
         raise
     return actor_id
-
-
-# ---------------------------------------------------------------------------------------------
-# Finding mentions
-
-
-def find_mentions(doc: Doc, gazetteer: Gazetteer, *, published: str | None = None, candidates: bool = True) -> list[ActorMention]:
-    """Every actor mention in a segmented text, in text order (see the module docstring)."""
-    lexset = gazetteer._lexicons
-    raw = []
-    excluded: list[ActorMention] = []
-    for m in lexset.match(doc):
-        if m.category == "exclude":
-            # "Latin America" is no mention of America: the longer phrase blocks it (and is
-            # not a candidate actor either)
-            excluded.append(ActorMention("", "", "", "exclude", m.start, m.end, m.sentence))
-            continue
-        term_text = doc.text[m.start : m.end]
-        actor_id = gazetteer.resolve(m.category, m.term, published)
-        if actor_id is None:
-            continue
-        raw.append((m.start, m.end, m.sentence, m.category, actor_id, term_text))
-    # one mention per span: the most specific kind wins ("US" is a name and an adjective)
-    by_span: dict[tuple[int, int], tuple[int, int, int, str, str, str]] = {}
-    for r in raw:
-        key = (r[0], r[1])
-        if key not in by_span or _KIND_PRIORITY[r[3]] < _KIND_PRIORITY[by_span[key][3]]:
-            by_span[key] = r
-    ordered = sorted(by_span.values())
-    mentions: list[ActorMention] = []
-    fully_named: set[str] = set()
-    for start, end, sent, kind, actor_id, _ in ordered:
-        actor = gazetteer.actors[actor_id]
-        if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
-            continue  # "Carney" alone before "Mark Carney" or a title appeared: not resolved
-        if kind in ("name", "title"):
-            fully_named.add(actor_id)
-        prev = mentions[-1] if mentions else None
-        if prev and prev.actor == actor_id and prev.sentence == sent and not doc.text[prev.end : start].strip():
-            # "Canadian Prime Minister" + "Mark Carney": one reference, one mention
-            mentions[-1] = ActorMention(actor_id, actor.name, actor.type, prev.kind if _KIND_PRIORITY.get(prev.kind, 9) <= _KIND_PRIORITY[kind] else kind, prev.start, end, prev.sentence)
-            continue
-        mentions.append(ActorMention(actor_id, actor.name, actor.type, kind, start, end, sent))
-    if candidates:
-        mentions.extend(_candidate_mentions(doc, [*mentions, *excluded]))
-        mentions.sort(key=lambda m: m.start)
-    mentions = _resolve_pronouns(doc, mentions, gazetteer)
-    return mentions
-
-
-def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
-    """he/she -> the one person of that pronoun mentioned before it in this or the previous sentence."""
-    out = list(mentions)
-    persons = [m for m in mentions if m.type == "person"]
-    for sent in doc.sentences:
-        for ti in range(sent.token_start, sent.token_end):
-            tok = doc.tokens[ti].lower()
-            pron = _PRONOUNS.get(tok)
-            if pron is None:
-                continue
-            start = doc.starts[ti]
-            window = [
-                m
-                for m in persons
-                if m.start < start and sent.index - 1 <= m.sentence <= sent.index and _pronoun_of(m, gazetteer) in (pron, None)
-            ]
-            ids = {m.actor for m in window}
-            if len(ids) != 1:
-                continue  # nobody, or ambiguous: stay conservative
-            ref = window[-1]
-            new = ActorMention(ref.actor, ref.name, ref.type, "pronoun", start, doc.ends[ti], sent.index)
-            out.append(new)
-            persons.append(new)
-            persons.sort(key=lambda m: m.start)
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _pronoun_of(m: ActorMention, gazetteer: Gazetteer) -> str | None:
-    actor = gazetteer.actors.get(m.actor)
-    return actor.pronoun if actor else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Discovery of actors that are not in the gazetteer
-
-_TITLE_WORDS = frozenset(
-    ["president", "vice-president", "prime", "premier", "minister", "secretary", "chancellor", "spokesperson", "spokesman", "spokeswoman", "commissioner", "ambassador", "governor", "senator", "representative", "rep.", "sen.", "gov.", "mayor", "adviser", "advisor", "economist", "analyst", "professor", "researcher", "farmer", "worker", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "official", "envoy", "negotiator", "leader", "general", "admiral", "judge", "justice", "king", "queen", "prince", "princess", "pope", "lawmaker", "mp", "pm", "congressman", "congresswoman", "deputy"]
-)
-_NOT_NAMES = frozenset(
-    ["The", "A", "An", "And", "But", "Or", "If", "In", "On", "At", "To", "For", "Of", "By", "With", "From", "As", "It", "This", "That", "These", "Those", "He", "She", "We", "They", "I", "You", "His", "Her", "Its", "Our", "Their", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Still", "Yet", "So", "Then", "When", "While", "After", "Before", "Since", "Under", "Over", "Despite", "Although", "Because", "Details", "Context", "Meanwhile", "However", "Several", "Some", "Many", "Most", "All", "Each", "Both", "Neither", "No", "Not"]
-)
-_CAP = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]{2,}$|^(?:Mc|Mac|O')[A-Z][a-z]+$")
-_PARTICLES = frozenset({"de", "van", "von", "da", "bin", "al", "le", "la", "der", "del", "di"})
-
-
-def _candidate_spans(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
-    """(start token, end token, sentence, titled) for capitalised name sequences not in ``taken``."""
-    out = []
-    covered = set()
-    for s, e in taken:
-        covered.update(range(s, e))
-    for sent in doc.sentences:
-        i = sent.token_start
-        while i < sent.token_end:
-            j = i
-            while j < sent.token_end and (
-                (_CAP.match(doc.tokens[j]) and doc.tokens[j] not in _NOT_NAMES)
-                or (j > i and doc.tokens[j] in _PARTICLES and j + 1 < sent.token_end and _CAP.match(doc.tokens[j + 1]))
-            ):
-                j += 1
-            if j > i:
-                span_tokens = doc.tokens[i:j]
-                overlaps = any(k in covered for k in range(i, j))
-                titled = i > sent.token_start and doc.tokens[i - 1].lower() in _TITLE_WORDS
-                # skip capitals that only start a sentence, and all-caps single words (acronyms)
-                at_start = i == sent.token_start
-                plausible = (len(span_tokens) >= 2 and not (at_start and len(span_tokens) == 2 and span_tokens[0] in _NOT_NAMES)) or titled
-                if plausible and not overlaps and len(span_tokens) <= 4:
-                    out.append((i, j, sent.index, titled))
-                i = j
-            else:
-                i += 1
-    return out
-
-
-def _slug(name: str) -> str:
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
-
-
-def _candidate_mentions(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    from bisect import bisect_left
-
-    taken_tokens = []
-    for m in mentions:
-        a = bisect_left(doc.starts, m.start)
-        b = bisect_left(doc.starts, m.end)
-        taken_tokens.append((a, b))
-    found = []
-    surnames: dict[str, tuple[str, str, str]] = {}
-    for i, j, sent, titled in _candidate_spans(doc, taken_tokens):
-        # "German Chancellor Friedrich Merz": the title words belong to the reference, not the name
-        k = max((t for t in range(i, j - 1) if doc.tokens[t].lower() in _TITLE_WORDS), default=None)
-        if k is not None:
-            titled, i = True, k + 1
-        name = " ".join(doc.tokens[i:j])
-        cid = "candidate:" + _slug(name)
-        ctype = "person" if titled else "unknown"
-        found.append(ActorMention(cid, name, ctype, "candidate", doc.starts[i], doc.ends[j - 1], sent))
-        if j - i >= 2:
-            surnames.setdefault(doc.tokens[j - 1], (cid, name, ctype))
-    # a lone surname of a discovered person ("Aucoin said") after the full name
-    if surnames:
-        covered = {(m.start, m.end) for m in (*mentions, *found)}
-        first_seen = {m.actor: m.start for m in found}
-        for sent in doc.sentences:
-            for k in range(sent.token_start, sent.token_end):
-                tok = doc.tokens[k]
-                if tok in surnames:
-                    cid, name, ctype = surnames[tok]
-                    s, e = doc.starts[k], doc.ends[k]
-                    if s > first_seen.get(cid, 1 << 60) and not any(a <= s < b for a, b in covered):
-                        found.append(ActorMention(cid, name, ctype, "candidate", s, e, sent.index))
-    return found
-
-
-def find_candidates(docs: Iterable[Doc], gazetteer: Gazetteer) -> Counter[str]:
-    """Names that look like actors but are not in the gazetteer, with how often they occur."""
-    counts: Counter[str] = Counter()
-    for doc in docs:
-        for m in find_mentions(doc, gazetteer):
-            if m.kind == "candidate":
-                counts[m.name] += 1
-    return counts

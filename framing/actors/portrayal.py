@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     pass
 
-__all__ = ["actor_table", "quote_table", "role_table", "sentiment_summary", "summarise_actors"]
+__all__ = ["ROLES", "sentiment_summary", "summarise_actors"]
 
 ROLES = ("aggressor", "target", "cooperator", "speaker")
 

@@ -9,54 +9,110 @@ returns :class:`~framing.analysis.results.Results`.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from tqdm.auto import tqdm
 
-from framing.actors.attribution import attribute_quotes, find_roles
-from framing.actors.gazetteer import Gazetteer, find_mentions, load_gazetteer
+from framing.actors.gazetteer import Gazetteer, load_gazetteer
+from framing.actors.mentions import find_mentions, link_speakers
 from framing.actors.portrayal import summarise_actors
+from framing.actors.roles import find_roles
 from framing.analysis.provenance import build_provenance
 from framing.analysis.results import Results
 from framing.markers.detectors import DETECTOR_CATEGORIES, detect, quote_share
 from framing.markers.lexicons import LexiconSet, load_default_lexicons
 from framing.resources import lexicon_dir
 from framing.sentiment import model_available, score_targets
+from framing.text.parse import is_word, load_pipeline, parse, parse_many
 from framing.text.quotes import find_quote_spans
 from framing.text.readability import readability
-from framing.text.segment import segment
-from framing.types import Article, ArticleResult, Match
+from framing.types import Article, ArticleResult, Doc, Match, Quote, Voice
+from framing.voice.attribution import find_quotes
+from framing.voice.labels import voice_labels
 
-__all__ = ["RATE_BASE", "analyze", "analyze_article", "default_gazetteer", "default_lexicons", "default_sentiment", "iter_analyze", "marker_profile"]
+__all__ = ["RATE_BASE", "VOICE_OPTIONS", "analyze", "analyze_article", "analyze_batch", "default_gazetteer", "default_lexicons", "default_sentiment", "iter_analyze", "marker_profile"]
 
 
-#: Marker rates are per this many word tokens (tokens with a letter or digit).
+#: Marker rates are per this many words (tokens with a letter or digit, clitics not counted).
 RATE_BASE = 1000
 
+#: Which words marker rates count: the outlet's own (default) or every word, quotations included.
+VOICE_OPTIONS = ("outlet", "all")
 
-def marker_profile(matches: Sequence[Match], n_words: int, categories: Iterable[str] = ()) -> dict[str, dict[str, float]]:
-    """Count, weighted count and rate per 1,000 words for each ``lexicon.category``.
 
-    Negated matches (``not a threat``) are counted separately and excluded from ``count`` and
-    ``rate``. Categories listed in ``categories`` appear with zero counts when nothing matched,
-    so tables have the same columns for every article. The rate of an empty text is ``None``.
+def _rate(count: float, words: int) -> float | None:
+    return round(RATE_BASE * count / words, 3) if words else None
+
+
+def marker_profile(
+    matches: Sequence[Match], n_words: int, categories: Iterable[str] = (), *, n_outlet_words: int | None = None
+) -> dict[str, dict[str, float | None]]:
+    """Counts and rates per 1,000 words for each ``lexicon.category``, kept per voice.
+
+    ``count``, ``weighted`` and ``rate`` are the outlet's own words (matches in voice ``outlet``,
+    per 1,000 of the outlet's own words: ``n_outlet_words``); ``all_count`` and ``all_rate`` count
+    every word, quotations included; ``quoted`` and ``reported`` count the matches inside
+    quotations and reported speech. Negated matches (``not a threat``) are counted apart
+    (``negated``, the outlet's own) and left out of the others. Categories listed in
+    ``categories`` appear with zero counts when nothing matched, so tables have the same columns
+    for every article. The rate of an empty text is ``None``.
     """
-    out: dict[str, dict[str, float]] = {}
+    own_words = n_words if n_outlet_words is None else n_outlet_words
+    out: dict[str, dict[str, float | None]] = {}
+
+    def slot_of(key: str) -> dict[str, float | None]:
+        slot = out.get(key)
+        if slot is None:
+            slot = out[key] = {"count": 0, "weighted": 0.0, "negated": 0, "all_count": 0, "quoted": 0, "reported": 0}
+        return slot
+
     for key in categories:
-        out[key] = {"count": 0, "weighted": 0.0, "negated": 0}
+        slot_of(key)
     for m in matches:
-        key = f"{m.lexicon}.{m.category}"
-        slot = out.setdefault(key, {"count": 0, "weighted": 0.0, "negated": 0})
+        slot = slot_of(f"{m.lexicon}.{m.category}")
+        own = m.voice == "outlet"
         if m.negated:
-            slot["negated"] += 1
+            if own:
+                slot["negated"] += 1  # type: ignore[operator]
+            continue
+        slot["all_count"] += 1  # type: ignore[operator]
+        if own:
+            slot["count"] += 1  # type: ignore[operator]
+            slot["weighted"] += m.weight  # type: ignore[operator]
+        elif m.voice == "quote":
+            slot["quoted"] += 1  # type: ignore[operator]
         else:
-            slot["count"] += 1
-            slot["weighted"] += m.weight
+            slot["reported"] += 1  # type: ignore[operator]
     for slot in out.values():
-        slot["weighted"] = round(slot["weighted"], 4)
-        slot["rate"] = round(RATE_BASE * slot["count"] / n_words, 3) if n_words else None  # type: ignore[assignment]
+        slot["weighted"] = round(slot["weighted"] or 0.0, 4)
+        slot["rate"] = _rate(slot["count"] or 0, own_words)
+        slot["all_rate"] = _rate(slot["all_count"] or 0, n_words)
     return out
+
+
+def _with_voice(matches: Iterable[Match], doc: Doc, voice: Voice, quotes: Sequence[Quote]) -> list[Match]:
+    """Each match labelled with the voice of its words (and the source, when not the outlet's)."""
+    out = []
+    starts = doc.starts
+    for m in matches:
+        first, last = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        label, owner = voice.of_span(first, last)
+        if label == "outlet":
+            out.append(m)
+        else:
+            q = quotes[owner]
+            out.append(replace(m, voice=label, speaker=q.speaker or q.speaker_name or q.speaker_text))
+    return out
+
+
+def _outlet_words(doc: Doc, voice: Voice) -> int:
+    """Words (as counted in ``doc.n_words``) in the outlet's own voice."""
+    if all(v == "outlet" for v in voice.labels):
+        return doc.n_words
+    return sum(1 for i, t in enumerate(doc.lower) if voice.labels[i] == "outlet" and is_word(t))
 
 
 def analyze_article(
@@ -66,33 +122,42 @@ def analyze_article(
     gazetteer: Gazetteer | None = None,
     sentiment: Any = None,
     provenance: dict[str, Any] | None = None,
+    doc: Doc | None = None,
+    pipeline: Any = None,
 ) -> ArticleResult:
-    """Analyse one article: segment it, match lexicons and detectors, find actors, quotes and
-    roles, score sentiment toward each actor mention, measure readability.
+    """Analyse one article: parse it (unless ``doc`` is its parse already), find quotations and
+    reported speech and the voice of every word, match lexicons and detectors (counted per
+    voice), find actors and their roles, score sentiment toward each actor mention, measure
+    readability.
 
-    ``gazetteer=None`` skips actors and quotes; ``sentiment`` is a callable taking a list of
-    ``(sentence, start, end)`` targets and returning objects with ``label`` and ``score`` (the
-    shipped model's :func:`framing.sentiment.score_targets`), or None to skip sentiment.
+    ``gazetteer=None`` skips actors (quotations are still found: they decide whose words are
+    counted); ``sentiment`` is a callable taking a list of ``(sentence, start, end)`` targets and
+    returning objects with ``label`` and ``score`` (the shipped model's
+    :func:`framing.sentiment.score_targets`), or None to skip sentiment. ``pipeline`` is the
+    spaCy pipeline (see :func:`framing.text.parse.parse`).
     """
-    doc = segment(article.text)
-    found: list[Match] = list(lexicons.match(doc)) if lexicons is not None else []
+    if doc is None:
+        doc = parse(article.text, pipeline=pipeline)
     spans = find_quote_spans(doc.text)
-    detected = detect(doc, spans)
+    quote_objs = find_quotes(doc, spans)
+    mentions = find_mentions(doc, gazetteer, published=article.published) if gazetteer is not None else []
+    quote_objs = link_speakers(doc, quote_objs, mentions)
+    voice = voice_labels(doc, quote_objs)
+    found: list[Match] = list(lexicons.match(doc)) if lexicons is not None else []
+    detected = detect(doc, spans, quote_objs)
     found.extend(detected)
     found.sort(key=lambda m: (m.start, -m.end, m.lexicon, m.category))
-    matches = tuple(found)
+    matches = tuple(_with_voice(found, doc, voice, quote_objs))
     keys = (lexicons.category_keys() if lexicons is not None else []) + [f"detectors.{c}" for c in DETECTOR_CATEGORIES]
-    markers = marker_profile(matches, doc.n_words, keys)
-    markers["detectors.direct_quotes"]["share"] = quote_share(doc, detected)  # type: ignore[assignment]
+    n_outlet = _outlet_words(doc, voice)
+    markers = marker_profile(matches, doc.n_words, keys, n_outlet_words=n_outlet)
+    markers["detectors.direct_quotes"]["share"] = quote_share(doc, detected)
     actors: tuple[dict[str, Any], ...] = ()
-    quotes: tuple[dict[str, Any], ...] = ()
     if gazetteer is not None:
-        mentions = find_mentions(doc, gazetteer, published=article.published)
         scored = _score_mentions(doc, mentions, sentiment)
-        quote_objs = attribute_quotes(doc, mentions, spans)
-        roles = find_roles(doc, mentions, quote_objs, spans)
+        roles = find_roles(doc, mentions, quote_objs, voice)
         actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles))
-        quotes = tuple(q.to_dict(doc.text) for q in quote_objs)
+    quotes = tuple(q.to_dict(doc.text) for q in quote_objs)
     return ArticleResult(
         article=article,
         n_sentences=len(doc.sentences),
@@ -103,7 +168,9 @@ def analyze_article(
         actors=actors,
         quotes=quotes,
         readability=readability(doc),
-        provenance=provenance if provenance is not None else build_provenance(lexicons, gazetteer, sentiment),
+        provenance=provenance if provenance is not None else build_provenance(lexicons, gazetteer, sentiment, pipeline=pipeline),
+        n_outlet_words=n_outlet,
+        parse_note=doc.parse_note,
     )
 
 
@@ -135,6 +202,9 @@ def default_lexicons() -> LexiconSet:
     return load_default_lexicons()
 
 
+_PARSE_BATCH = 8  # articles parsed together
+
+
 def _progress(iterable: Iterable[Any], total: int | None, progress: bool | None, desc: str) -> Iterable[Any]:
     if progress is False:
         return iterable
@@ -151,16 +221,42 @@ def iter_analyze(
     sentiment: Any = "default",
     progress: bool | None = None,
     total: int | None = None,
+    pipeline: Any = None,
 ) -> Iterator[ArticleResult]:
     """Analyse articles one at a time (bounded memory); see :func:`analyze`."""
     lex = default_lexicons() if lexicons == "default" else lexicons
     gz = default_gazetteer() if gazetteer == "default" else gazetteer
     sent = default_sentiment() if sentiment == "default" else sentiment
-    prov = build_provenance(lex, gz, sent)  # type: ignore[arg-type]
+    prov = build_provenance(lex, gz, sent, pipeline=pipeline)  # type: ignore[arg-type]
     if total is None and hasattr(articles, "__len__"):
         total = len(articles)  # type: ignore[arg-type]
-    for article in _progress(articles, total, progress, "analysing"):
-        yield analyze_article(article, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov)  # type: ignore[arg-type]
+    nlp = load_pipeline(pipeline) if pipeline is None or isinstance(pipeline, str) else pipeline
+    bar = _progress(articles, total, progress, "analysing")
+    batch: list[Article] = []
+    for article in bar:
+        batch.append(article)
+        if len(batch) >= _PARSE_BATCH:
+            yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)  # type: ignore[arg-type]
+            batch = []
+    if batch:
+        yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)  # type: ignore[arg-type]
+
+
+def analyze_batch(
+    articles: Sequence[Article],
+    *,
+    lexicons: LexiconSet | None = None,
+    gazetteer: Gazetteer | None = None,
+    sentiment: Any = None,
+    provenance: dict[str, Any] | None = None,
+    pipeline: Any = None,
+) -> list[ArticleResult]:
+    """:func:`analyze_article` for several articles, parsed together (the parser is faster on batches)."""
+    docs = parse_many([a.text for a in articles], pipeline=pipeline, batch_size=max(1, len(articles)))
+    return [
+        analyze_article(a, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, provenance=provenance, doc=d)
+        for a, d in zip(articles, docs, strict=True)
+    ]
 
 
 def analyze(
@@ -170,6 +266,7 @@ def analyze(
     gazetteer: Gazetteer | str | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
+    pipeline: Any = None,
 ) -> Results:
     """Analyse every article of a corpus.
 
@@ -185,6 +282,9 @@ def analyze(
         Target-sentiment scorer for actor mentions; ``"default"`` uses the shipped model.
     progress : bool or None
         Show a progress bar; ``None`` (default) shows one only on an interactive terminal.
+    pipeline : str, path or spaCy Language, optional
+        The spaCy English pipeline (default: the packaged ``en_core_web_sm`` 3.8.0); an installed
+        pipeline's name or folder, or a loaded one.
 
     Examples
     --------
@@ -194,7 +294,7 @@ def analyze(
         results.to_frame()[["outlet", "n_words"]]
     """
     errors = list(getattr(corpus, "errors", []))
-    results = list(iter_analyze(corpus, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, progress=progress))
+    results = list(iter_analyze(corpus, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, progress=progress, pipeline=pipeline))
     return Results(results, errors)
 
 

@@ -19,7 +19,7 @@ from framing.classroom.excerpts import n_words, paragraphs
 from framing.classroom.flags import flag_info, is_scare_quote, mark_keys, spot_keys
 from framing.errors import FramingError
 from framing.text.quotes import find_quote_spans
-from framing.text.segment import segment
+from framing.text.parse import parse
 from framing.types import ArticleResult, Doc
 
 __all__ = ["MAX_ARTICLES", "MIN_ARTICLES", "Flag", "Prepared", "PreparedArticle", "find_flags", "inside", "prepare"]
@@ -180,7 +180,7 @@ def prepare(results: list[ArticleResult], *, seed: int, anonymise: bool) -> Prep
         arts.append(
             PreparedArticle(
                 result=r,
-                doc=segment(r.article.text),
+                doc=parse(r.article.text),  # the analysis's own sentences: its indices point into them
                 paras=paragraphs(r.article.text),
                 label=label,
                 letter=letters[k],

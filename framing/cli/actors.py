@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from framing.actors.gazetteer import add_actor, find_candidates, load_gazetteer
+from framing.actors.candidates import find_candidates
+from framing.actors.gazetteer import add_actor, load_gazetteer
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, say
 from framing.inputs.loader import iter_load
-from framing.text.segment import segment
+from framing.text.parse import parse_many
 from framing.types import LoadError
 
 __all__ = ["cmd_actors_add", "cmd_actors_candidates", "cmd_actors_list", "register"]
@@ -47,14 +48,14 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
 def cmd_actors_candidates(args: argparse.Namespace) -> int:
     gz = load_gazetteer(extra=args.gazetteer)
     failed = False
-    docs = []
+    texts = []
     for item in iter_load(args.paths):
         if isinstance(item, LoadError):
             say(f"framing: cannot read {item}")
             failed = True
             continue
-        docs.append(segment(item.text))
-    counts = find_candidates(docs, gz)
+        texts.append(item.text)
+    counts = find_candidates(parse_many(texts), gz)  # named entities come from the parse
     shown = [(n, c) for n, c in counts.most_common() if c >= args.min_count]
     if not shown:
         say("No candidate actors: every capitalised name is in the gazetteer.")

@@ -158,7 +158,7 @@ def quote_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.D
         g = group_of(r, by)
         for q in r.quotes:
             speaker = q.get("speaker_name") or "(unattributed)"
-            slot = acc.setdefault((g, speaker), {by: g, "speaker": speaker, "quotes": 0, "direct": 0, "partial": 0, "reported": 0, "evaluative": 0, "verbs": Counter()})
+            slot = acc.setdefault((g, speaker), {by: g, "speaker": speaker, "quotes": 0, "direct": 0, "partial": 0, "mixed": 0, "reported": 0, "evaluative": 0, "verbs": Counter()})
             slot["quotes"] += 1
             slot[q["kind"]] += 1
             if q.get("verb_class") == "evaluative":
@@ -169,7 +169,7 @@ def quote_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.D
     for slot in acc.values():
         rows.append(
             {
-                **{k: slot[k] for k in (by, "speaker", "quotes", "direct", "partial", "reported")},
+                **{k: slot[k] for k in (by, "speaker", "quotes", "direct", "partial", "mixed", "reported")},
                 "evaluative_verb_share": round(slot["evaluative"] / slot["quotes"], 3) if slot["quotes"] else None,
                 "verbs": ", ".join(f"{v} ({n})" if n > 1 else v for v, n in slot["verbs"].most_common()),
             }

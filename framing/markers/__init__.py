@@ -6,7 +6,7 @@ from here; this file only re-exports the public names.
 
 from __future__ import annotations
 
-from framing.markers.detectors import DETECTOR_CATEGORIES, DETECTOR_VERSION, QUOTING_VERBS, detect, quote_share
+from framing.markers.detectors import DETECTOR_CATEGORIES, DETECTOR_VERSION, detect, quote_share
 from framing.markers.importers import (
     ImportKeywords,
     ImportOptions,
@@ -36,7 +36,6 @@ __all__ = [
     "DETECTOR_CATEGORIES",
     "DETECTOR_VERSION",
     "NEGATORS",
-    "QUOTING_VERBS",
     "Category",
     "Entry",
     "ImportKeywords",

@@ -19,19 +19,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
+from framing.markers.word_classes import attribution_class, word_class
 from framing.text.quotes import QuoteSpan, find_quote_spans
-from framing.types import Doc, Match
+from framing.types import Doc, Match, Quote
 
-__all__ = ["DETECTOR_CATEGORIES", "DETECTOR_VERSION", "QUOTING_VERBS", "detect", "quote_share"]
+__all__ = ["DETECTOR_CATEGORIES", "DETECTOR_VERSION", "detect", "quote_share"]
 
-DETECTOR_VERSION = "1.0.0"
+DETECTOR_VERSION = "2.0.0"  # 2.0.0: attribution from the parse decides what is a scare quote
 DETECTOR_CATEGORIES = ("scare_quotes", "rhetorical_questions", "direct_quotes")
 
-#: Verbs and phrases that attribute quoted words to a speaker.
-QUOTING_VERBS = frozenset(
-    ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "call", "calls", "called", "calling", "claim", "claims", "claimed", "claiming", "warn", "warns", "warned", "warning", "write", "writes", "wrote", "written", "writing", "post", "posts", "posted", "describe", "describes", "described", "dub", "dubs", "dubbed", "term", "termed", "label", "labels", "labelled", "labeled", "brand", "branded", "declare", "declares", "declared", "insist", "insists", "insisted", "vow", "vowed", "urge", "urged", "urges", "ask", "asks", "asked", "reply", "replied", "replies", "add", "adds", "added", "state", "states", "stated", "according", "accuse", "accused", "denounce", "denounced", "praise", "praised", "slam", "slammed", "blast", "blasted", "tweet", "tweeted", "announce", "announced", "argue", "argued", "argues", "assert", "asserted", "promise", "promised", "threaten", "threatened", "demand", "demanded", "remark", "remarked", "note", "noted", "explain", "explained", "suggest", "suggested", "admit", "admitted", "concede", "conceded", "boast", "boasted", "quip", "quipped", "joke", "joked", "shout", "shouted", "quote", "quoted", "quoting", "cite", "cited", "calling", "characterised", "characterized", "referred", "refers"]
-)
 _WINDOW_BEFORE = 6
 _WINDOW_AFTER = 4
 _MAX_SCARE_WORDS = 4
@@ -44,23 +42,40 @@ def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return bisect_left(doc.starts, start), bisect_left(doc.starts, end)
 
 
+def _saying(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a verb of saying (by its lemma; by its form when the text has no parse)."""
+    verbs = word_class("speech_verbs")
+    if doc.has_syntax:
+        return doc.lemmas[i].lower() in verbs
+    w = doc.lower[i]
+    if w in verbs or w == "according" or attribution_class(w) is not None:  # forms such as said, told, wrote
+        return True
+    return any(w.endswith(x) and w[: -len(x)] in verbs for x in ("s", "es", "ed", "d", "ing"))
+
+
 def _attributed(doc: Doc, span: QuoteSpan) -> bool:
+    """Fallback when no attribution was made: a verb of saying near the quotation, in its sentence."""
     first, last = _token_range(doc, span.start, span.end)
     if first >= doc.n_tokens:
         return False
     sent = doc.sentence_of_token(min(first, doc.n_tokens - 1))
-    before = doc.tokens[max(sent.token_start, first - _WINDOW_BEFORE) : first]
     after_sent_end = sent.token_end
     if last > 0 and last - 1 < doc.n_tokens:
         after_sent_end = max(after_sent_end, doc.sentence_of_token(last - 1).token_end)
-    after = doc.tokens[last : min(after_sent_end, last + _WINDOW_AFTER)]
-    return any(t.lower() in QUOTING_VERBS for t in (*before, *after)) or (bool(before) and before[-1] == ":")
+    near = [*range(max(sent.token_start, first - _WINDOW_BEFORE), first), *range(last, min(after_sent_end, last + _WINDOW_AFTER))]
+    return any(_saying(doc, i) for i in near) or (first > sent.token_start and doc.tokens[first - 1] == ":")
 
 
-def detect(doc: Doc, spans: list[QuoteSpan] | None = None) -> list[Match]:
-    """All detector matches in a segmented text, in text order."""
+def detect(doc: Doc, spans: list[QuoteSpan] | None = None, quotes: Sequence[Quote] | None = None) -> list[Match]:
+    """All detector matches in a parsed text, in text order.
+
+    ``quotes`` (from :func:`framing.voice.find_quotes`) decide which short quotations are a
+    source's words: one with a cue or a speaker is a partial quote, not a scare quote. Without
+    them, a verb of saying near the quotation decides.
+    """
     text = doc.text
     spans = find_quote_spans(text) if spans is None else spans
+    said = None if quotes is None else {(q.start, q.end) for q in quotes if q.cue is not None or q.speaker_text is not None}
     out: list[Match] = []
 
     def add(category: str, start: int, end: int, term: str) -> None:
@@ -72,7 +87,8 @@ def detect(doc: Doc, spans: list[QuoteSpan] | None = None) -> list[Match]:
         words = _WORD.findall(span.inner(text))
         if not words:
             continue
-        if len(words) <= _MAX_SCARE_WORDS and not _attributed(doc, span):
+        attributed = _attributed(doc, span) if said is None else (span.start, span.end) in said
+        if len(words) <= _MAX_SCARE_WORDS and not attributed:
             add("scare_quotes", span.start, span.end, "unattributed short quotation")
         elif len(words) >= _MIN_DIRECT_WORDS:
             add("direct_quotes", span.start, span.end, "direct quotation")

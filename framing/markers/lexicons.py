@@ -25,14 +25,14 @@ import tomllib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, overload
 
 from framing.errors import LexiconError, check_option
 from framing.markers.match import TokenMatcher
 from framing.resources import lexicon_dir
-from framing.text.segment import tokenize
+from framing.text.parse import tokenizer
 from framing.types import Doc, Match
 
 __all__ = [
@@ -185,25 +185,25 @@ class Lexicon:
 # Terms
 
 
+_GLOB_STAND_IN = "qqglobqq"  # letters only, so a glob's '*' does not change how the term tokenises
+
+
+@lru_cache(maxsize=65_536)
 def term_tokens(term: str) -> tuple[str, ...]:
     """Split a lexicon term into the token patterns the matcher compares with text tokens.
 
-    Whitespace separates tokens; inside a chunk the text tokenizer's rules apply (so
-    ``Trump's`` is ``Trump`` ``'s``), except that a chunk containing ``*`` is one glob token.
-    Curly apostrophes are normalised to straight ones.
+    Terms are tokenised by the same rules as texts (spaCy's English tokenizer: ``Trump's`` is
+    ``Trump`` ``'s``, ``doesn't`` is ``does`` ``n't``, ``inter-imperialist`` is ``inter`` ``-``
+    ``imperialist``); a ``*`` stays inside the token it is written in. Curly apostrophes are
+    normalised to straight ones.
 
     >>> term_tokens("inter-imperialist contradiction*")
-    ('inter-imperialist', 'contradiction*')
+    ('inter', '-', 'imperialist', 'contradiction*')
     >>> term_tokens("America's allies")
     ('America', "'s", 'allies')
     """
-    out: list[str] = []
-    for chunk in term.replace("’", "'").split():
-        if "*" in chunk:
-            out.append(chunk)
-        else:
-            out.extend(t for t, _, _ in tokenize(chunk))
-    return tuple(out)
+    text = term.replace("’", "'").replace("*", _GLOB_STAND_IN)
+    return tuple(t.text.replace(_GLOB_STAND_IN, "*") for t in tokenizer()(text) if not t.is_space)
 
 
 # ---------------------------------------------------------------------------------------------

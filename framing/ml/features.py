@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -38,7 +39,11 @@ from framing.errors import FramingError, check_option
 from framing.markers.detectors import DETECTOR_VERSION, detect, quote_share
 from framing.markers.lexicons import Lexicon, LexiconSet, find_lexicon_files, load_default_lexicons, load_lexicon, parse_lexicon
 from framing.text.readability import MEASURES, readability
+from framing.text.parse import is_word
+from framing.text.quotes import find_quote_spans
 from framing.text.segment import segment
+from framing.types import Doc
+from framing.voice.attribution import MIN_QUOTE_WORDS
 
 __all__ = ["LexiconVectorizer", "ReadabilityFeatures", "RhetoricFeatures", "TextTransformer"]
 
@@ -191,16 +196,29 @@ def _lexicon_set_from_spec(spec_json: str) -> Any:
     return lexset
 
 
-def _lexicon_counts(texts: list[str], spec: str, keys: list[str], negation: str, scale: str) -> np.ndarray:
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside quotations of MIN_QUOTE_WORDS words or more (a source's words, by the marks)."""
+    out: set[int] = set()
+    for s in find_quote_spans(doc.text):
+        a, b = bisect_left(doc.starts, s.start), bisect_left(doc.starts, s.end)
+        if sum(1 for i in range(a, b) if is_word(doc.tokens[i])) >= MIN_QUOTE_WORDS:
+            out.update(range(a, b))
+    return out
+
+
+def _lexicon_counts(texts: list[str], spec: str, keys: list[str], negation: str, scale: str, voice: str = "all") -> np.ndarray:
     lexset = _lexicon_set_from_spec(spec)
     col = {k: i for i, k in enumerate(keys)}
     n_cols = len(keys) * (2 if negation == "separate" else 1)
     out = np.zeros((len(texts), n_cols), dtype=np.float64)
     for row, text in enumerate(texts):
         doc = segment(text)
+        quoted = _quoted_tokens(doc) if voice == "outlet" else set()
         for m in lexset.match(doc):
             j = col.get(f"{m.lexicon}.{m.category}")
             if j is None:
+                continue
+            if quoted and bisect_left(doc.starts, m.start) in quoted:
                 continue
             if m.negated and negation == "exclude":
                 continue
@@ -208,7 +226,7 @@ def _lexicon_counts(texts: list[str], spec: str, keys: list[str], negation: str,
                 j += len(keys)
             out[row, j] += 1.0
         if scale == "rate":
-            n_words = doc.n_words
+            n_words = doc.n_words - sum(1 for i in quoted if is_word(doc.tokens[i]))
             out[row] = RATE_BASE * out[row] / n_words if n_words else np.nan
     return out
 
@@ -238,6 +256,11 @@ class LexiconVectorizer(TextTransformer):
         (better for single sentences, whose rates are noisy).
     n_jobs : int or None, default=None
         Processes for long inputs (joblib convention; None means one).
+    voice : {"outlet", "all"}, default="outlet"
+        ``"outlet"`` counts the text's own words only: matches inside quotations of five words or
+        more are left out, and rates are per 1,000 words outside them (the analysis also leaves
+        out reported speech, which needs the parse; over thousands of training texts the parse
+        would cost too much). ``"all"`` counts every word.
 
     Attributes
     ----------
@@ -282,18 +305,21 @@ class LexiconVectorizer(TextTransformer):
         negation: str = "exclude",
         scale: str = "rate",
         n_jobs: int | None = None,
+        voice: str = "outlet",
     ) -> None:
         self.lexicons = lexicons
         self.categories = categories
         self.negation = negation
         self.scale = scale
         self.n_jobs = n_jobs
+        self.voice = voice
 
     def fit(self, X: Any, y: Any = None) -> LexiconVectorizer:
         """Resolve the lexicons and categories (the texts themselves teach nothing)."""
         _texts(X)
         check_option("negation", self.negation, _NEGATION)
         check_option("scale", self.scale, _SCALES)
+        check_option("voice", self.voice, ("outlet", "all"))
         lexset = _resolve_lexicons(self.lexicons)
         keys = lexset.category_keys()
         if self.categories is not None:
@@ -316,7 +342,8 @@ class LexiconVectorizer(TextTransformer):
         texts = _texts(X)
         if not texts:
             return np.zeros((0, len(self.feature_names_)))
-        return _map_chunks(_lexicon_counts, texts, self.n_jobs, self.lexicon_spec_, self.categories_, self.negation, self.scale)
+        # models saved before voice existed counted every word
+        return _map_chunks(_lexicon_counts, texts, self.n_jobs, self.lexicon_spec_, self.categories_, self.negation, self.scale, getattr(self, "voice", "all"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -108,10 +108,12 @@ def run(
     parquet: bool = True,
     dedupe_window: int = 50_000,
     models: Sequence[str] = (),
+    spacy_model: str | None = None,
 ) -> RunSummary:
     """Analyse inputs into ``out_dir`` (see the module docstring); returns a :class:`RunSummary`.
 
-    ``models`` are classifier files written by ``framing train`` (``FILE`` or ``NAME=FILE``).
+    ``models`` are classifier files written by ``framing train`` (``FILE`` or ``NAME=FILE``);
+    ``spacy_model`` an installed spaCy English pipeline by name or folder (default: the packaged one).
     """
     check_option("engine", engine, ("local", "dask"))
     if workers < 1:
@@ -128,6 +130,7 @@ def run(
         "gazetteers": [str(Path(g).resolve()) for g in gazetteers],
         "no_actors": no_actors,
         "no_sentiment": no_sentiment,
+        "spacy_model": spacy_model,
     }
     if models:
         settings["models"] = model_specs(models)  # loads each once here: an unsafe file stops the run before it starts

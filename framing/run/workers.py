@@ -19,6 +19,7 @@ from framing.analysis.provenance import build_provenance
 from framing.errors import MissingResourceError
 from framing.markers.lexicons import load_default_lexicons
 from framing.ml.predict import load_predictors, predict_text
+from framing.text.parse import load_pipeline, parse_many
 from framing.types import Article, LoadError
 
 __all__ = ["analyse_batch", "dask_results", "init_worker", "local_results"]
@@ -38,12 +39,13 @@ def init_worker(settings: dict[str, Any]) -> None:
     else:
         gz = default_gazetteer()
     sent = None if (settings["no_actors"] or settings["no_sentiment"]) else default_sentiment()
-    provenance = build_provenance(lex, gz, sent)
+    nlp = load_pipeline(settings.get("spacy_model"))
+    provenance = build_provenance(lex, gz, sent, pipeline=settings.get("spacy_model"))
     predictors = []
     if settings.get("models"):  # the key exists only when models are given, so older runs still resume
         predictors = load_predictors(settings["models"])
         provenance = {**provenance, "classifiers": {p.name: p.summary for p in predictors}}
-    _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, key=json.dumps(settings, sort_keys=True))
+    _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, nlp=nlp, key=json.dumps(settings, sort_keys=True))
 
 
 def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[str, str]]:
@@ -51,7 +53,11 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
     if _STATE.get("key") != json.dumps(settings, sort_keys=True):
         init_worker(settings)
     out = []
-    for article in batch:
+    try:  # one parse of the batch (the parser is faster on batches)
+        docs: list[Any] = list(parse_many([a.text for a in batch], pipeline=_STATE["nlp"], batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - a text the parser cannot take: parse one at a time below, to find it
+        docs = [None] * len(batch)
+    for article, doc in zip(batch, docs, strict=True):
         try:
             r = analyze_article(
                 article,
@@ -59,6 +65,8 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
                 gazetteer=_STATE["gazetteer"],
                 sentiment=_STATE["sentiment"],
                 provenance=_STATE["provenance"],
+                doc=doc,
+                pipeline=_STATE["nlp"],
             )
             if _STATE["predictors"]:
                 r = replace(r, predictions=predict_text(_STATE["predictors"], article.text))

@@ -6,28 +6,34 @@ from __future__ import annotations
 
 import pytest
 
-from framing.actors.attribution import attribute_quotes, find_roles
-from framing.actors.gazetteer import find_mentions
+from framing.actors.mentions import find_mentions, link_speakers
+from framing.actors.roles import find_roles
 from framing.markers.detectors import detect
-from framing.text.quotes import Quote
-from framing.text.segment import segment
+from framing.text.parse import parse
+from framing.types import Quote
+from framing.voice import find_quotes, voice_labels
+
+
+def attribute_quotes(doc, mentions):  # type: ignore[no-untyped-def]
+    """Quotes of a parsed text with their speakers resolved to the test gazetteer's actors."""
+    return link_speakers(doc, find_quotes(doc), mentions)
 
 
 def quotes_of(text: str, gazetteer) -> list[Quote]:  # type: ignore[no-untyped-def]
-    doc = segment(text)
+    doc = parse(text)
     return attribute_quotes(doc, find_mentions(doc, gazetteer))
 
 
-def roles_of(text: str, gazetteer) -> list[tuple[str, str, str | None, str | None]]:  # type: ignore[no-untyped-def]
-    """(actor, role, verb, other party) for every role in ``text``."""
-    doc = segment(text)
+def roles_of(text: str, gazetteer, voice: str = "outlet") -> list[tuple[str, str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    """(actor, role, verb, other party) for every role in ``text`` stated in ``voice``."""
+    doc = parse(text)
     mentions = find_mentions(doc, gazetteer)
     qs = attribute_quotes(doc, mentions)
-    return [(r.actor, r.role, r.verb, r.other) for r in find_roles(doc, mentions, qs)]
+    return [(r.actor, r.role, r.verb, r.other) for r in find_roles(doc, mentions, qs, voice_labels(doc, qs)) if r.voice == voice]
 
 
 def summary(q: Quote, text: str) -> tuple[str, str | None, str | None, str | None, str]:
-    return (q.kind, q.speaker, q.verb, q.verb_class, text[q.start : q.end])
+    return (q.kind, q.speaker, q.cue, q.cue_class, text[q.start : q.end])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,7 +97,7 @@ def test_multi_sentence_quote_is_attributed_once(gz) -> None:  # type: ignore[no
 def test_unattributed_short_quote_is_no_quote_but_a_scare_quote(gz) -> None:  # type: ignore[no-untyped-def]
     """A short quotation with no verb of saying is not a Quote; the detectors call it a scare quote."""
     text = "Mexico is tightening its “grip” on the corridor."
-    doc = segment(text)
+    doc = parse(text)
     assert attribute_quotes(doc, find_mentions(doc, gz)) == []
     assert [m.category for m in detect(doc)] == ["scare_quotes"]
 
@@ -109,11 +115,11 @@ def test_quote_to_dict_includes_text(gz) -> None:  # type: ignore[no-untyped-def
 
 
 def test_reported_speech_actor_said(gz) -> None:  # type: ignore[no-untyped-def]
-    """"Mark Carney said the deal ..." is reported speech covering the whole sentence."""
+    """"Mark Carney said the deal ..." is reported speech whose content is the clause after the verb."""
     text = "Markets rose. Mark Carney said the deal would protect jobs in the auto sector."
     (q,) = quotes_of(text, gz)
-    assert summary(q, text) == ("reported", "mark_carney", "said", "neutral", "Mark Carney said the deal would protect jobs in the auto sector.")
-    assert q.sentence == 1
+    assert summary(q, text) == ("reported", "mark_carney", "said", "neutral", "the deal would protect jobs in the auto sector")
+    assert q.sentence == 1 and text[q.speaker_start : q.speaker_end] == "Mark Carney" and q.speaker_type == "person"
 
 
 def test_reported_speech_according_to(gz) -> None:  # type: ignore[no-untyped-def]
@@ -128,13 +134,19 @@ def test_reported_speech_wrote_on_social_media(gz) -> None:  # type: ignore[no-u
     text = "Trump wrote on social media that Canada was cheating on dairy."
     (q,) = quotes_of(text, gz)
     assert q.kind == "reported" and q.speaker == "donald_trump"
-    assert q.verb is not None and q.verb.startswith("wrote")
-    assert q.verb_class == "neutral"
+    assert q.cue is not None and q.cue.startswith("wrote")
+    assert q.cue_class == "neutral"
 
 
-def test_sentence_without_speaker_is_not_reported_speech(gz) -> None:  # type: ignore[no-untyped-def]
-    """"Officials said ..." with no actor near the verb gives no Quote."""
-    assert quotes_of("Officials said the bridge would reopen in May.", gz) == []
+def test_unnamed_source_is_a_speaker_without_an_actor(gz) -> None:  # type: ignore[no-untyped-def]
+    """"Officials said ..." is reported speech from an anonymous source that is no actor."""
+    (q,) = quotes_of("Officials said the bridge would reopen in May.", gz)
+    assert (q.kind, q.speaker, q.speaker_name, q.speaker_type) == ("reported", None, "Officials", "anonymous")
+
+
+def test_sentence_without_a_verb_of_saying_is_not_reported_speech(gz) -> None:  # type: ignore[no-untyped-def]
+    """A clause governed by a verb that is not a verb of saying gives no Quote."""
+    assert quotes_of("Officials hoped the bridge would reopen in May.", gz) == []
 
 
 @pytest.mark.parametrize(
@@ -154,8 +166,8 @@ def test_verb_classes_follow_the_rhetoric_lexicon(gz, verb: str, cls: str) -> No
     text = f"Mark Carney {verb}{obj} that the bridge would reopen in May."
     (q,) = quotes_of(text, gz)
     assert q.kind == "reported" and q.speaker == "mark_carney"
-    assert q.verb is not None and q.verb.split()[0] == verb
-    assert q.verb_class == cls
+    assert q.cue is not None and q.cue.split()[0] == verb
+    assert q.cue_class == cls
 
 
 def test_evaluative_verb_after_direct_quote(gz) -> None:  # type: ignore[no-untyped-def]
@@ -279,22 +291,27 @@ def test_infinitive_of_purpose_has_the_main_verbs_agent(gz) -> None:  # type: ig
     assert not any(a == "china" and v == "sanction" for a, _, v, _ in roles)
 
 
-def test_roles_inside_quotes_are_ignored_and_speaker_gets_speaker_role(gz) -> None:  # type: ignore[no-untyped-def]
-    """An action verb inside a quotation gives no role; the quoted actor gets the speaker role."""
+def test_roles_inside_quotes_are_the_speakers_and_speaker_gets_speaker_role(gz) -> None:  # type: ignore[no-untyped-def]
+    """An action inside a quotation is the source's claim, kept in the quotation's voice, not the
+    outlet's; the quoted actor gets the speaker role."""
     text = "“We will never let Washington threaten Canada,” Mark Carney said."
     assert roles_of(text, gz) == [("mark_carney", "speaker", "said", None)]
+    assert ("united_states", "aggressor", "threaten", "canada") in roles_of(text, gz, voice="quote")
 
 
 def test_reported_speaker_and_action_roles_together(gz) -> None:  # type: ignore[no-untyped-def]
-    """In "China accused Mexico of dumping, Canada said" Canada is speaker, China aggressor, Mexico target."""
-    roles = roles_of("China accused Mexico of dumping steel, Canada said.", gz)
-    assert sorted((a, r) for a, r, _, _ in roles) == [("canada", "speaker"), ("china", "aggressor"), ("mexico", "target")]
+    """In "China accused Mexico of dumping, Canada said" Canada is the outlet's speaker; China as
+    aggressor and Mexico as target are Canada's claim (reported speech), not the outlet's."""
+    text = "China accused Mexico of dumping steel, Canada said."
+    assert roles_of(text, gz) == [("canada", "speaker", "said", None)]
+    roles = roles_of(text, gz, voice="reported")
+    assert sorted((a, r) for a, r, _, _ in roles) == [("china", "aggressor"), ("mexico", "target")]
 
 
 def test_role_records_evidence_offsets(gz) -> None:  # type: ignore[no-untyped-def]
     """A role carries the verb's character span and the actor mention's span."""
     text = "Washington sanctioned Beijing."
-    doc = segment(text)
+    doc = parse(text)
     roles = find_roles(doc, find_mentions(doc, gz))
     agg = next(r for r in roles if r.role == "aggressor")
     assert text[agg.verb_start : agg.verb_end] == "sanctioned"
@@ -312,7 +329,7 @@ def test_action_word_used_as_noun_gives_no_role(gz) -> None:  # type: ignore[no-
     assert ("united_states", "aggressor", "bullied", "canada") in roles_of("Washington bullied Canada.", gz)
     roles = roles_of("Washington accused Ottawa of bullying China.", gz)
     assert ("canada", "aggressor", "bullying", "china") in roles
-    assert ("united_states", "aggressor", "threat of", "china") in roles_of("Washington answered with the threat of sanctions on China.", gz)
+    assert ("united_states", "aggressor", "threat", "china") in roles_of("Washington answered with the threat of sanctions on China.", gz)
     # an -ing form after "the" still names the event: both attended the signing
     roles = roles_of("Mark Carney attended the signing alongside Donald Trump.", gz)
     assert ("mark_carney", "cooperator", "signing", "donald_trump") in roles

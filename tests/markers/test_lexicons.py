@@ -134,9 +134,10 @@ def test_lone_star_is_refused(tmp_path: Path) -> None:
 
 
 def test_term_tokens_follow_the_text_tokenizer() -> None:
-    """Terms split like text: possessive 's apart, hyphenated words whole, globs kept."""
+    """Terms split like text: possessive 's apart, hyphens apart, globs kept in their token."""
     assert term_tokens("China's core interests") == ("China", "'s", "core", "interests")
-    assert term_tokens("win-win cooperation") == ("win-win", "cooperation")
+    assert term_tokens("win-win cooperation") == ("win", "-", "win", "cooperation")
+    assert term_tokens("anti-imperialis*") == ("anti", "-", "imperialis*")
     assert term_tokens("imperialis*") == ("imperialis*",)
     assert term_tokens("Canada’s") == ("Canada", "'s")
 

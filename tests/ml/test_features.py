@@ -157,16 +157,20 @@ def test_lexicon_negation_modes():
 
 
 def test_lexicon_matches_analyze_markers(example_corpus):
-    """On real articles the vectorizer's rates equal framing.analyze's marker rates (to their rounding)."""
+    """On real articles the vectorizer's rates over every word equal framing.analyze's (to their
+    rounding); counting the text's own words leaves out what is inside quotations."""
     import framing
 
     articles = list(example_corpus)[:3]
     results = framing.analyze(articles, gazetteer=None, sentiment=None, progress=False)
-    vec = LexiconVectorizer().fit([])
-    X = vec.transform([a.text for a in articles])
+    texts = [a.text for a in articles]
+    X = LexiconVectorizer(voice="all").fit([]).transform(texts)
+    vec = LexiconVectorizer(scale="count").fit([])
+    own, every = vec.transform(texts), LexiconVectorizer(scale="count", voice="all").fit([]).transform(texts)
     for row, r in zip(X, results):
         for j, key in enumerate(vec.categories_):
-            assert row[j] == pytest.approx(r.markers[key]["rate"], abs=6e-4), key
+            assert row[j] == pytest.approx(r.markers[key]["all_rate"], abs=6e-4), key
+    assert (own <= every).all() and (own < every).any()
 
 
 def test_empty_text_rate_is_nan_not_zero():

@@ -130,31 +130,32 @@ def test_headline_line_does_not_merge_with_next_line():
     assert sentences(doc) == ["Mill reopens after the flood", "The old mill reopened on Tuesday."]
 
 
-def test_possessive_s_is_its_own_token():
-    """The possessive 's (straight or curly) is split from its noun; contractions stay whole."""
+def test_possessive_s_and_clitics_are_their_own_tokens():
+    """The possessive 's (straight or curly) and n't are split from their word (spaCy's English
+    rules), and neither counts as a word."""
     doc = segment("Canada's plan and the minister’s aide didn't agree, and it wasn’t Okafor's idea.")
     toks = list(doc.tokens)
-    for i, j in (("Canada", "'s"), ("minister", "’s"), ("Okafor", "'s")):
+    for i, j in (("Canada", "'s"), ("minister", "’s"), ("Okafor", "'s"), ("did", "n't"), ("was", "n’t")):
         k = toks.index(i)
         assert toks[k + 1] == j
-    assert "didn't" in toks and "wasn’t" in toks
     assert "Canada's" not in toks
+    assert doc.n_words == 13  # Canada plan and the minister aide did agree and it was Okafor idea
 
 
-def test_hyphenated_words_kept_whole():
-    """Hyphenated words are single tokens."""
-    doc = segment("A win-win deal with state-owned lenders ended inter-imperialist rivalry, a well-known story.")
-    for word in ("win-win", "state-owned", "inter-imperialist", "well-known"):
-        assert word in doc.tokens
-    assert "-" not in doc.tokens
+def test_hyphens_are_tokens_of_their_own():
+    """Hyphenated words are their parts and the hyphens (as the parser was trained); lexicon terms
+    split the same way, so "inter-imperialist" still matches as a phrase."""
+    doc = segment("A win-win deal ended inter-imperialist rivalry.")
+    assert doc.tokens[1:4] == ("win", "-", "win") and doc.tokens[6:9] == ("inter", "-", "imperialist")
+    assert doc.n_words == 8
 
 
-def test_numbers_keep_decimals_and_percent():
-    """Numbers keep decimal points, thousands separators, times and a trailing percent sign."""
+def test_numbers_keep_decimals_and_thousands():
+    """Numbers keep decimal points, thousands separators and times; the percent sign is a token."""
     doc = segment("Prices rose 4.5% to 3,000 dollars at 10:30 on Monday.")
-    for tok in ("4.5%", "3,000", "10:30"):
+    for tok in ("4.5", "%", "3,000", "10:30"):
         assert tok in doc.tokens
-    assert doc.n_words == 10 and doc.n_tokens == 11
+    assert doc.n_words == 10 and doc.n_tokens == 12
 
 
 def test_empty_and_blank_text():

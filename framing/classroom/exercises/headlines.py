@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from framing.actors.gazetteer import find_mentions
+from framing.actors.mentions import find_mentions
 from framing.classroom.articles import Flag, PreparedArticle, find_flags, inside
 from framing.classroom.concepts import texts
 from framing.classroom.evidence import answer, flag_marks, segments

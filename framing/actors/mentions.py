@@ -1,0 +1,265 @@
+"""Actor mentions in a parsed article: gazetteer names, named entities, surnames, pronouns.
+
+Every way of naming an actor becomes a :class:`~framing.types.ActorMention` with its span and
+kind of reference:
+
+========== =============================================================================
+kind       example
+========== =============================================================================
+name       "Mark Carney", "China", "the European Union" (gazetteer)
+title      "Prime Minister Mark Carney", "the US President" (gazetteer; titles may be dated)
+surname    "Carney", "Governor Carney", "Mr. Carney": linked to the full name when the full
+           name or a title appears anywhere in the same article, or when the gazetteer lists
+           the surname as standalone ("Trump", "Xi") or a title word comes before it and only
+           one actor has that surname
+metonym    "Washington", "Beijing", "the White House", "the Kremlin" (gazetteer)
+adjective  "Canadian goods", "Chinese sanctions" (gazetteer)
+candidate  a person, organisation, place or group the parser found that the gazetteer does
+           not list ("Mr. Burton", "Coca-Cola"): an actor with a stable id
+           (``candidate:burton``); a lone surname or "Mr. Burton" joins the full name used
+           elsewhere in the article ("Dana Burton")
+pronoun    he/him/she/her resolved to the nearest compatible named person before it (same
+           sentence or the two before), a subject preferred in the previous sentence
+========== =============================================================================
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from framing.actors.gazetteer import Gazetteer, slug
+from framing.types import ActorMention, Doc, Entity, Quote
+
+__all__ = ["KINDS", "find_mentions", "link_speakers"]
+
+KINDS = ("name", "title", "surname", "metonym", "adjective", "pronoun", "candidate")
+_KIND_PRIORITY = {"title": 0, "name": 1, "surname": 2, "metonym": 3, "adjective": 4}
+_PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
+_HONORIFIC_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "sir": "he", "lady": "she"}
+#: Entity types that are actors, and the actor type each becomes
+_ENTITY_ACTORS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+#: Words before a surname that make "Governor Carney" a reference to a known person
+_TITLE_WORDS = frozenset(
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "president", "prime", "minister", "secretary", "chancellor", "governor", "senator", "representative", "mayor", "ambassador", "premier", "chairman", "chairwoman", "chair", "ceo", "commissioner", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader", "general", "admiral", "judge", "justice", "king", "queen", "prince", "princess", "pope", "lawmaker", "congressman", "congresswoman", "deputy", "sir", "lady"]
+)
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return bisect_left(doc.starts, start), bisect_left(doc.starts, end)
+
+
+def _head_of(doc: Doc, a: int, b: int) -> int:
+    """The token of ``[a, b)`` whose head lies outside the span (the phrase's head), else the last."""
+    if doc.has_syntax:
+        for i in range(a, b):
+            h = doc.heads[i]
+            if h == i or not a <= h < b:
+                return i
+    return max(a, b - 1)
+
+
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -> tuple[list[ActorMention], list[tuple[int, int]]]:
+    """Gazetteer matches, one per span (the most specific kind wins), plus excluded spans."""
+    raw = []
+    excluded: list[tuple[int, int]] = []
+    for m in gazetteer.matcher.match(doc):
+        if m.category == "exclude":
+            # "Latin America" is no mention of America: the longer phrase blocks it
+            excluded.append((m.start, m.end))
+            continue
+        actor_id = gazetteer.resolve(m.category, m.term, published)
+        if actor_id is None:
+            continue
+        raw.append((m.start, m.end, m.sentence, m.category, actor_id))
+    by_span: dict[tuple[int, int], tuple[int, int, int, str, str]] = {}
+    for r in raw:
+        key = (r[0], r[1])
+        if key not in by_span or _KIND_PRIORITY[r[3]] < _KIND_PRIORITY[by_span[key][3]]:
+            by_span[key] = r
+    fully_named = {r[4] for r in by_span.values() if r[3] in ("name", "title")}
+    surname_owners: dict[str, set[str]] = {}
+    for actor in gazetteer.actors.values():
+        for s in actor.surnames:
+            surname_owners.setdefault(s.lower(), set()).add(actor.id)
+    mentions: list[ActorMention] = []
+    for start, end, sent, kind, actor_id in sorted(by_span.values()):
+        actor = gazetteer.actors[actor_id]
+        a, b = _token_range(doc, start, end)
+        if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
+            titled = a > 0 and doc.lower[a - 1] in _TITLE_WORDS
+            if not (titled and len(surname_owners.get(doc.lower[a], ())) == 1):
+                continue  # "Carney" in an article that never names Mark Carney: not resolved
+            a -= 1  # "Governor Carney": the title is part of the reference
+            start = doc.starts[a]
+        prev = mentions[-1] if mentions else None
+        if prev and prev.actor == actor_id and prev.sentence == sent and not doc.text[prev.end : start].strip():
+            # "Canadian Prime Minister" + "Mark Carney": one reference, one mention
+            keep_kind = prev.kind if _KIND_PRIORITY.get(prev.kind, 9) <= _KIND_PRIORITY[kind] else kind
+            mentions[-1] = replace(prev, kind=keep_kind, end=end, token=_head_of(doc, bisect_left(doc.starts, prev.start), b))
+            continue
+        mentions.append(ActorMention(actor_id, actor.name, actor.type, kind, start, end, sent, _head_of(doc, a, b)))
+    return mentions, excluded
+
+
+def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
+    """The entity's tokens without a leading "the" and a trailing possessive; None if nothing is left."""
+    a, b = e.start, e.end
+    while a < b and doc.lower[a] in ("the", "a", "an"):
+        a += 1
+    while b > a and doc.lower[b - 1] in ("'s", "'", "s"):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[ActorMention]:
+    """People, organisations, places and groups found by the parser and not by the gazetteer.
+
+    Left out: lower-case words the parser took for names ("fine china"), a title's first word
+    ("Trade" in "Trade Minister Dana Aucoin"), and a lone surname of a gazetteer actor the article
+    never names in full (ambiguous: "Carney" could be anyone called Carney)."""
+    surnames = {s for actor in gazetteer.actors.values() for s in actor.surnames}
+    found: list[tuple[int, int, str, str]] = []  # token range, entity label, honorific pronoun
+    covered = sorted(taken)
+    starts = [s for s, _ in covered]
+    for e in doc.entities:
+        if e.label not in _ENTITY_ACTORS:
+            continue
+        span = _clean_entity(doc, e)
+        if span is None:
+            continue
+        a, b = span
+        if not doc.tokens[a][:1].isupper() or (b < doc.n_tokens and doc.lower[b] in _TITLE_WORDS and e.label != "PERSON"):
+            continue
+        if b - a == 1 and doc.tokens[a] in surnames:
+            continue
+        s, t = doc.starts[a], doc.ends[b - 1]
+        k = bisect_right(starts, t) - 1
+        if (k >= 0 and covered[k][1] > s) or any(cs < t and s < ce for cs, ce in covered[max(0, k - 3) : k + 1]):
+            continue  # overlaps a gazetteer mention
+        pron = _HONORIFIC_PRONOUN.get(doc.lower[a - 1], "") if a > 0 else ""
+        found.append((a, b, e.label, pron))
+    # a person named in full somewhere in the article gives its id to lone surnames of it
+    full: dict[str, tuple[str, str]] = {}
+    for a, b, label, _ in found:
+        if label == "PERSON" and b - a >= 2:
+            name = " ".join(doc.tokens[a:b])
+            full.setdefault(doc.tokens[b - 1], (slug(name), name))
+    out = []
+    for a, b, label, pron in found:
+        name = " ".join(doc.tokens[a:b])
+        ident, shown = slug(name), name
+        if b - a == 1 and doc.tokens[a] in full:  # the parser may tag a lone surname as anything
+            ident, shown = full[doc.tokens[a]]
+        if not ident:
+            continue
+        if label == "PERSON" and pron and a > 0:
+            a -= 1  # "Mr. Burton": the honorific is part of the reference (and gives the pronoun)
+        kind_type = "person" if ident in {f[0] for f in full.values()} else _ENTITY_ACTORS[label]
+        m = ActorMention("candidate:" + ident, shown, kind_type, "candidate", doc.starts[a], doc.ends[b - 1], _sentence_of(doc, a), _head_of(doc, a, b))
+        out.append((m, pron))
+    # a lone surname the parser did not tag ("Aucoin later met ...") still names the person
+    if full:
+        spans = sorted([*covered, *((m.start, m.end) for m, _ in out)])
+        for i, tok in enumerate(doc.tokens):
+            if tok in full and doc.pos[i] == "PROPN" and not any(s <= doc.starts[i] < e for s, e in spans):
+                ident, shown = full[tok]
+                out.append((ActorMention("candidate:" + ident, shown, "person", "candidate", doc.starts[i], doc.ends[i], _sentence_of(doc, i), i), ""))
+    return sorted((m for m, _ in out), key=lambda m: m.start)
+
+
+def _sentence_of(doc: Doc, token: int) -> int:
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = doc.sentences[mid]
+        if token < s.token_start:
+            hi = mid - 1
+        elif token >= s.token_end:
+            lo = mid + 1
+        else:
+            return mid
+    return max(0, min(len(doc.sentences) - 1, lo))
+
+
+def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
+    actor = gazetteer.actors.get(m.actor)
+    if actor is not None:
+        return actor.pronoun
+    first = bisect_left(doc.starts, m.start)
+    return _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
+
+
+def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
+    """he/him/she/her -> the nearest compatible named person before it (this or the two previous
+    sentences); in the previous sentence a subject is preferred to other mentions."""
+    persons = [m for m in mentions if m.type == "person" and m.kind != "pronoun"]
+    if not persons:
+        return mentions
+    starts = [m.start for m in persons]
+    out = list(mentions)
+    for i, tok in enumerate(doc.lower):
+        pron = _PRONOUNS.get(tok)
+        if pron is None or (doc.has_syntax and doc.pos[i] != "PRON"):
+            continue
+        if tok == "her" and doc.has_syntax and doc.deps[i] == "poss":
+            continue  # "her government": a possessive, not a reference the roles or quotes use
+        sent = _sentence_of(doc, i)
+        before = persons[: bisect_left(starts, doc.starts[i])]
+        window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None)]
+        if not window:
+            continue
+        ref = window[-1]
+        if ref.sentence < sent and doc.has_syntax:
+            subjects = [m for m in window if m.sentence == sent - 1 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
+            if subjects:
+                ref = subjects[-1]
+        out.append(ActorMention(ref.actor, ref.name, ref.type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, published: str | None = None, candidates: bool = True) -> list[ActorMention]:
+    """Every actor mention in a parsed text, in text order (see the module docstring).
+
+    ``candidates=False`` leaves out the people, organisations and places the gazetteer lacks.
+    """
+    mentions, excluded = _gazetteer_mentions(doc, gazetteer, published)
+    if candidates and doc.has_syntax:
+        taken = [(m.start, m.end) for m in mentions] + excluded
+        mentions.extend(_entity_mentions(doc, taken, gazetteer))
+        mentions.sort(key=lambda m: (m.start, m.end))
+    return _resolve_pronouns(doc, mentions, gazetteer)
+
+
+def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMention]) -> list[Quote]:
+    """Each quote's speaker resolved to an actor: the mention at the speaker's head token, else a
+    mention inside the speaker phrase ("a Coca-Cola spokesman" speaks for Coca-Cola). The shown
+    ``speaker_name`` is the actor's name for a named or pronoun speaker, the phrase itself for an
+    anonymous one ("officials")."""
+    by_token: dict[int, ActorMention] = {}
+    for m in mentions:
+        a, b = _token_range(doc, m.start, m.end)
+        for t in range(a, b):
+            by_token.setdefault(t, m)
+    out = []
+    for q in quotes:
+        if q.speaker_token is None or q.speaker_start is None or q.speaker_end is None:
+            out.append(q)
+            continue
+        m = by_token.get(q.speaker_token)
+        if m is None:
+            a, b = _token_range(doc, q.speaker_start, q.speaker_end)
+            inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
+            m = inside[0] if inside else None
+            if m is not None and q.speaker_type == "anonymous":
+                out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
+                continue
+        if m is None:
+            name = q.speaker_text if q.speaker_type != "pronoun" else None
+            out.append(replace(q, speaker_name=name))
+            continue
+        stype = q.speaker_type if q.speaker_type == "anonymous" else ("person" if m.type == "person" else q.speaker_type)
+        out.append(replace(q, speaker=m.actor, speaker_name=m.name, speaker_type=stype if q.speaker_type != "pronoun" else "pronoun"))
+    return out

@@ -1,0 +1,390 @@
+"""Who says what: quotations and reported speech attributed from the dependency parse.
+
+Attribution starts from the syntax, then uses the quotation marks:
+
+* a **cue** is a verb of saying (``lexicons/word_classes.toml``, by lemma: said, told, warned,
+  claimed ...) or the phrase "according to";
+* its **speaker** is the cue's subject (``nsubj``; for "according to X", X), followed up through
+  coordination and control when the cue has none of its own ("... and added"); any noun phrase
+  counts: a name the gazetteer lacks ("Mr. Burton"), "a Coca-Cola spokesman", "officials", a
+  pronoun;
+* a **quotation** (:func:`framing.text.quotes.find_quote_spans`) belongs to the cue it hangs from
+  in the parse (its words' heads lead out of the quotation to the cue), else to a cue right after
+  its closing mark or right before its opening mark in the same sentence ("Leavitt replied:
+  “...”"), else to the speaker of the quotation just before it (a quotation that runs on over
+  sentences or paragraphs), or of the sentence before it when that sentence ends "X said:";
+* a quoted phrase with no verb inside the writer's own clause is a **partial** quote
+  (called the talks “very dangerous”): attributed, so not a scare quote;
+* the clausal complement of a cue with no quotation marks is **reported** speech ("X said that
+  ...", "X told reporters the deal ..."); with a quoted phrase inside, it is **mixed**.
+
+Every result keeps the spans of its content, cue and speaker. Speakers are resolved to actors by
+:func:`framing.actors.mentions.link_speakers` (pronouns to the nearest compatible named person).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from framing.markers.word_classes import attribution_class, word_class
+from framing.text.quotes import QuoteSpan, find_quote_spans
+from framing.types import Doc, Entity, Quote
+
+__all__ = ["MIN_QUOTE_WORDS", "find_quotes", "speaker_type"]
+
+#: An unattributed quotation shorter than this (in words) is not a source's words but a scare
+#: quote (the outlet's distance from a word); a longer one is a quotation whose speaker was not found.
+MIN_QUOTE_WORDS = 5
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp", "oprd")
+_CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for
+_CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
+_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+_ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group", "FAC": "organisation"}
+
+
+def _token_of_char(doc: Doc, char: int) -> int:
+    return bisect_left(doc.starts, char)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * doc.n_tokens
+    for s in doc.sentences:
+        for i in range(s.token_start, s.token_end):
+            out[i] = s.index
+    return out
+
+
+def _is_cue(doc: Doc, i: int) -> bool:
+    if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
+        return False
+    return doc.lemmas[i].lower() in word_class("speech_verbs")
+
+
+def _according_to(doc: Doc, i: int) -> int | None:
+    """The pobj of "according to" when token ``i`` is "according" (else None)."""
+    if doc.lower[i] != "according":
+        return None
+    for c in doc.children[i]:
+        if doc.lower[c] == "to":
+            objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]
+            if objs:
+                return objs[0]
+    if i + 2 < doc.n_tokens and doc.lower[i + 1] == "to":
+        return i + 2
+    return None
+
+
+def _subject(doc: Doc, verb: int) -> int | None:
+    """The subject of ``verb``, inherited through coordination and control when it has none."""
+    seen = set()
+    v = verb
+    while v not in seen:
+        seen.add(v)
+        for c in doc.children[v]:
+            if doc.deps[c] in ("nsubj", "csubj"):
+                return c
+        for c in doc.children[v]:  # passive: "was quoted by" -> the by-agent
+            if doc.deps[c] == "agent":
+                objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]
+                if objs:
+                    return objs[0]
+        if doc.deps[v] in ("conj", "xcomp", "advcl") and doc.heads[v] != v:
+            v = doc.heads[v]
+            continue
+        break
+    return None
+
+
+def _subtree_span(doc: Doc, head: int, *, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """First and last token of ``head``'s subtree (children with a dependency in ``skip`` left out)."""
+    lo = hi = head
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        stack.extend(c for c in doc.children[t] if doc.deps[c] not in skip)
+    return lo, hi
+
+
+def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
+    """Tokens of the speaker noun phrase: the subject's subtree without clauses hanging from it
+    and without trailing punctuation ("Mark Carney, who ..., said" -> "Mark Carney")."""
+    lo, hi = _subtree_span(doc, head, skip=_CLAUSES)
+    while hi > lo and doc.pos[hi] == "PUNCT":
+        hi -= 1
+    while lo < hi and doc.pos[lo] == "PUNCT":
+        lo += 1
+    return lo, hi
+
+
+def _entity_at(entities: Sequence[Entity], token: int) -> Entity | None:
+    for e in entities:
+        if e.start <= token < e.end:
+            return e
+        if e.start > token:
+            return None
+    return None
+
+
+def speaker_type(doc: Doc, head: int, lo: int, hi: int) -> str:
+    """``pronoun``, ``person``, ``organisation``, ``state``, ``group``, ``anonymous`` or ``unknown``."""
+    if doc.pos[head] == "PRON":
+        return "pronoun"
+    ent = _entity_at(doc.entities, head)
+    if ent is not None and ent.label in _ENTITY_TYPES:
+        return _ENTITY_TYPES[ent.label]
+    if doc.lemmas[head].lower() in word_class("source_nouns"):
+        return "anonymous"
+    if doc.pos[head] == "PROPN":
+        inside = [e for e in doc.entities if lo <= e.start and e.end <= hi + 1]
+        if inside:
+            return _ENTITY_TYPES.get(inside[-1].label, "unknown")
+        return "person" if doc.tokens[head][:1].isupper() else "unknown"
+    return "unknown"
+
+
+class _Finder:
+    """One article's attribution: the parse, the quote spans and their token ranges."""
+
+    def __init__(self, doc: Doc, spans: Sequence[QuoteSpan]) -> None:
+        self.doc = doc
+        self.sent_of = _sentence_index(doc)
+        self.spans = [s for s in spans if s.inner_end > s.inner_start]
+        self.ranges = []  # token range [a, b) of each span's inner text
+        for s in self.spans:
+            a = _token_of_char(doc, s.inner_start)
+            b = _token_of_char(doc, s.inner_end)
+            self.ranges.append((a, b))
+        self.in_quote = [-1] * doc.n_tokens
+        for k, (a, b) in enumerate(self.ranges):
+            for i in range(a, b):
+                self.in_quote[i] = k
+        # opening and closing marks themselves count as inside, for cue searches
+        self.mark_of = {}
+        for k, s in enumerate(self.spans):
+            for i in range(_token_of_char(doc, s.start), _token_of_char(doc, s.end)):
+                if i < doc.n_tokens and self.in_quote[i] == -1:
+                    self.mark_of[i] = k
+
+    def quoted(self, i: int) -> bool:
+        return self.in_quote[i] >= 0 or i in self.mark_of
+
+    def words(self, a: int, b: int) -> int:
+        return sum(1 for i in range(a, b) if self.doc.pos[i] not in ("PUNCT", "SYM", "SPACE") and self.doc.lower[i] not in ("'s", "n't"))
+
+    # ---------------------------------------------------------------------------------------
+    def cue_of_span(self, k: int) -> int | None:
+        """The cue a quotation hangs from in the parse, or the one right after/before its marks."""
+        doc = self.doc
+        a, b = self.ranges[k]
+        # 1. heads leading out of the quotation to a cue (the quote is its complement)
+        for i in range(a, b):
+            h = doc.heads[i]
+            steps = 0
+            while a <= h < b and doc.heads[h] != h and steps < 50:
+                h = doc.heads[h]
+                steps += 1
+            if (h < a or h >= b) and not self.quoted(h):
+                c = h
+                for _ in range(3):  # the quote may hang from an auxiliary or a conjunct of the cue
+                    if _is_cue(doc, c):
+                        return c
+                    if doc.heads[c] == c:
+                        break
+                    c = doc.heads[c]
+        # 2. a cue right after the closing mark, in the same paragraph (the sentence of the quote's
+        #    end, or the next one when the parser split "“... win.” Trump said.")
+        last_sent = self.sent_of[b - 1]
+        end_char = self.spans[k].end
+        for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 3)):
+            if self.quoted(i) and i not in self.mark_of:
+                break
+            if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
+                break
+            if _is_cue(doc, i) and not self.quoted(i):
+                return i
+        # 3. a cue shortly before the opening mark, in the same sentence
+        first_sent = self.sent_of[a]
+        for i in range(a - 1, max(-1, a - _CUE_BEFORE - 2), -1):
+            if self.sent_of[i] != first_sent or (self.quoted(i) and i not in self.mark_of) or "\n" in doc.text[doc.ends[i] : self.spans[k].start]:
+                break
+            if _is_cue(doc, i):
+                return i
+        return None
+
+    def quote_from_cue(self, kind: str, start: int, end: int, sentence: int, cue: int | None) -> Quote:
+        doc = self.doc
+        q = Quote(kind=kind, start=start, end=end, sentence=sentence)
+        if cue is None:
+            return q
+        speaker = _according_to(doc, cue)
+        cue_end = doc.ends[cue]
+        if speaker is not None:
+            cue_end = doc.ends[min(cue + 1, doc.n_tokens - 1)]
+        else:
+            speaker = _subject(doc, cue)
+        q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
+        if speaker is None or self.quoted(speaker):
+            return q
+        lo, hi = _speaker_phrase(doc, speaker)
+        return replace(
+            q,
+            speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]],
+            speaker_start=doc.starts[lo],
+            speaker_end=doc.ends[hi],
+            speaker_token=speaker,
+            speaker_type=speaker_type(doc, speaker, lo, hi),
+        )
+
+    # ---------------------------------------------------------------------------------------
+    def direct(self) -> list[Quote]:
+        doc = self.doc
+        out: list[Quote] = []
+        for k, s in enumerate(self.spans):
+            a, b = self.ranges[k]
+            if b <= a:
+                continue
+            n_words = self.words(a, b)
+            cue = self.cue_of_span(k)
+            has_verb = any(doc.pos[i] in ("VERB", "AUX") for i in range(a, b))
+            kind = "direct" if (has_verb and n_words >= 3) or n_words >= 8 else "partial"
+            if cue is None and kind == "partial":
+                continue  # a short quoted phrase nobody said: a scare quote (the detectors count it)
+            if cue is None and n_words < MIN_QUOTE_WORDS:
+                continue
+            out.append(self.quote_from_cue(kind, s.start, s.end, self.sent_of[a], cue))
+        return self._continued(out)
+
+    def _continued(self, quotes: list[Quote]) -> list[Quote]:
+        """A quotation with no cue takes the speaker of the quotation just before it (within two
+        sentences, nothing of the outlet's in between but a cue-less line), or of a sentence
+        before it that ends "X said:"."""
+        doc = self.doc
+        out = []
+        prev: Quote | None = None
+        for q in quotes:
+            if q.cue is None and q.kind == "direct":
+                a = _token_of_char(doc, q.start)
+                if prev is not None and prev.speaker_text is not None and q.sentence - prev.sentence <= 2 and self._same_voice_between(prev, q.start):
+                    q = replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
+                else:
+                    intro = self._introducing_cue(a)
+                    if intro is not None:
+                        q = self.quote_from_cue("direct", q.start, q.end, q.sentence, intro)
+            out.append(q)
+            prev = q
+        return out
+
+    def _same_voice_between(self, prev: Quote, start: int) -> bool:
+        """Between the previous quotation's attribution and ``start``: a few words at most, no other
+        named person or organisation, and no cue with a subject other than the same speaker."""
+        doc = self.doc
+        anchor = max(prev.end, prev.cue_end or 0, prev.speaker_end or 0)
+        last = min(_token_of_char(doc, anchor), doc.n_tokens - 1)
+        a, b = doc.sentences[self.sent_of[last]].token_end, _token_of_char(doc, start)
+        words = [i for i in range(a, b) if doc.pos[i] not in ("PUNCT", "SPACE") and not self.quoted(i)]
+        if len(words) > 15:
+            return False
+        same = (prev.speaker_text or "").lower()
+        for i in words:
+            if doc.pos[i] == "PROPN" and doc.lower[i] not in same:
+                return False
+            if _is_cue(doc, i):
+                subj = _subject(doc, i)
+                if subj is not None and doc.pos[subj] != "PRON" and doc.lower[subj] not in same:
+                    return False
+        return True
+
+    def _introducing_cue(self, first: int) -> int | None:
+        """A cue in the sentence before token ``first`` when that sentence ends with a colon."""
+        doc = self.doc
+        s = self.sent_of[first]
+        if s == 0:
+            return None
+        prev = doc.sentences[s - 1]
+        last = prev.token_end - 1
+        if doc.tokens[last] not in (":", "—", "–") and not (doc.tokens[last] in ("“", '"') and last > prev.token_start and doc.tokens[last - 1] == ":"):
+            return None
+        for i in range(last, prev.token_start - 1, -1):
+            if _is_cue(self.doc, i) and not self.quoted(i):
+                return i
+        return None
+
+    def reported(self, direct: list[Quote]) -> list[Quote]:
+        """Clausal complements of cues, and the clause "according to X" is attached to."""
+        doc = self.doc
+        used_cues = {q.cue_start for q in direct if q.cue_start is not None}
+        out: list[Quote] = []
+        for i in range(doc.n_tokens):
+            if self.quoted(i):
+                continue
+            content: tuple[int, int] | None = None
+            if doc.lower[i] == "according":
+                src = _according_to(doc, i)
+                h = doc.heads[i]
+                if src is None or h == i:
+                    continue
+                lo, hi = _subtree_span(doc, h)
+                plo, phi = _subtree_span(doc, i)
+                # the clause without the "according to X" phrase and its comma
+                if plo <= lo:
+                    lo = phi + 1
+                    while lo <= hi and doc.pos[lo] == "PUNCT":
+                        lo += 1
+                else:
+                    hi = plo - 1
+                    while hi >= lo and doc.pos[hi] == "PUNCT":
+                        hi -= 1
+                if hi >= lo:
+                    content = (lo, hi)
+            elif _is_cue(doc, i):
+                comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and not self.quoted(c)]
+                if not comps:
+                    continue
+                lo, hi = _subtree_span(doc, comps[0])
+                while lo <= hi and (doc.pos[lo] == "PUNCT" or (doc.lower[lo] == "that" and doc.deps[lo] == "mark")):
+                    lo += 1
+                while hi >= lo and doc.pos[hi] == "PUNCT":
+                    hi -= 1
+                if hi < lo:
+                    continue
+                inside = [k for k, (a, b) in enumerate(self.ranges) if lo <= a and b - 1 <= hi]
+                if doc.starts[i] in used_cues and not any(not self.quoted(t) and doc.pos[t] != "PUNCT" for t in range(lo, hi + 1)):
+                    continue  # the complement is the quotation itself: already a direct quote
+                content = (lo, hi)
+                if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2:
+                    continue  # nothing but the quotation
+            if content is None:
+                continue
+            lo, hi = content
+            has_quote = any(self.in_quote[t] >= 0 for t in range(lo, hi + 1))
+            kind = "mixed" if has_quote else "reported"
+            out.append(self.quote_from_cue(kind, doc.starts[lo], doc.ends[hi], self.sent_of[lo], i))
+        return out
+
+
+def find_quotes(doc: Doc, spans: Sequence[QuoteSpan] | None = None) -> list[Quote]:
+    """Every quotation and piece of reported speech in a parsed article, in text order.
+
+    Without syntax (a text that was not parsed) only quotations are found, and without speakers.
+    """
+    if spans is None:
+        spans = find_quote_spans(doc.text)
+    if not doc.n_tokens:
+        return []
+    if not doc.has_syntax:
+        out = []
+        sent_of = _sentence_index(doc)
+        for s in spans:
+            a, b = _token_of_char(doc, s.inner_start), _token_of_char(doc, s.inner_end)
+            if b - a >= MIN_QUOTE_WORDS:
+                out.append(Quote(kind="direct", start=s.start, end=s.end, sentence=sent_of[a]))
+        return out
+    finder = _Finder(doc, spans)
+    direct = finder.direct()
+    quotes = direct + finder.reported(direct)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes

@@ -113,7 +113,7 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[ActorMention]:
+def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gazetteer, exclude: frozenset[str] = frozenset()) -> list[ActorMention]:
     """People, organisations, places and groups found by the parser and not by the gazetteer.
 
     Left out: lower-case words the parser took for names ("fine china"), a title's first word
@@ -132,6 +132,14 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         a, b = span
         if not doc.tokens[a][:1].isupper() or (b < doc.n_tokens and doc.lower[b] in _TITLE_WORDS and e.label != "PERSON"):
             continue
+        if b - a == 1 and len(doc.tokens[a]) <= 2:
+            continue  # "EV", "AI": abbreviations the parser takes for names
+        if e.label == "NORP" and doc.deps[_head_of(doc, a, b)] in ("amod", "compound"):
+            continue  # "a Communist regime": an adjective, not a group that acts
+        if doc.tokens[a].isupper() and len(doc.tokens[a]) > 4 and (a == 0 or "\n" in doc.text[doc.ends[a - 1] : doc.starts[a]]):
+            continue  # a dateline ("BEIJING/OTTAWA, March 12 ..."): where, not who
+        if doc.text[doc.starts[a] : doc.ends[b - 1]] in exclude:
+            continue  # the outlet naming itself ("(Harmony Daily) --")
         if b - a == 1 and doc.tokens[a] in surnames:
             continue
         s, t = doc.starts[a], doc.ends[b - 1]
@@ -220,15 +228,18 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
     return out
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, *, published: str | None = None, candidates: bool = True) -> list[ActorMention]:
+def find_mentions(
+    doc: Doc, gazetteer: Gazetteer, *, published: str | None = None, candidates: bool = True, outlet: str | None = None
+) -> list[ActorMention]:
     """Every actor mention in a parsed text, in text order (see the module docstring).
 
-    ``candidates=False`` leaves out the people, organisations and places the gazetteer lacks.
+    ``candidates=False`` leaves out the people, organisations and places the gazetteer lacks;
+    ``outlet`` is the article's outlet, which is not an actor of its own story when it names itself.
     """
     mentions, excluded = _gazetteer_mentions(doc, gazetteer, published)
     if candidates and doc.has_syntax:
         taken = [(m.start, m.end) for m in mentions] + excluded
-        mentions.extend(_entity_mentions(doc, taken, gazetteer))
+        mentions.extend(_entity_mentions(doc, taken, gazetteer, frozenset({outlet}) if outlet else frozenset()))
         mentions.sort(key=lambda m: (m.start, m.end))
     return _resolve_pronouns(doc, mentions, gazetteer)
 

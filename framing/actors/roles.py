@@ -45,26 +45,43 @@ _VERB_PARTNER_PREPS = frozenset({"with", "alongside", "between", "against"})
 
 
 @lru_cache(maxsize=1)
-def _actions() -> dict[str, str]:
-    """Single-word action entries (all inflected forms are listed) -> ``conflict`` / ``cooperation``."""
+def _action_nouns() -> frozenset[str]:
     lex = load_lexicon(lexicon_dir() / "roles" / "actions.toml")
-    out: dict[str, str] = {}
+    return frozenset(e.term.lower() for e in lex.entries_for("action_nouns"))
+
+
+@lru_cache(maxsize=1)
+def _action_table() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Single-word action entries (all inflected forms are listed) -> ``conflict`` / ``cooperation``,
+    and particle verbs ("take over", "reach out") by (verb form, particle)."""
+    lex = load_lexicon(lexicon_dir() / "roles" / "actions.toml")
+    single: dict[str, str] = {}
+    particle: dict[tuple[str, str], str] = {}
     for cat, kind in (("conflict_action", "conflict"), ("cooperation_action", "cooperation")):
         for e in lex.entries_for(cat):
             words = e.term.lower().split()
             if len(words) == 1:
-                out.setdefault(words[0], kind)
-            elif len(words) == 2 and words[1] in ("with", "of", "against", "out", "over"):
-                out.setdefault(words[0], kind)  # "deal with", "threat of", "take over": the head word
-    return out
+                single.setdefault(words[0], kind)
+            elif len(words) == 2 and words[1] in ("with", "of", "against"):
+                single.setdefault(words[0], kind)  # "deal with", "threat of": the head word
+            elif len(words) == 2 and words[1] in ("out", "over", "off", "up", "down"):
+                particle.setdefault((words[0], words[1]), kind)  # "take over" needs its "over"
+    return single, particle
 
 
 def action_of(doc: Doc, i: int) -> str | None:
     """``conflict`` or ``cooperation`` when token ``i`` is an action verb or noun, else None."""
     if doc.pos[i] not in ("VERB", "NOUN"):
         return None
-    acts = _actions()
-    return acts.get(doc.lower[i]) or acts.get(doc.lemmas[i].lower())
+    if doc.pos[i] == "NOUN" and not (doc.tags[i] == "VBG" or doc.lower[i].endswith("ing") or doc.lemmas[i].lower() in _action_nouns() or doc.lower[i] in _action_nouns()):
+        return None  # "the bully", "a partner": a person, not an event
+    single, particle = _action_table()
+    found = single.get(doc.lower[i]) or single.get(doc.lemmas[i].lower())
+    if found is None and doc.has_syntax:
+        for c in doc.children[i]:
+            if doc.deps[c] == "prt":
+                found = particle.get((doc.lower[i], doc.lower[c])) or particle.get((doc.lemmas[i].lower(), doc.lower[c]))
+    return found
 
 
 class _Roles:
@@ -94,7 +111,8 @@ class _Roles:
         out: list[ActorMention] = []
         for h in [head, *self.conjuncts(head)]:
             m = self.by_token.get(h)
-            if m is None:
+            if m is None and doc.lemmas[h].lower() not in word_class("relational_nouns"):
+                # "Canadian goods", "China's economy" stand for their actor; "US allies" do not
                 for c in doc.children[h]:
                     if doc.deps[c] in ("poss", "compound", "amod", "nmod") and c in self.by_token:
                         m = self.by_token[c]
@@ -147,7 +165,7 @@ class _Roles:
                 if not rel and any(doc.lower[c] == "to" and doc.deps[c] == "aux" for c in doc.children[v]):
                     # an infinitive the parser hung on a noun ("in the first place to bully it"):
                     # it has the agent of the verb the noun depends on, like an infinitive of purpose
-                    u = self.governing_verb(h)
+                    u = self.clause_verb(h)
                     if u is None:
                         return []
                     v = u
@@ -192,19 +210,36 @@ class _Roles:
         if doc.tags[v] == "VBN" and doc.deps[v] == "acl" and doc.heads[v] != v:
             out.append(doc.heads[v])  # "the country threatened by Trump"
         if not out:
-            # shared object of conjoined verbs ("to contain and suppress it"), or of the verb the
-            # action completes ("threatened to seize Greenland": the target is Greenland's)
-            for c in doc.children[v]:
-                if doc.deps[c] == "conj" or doc.deps[c] == "xcomp":
-                    out.extend(x for x in self.patient_tokens(c) if x not in out)
+            # the verb the action completes ("threatened to seize Greenland": Greenland is the
+            # target), else the object conjoined verbs share ("to contain and suppress it"); a
+            # conjoined verb with an object of its own is another event ("threatened to take over
+            # Canada and has targeted Mexico": Mexico is not threatened)
+            xcomps = [c for c in doc.children[v] if doc.deps[c] == "xcomp"]
+            for c in xcomps or [c for c in doc.children[v] if doc.deps[c] == "conj" and not any(doc.deps[g] in _SUBJ for g in doc.children[c])]:
+                out.extend(x for x in self.patient_tokens(c) if x not in out)
         return out
 
     def governing_verb(self, n: int) -> int | None:
-        """The verb a noun phrase belongs to, up through prepositions ("answered with the threat")."""
+        """The verb whose object a noun phrase is ("held talks", "imposed tariffs"), or that takes it
+        with "with" or "through" ("answered with the threat"); None otherwise ("commented on the
+        threat" does not make the commenter the one who threatens)."""
+        doc = self.doc
+        h = doc.heads[n]
+        if h == n:
+            return None
+        if doc.deps[n] in ("dobj", "nsubjpass") and doc.pos[h] in ("VERB", "AUX"):
+            return h
+        if doc.deps[n] == "pobj" and doc.lower[h] in ("with", "through", "via") and doc.deps[h] == "prep":
+            u = doc.heads[h]
+            return u if doc.pos[u] in ("VERB", "AUX") else None
+        return None
+
+    def clause_verb(self, n: int) -> int | None:
+        """The nearest verb above token ``n`` (through prepositions and noun phrases)."""
         doc = self.doc
         h = n
-        for _ in range(4):
-            if doc.deps[h] not in ("dobj", "pobj", "prep", "attr", "nsubjpass", "appos") or doc.heads[h] == h:
+        for _ in range(5):
+            if doc.heads[h] == h:
                 return None
             h = doc.heads[h]
             if doc.pos[h] in ("VERB", "AUX"):

@@ -1,6 +1,6 @@
 """Word classes several stages share, read from ``lexicons/word_classes.toml`` (one list, not one per
-stage): verbs of saying, nouns of unnamed sources, verbs of making someone act, prepositions of the
-other party. And the neutral/evaluative class of a verb of saying, read from the rhetoric lexicon's
+stage): verbs of saying, nouns of unnamed sources, verbs of making someone act, nouns of a relation to
+another party, prepositions of the other party. And the neutral/evaluative class of a verb of saying, read from the rhetoric lexicon's
 attribution categories, so the quote tables and the marker counts classify a verb the same way.
 
 >>> "say" in word_class("speech_verbs"), "believe" in word_class("speech_verbs")
@@ -19,7 +19,7 @@ from framing.resources import lexicon_dir
 __all__ = ["WORD_CLASSES", "attribution_class", "word_class"]
 
 #: The classes declared in ``lexicons/word_classes.toml``.
-WORD_CLASSES = ("speech_verbs", "source_nouns", "object_control_verbs", "partner_prepositions")
+WORD_CLASSES = ("speech_verbs", "source_nouns", "object_control_verbs", "relational_nouns", "partner_prepositions")
 
 
 @lru_cache(maxsize=1)

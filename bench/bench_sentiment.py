@@ -88,13 +88,13 @@ def main() -> None:
     sia = SentimentIntensityAnalyzer()
 
     def clear_all() -> None:
-        sentiment._parse.cache_clear()
-        sentiment._sentence.cache_clear()
-        sentiment._stem.cache_clear()
+        sentiment.parse_record.cache_clear()
+        sentiment.sentence_record.cache_clear()
+        sentiment.stem.cache_clear()
 
     def clear_records() -> None:
-        sentiment._parse.cache_clear()
-        sentiment._sentence.cache_clear()
+        sentiment.parse_record.cache_clear()
+        sentiment.sentence_record.cache_clear()
 
     sentences = [s for s, _, _ in records]
     rows = [

@@ -82,7 +82,7 @@ def seeds_section(seeds: Path, lexset: LexiconSet) -> str:
 
 
 def babe_section(data: Path, lexset: LexiconSet) -> str:
-    rows = [json.loads(line) for line in open(data / "babe" / "babe.jsonl", encoding="utf-8")]
+    rows = [json.loads(line) for line in (data / "babe" / "babe.jsonl").read_text(encoding="utf-8").splitlines()]
     rows = [r for r in rows if r["subset"] == "BABE_SG2" and r["label"] in (0, 1)]
     loaded = LexiconSet([lexset["rhetoric"]])
     scores, labels, folds = [], [], []

@@ -234,7 +234,7 @@ class Match:
     weight: float = 1.0
     negated: bool = False
     #: whose words these are: ``outlet`` (the outlet's own), ``quote`` (inside a quotation) or
-    #: ``reported`` (reported speech); ``speaker`` is the source's actor id or name in the latter two
+    #: ``reported`` (reported speech); ``speaker`` names the source in the latter two (None: not found)
     voice: str = "outlet"
     speaker: str | None = None
 
@@ -273,7 +273,7 @@ class ArticleResult:
     #: classifier predictions, model name -> ``{"label", "proba"}`` (article-level model) or
     #: ``{"label", "share", "n_sentences"}`` (sentence-level model); see :mod:`framing.ml.predict`
     predictions: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
-    #: words in the outlet's own voice (outside quotations and reported speech): the base of rates
+    #: words of the outlet's own wording (outside quotation marks): the base of marker rates
     n_outlet_words: int | None = None
     #: why the text has no syntax (not English ...), None when it was parsed
     parse_note: str | None = None

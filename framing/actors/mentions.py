@@ -150,10 +150,15 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         found.append((a, b, e.label, pron))
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
+    firsts: dict[str, tuple[str, str]] = {}
     for a, b, label, _ in found:
         if label == "PERSON" and b - a >= 2:
             name = " ".join(doc.tokens[a:b])
             full.setdefault(doc.tokens[b - 1], (slug(name), name))
+            # names written family name first ("Zhao Minghui" ... "Zhao said") join on the first word
+            firsts.setdefault(doc.tokens[a], (slug(name), name))
+    for word, person in firsts.items():
+        full.setdefault(word, person)
     out = []
     for a, b, label, pron in found:
         name = " ".join(doc.tokens[a:b])
@@ -263,6 +268,10 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
+            # "the EU's trade commissioner, Ines Valtonen": the name in apposition speaks, then a
+            # person named in the phrase; a place never speaks
+            appos = {c for c in doc.children[q.speaker_token] if doc.deps[c] == "appos"} if doc.has_syntax else set()
+            inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place"))
             m = inside[0] if inside else None
             if m is not None and q.speaker_type == "anonymous":
                 out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
@@ -271,6 +280,6 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             name = q.speaker_text if q.speaker_type != "pronoun" else None
             out.append(replace(q, speaker_name=name))
             continue
-        stype = q.speaker_type if q.speaker_type == "anonymous" else ("person" if m.type == "person" else q.speaker_type)
+        stype = q.speaker_type if q.speaker_type == "anonymous" else ("person" if m.type in ("person", "place") and q.speaker_type != "state" else q.speaker_type)
         out.append(replace(q, speaker=m.actor, speaker_name=m.name, speaker_type=stype if q.speaker_type != "pronoun" else "pronoun"))
     return out

@@ -67,7 +67,8 @@ def summarise_actors(text: str, doc, mentions, sentiments, roles) -> list[dict[s
         scored = [x for x in ms if "score" in x]
         slot["n_mentions"] = len(ms)
         slot["kinds"] = dict(Counter(x["kind"] for x in ms))
-        slot["role_counts"] = {r: sum(1 for x in slot["roles"] if x["role"] == r) for r in ROLES}
+        # the outlet's portrayal: roles it states itself, not those its sources claim
+        slot["role_counts"] = {r: sum(1 for x in slot["roles"] if x["role"] == r and x.get("voice", "outlet") == "outlet") for r in ROLES}
         slot["sentiment"] = sentiment_summary([x["score"] for x in scored], [x["sentiment"] for x in scored])
         if scored:
             neg = min(scored, key=lambda x: x["score"])

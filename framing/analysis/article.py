@@ -52,10 +52,11 @@ def marker_profile(
 ) -> dict[str, dict[str, float | None]]:
     """Counts and rates per 1,000 words for each ``lexicon.category``, kept per voice.
 
-    ``count``, ``weighted`` and ``rate`` are the outlet's own words (matches in voice ``outlet``,
-    per 1,000 of the outlet's own words: ``n_outlet_words``); ``all_count`` and ``all_rate`` count
-    every word, quotations included; ``quoted`` and ``reported`` count the matches inside
-    quotations and reported speech. Negated matches (``not a threat``) are counted apart
+    ``count``, ``weighted`` and ``rate`` are the outlet's own wording: every match outside
+    quotation marks (voice ``outlet``, and ``reported`` speech, which is the outlet's paraphrase),
+    per 1,000 of those words (``n_outlet_words``); ``all_count`` and ``all_rate`` count every
+    word, quotations included; ``quoted`` counts the matches inside quotations (a source's own
+    words) and ``reported`` those inside reported speech (also in ``count``). Negated matches (``not a threat``) are counted apart
     (``negated``, the outlet's own) and left out of the others. Categories listed in
     ``categories`` appear with zero counts when nothing matched, so tables have the same columns
     for every article. The rate of an empty text is ``None``.
@@ -73,7 +74,7 @@ def marker_profile(
         slot_of(key)
     for m in matches:
         slot = slot_of(f"{m.lexicon}.{m.category}")
-        own = m.voice == "outlet"
+        own = m.voice != "quote"  # reported speech is the outlet's paraphrase: its wording counts
         if m.negated:
             if own:
                 slot["negated"] += 1  # type: ignore[operator]
@@ -82,10 +83,10 @@ def marker_profile(
         if own:
             slot["count"] += 1  # type: ignore[operator]
             slot["weighted"] += m.weight  # type: ignore[operator]
-        elif m.voice == "quote":
-            slot["quoted"] += 1  # type: ignore[operator]
+            if m.voice == "reported":
+                slot["reported"] += 1  # type: ignore[operator]
         else:
-            slot["reported"] += 1  # type: ignore[operator]
+            slot["quoted"] += 1  # type: ignore[operator]
     for slot in out.values():
         slot["weighted"] = round(slot["weighted"] or 0.0, 4)
         slot["rate"] = _rate(slot["count"] or 0, own_words)
@@ -104,15 +105,15 @@ def _with_voice(matches: Iterable[Match], doc: Doc, voice: Voice, quotes: Sequen
             out.append(m)
         else:
             q = quotes[owner]
-            out.append(replace(m, voice=label, speaker=q.speaker or q.speaker_name or q.speaker_text))
+            out.append(replace(m, voice=label, speaker=q.speaker_name or q.speaker_text or q.speaker))
     return out
 
 
 def _outlet_words(doc: Doc, voice: Voice) -> int:
-    """Words (as counted in ``doc.n_words``) in the outlet's own voice."""
-    if all(v == "outlet" for v in voice.labels):
+    """Words (as counted in ``doc.n_words``) of the outlet's own wording: outside quotations."""
+    if "quote" not in voice.labels:
         return doc.n_words
-    return sum(1 for i, t in enumerate(doc.lower) if voice.labels[i] == "outlet" and is_word(t))
+    return sum(1 for i, t in enumerate(doc.lower) if voice.labels[i] != "quote" and is_word(t))
 
 
 def analyze_article(

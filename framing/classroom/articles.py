@@ -18,8 +18,8 @@ from framing.classroom.anonymise import Anonymiser, domain_of
 from framing.classroom.excerpts import n_words, paragraphs
 from framing.classroom.flags import flag_info, is_scare_quote, mark_keys, spot_keys
 from framing.errors import FramingError
-from framing.text.quotes import find_quote_spans
 from framing.text.parse import parse
+from framing.text.quotes import find_quote_spans
 from framing.types import ArticleResult, Doc
 
 __all__ = ["MAX_ARTICLES", "MIN_ARTICLES", "Flag", "Prepared", "PreparedArticle", "find_flags", "inside", "prepare"]

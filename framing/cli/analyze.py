@@ -58,6 +58,12 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
     p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
     p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
     p.add_argument(
+        "--spacy-model",
+        metavar="NAME_OR_PATH",
+        help="the spaCy English pipeline that parses the articles: an installed package (en_core_web_sm, en_core_web_lg ...) "
+        "or a pipeline folder (default: the packaged en_core_web_sm 3.8.0)",
+    )
+    p.add_argument(
         "--model",
         action="append",
         default=[],
@@ -170,6 +176,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         gazetteers=args.gazetteer,
         no_actors=args.no_actors,
         no_sentiment=args.no_sentiment,
+        spacy_model=args.spacy_model,
         progress=args.progress,
         models=args.model,
     )

@@ -84,11 +84,14 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
             )
         roles = a[a["aggressor"] > 0]
         for g, sub in roles.groupby(comp.by):
-            top = sub.sort_values("aggressor", ascending=False).iloc[0]
-            n = int(top["aggressor"])
-            out.append(
-                {"kind": "role", "group": g, "text": f"In {g}, {top['name']} is most often cast as the aggressor ({n} time{'s' if n != 1 else ''}).", "evidence": []}
-            )
+            n = int(sub["aggressor"].max())
+            tied = sorted(sub[sub["aggressor"] == n]["name"])
+            times = f"{n} time{'s' if n != 1 else ''}"
+            if len(tied) == 1:
+                text = f"In {g}, {tied[0]} is most often cast as the aggressor, in the outlet's own words ({times})."
+            else:
+                text = f"In {g}, {', '.join(tied[:-1])} and {tied[-1]} are each cast as the aggressor {times}, in the outlet's own words."
+            out.append({"kind": "role", "group": g, "text": text, "evidence": []})
     q = comp.quotes
     if q is not None and len(q):
         for g, sub in q.groupby(comp.by):

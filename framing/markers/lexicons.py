@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from framing.errors import LexiconError, check_option
+from framing.markers.display import DISPLAY_KEYS, LEXICON_USES, Display, lexicon_error, parse_display, parse_profiles
 from framing.markers.match import TokenMatcher
 from framing.resources import lexicon_dir
 from framing.text.parse import tokenizer
@@ -48,49 +49,12 @@ __all__ = [
     "term_tokens",
 ]
 
+_CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "entries", "notes"} | DISPLAY_KEYS
 _NAME_RE = re.compile(r"[a-z0-9_]+")
 _REQUIRED_META = ("name", "version", "language", "license", "description", "curators")
 _REQUIRED_CATEGORY = ("label", "definition", "literature")
 _ENTRY_KEYS = {"term", "weight", "note", "case_sensitive"}
-#: How a category is shown (read by compare, report, worksheet and features; see lexicons/README.md)
-_DISPLAY_KEYS = {
-    "phrase", "colour", "highlight", "profile",
-    "classroom", "classroom_order", "classroom_class", "classroom_label", "classroom_note", "classroom_rewrite", "classroom_concept",
-}
-_REWRITE_RULES = ("note", "unquote", "said", "drop")
-_CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "entries", "notes"} | _DISPLAY_KEYS
-_CLASSROOM_USES = ("spot", "mark")
-#: What a lexicon file is for (its ``use`` in ``[lexicon]``)
-LEXICON_USES = ("markers", "detectors", "word_classes")
-_COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
-_PROFILE_KEYS = {"title", "order"}
 
-
-@dataclass(frozen=True, slots=True)
-class Display:
-    """How a marker category is shown to readers, declared in its lexicon file.
-
-    ``phrase`` names it in findings ("X uses *the conflict frame* more than ..."); ``colour``
-    (``#rrggbb``) and ``highlight`` (lower wins where highlighted spans overlap) mark its words in
-    article views; ``profile`` is the profile table and chart it belongs to (declared in a
-    ``[profiles.NAME]`` table); ``classroom`` is its use on worksheets (``spot``: students look for
-    it; ``mark``: marked in the answer key), its order among them, a CSS class, a short label, a
-    one-line note, how exercise 6 hints at a neutral rewrite (``note``: the entry's note names a
-    neutral word; ``unquote``; ``said``; ``drop``) and the teacher's-guide concept it illustrates.
-    Every field is optional; see :mod:`framing.markers.registry` for the defaults.
-    """
-
-    phrase: str | None = None
-    colour: str | None = None
-    highlight: int | None = None
-    profile: str | None = None
-    classroom: str | None = None
-    classroom_order: int | None = None
-    classroom_class: str | None = None
-    classroom_label: str | None = None
-    classroom_note: str | None = None
-    classroom_rewrite: str | None = None
-    classroom_concept: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +67,7 @@ class Category:
     literature: tuple[str, ...]
     negatable: bool = False
     signed: bool = False
-    display: Display = Display()
+    display: Display = field(default_factory=Display)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,37 +203,32 @@ class _LineIndex:
         return found[i] if i < len(found) else found[0]
 
 
-def _fail(path: str, line: int | None, msg: str) -> LexiconError:
-    where = f"{path}, line {line}" if line else path
-    return LexiconError(f"{where}: {msg}")
-
-
 def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str = "") -> Lexicon:
     """Validate a parsed lexicon document (the TOML structure as a dict) and build a Lexicon."""
     index = _LineIndex(raw)
     _line_of = index.find
     meta = data.get("lexicon")
     if not isinstance(meta, Mapping):
-        raise _fail(path, None, "missing the [lexicon] table with name, version, language, license, description, curators")
+        raise lexicon_error(path, None, "missing the [lexicon] table with name, version, language, license, description, curators")
     for key in _REQUIRED_META:
         if key not in meta or meta[key] in ("", None, []):
-            raise _fail(path, _line_of("[lexicon]"), f"[lexicon] needs '{key}'")
+            raise lexicon_error(path, _line_of("[lexicon]"), f"[lexicon] needs '{key}'")
     name = meta["name"]
     if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
-        raise _fail(path, _line_of("name"), f"lexicon name must be lower-case letters, digits and _; got {name!r}")
+        raise lexicon_error(path, _line_of("name"), f"lexicon name must be lower-case letters, digits and _; got {name!r}")
     curators = meta["curators"]
     if isinstance(curators, str):
         curators = [curators]
     use = meta.get("use", "markers")
     if use not in LEXICON_USES:
-        raise _fail(path, _line_of("use"), f"use must be one of {', '.join(LEXICON_USES)}; got {use!r}")
+        raise lexicon_error(path, _line_of("use"), f"use must be one of {', '.join(LEXICON_USES)}; got {use!r}")
     default_case = meta.get("case_sensitive", False)
     if not isinstance(default_case, bool):
-        raise _fail(path, _line_of("case_sensitive"), f"case_sensitive must be true or false; got {default_case!r}")
+        raise lexicon_error(path, _line_of("case_sensitive"), f"case_sensitive must be true or false; got {default_case!r}")
 
     cats_raw = data.get("categories")
     if not isinstance(cats_raw, Mapping) or not cats_raw:
-        raise _fail(path, None, "no categories: add at least one [categories.NAME] table")
+        raise lexicon_error(path, None, "no categories: add at least one [categories.NAME] table")
     categories: dict[str, Category] = {}
     entries: list[Entry] = []
     seen_terms: dict[tuple[str, str], int | None] = {}
@@ -277,15 +236,15 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
     for cname, c in cats_raw.items():
         header_line = _line_of(f"[categories.{cname}]")
         if not _NAME_RE.fullmatch(cname):
-            raise _fail(path, header_line, f"category name must be lower-case letters, digits and _; got {cname!r}")
+            raise lexicon_error(path, header_line, f"category name must be lower-case letters, digits and _; got {cname!r}")
         if not isinstance(c, Mapping):
-            raise _fail(path, header_line, f"category {cname!r} must be a table")
+            raise lexicon_error(path, header_line, f"category {cname!r} must be a table")
         unknown = set(c) - _CATEGORY_KEYS
         if unknown:
-            raise _fail(path, header_line, f"category {cname!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_CATEGORY_KEYS)}")
+            raise lexicon_error(path, header_line, f"category {cname!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_CATEGORY_KEYS)}")
         for key in _REQUIRED_CATEGORY:
             if not c.get(key):
-                raise _fail(path, header_line, f"category {cname!r} is not fully declared: it needs '{key}'")
+                raise lexicon_error(path, header_line, f"category {cname!r} is not fully declared: it needs '{key}'")
         lit = c["literature"]
         if isinstance(lit, str):
             lit = [lit]
@@ -297,7 +256,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
             literature=tuple(lit),
             negatable=bool(c.get("negatable", False)),
             signed=signed,
-            display=_parse_display(c, cname, path, header_line),
+            display=parse_display(c, cname, path, header_line),
         )
         cursor = header_line or 1
         for item in c.get("entries", []):
@@ -307,31 +266,31 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 extra = set(item) - _ENTRY_KEYS
                 if "term" not in item or extra:
                     ln = _line_of("{", cursor)
-                    raise _fail(path, ln, f"an entry of {cname!r} must have 'term' and only {sorted(_ENTRY_KEYS)}; got keys {sorted(item)}")
+                    raise lexicon_error(path, ln, f"an entry of {cname!r} must have 'term' and only {sorted(_ENTRY_KEYS)}; got keys {sorted(item)}")
                 term = item["term"]
                 weight = item.get("weight", 1.0)
                 note = item.get("note")
                 case = item.get("case_sensitive", default_case)
             else:
-                raise _fail(path, cursor, f"an entry of {cname!r} must be a string or a table, got {type(item).__name__}")
+                raise lexicon_error(path, cursor, f"an entry of {cname!r} must be a string or a table, got {type(item).__name__}")
             if not isinstance(term, str) or not term.strip():
-                raise _fail(path, cursor, f"an entry of {cname!r} has an empty or non-text term: {term!r}")
+                raise lexicon_error(path, cursor, f"an entry of {cname!r} has an empty or non-text term: {term!r}")
             line = index.quoted_line(term, cursor)
             cursor = line or cursor
             if isinstance(weight, bool) or not isinstance(weight, (int, float)) or (isinstance(weight, float) and math.isnan(weight)):
-                raise _fail(path, line, f"weight of {term!r} must be a number, got {weight!r}")
+                raise lexicon_error(path, line, f"weight of {term!r} must be a number, got {weight!r}")
             if weight < 0 and not signed:
-                raise _fail(path, line, f"weight of {term!r} is negative ({weight}) but category {cname!r} is not declared signed = true")
+                raise lexicon_error(path, line, f"weight of {term!r} is negative ({weight}) but category {cname!r} is not declared signed = true")
             if not isinstance(case, bool):
-                raise _fail(path, line, f"case_sensitive of {term!r} must be true or false, got {case!r}")
+                raise lexicon_error(path, line, f"case_sensitive of {term!r} must be true or false, got {case!r}")
             toks = term_tokens(term)
             if not toks or any(t.strip("*") == "" for t in toks):
-                raise _fail(path, line, f"term {term!r} has no words to match (a lone '*' matches everything)")
+                raise lexicon_error(path, line, f"term {term!r} has no words to match (a lone '*' matches everything)")
             norm = " ".join(toks) if case else " ".join(toks).lower()
             seen_key = (cname, norm)
             if seen_key in seen_terms:
                 first = seen_terms[seen_key]
-                raise _fail(
+                raise lexicon_error(
                     path,
                     line,
                     f"duplicate entry {term!r} in category {cname!r}" + (f" (first on line {first})" if first else ""),
@@ -343,7 +302,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
     if shared and os.environ.get("FRAMING_WARN_SHARED_TERMS"):
         warnings.warn(f"{path}: {len(shared)} terms appear in more than one category, e.g. {next(iter(shared))!r}", stacklevel=2)
     changelog = tuple(data.get("changelog", ()))
-    profiles = _parse_profiles(data.get("profiles", {}), path, _line_of("[profiles"))
+    profiles = parse_profiles(data.get("profiles", {}), path, _line_of("[profiles"))
     return Lexicon(
         name=name,
         version=str(meta["version"]),
@@ -359,50 +318,6 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
         profiles=profiles,
         use=use,
     )
-
-
-def _parse_display(c: Mapping[str, Any], cname: str, path: str, line: int | None) -> Display:
-    """The display fields of a category table, validated (types, colour format, classroom use)."""
-    values: dict[str, Any] = {}
-    for key in sorted(_DISPLAY_KEYS & set(c)):
-        value = c[key]
-        if key in ("highlight", "classroom_order"):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise _fail(path, line, f"category {cname!r}: {key} must be a non-negative integer (a priority); got {value!r}")
-        elif not isinstance(value, str) or not value.strip():
-            raise _fail(path, line, f"category {cname!r}: {key} must be a non-empty string; got {value!r}")
-        if key == "colour" and not _COLOUR_RE.fullmatch(value):
-            raise _fail(path, line, f"category {cname!r}: colour must look like '#a1b2c3'; got {value!r}")
-        if key == "classroom_rewrite" and value not in _REWRITE_RULES:
-            raise _fail(path, line, f"category {cname!r}: classroom_rewrite must be one of {', '.join(_REWRITE_RULES)}; got {value!r}")
-        if key == "classroom" and value not in _CLASSROOM_USES:
-            raise _fail(path, line, f"category {cname!r}: classroom must be one of {', '.join(_CLASSROOM_USES)}; got {value!r}")
-        if key == "profile" and not _NAME_RE.fullmatch(value):
-            raise _fail(path, line, f"category {cname!r}: profile must be lower-case letters, digits and _; got {value!r}")
-        values[key] = " ".join(value.split()) if isinstance(value, str) else value
-    if "highlight" in values and "colour" not in values:
-        raise _fail(path, line, f"category {cname!r}: highlight needs a colour")
-    return Display(**values)
-
-
-def _parse_profiles(raw: Any, path: str, line: int | None) -> dict[str, dict[str, Any]]:
-    """``[profiles.NAME]`` tables: a title and an optional order for each profile."""
-    if not isinstance(raw, Mapping):
-        raise _fail(path, line, "profiles must be tables: [profiles.NAME] with title = ...")
-    out: dict[str, dict[str, Any]] = {}
-    for name, spec in raw.items():
-        if not _NAME_RE.fullmatch(name) or not isinstance(spec, Mapping):
-            raise _fail(path, line, f"profile {name!r}: expected a [profiles.{name}] table with a title")
-        unknown = set(spec) - _PROFILE_KEYS
-        if unknown:
-            raise _fail(path, line, f"profile {name!r} has unknown keys {sorted(unknown)}; allowed: {sorted(_PROFILE_KEYS)}")
-        title, order = spec.get("title"), spec.get("order", 100)
-        if not isinstance(title, str) or not title.strip():
-            raise _fail(path, line, f"profile {name!r} needs a title")
-        if isinstance(order, bool) or not isinstance(order, int):
-            raise _fail(path, line, f"profile {name!r}: order must be an integer; got {order!r}")
-        out[name] = {"title": " ".join(title.split()), "order": order}
-    return out
 
 
 def find_lexicon_files(extra_dirs: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:

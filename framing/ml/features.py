@@ -38,9 +38,9 @@ from sklearn.utils.validation import check_is_fitted
 from framing.errors import FramingError, check_option
 from framing.markers.detectors import DETECTOR_VERSION, detect, quote_share
 from framing.markers.lexicons import Lexicon, LexiconSet, find_lexicon_files, load_default_lexicons, load_lexicon, parse_lexicon
-from framing.text.readability import MEASURES, readability
 from framing.text.parse import is_word
 from framing.text.quotes import find_quote_spans
+from framing.text.readability import MEASURES, readability
 from framing.text.segment import segment
 from framing.types import Doc
 from framing.voice.attribution import MIN_QUOTE_WORDS

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,7 +21,7 @@ from framing.report.highlight import highlight_segments
 from framing.resources import package_versions
 from framing.types import ArticleResult
 
-__all__ = ["prediction_sections", "report_data"]
+__all__ = ["prediction_sections", "quoted_markers", "report_data"]
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
@@ -29,6 +30,27 @@ def _records(frame: Any) -> list[dict[str, Any]]:
     out = []
     for row in frame.to_dict(orient="records"):
         out.append({k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()})
+    return out
+
+
+def quoted_markers(comp: Comparison, groups: Sequence[str], *, top: int = 8) -> dict[str, list[dict[str, Any]]]:
+    """Per group, the markers found inside quotations (a source's own words, not counted as the
+    outlet's), most frequent first, each with the sources who used them ("in quotes from ...")."""
+    counts: dict[str, dict[str, Counter[str]]] = {g: {} for g in groups}
+    for r in comp.results:
+        if r.article.duplicate_of:
+            continue
+        g = group_of(r, comp.by)
+        if g not in counts:
+            continue
+        for m in r.matches:
+            if m.voice == "quote" and not m.negated and m.category != "direct_quotes":
+                counts[g].setdefault(f"{m.lexicon}.{m.category}", Counter())[m.speaker or "an unnamed source"] += 1
+    out: dict[str, list[dict[str, Any]]] = {}
+    for g, per in counts.items():
+        rows = sorted(per.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:top]
+        if rows:
+            out[g] = [{"marker": k, "label": comp.registry.phrase(k), "count": sum(c.values()), "speakers": [{"name": n, "count": v} for n, v in c.most_common(4)]} for k, c in rows]
     return out
 
 
@@ -152,6 +174,7 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
         "group_names": groups,
         "differences": diffs,
         "distinctive": {g: rows[:12] for g, rows in distinct.items()},
+        "quoted_markers": quoted_markers(comp, groups),
         "actors": [a for a in actors if a["name"] in top_actor_names] if actors else [],
         "quotes": quotes,
         "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],

@@ -20,22 +20,23 @@ def highlight_segments(text: str, matches: Sequence[Any], categories: Mapping[st
     for m in matches:
         key = f"{m.lexicon}.{m.category}"
         if key in order and not m.negated:
-            cands.append((order[key], -(m.end - m.start), m.start, m.end, key, m.term, m.lexicon_version))
+            source = f"; in a quotation from {m.speaker or 'an unnamed source'}: not counted as the outlet's" if m.voice == "quote" else ""
+            cands.append((order[key], -(m.end - m.start), m.start, m.end, key, m.term, m.lexicon_version + source, m.voice == "quote"))
     cands.sort()
     taken: list[tuple[int, int]] = []
     chosen = []
-    for _, _, s, e, key, term, version in cands:
+    for _, _, s, e, key, term, version, quoted in cands:
         if any(s < b and a < e for a, b in taken):
             continue
         taken.append((s, e))
-        chosen.append((s, e, key, term, version))
+        chosen.append((s, e, key, term, version, quoted))
     chosen.sort()
     segs: list[dict[str, Any]] = []
     pos = 0
-    for s, e, key, term, version in chosen:
+    for s, e, key, term, version, quoted in chosen:
         if s > pos:
             segs.append({"text": text[pos:s], "cat": None, "title": None})
-        segs.append({"text": text[s:e], "cat": key, "title": f"{key} (lexicon {key.split('.')[0]} {version}; entry: {term})"})
+        segs.append({"text": text[s:e], "cat": key, "quoted": quoted, "title": f"{key} (lexicon {key.split('.')[0]} {version}; entry: {term})"})
         pos = e
     if pos < len(text):
         segs.append({"text": text[pos:], "cat": None, "title": None})

@@ -23,6 +23,11 @@ def render_markdown(data: dict[str, Any]) -> str:
         lines += ["", "## Distinctive terms (log-odds with informative Dirichlet prior, z-score)", ""]
         for g, rows in data["distinctive"].items():
             lines.append(f"- **{_md(g)}**: " + ", ".join(f"{_md(r['term'])} ({r['z']:.1f})" for r in rows[:10]))
+    if data.get("quoted_markers"):
+        lines += ["", "## In their sources' words (markers inside quotations, not counted as the outlet's)", ""]
+        for g, rows in data["quoted_markers"].items():
+            items = "; ".join(f"{_md(r['label'])} ({r['count']}: in quotes from " + ", ".join(_md(s["name"]) for s in r["speakers"]) + ")" for r in rows)
+            lines.append(f"- **{_md(g)}**: {items}")
     if data["actors"]:
         lines += ["", "## Actors", "", f"| {by} | actor | mentions | mean sentiment | aggressor | target | cooperator | speaker |", "|---|---|---|---|---|---|---|---|"]
         for a in data["actors"]:

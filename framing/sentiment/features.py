@@ -17,14 +17,14 @@ from framing.errors import (
     check_option,
 )
 from framing.sentiment.records import (
-    _SIDES,
     PLACEHOLDER,
     PRONOUNS,
+    SIDES,
     SPEECH_VERBS,
-    _gram_table,
-    _make_table,
-    _parse_all,
-    _Parsed,
+    ParsedRecord,
+    gram_table,
+    make_table,
+    parse_records,
 )
 
 __all__ = ["TargetContextVectorizer", "TargetPositionFeatures"]
@@ -34,7 +34,7 @@ __all__ = ["TargetContextVectorizer", "TargetPositionFeatures"]
 # transformers
 
 
-class _RecordInput:
+class RecordInput:
     """Estimator tags of the transformers here: they take records ``(sentence, start, end)``, not
     a 2-D array, and must be fitted before use."""
 
@@ -46,7 +46,7 @@ class _RecordInput:
         return tags
 
 
-class _CompactState:
+class CompactState:
     """Store word -> number dicts as one newline-joined string (plus an array) when saved.
 
     skops writes a dict entry by entry (about 1 kB per entry); a vocabulary of 50,000 n-grams
@@ -81,7 +81,7 @@ class _CompactState:
         super().__setstate__(state)  # type: ignore[misc]
 
 
-class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, BaseEstimator):
+class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseEstimator):
     """TF-IDF n-grams of the context of a target, weighted by distance to the target.
 
     The target's tokens become one placeholder token ``<t>``, so n-grams such as ``slammed <t>``
@@ -154,14 +154,14 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
         self.stem = stem
 
     def _check_params(self) -> None:
-        check_option("side", self.side, _SIDES)
+        check_option("side", self.side, SIDES)
         lo, hi = self.ngram_range
         if not 1 <= lo <= hi:
             raise OptionError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n; got {self.ngram_range!r}")
         if self.decay is not None and self.decay <= 0:
             raise OptionError(f"decay must be positive or None; got {self.decay!r}")
 
-    def _ngrams(self, p: _Parsed, vocab: dict[str, int] | None = None) -> dict[Any, float]:
+    def _ngrams(self, p: ParsedRecord, vocab: dict[str, int] | None = None) -> dict[Any, float]:
         """``n-gram -> summed distance weight`` for one parsed record (the hot path); with
         ``vocab``, ``column -> weight`` for the n-grams in ``vocab`` only.
 
@@ -193,13 +193,13 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
         for k in range(lo, hi + 1):
             if window is None:  # whole-sentence tables, shared by the sentence's mentions
                 off = 0
-                plain = _gram_table(sent, stem, k, "", vocab) if plain_side else None
-                left = _gram_table(sent, stem, k, "<", vocab) if marked else None
-                right = _gram_table(sent, stem, k, ">", vocab) if marked else None
+                plain = gram_table(sent, stem, k, "", vocab) if plain_side else None
+                left = gram_table(sent, stem, k, "<", vocab) if marked else None
+                right = gram_table(sent, stem, k, ">", vocab) if marked else None
                 near = None
             else:  # a few tokens around this target: their n-gram strings, looked up as used
                 off = a
-                near = _make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
+                near = make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
                 plain = left = right = None
             for i in range(a, min(b, n - k + 1)):
                 j = i + k
@@ -245,7 +245,7 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
                         out[key] = get(key, 0.0) + w
         return out
 
-    def _counts(self, p: _Parsed, vocab: dict[str, int]) -> dict[Any, float]:
+    def _counts(self, p: ParsedRecord, vocab: dict[str, int]) -> dict[Any, float]:
         """:meth:`_ngrams` for unweighted, unmarked n-grams of the whole sentence: the counts of
         the sentence's n-grams (computed once per sentence), minus those the placeholder
         replaces, plus those containing it. Counts are whole numbers, so the sums are exact."""
@@ -261,14 +261,14 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
         else:
             base = {}
             for k in range(lo, hi + 1):
-                for col in _gram_table(sent, stem, k, "", vocab):
+                for col in gram_table(sent, stem, k, "", vocab):
                     if col is not None:
                         base[col] = base.get(col, 0.0) + 1.0
             sent.grams[key] = (vocab, base)  # type: ignore[index]
         out = dict(base)
         n = len(toks)
         for k in range(lo, hi + 1):
-            table = _gram_table(sent, stem, k, "", vocab)
+            table = gram_table(sent, stem, k, "", vocab)
             for x in range(max(0, t - k + 1), min(last, n - k + 1)):
                 col = table[x]
                 if col is not None:  # a sentence n-gram overlapping the target (or cut by the placeholder)
@@ -291,7 +291,7 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
     def fit(self, X: Iterable[Any], y: Any = None) -> TargetContextVectorizer:
         """Learn the vocabulary and idf from records ``(sentence, start, end)``."""
         self._check_params()
-        parsed = _parse_all(X)
+        parsed = parse_records(X)
         df: dict[str, int] = {}
         for p in parsed:
             for g in self._ngrams(p):
@@ -316,7 +316,7 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
         indptr = [0]
         indices: list[int] = []
         data: list[float] = []
-        for p in _parse_all(X):
+        for p in parse_records(X):
             cols = self._ngrams(p, vocab)
             indices.extend(cols)
             data.extend(cols.values())
@@ -346,7 +346,7 @@ class TargetContextVectorizer(_CompactState, _RecordInput, TransformerMixin, Bas
         return np.asarray(names, dtype=object)
 
 
-class TargetPositionFeatures(_RecordInput, TransformerMixin, BaseEstimator):
+class TargetPositionFeatures(RecordInput, TransformerMixin, BaseEstimator):
     """Where the target is and what it looks like, as a few numbers in [0, 1].
 
     Features: relative position, at sentence start, token length (``/5``, capped at 1), pronoun,
@@ -390,7 +390,7 @@ class TargetPositionFeatures(_RecordInput, TransformerMixin, BaseEstimator):
     def transform(self, X: Iterable[Any]) -> np.ndarray:
         """Dense (n_records, 10) array."""
         check_is_fitted(self, "feature_names_out_")
-        parsed = _parse_all(X)
+        parsed = parse_records(X)
         out = np.zeros((len(parsed), len(self._NAMES)))
         for r, p in enumerate(parsed):
             n = max(len(p.tokens), 1)

@@ -49,7 +49,7 @@ from framing.errors import (
 from framing.persist import dump_bytes, load_trusted
 from framing.resources import model_dir
 from framing.sentiment.features import TargetContextVectorizer, TargetPositionFeatures
-from framing.sentiment.records import LABELS, _check_record
+from framing.sentiment.records import LABELS, check_record
 from framing.sentiment.valence import LexiconContextFeatures
 
 __all__ = ["MODEL_FILE", "TRUSTED_TYPES", "TargetSentiment", "load_model", "make_pipeline", "model_available", "model_version", "save_model", "score_target", "score_targets", "train_model"]
@@ -119,13 +119,13 @@ def _records_and_labels(records: Iterable[Any], labels: Iterable[str] | None) ->
         if isinstance(r, Mapping):
             start = r.get("target_start", r.get("start"))
             end = r.get("target_end", r.get("end"))
-            recs.append(_check_record((r.get("sentence"), start, end)))
+            recs.append(check_record((r.get("sentence"), start, end)))
             if labels is None:
                 if "label" not in r:
                     raise InputError(f"record without a 'label' (and no labels= given): {dict(r)!r:.80}")
                 ys.append(r["label"])
         else:
-            recs.append(_check_record(r))
+            recs.append(check_record(r))
     if labels is not None:
         ys = list(labels)
     elif len(ys) != len(recs):
@@ -233,7 +233,7 @@ def _predict_proba(model: Pipeline, recs: list[tuple[str, int, int]]) -> np.ndar
 
 def score_targets(items: Iterable[Any], *, model: Pipeline | None = None) -> list[TargetSentiment]:
     """Score many ``(sentence, start, end)`` records at once (vectorised; much faster per item)."""
-    recs = [_check_record(r) for r in items]
+    recs = [check_record(r) for r in items]
     if not recs:
         return []
     model = model if model is not None else load_model()

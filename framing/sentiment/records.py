@@ -46,23 +46,24 @@ LEXICON_GROUPS = {
 }
 
 PLACEHOLDER = "<t>"
-_SIDES = ("none", "split", "both")
+SIDES = ("none", "split", "both")
 
 
-def _is_negation(token: str) -> bool:
-    return token in NEGATIONS or token.endswith("n't") or token.endswith("n’t")
+def is_negation(token: str) -> bool:
+    """Whether a lower-case token negates (a negation word, or a form ending in n't)."""
+    return token in NEGATIONS or token.endswith(("n't", "n’t"))
 
 
 # --------------------------------------------------------------------------------------------
 # records
 
 
-class _Sentence:
+class SentenceRecord:
     """What every record of one sentence shares: tokens, offsets, stems, quotation and clause
     marks, and (filled lazily by :class:`TargetContextVectorizer`) its n-gram strings.
 
     Several mentions often share a sentence, and one mention is read by five transformers, so
-    this is computed once per sentence (cached by :func:`_sentence`).
+    this is computed once per sentence (cached by :func:`sentence_record`).
     """
 
     __slots__ = ("clause", "ends", "grams", "in_quote", "quotes", "starts", "stems", "tokens")
@@ -84,17 +85,17 @@ class _Sentence:
                 c += 1
             clause.append(c)
         self.clause = tuple(clause)
-        self.stems = tuple(map(_stem, self.tokens))
-        #: n-gram strings or vocabulary columns starting at each token (see ``_gram_table``)
+        self.stems = tuple(map(stem, self.tokens))
+        #: n-gram strings or vocabulary columns starting at each token (see ``gram_table``)
         self.grams: dict[tuple[bool, int, str, int], tuple[Any, list[Any]]] = {}
 
 
 @lru_cache(maxsize=1024)  # a batch is usually one article: a few dozen sentences
-def _sentence(sentence: str) -> _Sentence:
-    return _Sentence(sentence)
+def sentence_record(sentence: str) -> SentenceRecord:
+    return SentenceRecord(sentence)
 
 
-class _Parsed(NamedTuple):
+class ParsedRecord(NamedTuple):
     """One record taken apart: lower-cased tokens, their offsets, and the target's token range."""
 
     tokens: tuple[str, ...]
@@ -108,10 +109,10 @@ class _Parsed(NamedTuple):
     target_clause: int
     speaker: bool  # a verb of saying right after or before the target
     stems: tuple[str, ...]
-    sentence: _Sentence
+    sentence: SentenceRecord
 
 
-def _check_record(rec: Any) -> tuple[str, int, int]:
+def check_record(rec: Any) -> tuple[str, int, int]:
     try:
         sentence, start, end = rec
     except (TypeError, ValueError):
@@ -126,8 +127,8 @@ def _check_record(rec: Any) -> tuple[str, int, int]:
 
 
 @lru_cache(maxsize=2048)
-def _parse(sentence: str, start: int, end: int) -> _Parsed:
-    sent = _sentence(sentence)
+def parse_record(sentence: str, start: int, end: int) -> ParsedRecord:
+    sent = sentence_record(sentence)
     starts, ends = sent.starts, sent.ends
     first = last = None
     for i in range(len(starts)):
@@ -145,7 +146,7 @@ def _parse(sentence: str, start: int, end: int) -> _Parsed:
     lower, clause = sent.tokens, sent.clause
     target_clause = clause[first] if first < len(clause) else (clause[-1] if clause else 0)
     speaker = any(t in SPEECH_VERBS for t in lower[last : last + 2]) or any(t in SPEECH_VERBS for t in lower[max(0, first - 2) : first])
-    return _Parsed(
+    return ParsedRecord(
         lower,
         starts,
         ends,
@@ -161,26 +162,26 @@ def _parse(sentence: str, start: int, end: int) -> _Parsed:
     )
 
 
-def _parse_all(X: Iterable[Any]) -> list[_Parsed]:
+def parse_records(X: Iterable[Any]) -> list[ParsedRecord]:
     if isinstance(X, (str, bytes)):
         raise InputError("expected a sequence of (sentence, start, end) records; got a single string")
-    return [_parse(*_check_record(rec)) for rec in X]
+    return [parse_record(*check_record(rec)) for rec in X]
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
+def stemmer():  # type: ignore[no-untyped-def]
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer("english")
 
 
 @lru_cache(maxsize=50_000)  # bounded: a worker's memory must not grow with the corpus vocabulary
-def _stem(token: str) -> str:
+def stem(token: str) -> str:
     """Snowball (Porter 2) stem of a lower-case token; punctuation and numbers stay as they are."""
-    return _stemmer().stem(token) if token[:1].isalpha() else token
+    return stemmer().stem(token) if token[:1].isalpha() else token
 
 
-def _distance(p: _Parsed, i: int) -> int:
+def token_distance(p: ParsedRecord, i: int) -> int:
     """Tokens between token ``i`` and the target (1 for a neighbour, 0 inside the target)."""
     if i < p.first:
         return p.first - i
@@ -189,14 +190,14 @@ def _distance(p: _Parsed, i: int) -> int:
     return 0
 
 
-def _weight(d: int, decay: float | None) -> float:
+def distance_weight(d: int, decay: float | None) -> float:
     """Distance weight: 1 for a neighbour, ``decay / (decay + d - 1)`` further away."""
     if decay is None or d <= 1:
         return 1.0
     return decay / (decay + d - 1)
 
 
-def _make_table(toks: Sequence[str], k: int, prefix: str, vocab: dict[str, int] | None) -> list[Any]:
+def make_table(toks: Sequence[str], k: int, prefix: str, vocab: dict[str, int] | None) -> list[Any]:
     """``prefix + " ".join(toks[x : x + k])`` for every start ``x``, or with ``vocab`` that
     n-gram's column in ``vocab`` (None when it has none)."""
     if k == 1:
@@ -209,13 +210,13 @@ def _make_table(toks: Sequence[str], k: int, prefix: str, vocab: dict[str, int] 
     return [get(g) for g in grams]
 
 
-def _gram_table(sent: _Sentence, stem: bool, k: int, prefix: str, vocab: dict[str, int] | None = None) -> list[Any]:
-    """:func:`_make_table` over the whole sentence, cached on it (for all its mentions)."""
+def gram_table(sent: SentenceRecord, stem: bool, k: int, prefix: str, vocab: dict[str, int] | None = None) -> list[Any]:
+    """:func:`make_table` over the whole sentence, cached on it (for all its mentions)."""
     key = (stem, k, prefix, id(vocab))
     hit = sent.grams.get(key)
     if hit is not None and hit[0] is vocab:  # the entry holds vocab, so its id is not reused
         return hit[1]
-    table = _make_table(sent.stems if stem else sent.tokens, k, prefix, vocab)
+    table = make_table(sent.stems if stem else sent.tokens, k, prefix, vocab)
     sent.grams[key] = (vocab, table)
     return table
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +19,19 @@ from framing.errors import (
 )
 from framing.resources import vader_lexicon_path
 from framing.sentiment.features import (
-    _CompactState,
-    _RecordInput,
+    CompactState,
+    RecordInput,
 )
 from framing.sentiment.records import (
     LEXICON_GROUPS,
-    _check_record,
-    _distance,
-    _is_negation,
-    _parse,
-    _parse_all,
-    _Parsed,
-    _Sentence,
-    _weight,
+    ParsedRecord,
+    SentenceRecord,
+    check_record,
+    distance_weight,
+    is_negation,
+    parse_record,
+    parse_records,
+    token_distance,
 )
 
 __all__ = ["LexiconContextFeatures"]
@@ -71,7 +72,7 @@ def _inflect(word: str) -> list[str]:
     return forms
 
 
-class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, BaseEstimator):
+class LexiconContextFeatures(CompactState, RecordInput, TransformerMixin, BaseEstimator):
     """Lexicon valence of the words around a target, by side and quotation status.
 
     Every context word found in the VADER lexicon (valence -4..4, scaled here to -1..1) counts
@@ -168,9 +169,9 @@ class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, Base
 
     def _bins(self) -> list[str]:
         edges = list(self.distance_bins)
-        return [f"{a}-{b - 1}" if b - 1 > a else str(a) for a, b in zip(edges, edges[1:])] + ([f"{edges[-1]}+"] if edges else [])
+        return [f"{a}-{b - 1}" if b - 1 > a else str(a) for a, b in pairwise(edges)] + ([f"{edges[-1]}+"] if edges else [])
 
-    def _group_of(self, p: _Parsed, i: int) -> str:
+    def _group_of(self, p: ParsedRecord, i: int) -> str:
         parts = []
         for dim in self.groups:
             if dim == "side":
@@ -193,7 +194,7 @@ class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, Base
         names += [f"{s}{b}_{pol}" for s in ("left", "right") for b in self._bins() for pol in ("pos", "neg")]
         return np.asarray(names, dtype=object)
 
-    def _hits(self, sent: _Sentence) -> list[tuple[int, float, bool]]:
+    def _hits(self, sent: SentenceRecord) -> list[tuple[int, float, bool]]:
         """``(token index, valence after negation, negated)`` of the sentence's lexicon words
         (cached on the sentence: they do not depend on the target)."""
         lex = self.lexicon_
@@ -208,29 +209,29 @@ class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, Base
             v = lex.get(tok)
             if v is None:
                 continue
-            negated = any(_is_negation(t) for t in toks[max(0, i - nw) : i])
+            negated = any(is_negation(t) for t in toks[max(0, i - nw) : i])
             if negated:
                 v *= self.negation_scalar
             out.append((i, v, negated))
         sent.grams[key] = (lex, out)  # type: ignore[index]
         return out
 
-    def _words(self, p: _Parsed) -> list[tuple[int, float, float, bool]]:
+    def _words(self, p: ParsedRecord) -> list[tuple[int, float, float, bool]]:
         """``(token index, valence after negation, distance weight, negated)`` of the lexicon words."""
         out = []
         for i, v, negated in self._hits(p.sentence):
             if p.first <= i < p.last:
                 continue  # the target's own words are not evidence about it
-            d = _distance(p, i)
+            d = token_distance(p, i)
             if self.window is not None and d > self.window:
                 continue
-            out.append((i, v, _weight(d, self.decay), negated))
+            out.append((i, v, distance_weight(d, self.decay), negated))
         return out
 
     def transform(self, X: Iterable[Any]) -> np.ndarray:
         """Dense (n_records, n_features) array (see :meth:`get_feature_names_out`)."""
         check_is_fitted(self, "lexicon_")
-        parsed = _parse_all(X)
+        parsed = parse_records(X)
         groups = self._groups()
         gidx = {g: i for i, g in enumerate(groups)}
         ng = 2 * len(groups)
@@ -254,7 +255,7 @@ class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, Base
                     near_r = v
                 out[r, ng + 4] += negated
                 if nb:
-                    d = _distance(p, i)
+                    d = token_distance(p, i)
                     b = sum(d >= e for e in edges) - 1
                     if b >= 0:
                         out[r, ng + 5 + 2 * (b + (0 if left else nb)) + (v < 0)] += abs(v)
@@ -271,8 +272,8 @@ class LexiconContextFeatures(_CompactState, _RecordInput, TransformerMixin, Base
         check_is_fitted(self, "lexicon_")
         out = []
         for rec in X:
-            sentence, start, end = _check_record(rec)
-            p = _parse(sentence, start, end)
+            sentence, start, end = check_record(rec)
+            p = parse_record(sentence, start, end)
             words = sorted(self._words(p), key=lambda t: -abs(t[1] * t[2]))
             out.append([(sentence[p.starts[i] : p.ends[i]], p.starts[i], p.ends[i], round(4.0 * v, 3)) for i, v, _, _ in words])
         return out

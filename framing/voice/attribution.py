@@ -263,7 +263,6 @@ class _Finder:
 
     # ---------------------------------------------------------------------------------------
     def direct(self) -> list[Quote]:
-        doc = self.doc
         out: list[Quote] = []
         for k, s in enumerate(self.spans):
             a, b = self.ranges[k]

@@ -384,7 +384,7 @@ def test_missing_skops_names_the_package(tiny_model, tmp_path, monkeypatch) -> N
 
 def test_missing_model_file_is_reported(tmp_path) -> None:
     """A model path that does not exist raises MissingResourceError with the path."""
-    with pytest.raises(MissingResourceError, match="nope.skops"):
+    with pytest.raises(MissingResourceError, match=r"nope\.skops"):
         load_model(tmp_path / "nope.skops")
 
 
@@ -427,7 +427,7 @@ def test_shipped_model_matches_its_card_on_dev_rw(shipped, dev_rw) -> None:  # t
 def _reference_ngrams(v: TargetContextVectorizer, sentence: str, start: int, end: int) -> dict[str, float]:
     """The definition, written the slow way: build the sequence with the placeholder, enumerate
     every n-gram, weight it by its distance to the placeholder."""
-    from framing.sentiment.records import PLACEHOLDER, _stem
+    from framing.sentiment.records import PLACEHOLDER, stem
     from framing.text.segment import tokenize
 
     toks = [t.lower() for t, _, _ in tokenize(sentence)]
@@ -436,7 +436,7 @@ def _reference_ngrams(v: TargetContextVectorizer, sentence: str, start: int, end
     first = inside[0] if inside else next((i for i, (s, _) in enumerate(spans) if s >= end), len(toks))
     last = inside[-1] + 1 if inside else first
     if v.stem:
-        toks = [_stem(t) for t in toks]
+        toks = [stem(t) for t in toks]
     seq = toks[:first] + [PLACEHOLDER] + toks[last:]
     t = first
     out: dict[str, float] = {}
@@ -484,15 +484,15 @@ HOT_PATH_RECORDS = RECORDS + [
 def test_ngram_hot_path_matches_the_definition(params) -> None:  # type: ignore[no-untyped-def]
     """The cached sentence tables, vocabulary columns and the count shortcut give exactly what the
     definition gives, for every record and configuration."""
-    from framing.sentiment.records import _parse
+    from framing.sentiment.records import parse_record
 
     v = TargetContextVectorizer(min_df=1, **params).fit(HOT_PATH_RECORDS)
     vocab = v.vocabulary_
     for rec in HOT_PATH_RECORDS:
         expected = _reference_ngrams(v, *rec)
-        got = v._ngrams(_parse(*rec))
+        got = v._ngrams(parse_record(*rec))
         assert got == pytest.approx(expected), rec
-        by_column = v._ngrams(_parse(*rec), vocab)
+        by_column = v._ngrams(parse_record(*rec), vocab)
         assert by_column == pytest.approx({vocab[g]: w for g, w in expected.items() if g in vocab}), rec
     # transform uses the column path; fit the string path: a record seen in fit has all its n-grams
     X = v.transform(HOT_PATH_RECORDS)

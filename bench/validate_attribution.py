@@ -1,0 +1,272 @@
+"""Attribution and roles against the team's gold set (bench/gold/, scheme in docs/gold_annotation.md),
+with the word-order version framing had before the parse layer scored side by side in the same run.
+
+Attributions: a predicted quote matches a gold one when their content spans overlap by at least half
+of the shorter (one-to-one, greedily by overlap). Recall and precision per kind (gold kind for
+recall, predicted kind for precision); speaker accuracy on gold quotes whose source is named (the
+predicted speaker names the same source: its surname or name words agree, or for an anonymous source
+the speaker spans overlap), among matched quotes and over all such gold quotes (a missed quote counts
+as wrong).
+
+Roles: per gold case, whether the actor the tool gives the agent role (aggressor or cooperator) at the
+gold action word lies at the gold agent, and likewise the patient (target or cooperator); a negated
+case is right when the tool gives no role at that word.
+
+The old version is the code of commit LEGACY_COMMIT (the last before the parse layer), extracted with
+``git archive`` into a temporary folder and run in a child process on the same texts.
+
+    python bench/validate_attribution.py            # writes the section of docs/validation.md
+    python bench/validate_attribution.py --no-write
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+DATA = ROOT.parent / "shared" / "data" / "article_bias" / "articles.jsonl.gz"
+GOLD = ROOT / "bench" / "gold"
+LEGACY_COMMIT = "a239e4a"
+
+from _validation_doc import write_section
+
+_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "prime", "minister", "secretary", "the", "a", "an", "former", "senator", "governor", "spokesman", "spokeswoman"}
+
+_LEGACY_RUNNER = r'''
+import json, sys
+# the editable install maps framing._lexicons to this checkout's (new) lexicons: drop its finder so
+# the old code reads the lexicons of its own commit
+sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+from framing.actors.attribution import attribute_quotes, find_roles
+from framing.actors.gazetteer import find_mentions, load_gazetteer
+from framing.text.segment import segment
+gz = load_gazetteer()
+out = {}
+for line in sys.stdin:
+    d = json.loads(line)
+    doc = segment(d["text"])
+    mentions = find_mentions(doc, gz)
+    quotes = attribute_quotes(doc, mentions)
+    roles = find_roles(doc, mentions, quotes)
+    out[d["id"]] = {
+        "quotes": [{"kind": q.kind, "start": q.start, "end": q.end, "speaker_name": q.speaker_name, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end} for q in quotes],
+        "roles": [{"role": r.role, "start": r.start, "end": r.end, "verb_start": r.verb_start, "verb_end": r.verb_end} for r in roles],
+    }
+print(json.dumps(out))
+'''
+
+
+def load_gold(kind: str) -> list[dict[str, Any]]:
+    rows = []
+    for f in sorted(GOLD.glob(f"{kind}_part*.jsonl")) + sorted(GOLD.glob(f"{kind}.jsonl")):
+        rows.extend(json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+    return rows
+
+
+def load_texts(ids: set[str]) -> dict[str, str]:
+    texts = {}
+    with gzip.open(DATA, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d["id"] in ids:
+                texts[d["id"]] = d["text"]
+    return texts
+
+
+def framing_predictions(texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Quotes and roles (all voices) of the current framing on the raw article texts."""
+    from framing.analysis.article import analyze_batch, default_gazetteer, default_lexicons
+    from framing.types import Article
+
+    gz, lex = default_gazetteer(), default_lexicons()
+    ids = sorted(texts)
+    out: dict[str, dict[str, Any]] = {}
+    for k in range(0, len(ids), 8):
+        batch = [Article(id=i, text=texts[i]) for i in ids[k : k + 8]]
+        for r in analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=None):
+            roles = [dict(ro, actor=a["actor"]) for a in r.actors for ro in a["roles"]]
+            out[r.article.id] = {"quotes": list(r.quotes), "roles": roles}
+    return out
+
+
+def legacy_predictions(texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The same from the word-order version (commit LEGACY_COMMIT), run in a child process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", LEGACY_COMMIT, "framing", "lexicons"], capture_output=True, check=True).stdout
+        with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        payload = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in texts.items())
+        proc = subprocess.run([sys.executable, "-c", _LEGACY_RUNNER], input=payload, capture_output=True, text=True, cwd=tmp, env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"}, check=True)
+        return json.loads(proc.stdout)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return inter / shorter if inter > 0 and shorter > 0 else 0.0
+
+
+def _name_words(name: str | None) -> list[str]:
+    words = [w for w in re.findall(r"[a-z][a-z'’.-]*", (name or "").lower()) if w.strip(".") not in _TITLES]
+    return [w.rstrip(".").replace("’", "'").removesuffix("'s") for w in words]
+
+
+def same_source(gold: dict[str, Any], pred: dict[str, Any], text: str) -> bool:
+    if gold.get("speaker_type") == "anonymous":
+        g, p = gold.get("speaker"), (pred.get("speaker_start"), pred.get("speaker_end"))
+        return bool(g and p[0] is not None and _overlap(tuple(g), p) > 0)  # type: ignore[arg-type]
+    span = gold.get("speaker_name_span") or gold.get("speaker")
+    gw, pw = _name_words(text[span[0] : span[1]] if span else None), _name_words(pred.get("speaker_name"))
+    return bool(gw and pw and (gw[-1] in pw or pw[-1] in gw))
+
+
+def score_attributions(gold: list[dict[str, Any]], preds: dict[str, dict[str, Any]], texts: dict[str, str]) -> dict[str, Any]:
+    rec, prec = Counter(), Counter()  # (kind, hit) counts
+    named_total = named_right = named_matched = named_matched_right = 0
+    for art in gold:
+        text = texts[art["id"]]
+        pq = [q for q in preds.get(art["id"], {}).get("quotes", [])]
+        pairs = []
+        for gi, g in enumerate(art["attributions"]):
+            for pi, p in enumerate(pq):
+                ov = _overlap(tuple(g["content"]), (p["start"], p["end"]))
+                if ov >= 0.5:
+                    pairs.append((ov, gi, pi))
+        pairs.sort(reverse=True)
+        used_g, used_p, match = set(), set(), {}
+        for _, gi, pi in pairs:
+            if gi not in used_g and pi not in used_p:
+                used_g.add(gi)
+                used_p.add(pi)
+                match[gi] = pi
+        for gi, g in enumerate(art["attributions"]):
+            rec[(g["kind"], gi in match)] += 1
+            if g["kind"] == "direct" and g.get("speaker_type") not in (None, "unknown") and g.get("speaker") is not None:
+                named_total += 1
+                if gi in match:
+                    named_matched += 1
+                    ok = same_source(g, pq[match[gi]], text)
+                    named_matched_right += ok
+                    named_right += ok
+        for pi, p in enumerate(pq):
+            prec[(p["kind"], pi in used_p)] += 1
+    kinds = ["direct", "partial", "mixed", "reported"]
+    table = {}
+    for k in kinds:
+        g_all = rec[(k, True)] + rec[(k, False)]
+        p_all = prec[(k, True)] + prec[(k, False)]
+        table[k] = {"gold": g_all, "recall": rec[(k, True)] / g_all if g_all else None, "predicted": p_all, "precision": prec[(k, True)] / p_all if p_all else None}
+    g_total = sum(rec.values())
+    p_total = sum(prec.values())
+    return {
+        "per_kind": table,
+        "recall": sum(v for (k, hit), v in rec.items() if hit) / g_total if g_total else None,
+        "precision": sum(v for (k, hit), v in prec.items() if hit) / p_total if p_total else None,
+        "gold": g_total,
+        "predicted": p_total,
+        "speaker_named_total": named_total,
+        "speaker_accuracy_matched": named_matched_right / named_matched if named_matched else None,
+        "speaker_accuracy_all": named_right / named_total if named_total else None,
+    }
+
+
+_AGENT_ROLES = {"aggressor", "cooperator"}
+_PATIENT_ROLES = {"target", "cooperator"}
+
+
+def score_roles(cases: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    by_con: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cases:
+        con = "negation" if c.get("negated") else c.get("construction", "simple")
+        roles = [r for r in preds.get(c["id"], {}).get("roles", []) if r.get("verb_start") is not None and _overlap(tuple(c["verb"]), (r["verb_start"], r["verb_end"])) > 0]
+        tally = by_con[con]
+        tally["cases"] += 1
+        if c.get("negated"):
+            tally["right"] += not any(r["role"] != "speaker" for r in roles)
+            continue
+        agent_ok = c.get("agent") is None or any(r["role"] in _AGENT_ROLES and _overlap(tuple(c["agent"]), (r["start"], r["end"])) > 0 for r in roles)
+        patient_ok = c.get("patient") is None or any(r["role"] in _PATIENT_ROLES and _overlap(tuple(c["patient"]), (r["start"], r["end"])) > 0 for r in roles)
+        # no role given to an actor the gold case does not name in that role
+        wrong = [
+            r for r in roles
+            if r["role"] in ("aggressor", "target")
+            and not (c.get("agent") and r["role"] == "aggressor" and _overlap(tuple(c["agent"]), (r["start"], r["end"])) > 0)
+            and not (c.get("patient") and r["role"] == "target" and _overlap(tuple(c["patient"]), (r["start"], r["end"])) > 0)
+        ]
+        tally["agent"] += agent_ok
+        tally["patient"] += patient_ok
+        tally["right"] += agent_ok and patient_ok and not wrong
+        tally["flipped_or_extra"] += bool(wrong)
+    return {k: dict(v) for k, v in sorted(by_con.items())}
+
+
+def _pct(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--no-legacy", action="store_true", help="skip the old word-order version")
+    args = ap.parse_args()
+    if not DATA.is_file():
+        sys.exit(f"{DATA} is missing: this validation needs ../shared/data")
+    attributions, roles = load_gold("attribution"), load_gold("roles")
+    texts = load_texts({a["id"] for a in attributions} | {r["id"] for r in roles})
+    for row in [*attributions, *roles]:
+        if hashlib.sha256(texts[row["id"]].encode("utf-8")).hexdigest() != row["sha256"]:
+            sys.exit(f"gold line for {row['id']}: the article text changed (sha256 differs)")
+    systems = {"framing (parse)": framing_predictions(texts)}
+    if not args.no_legacy:
+        systems["word order (before, commit " + LEGACY_COMMIT + ")"] = legacy_predictions(texts)
+    n_outlets = len({a["source"] for a in attributions})
+    kinds = Counter(g["kind"] for a in attributions for g in a["attributions"])
+    stypes = Counter(g.get("speaker_type") for a in attributions for g in a["attributions"])
+    cons = Counter("negation" if c.get("negated") else c.get("construction") for c in roles)
+    lines = [
+        f"Gold set: {sum(kinds.values())} attributions in {len(attributions)} articles from {n_outlets} outlets "
+        f"({', '.join(f'{k} {v}' for k, v in kinds.most_common())}; speakers: {', '.join(f'{k} {v}' for k, v in stypes.most_common())}), "
+        f"and {len(roles)} role cases ({', '.join(f'{k} {v}' for k, v in cons.most_common())}); "
+        "annotated by the team on Article-Bias-Prediction train/valid articles (offsets only, `bench/gold/`, scheme in `docs/gold_annotation.md`).",
+        "",
+        "### Attribution",
+        "",
+        "| system | recall (all) | precision (all) | direct R / P | partial R / P | mixed R / P | reported R / P | speaker accuracy, named direct quotes found | same, over all named direct quotes |",
+        "|---|---:|---:|---|---|---|---|---:|---:|",
+    ]
+    role_tables = {}
+    for name, preds in systems.items():
+        s = score_attributions(attributions, preds, texts)
+        pk = s["per_kind"]
+        cells = [f"{_pct(pk[k]['recall'])} / {_pct(pk[k]['precision'])}" for k in ("direct", "partial", "mixed", "reported")]
+        lines.append(f"| {name} | {_pct(s['recall'])} | {_pct(s['precision'])} | " + " | ".join(cells) + f" | {_pct(s['speaker_accuracy_matched'])} | {_pct(s['speaker_accuracy_all'])} |")
+        role_tables[name] = score_roles(roles, preds)
+    lines += ["", "### Roles (share of gold cases right)", "", "| system | construction | cases | agent right | patient right | case right | wrong or flipped role given |", "|---|---|---:|---:|---:|---:|---:|"]
+    for name, table in role_tables.items():
+        total = Counter()
+        for con, t in table.items():
+            n = t["cases"]
+            total.update(t)
+            lines.append(f"| {name} | {con} | {n} | {_pct(t.get('agent', 0) / n) if con != 'negation' else '–'} | {_pct(t.get('patient', 0) / n) if con != 'negation' else '–'} | {_pct(t.get('right', 0) / n)} | {t.get('flipped_or_extra', 0)} |")
+        lines.append(f"| {name} | **all** | {total['cases']} | | | **{_pct(total['right'] / total['cases'])}** | {total['flipped_or_extra']} |")
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write:
+        write_section("Attribution and roles (gold set)", "python bench/validate_attribution.py", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
+from framing.markers.word_classes import word_class
 from framing.types import ActorMention, Doc, Entity, Quote
 
 __all__ = ["KINDS", "find_mentions", "link_speakers"]
@@ -197,11 +198,21 @@ def _sentence_of(doc: Doc, token: int) -> int:
 
 
 def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
+    """he / she for a person when known: the gazetteer's, an honorific's ("Mrs."), or a common
+    first name's (``lexicons/word_classes.toml``); None when unknown."""
     actor = gazetteer.actors.get(m.actor)
     if actor is not None:
         return actor.pronoun
     first = bisect_left(doc.starts, m.start)
-    return _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
+    honorific = _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
+    if honorific:
+        return honorific
+    given = m.name.split()[0].lower() if " " in m.name else ""
+    if given in word_class("female_first_names"):
+        return "she"
+    if given in word_class("male_first_names"):
+        return "he"
+    return None
 
 
 def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
@@ -249,37 +260,124 @@ def find_mentions(
     return _resolve_pronouns(doc, mentions, gazetteer)
 
 
-def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMention]) -> list[Quote]:
-    """Each quote's speaker resolved to an actor: the mention at the speaker's head token, else a
-    mention inside the speaker phrase ("a Coca-Cola spokesman" speaks for Coca-Cola). The shown
-    ``speaker_name`` is the actor's name for a named or pronoun speaker, the phrase itself for an
-    anonymous one ("officials")."""
+_TITLE_HEADS = frozenset(
+    ["chief", "president", "minister", "secretary", "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "ambassador", "commissioner", "general", "adviser", "advisor", "officer", "head", "leader", "vice"]
+)
+
+
+def _phrase_name(doc: Doc, lo: int, hi: int) -> int | None:
+    """The head token of a person's name that ends a speaker phrase ("Twitter's vice president for
+    trust and safety Del Harvey"; "Syria's Chief of Staff, Gen. Ali Abdullah Ayoub")."""
+    j = hi
+    while j > lo and doc.pos[j] == "PUNCT":
+        j -= 1
+    if doc.pos[j] == "PROPN" and j - 1 >= lo and doc.pos[j - 1] == "PROPN" and doc.lower[j] not in _TITLE_HEADS:
+        return j
+    return None
+
+
+def _name_phrase(doc: Doc, head: int) -> tuple[int, int]:
+    """The proper-name tokens of a speaker's head ("Del Harvey" in "Twitter's vice president Del Harvey")."""
+    a = head
+    while a - 1 >= 0 and doc.pos[a - 1] == "PROPN" and doc.heads[a - 1] in (head, a) and doc.deps[a - 1] == "compound":
+        a -= 1
+    return a, head + 1
+
+
+def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMention], gazetteer: Gazetteer | None = None) -> list[Quote]:
+    """Each quote's speaker resolved to an actor.
+
+    * the mention at the speaker's head token ("Mark Carney said", "he said" resolved);
+    * a proper name at the head that no mention covers is the speaker by that name, joined to a
+      person of the same surname named elsewhere in the article ("Del Harvey", "Mr. Burton");
+    * a common noun at the head speaks for the actor named inside its phrase: the name in
+      apposition first ("the EU's trade commissioner, Ines Valtonen"), then a person, never a place
+      ("a Coca-Cola spokesman" speaks for Coca-Cola, and is shown as the phrase itself);
+    * a pronoun takes the subject of the sentence before when that is a person, else the
+      speaker of the quotation before (within four sentences) when compatible, else the nearest
+      person: news goes on quoting the same source.
+
+    ``speaker_name`` is the actor's name for a named or pronoun speaker, the phrase itself for
+    an anonymous one ("officials").
+    """
     by_token: dict[int, ActorMention] = {}
     for m in mentions:
         a, b = _token_range(doc, m.start, m.end)
         for t in range(a, b):
             by_token.setdefault(t, m)
-    out = []
+    persons_by_word: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.type == "person" and m.kind != "pronoun":
+            for w in m.name.split():
+                persons_by_word.setdefault(w, m)
+    out: list[Quote] = []
+    last: Quote | None = None  # the last quote with a named person speaker
     for q in quotes:
         if q.speaker_token is None or q.speaker_start is None or q.speaker_end is None:
             out.append(q)
             continue
-        m = by_token.get(q.speaker_token)
+        head = q.speaker_token
+        m = by_token.get(head)
+        if q.speaker_type == "pronoun" and doc.has_syntax:
+            m = _pronoun_speaker(doc, q, m, last, by_token, gazetteer)
+        if m is None and doc.has_syntax:
+            # a title at the head ("Chief", "Senior Vice President") names the person after it
+            lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
+            named = _phrase_name(doc, lo, max(lo, hi - 1)) if doc.lower[head] in _TITLE_HEADS or doc.pos[head] != "PROPN" else None
+            if named is not None:
+                head = named
+                m = by_token.get(head)
+        if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
+            a, b = _name_phrase(doc, head)
+            name = " ".join(doc.tokens[a:b])
+            known = persons_by_word.get(doc.tokens[head])
+            if known is not None:
+                m = known
+            else:
+                q = replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type)
+                out.append(q)
+                continue
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
-            # "the EU's trade commissioner, Ines Valtonen": the name in apposition speaks, then a
-            # person named in the phrase; a place never speaks
-            appos = {c for c in doc.children[q.speaker_token] if doc.deps[c] == "appos"} if doc.has_syntax else set()
+            appos = {c for c in doc.children[head] if doc.deps[c] == "appos"} if doc.has_syntax else set()
             inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place"))
-            m = inside[0] if inside else None
+            m = inside[0] if inside and inside[0].type != "place" else None
             if m is not None and q.speaker_type == "anonymous":
                 out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
                 continue
         if m is None:
-            name = q.speaker_text if q.speaker_type != "pronoun" else None
-            out.append(replace(q, speaker_name=name))
+            out.append(replace(q, speaker_name=q.speaker_text if q.speaker_type != "pronoun" else None))
             continue
-        stype = q.speaker_type if q.speaker_type == "anonymous" else ("person" if m.type in ("person", "place") and q.speaker_type != "state" else q.speaker_type)
-        out.append(replace(q, speaker=m.actor, speaker_name=m.name, speaker_type=stype if q.speaker_type != "pronoun" else "pronoun"))
+        stype = q.speaker_type
+        if stype not in ("anonymous", "pronoun"):
+            stype = "person" if m.type in ("person", "place") and q.speaker_type != "state" else q.speaker_type
+        q = replace(q, speaker=m.actor, speaker_name=m.name, speaker_type=stype)
+        out.append(q)
+        if m.type == "person":
+            last = q
     return out
+
+
+def _pronoun_speaker(
+    doc: Doc, q: Quote, resolved: ActorMention | None, last: Quote | None, by_token: dict[int, ActorMention], gazetteer: Gazetteer | None
+) -> ActorMention | None:
+    """The person a pronoun speaker is (see :func:`link_speakers`)."""
+    pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    if resolved is not None:
+        ref_sentence = next((m.sentence for m in by_token.values() if m.actor == resolved.actor and m.kind != "pronoun" and m.sentence <= q.sentence and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass") and q.sentence - m.sentence <= 1), None)
+        if ref_sentence is not None:
+            return resolved  # the subject of this or the last sentence: a source just introduced
+    if last is not None and last.speaker is not None and q.sentence - last.sentence <= 4 and pron is not None:
+        prev = next((m for m in by_token.values() if m.actor == last.speaker), None)
+        compatible = gazetteer is None or (prev is not None and _pronoun_of(prev, doc, gazetteer) in (pron, None))
+        # news goes on quoting the same source, unless another person entered the text since
+        newcomers = {
+            m.actor
+            for m in by_token.values()
+            if m.type == "person" and m.kind != "pronoun" and last.end <= m.start < (q.speaker_start or 0) and m.actor != last.speaker
+            and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
+        }
+        if prev is not None and compatible and not newcomers:
+            return prev
+    return resolved

@@ -328,6 +328,14 @@ def find_roles(doc: Doc, mentions: Sequence[ActorMention], quotes: Sequence[Quot
                     agents = [m for a in finder.agent_tokens(u) for m in finder.actors_of(a)]
                     break
         patients = [m for t in patient_toks for m in finder.actors_of(t) if all(m.actor != a.actor for a in agents)]
+        if len(agents) >= 2 and any(doc.lower[t] == "other" and any(doc.lower[c] in ("each", "one") for c in doc.children[t]) for t in patient_toks):
+            # "Trump and Kim threatened each other": each acts on the other
+            for a in agents:
+                other = next(x for x in agents if x.actor != a.actor)
+                add(a, "aggressor" if kind == "conflict" else "cooperator", v, other)
+                if kind == "conflict":
+                    add(a, "target", v, other)
+            continue
         if kind == "conflict":
             for a in agents:
                 add(a, "aggressor", v, patients[0] if patients else None)

@@ -31,7 +31,9 @@ class QuoteSpan:
 # (opening mark, closing mark) as regular expressions; single curly quotes count only at word
 # edges so that apostrophes (don’t, Canada’s) are never taken for quotation marks
 _MARKS = [
-    (re.compile("“"), re.compile("”")),
+    # copied text mixes curly and straight marks (“... ," X said): a curly opening mark may close
+    # with a straight one
+    (re.compile("“"), re.compile('[”"]')),
     (re.compile("«"), re.compile("»")),
     (re.compile("„"), re.compile("[“”]")),
     (re.compile('"'), re.compile('"')),

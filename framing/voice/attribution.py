@@ -42,6 +42,7 @@ _CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp", 
 _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
+_WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group", "FAC": "organisation"}
 
 
@@ -107,6 +108,13 @@ def _subject(doc: Doc, verb: int) -> int | None:
             v = doc.heads[v]
             continue
         break
+    # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
+    j = verb + 1
+    if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
+        while j + 1 < doc.n_tokens and doc.pos[j] in ("DET", "ADJ", "PROPN", "NOUN") and doc.pos[j + 1] in ("PROPN", "NOUN"):
+            j += 1
+        if doc.pos[j] in ("PROPN", "NOUN"):
+            return j
     return None
 
 
@@ -180,6 +188,19 @@ class _Finder:
             for i in range(_token_of_char(doc, s.start), _token_of_char(doc, s.end)):
                 if i < doc.n_tokens and self.in_quote[i] == -1:
                     self.mark_of[i] = k
+
+    def is_title(self, a: int, b: int) -> bool:
+        """A short quotation whose words are all capitalised and that sits as the object of a
+        preposition or next to a name: a programme, book or slogan title."""
+        doc = self.doc
+        words = [i for i in range(a, b) if doc.pos[i] not in ("PUNCT", "SPACE")]
+        if not words or len(words) > 8:
+            return False
+        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
+        if not all(doc.tokens[i][:1].isupper() or doc.lower[i] in small for i in words) or not doc.tokens[words[0]][:1].isupper():
+            return False
+        before = a - 2 if a >= 2 else -1
+        return before >= 0 and (doc.pos[before] == "ADP" or doc.tokens[before] in ("'s", "’s") or doc.pos[before] == "PROPN")
 
     def is_clause(self, a: int, b: int) -> bool:
         """Whether tokens ``[a, b)`` hold a clause of their own: a subject with its verb inside,
@@ -269,6 +290,8 @@ class _Finder:
             if b <= a:
                 continue
             n_words = self.words(a, b)
+            if self.is_title(a, b):
+                continue  # "on CBS's “Face the Nation.”", "his book “Wasted”": a title, not words said
             cue = self.cue_of_span(k)
             kind = "direct" if self.is_clause(a, b) or n_words >= 8 else "partial"
             if cue is None and kind == "partial":
@@ -333,6 +356,61 @@ class _Finder:
                 return i
         return None
 
+    def complement(self, i: int, used_cues: set[int]) -> tuple[int, int] | None:
+        """The tokens a cue reports: its clausal complement ("said (that) X"; "urged Canada to X"),
+        or, for a parenthetical cue ("X, he said, Y"; "X, officials say"), the clause it interrupts
+        without the cue's own words."""
+        doc = self.doc
+        comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and not self.quoted(c) and not self.indirect_question(c)]
+        if any(doc.deps[c] == "dobj" for c in doc.children[i]):
+            # "urged Canada to drop the surtax": what someone was asked to do is reported; "vowed to
+            # impose tariffs" is not (the speaker's own act, stated by the outlet)
+            comps += [c for c in doc.children[i] if doc.deps[c] == "xcomp" and not self.quoted(c)]
+        elif not any(doc.lower[g] == "to" for c in doc.children[i] if doc.deps[c] == "xcomp" for g in doc.children[c]):
+            comps += [c for c in doc.children[i] if doc.deps[c] == "xcomp" and not self.quoted(c)]  # "said voting yes would ..."
+        comps += [
+            c for c in doc.children[i]
+            if doc.deps[c] == "advcl" and not self.quoted(c) and any(doc.deps[g] in _SUBJECTS for g in doc.children[c])
+            and not any(doc.deps[g] == "mark" and doc.lower[g] != "that" for g in doc.children[c])
+        ]
+        if comps:
+            lo, hi = _subtree_span(doc, comps[0])
+        elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and _subject(doc, i) is not None and _subject(doc, i) > doc.heads[i] - 60:
+            h = doc.heads[i]
+            if self.quoted(h) or _is_cue(doc, h):
+                return None
+            lo, hi = _subtree_span(doc, h)
+            clo, chi = _subtree_span(doc, i)
+            if not (lo < clo and chi < hi) and not (chi < hi and clo <= lo) and not (lo < clo and hi <= chi):
+                return None
+            # the clause around the cue: both sides, cue and its subject taken out below by trimming
+            if chi >= hi:
+                hi = clo - 1
+            elif clo <= lo:
+                lo = chi + 1
+        else:
+            return None
+        while lo <= hi and (doc.pos[lo] == "PUNCT" or (doc.lower[lo] == "that" and doc.deps[lo] == "mark")):
+            lo += 1
+        while hi >= lo and doc.pos[hi] == "PUNCT":
+            hi -= 1
+        if hi < lo:
+            return None
+        inside = [k for k, (a, b) in enumerate(self.ranges) if lo <= a and b - 1 <= hi]
+        if doc.starts[i] in used_cues and not any(not self.quoted(t) and doc.pos[t] != "PUNCT" for t in range(lo, hi + 1)):
+            return None  # the complement is the quotation itself: already a direct quote
+        if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2:
+            return None  # nothing but the quotation
+        return lo, hi
+
+    def indirect_question(self, c: int) -> bool:
+        """Whether a clause is a question or a description rather than a claim ("explained why she
+        would vote", "described how the bill died", "asked whether ...")."""
+        doc = self.doc
+        lo, _ = _subtree_span(doc, c)
+        first = doc.lower[lo]
+        return first in _WH_WORDS or any(doc.deps[g] == "mark" and doc.lower[g] in ("if", "whether") for g in doc.children[c])
+
     def reported(self, direct: list[Quote]) -> list[Quote]:
         """Clausal complements of cues, and the clause "according to X" is attached to."""
         doc = self.doc
@@ -361,22 +439,7 @@ class _Finder:
                 if hi >= lo:
                     content = (lo, hi)
             elif _is_cue(doc, i):
-                comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and not self.quoted(c)]
-                if not comps:
-                    continue
-                lo, hi = _subtree_span(doc, comps[0])
-                while lo <= hi and (doc.pos[lo] == "PUNCT" or (doc.lower[lo] == "that" and doc.deps[lo] == "mark")):
-                    lo += 1
-                while hi >= lo and doc.pos[hi] == "PUNCT":
-                    hi -= 1
-                if hi < lo:
-                    continue
-                inside = [k for k, (a, b) in enumerate(self.ranges) if lo <= a and b - 1 <= hi]
-                if doc.starts[i] in used_cues and not any(not self.quoted(t) and doc.pos[t] != "PUNCT" for t in range(lo, hi + 1)):
-                    continue  # the complement is the quotation itself: already a direct quote
-                content = (lo, hi)
-                if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2:
-                    continue  # nothing but the quotation
+                content = self.complement(i, used_cues)
             if content is None:
                 continue
             q = self.quote_from_cue("reported", 0, 0, 0, i)

@@ -236,7 +236,7 @@ def test_actors_not_coordinated_are_not_a_joint_subject(gz) -> None:  # type: ig
     roles = roles_of("Trade officials in Canada expect that China signed the agreement.", gz)
     assert [r for r in roles if r[1] == "cooperator"] == []
     roles = roles_of("After meeting Canada, China signed the agreement.", gz)
-    assert [r for r in roles if r[1] == "cooperator"] == []
+    assert [r for r in roles if r[1] == "cooperator" and r[2] == "signed"] == []  # China met Canada; it signed alone
     # "X, and Y ...": two clauses, not a list; "a bargain with China": an object, not a subject
     roles = roles_of("Mexico struck a bargain with China, and Washington threatened Canada.", gz)
     assert {(a, r) for a, r, _, _ in roles if r == "aggressor"} == {("united_states", "aggressor")}

@@ -39,7 +39,7 @@ __all__ = ["MIN_QUOTE_WORDS", "find_quotes", "speaker_type"]
 MIN_QUOTE_WORDS = 5
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp", "oprd")
-_CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for
+_CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (more across a name)
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
@@ -242,9 +242,11 @@ class _Finder:
         #    end, or the next one when the parser split "“... win.” Trump said.")
         last_sent = self.sent_of[b - 1]
         end_char = self.spans[k].end
-        for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 3)):
+        for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 7)):
             if self.quoted(i) and i not in self.mark_of:
                 break
+            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX"):
+                break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted")
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
             if _is_cue(doc, i) and not self.quoted(i):

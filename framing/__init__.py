@@ -12,18 +12,54 @@ The flow, each step a plain function (see docs/architecture.md)::
 
 from __future__ import annotations
 
-from framing import report
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from framing._version import __version__
-from framing.analysis.article import analyze, analyze_article
-from framing.analysis.results import Results
-from framing.classroom.worksheet import make_worksheet
-from framing.comparison.comparison import compare
-from framing.comparison.result import Comparison
 from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
-from framing.inputs.corpus import Corpus
-from framing.inputs.loader import iter_load, load
-from framing.text.segment import segment
 from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
+
+if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from framing import report
+    from framing.analysis.article import analyze, analyze_article
+    from framing.analysis.results import Results
+    from framing.classroom.worksheet import make_worksheet
+    from framing.comparison.comparison import compare
+    from framing.comparison.result import Comparison
+    from framing.inputs.corpus import Corpus
+    from framing.inputs.loader import iter_load, load
+    from framing.text.segment import segment
+
+#: Public names imported on first use, so that ``import framing`` (and every worker process of a
+#: run, which imports the package) does not load matplotlib, pandas and the report machinery it
+#: may never need.
+_LAZY = {
+    "analyze": "framing.analysis.article",
+    "analyze_article": "framing.analysis.article",
+    "Results": "framing.analysis.results",
+    "make_worksheet": "framing.classroom.worksheet",
+    "compare": "framing.comparison.comparison",
+    "Comparison": "framing.comparison.result",
+    "Corpus": "framing.inputs.corpus",
+    "iter_load": "framing.inputs.loader",
+    "load": "framing.inputs.loader",
+    "segment": "framing.text.segment",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "report":
+        return import_module("framing.report")
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Article",

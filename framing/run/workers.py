@@ -5,6 +5,8 @@ so every engine and worker count writes the same bytes.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import multiprocessing as mp
 import sys
@@ -30,7 +32,10 @@ _STATE: dict[str, Any] = {}
 
 
 def init_worker(settings: dict[str, Any]) -> None:
-    """Load lexicons, gazetteer and model once per process."""
+    """Load lexicons, gazetteer, parser and models once per process (a forked worker finds them
+    loaded by its parent and keeps them)."""
+    if _STATE.get("key") == json.dumps(settings, sort_keys=True):
+        return
     lex = None if settings["no_lexicons"] else load_default_lexicons(settings["lexicon_dirs"])
     if settings["no_actors"]:
         gz = None
@@ -48,13 +53,20 @@ def init_worker(settings: dict[str, Any]) -> None:
     _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, nlp=nlp, key=json.dumps(settings, sort_keys=True))
 
 
+def _release_memory() -> None:
+    """Give freed heap memory back to the system (glibc keeps the high-water mark of a long
+    article's parse otherwise, and a worker's memory ratchets up over a corpus)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[str, str]]:
     """Analyse a batch; returns ``("ok", json line)`` or ``("error", json line)`` per article."""
     if _STATE.get("key") != json.dumps(settings, sort_keys=True):
         init_worker(settings)
     out = []
     try:  # one parse of the batch (the parser is faster on batches)
-        docs: list[Any] = list(parse_many([a.text for a in batch], pipeline=_STATE["nlp"], batch_size=len(batch)))
+        docs: list[Any] = list(parse_many([a.text for a in batch], pipeline=_STATE["nlp"], batch_size=8))
     except Exception:  # noqa: BLE001 - a text the parser cannot take: parse one at a time below, to find it
         docs = [None] * len(batch)
     for article, doc in zip(batch, docs, strict=True):
@@ -74,6 +86,7 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
         except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
             err = LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
             out.append(("error", json.dumps(err.to_dict(), ensure_ascii=False)))
+    _release_memory()
     return out
 
 
@@ -83,7 +96,12 @@ def local_results(batches: Iterator[list[Article]], settings: dict[str, Any], wo
         for batch in batches:
             yield analyse_batch(batch, settings)
         return
-    ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
+    method = "spawn" if sys.platform == "darwin" else "fork"
+    if method == "fork" and _STATE.get("key") != json.dumps(settings, sort_keys=True):
+        # load the parser, lexicons and models once here: forked workers share their pages (the
+        # model weights are arrays nobody writes to) instead of each loading its own copy
+        init_worker(settings)
+    ctx = mp.get_context(method)
     with ctx.Pool(workers, initializer=init_worker, initargs=(settings,)) as pool:
         # results come back in input order; at most two batches per worker are in flight, so
         # the reader never runs ahead of the analysis (Pool.imap would read the whole corpus)

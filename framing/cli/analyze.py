@@ -107,6 +107,12 @@ def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> N
     g.add_argument("--format", default=default_format, help="comma-separated: html, pdf, md, csv (default: %(default)s)")
     g.add_argument("--title", default="How the outlets frame it", help="title of the report")
     g.add_argument("--max-articles", type=int, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
+    g.add_argument(
+        "--voice",
+        choices=["outlet", "all"],
+        default="outlet",
+        help="whose words the marker profiles count: the outlet's own wording (default; words inside quotation marks are the sources') or all words",
+    )
 
 
 
@@ -192,7 +198,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
         records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
         res = Results.from_jsonl(out / "articles.jsonl", records=records)
-        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or ())
+        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
     say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
@@ -205,10 +211,12 @@ def _formats(formats: str) -> list[str]:
     return wanted
 
 
-def _write_reports(results: Results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = ()) -> list[Path]:
+def _write_reports(
+    results: Results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = (), voice: str = "outlet"
+) -> list[Path]:
     """Compare the results by ``by`` and write the requested report formats into ``out``."""
     wanted = _formats(formats)
-    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs)
+    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice)
     data = report.report_data(comp, title=title, max_articles=max_articles)
     written = []
     if "html" in wanted:
@@ -256,7 +264,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or ())
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
     say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")
     return EXIT_OK
 

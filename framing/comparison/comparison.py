@@ -43,6 +43,7 @@ def compare(
     top_terms: int = 25,
     story_threshold: float = 0.2,
     lexicon_dirs: Sequence[str] = (),
+    voice: str = "outlet",
 ) -> Comparison:
     """Compare groups of analysed articles.
 
@@ -58,6 +59,9 @@ def compare(
         Groups with fewer articles are flagged ``small``.
     include_duplicates : bool
         Count articles flagged as copies (default: leave them out).
+    voice : {"outlet", "all"}
+        Whose words the marker profiles count: the outlet's own wording (default: words inside
+        quotation marks are the sources') or every word, quotations included.
     lexicon_dirs : sequence of paths
         Folders of user lexicons used in the analysis, so findings name their markers as the
         lexicon files say (markers of lexicons not found are still compared).
@@ -73,6 +77,7 @@ def compare(
     import pandas as pd
 
     check_option("mode", mode, ("one-vs-rest", "pairwise"))
+    check_option("voice", voice, ("outlet", "all"))
     all_results = list(results)
     errors = list(getattr(results, "errors", []))
     check_by(all_results, by)
@@ -84,7 +89,9 @@ def compare(
 
     # --- marker profiles
     keys = list(markers) if markers else sorted({k for r in rs for k in r.markers})
-    rates = {k: np.array([(r.markers.get(k) or {}).get("rate") or 0.0 for r in rs]) for k in keys}
+    field = "rate" if voice == "outlet" else "all_rate"
+    # results written before voices were kept have only "rate" (every word counted)
+    rates = {k: np.array([((r.markers.get(k) or {}).get(field, (r.markers.get(k) or {}).get("rate"))) or 0.0 for r in rs]) for k in keys}
     garr = np.array(groups_of)
     member = {g: garr == g for g in groups}
     prof_rows, diff_rows = [], []
@@ -154,6 +161,7 @@ def compare(
         classifiers=classifiers,
         n_boot=n_boot,
         n_perm=n_perm,
+        voice=voice,
     )
     comp.findings = findings(comp)
     return comp

@@ -45,6 +45,8 @@ class Comparison:
     predictions: Any = None
     #: model name -> card summary (``provenance.classifiers`` of the articles)
     classifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: whose words the profiles count: "outlet" (its own wording) or "all"
+    voice: str = "outlet"
     #: how each marker is named and shown (from the lexicon files used)
     registry: MarkerRegistry = field(repr=False, default_factory=marker_registry)
 

@@ -161,6 +161,7 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
         "title": title,
         "generated": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "by": by,
+        "voice": comp.voice,
         "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small} for g in groups],
         "n_groups": len(comp.groups),
         "n_articles": len(comp.results),

@@ -190,3 +190,21 @@ def test_unknown_grouping_field_is_an_error_naming_the_fields(example_results) -
     """A mistyped ``by`` is refused with the fields one can group by, not turned into one '(unknown)' group."""
     with pytest.raises(OptionError, match=r"cannot group by 'outlte'.*outlet"):
         compare(example_results, by="outlte")
+
+
+def test_voice_all_counts_the_words_in_quotations() -> None:
+    """By default a source's quoted "hegemony" is not the outlet's; voice="all" counts it."""
+    from framing.types import Article
+
+    quoted = "“American hegemony is over,” Carney said. The talks went on."
+    own = "American hegemony is over, the paper wrote. The talks went on."
+    arts = [Article(id=f"q{i}", text=quoted, outlet="Quoting Post") for i in range(2)] + [Article(id=f"o{i}", text=own, outlet="Own Words") for i in range(2)]
+    results = framing.analyze(arts, sentiment=None, progress=False)
+    def mean(comp, group):  # type: ignore[no-untyped-def]
+        p = comp.profiles
+        return float(p[(p.group == group) & (p.marker == "registers.marxist")]["mean"].iloc[0])
+    outlet, every = compare(results, n_boot=20, n_perm=20), compare(results, voice="all", n_boot=20, n_perm=20)
+    assert mean(outlet, "Quoting Post") == 0 and mean(every, "Quoting Post") > 0
+    assert mean(outlet, "Own Words") == mean(every, "Own Words") > 0
+    with pytest.raises(OptionError, match="voice must be one of"):
+        compare(results, voice="quotes")

@@ -26,11 +26,12 @@ pronoun    he/him/she/her resolved to the nearest compatible named person before
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.markers.word_classes import word_class
+from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import ActorMention, Doc, Entity, Quote
 
 __all__ = ["KINDS", "find_mentions", "link_speakers"]
@@ -84,10 +85,15 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
     for actor in gazetteer.actors.values():
         for s in actor.surnames:
             surname_owners.setdefault(s.lower(), set()).add(actor.id)
+    # a person the parser names around a place's or organisation's name ("Rep. Jim Jordan",
+    # "Chad Smith"): the name is the person's, not the country's
+    person_spans = [(e.start, e.end) for e in doc.entities if e.label == "PERSON"] if doc.has_syntax else []
     mentions: list[ActorMention] = []
     for start, end, sent, kind, actor_id in sorted(by_span.values()):
         actor = gazetteer.actors[actor_id]
         a, b = _token_range(doc, start, end)
+        if actor.type != "person" and any(pa <= a and b <= pb and pb - pa > b - a for pa, pb in person_spans):
+            continue
         if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
             titled = a > 0 and doc.lower[a - 1] in _TITLE_WORDS
             if not (titled and len(surname_owners.get(doc.lower[a], ())) == 1):
@@ -112,6 +118,11 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
     while b > a and doc.lower[b - 1] in ("'s", "'", "s"):
         b -= 1
     return (a, b) if b > a else None
+
+
+def _plain(word: str) -> str:
+    """A name word with typographic apostrophes made straight ("O’Brien" = "O'Brien")."""
+    return word.replace("’", "'")
 
 
 def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gazetteer, exclude: frozenset[str] = frozenset()) -> list[ActorMention]:
@@ -155,17 +166,17 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     for a, b, label, _ in found:
         if label == "PERSON" and b - a >= 2:
             name = " ".join(doc.tokens[a:b])
-            full.setdefault(doc.tokens[b - 1], (slug(name), name))
+            full.setdefault(_plain(doc.tokens[b - 1]), (slug(name), name))
             # names written family name first ("Zhao Minghui" ... "Zhao said") join on the first word
-            firsts.setdefault(doc.tokens[a], (slug(name), name))
+            firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
     out = []
     for a, b, label, pron in found:
         name = " ".join(doc.tokens[a:b])
         ident, shown = slug(name), name
-        if b - a == 1 and doc.tokens[a] in full:  # the parser may tag a lone surname as anything
-            ident, shown = full[doc.tokens[a]]
+        if b - a == 1 and _plain(doc.tokens[a]) in full:  # the parser may tag a lone surname as anything
+            ident, shown = full[_plain(doc.tokens[a])]
         if not ident:
             continue
         if label == "PERSON" and pron and a > 0:
@@ -177,9 +188,12 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     if full:
         spans = sorted([*covered, *((m.start, m.end) for m, _ in out)])
         for i, tok in enumerate(doc.tokens):
-            if tok in full and doc.pos[i] == "PROPN" and not any(s <= doc.starts[i] < e for s, e in spans):
-                ident, shown = full[tok]
-                out.append((ActorMention("candidate:" + ident, shown, "person", "candidate", doc.starts[i], doc.ends[i], _sentence_of(doc, i), i), ""))
+            if _plain(tok) not in full or doc.pos[i] != "PROPN" or any(s <= doc.starts[i] < e for s, e in spans):
+                continue
+            if i + 1 < doc.n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
+                continue  # part of a longer name ("Lake Chad" is no mention of Anthony Lake)
+            ident, shown = full[_plain(tok)]
+            out.append((ActorMention("candidate:" + ident, shown, "person", "candidate", doc.starts[i], doc.ends[i], _sentence_of(doc, i), i), ""))
     return sorted((m for m, _ in out), key=lambda m: m.start)
 
 
@@ -215,13 +229,36 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer) -> list[ActorMention]:
+def _unsure_name(doc: Doc, m: ActorMention) -> bool:
+    """A single word the parser took for a person and the article never names in full, with no
+    honorific ("Treason", "Londoner"): too unsure to be what a later "he" or "she" refers to."""
+    if m.kind != "candidate" or " " in m.name:
+        return False
+    first = bisect_left(doc.starts, m.start)
+    return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN
+
+
+def _in_quotes(spans: Sequence[QuoteSpan]) -> Callable[[int], bool]:
+    """Whether a character offset lies inside one of the quotation spans."""
+    starts = [s.start for s in spans]
+
+    def inside(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and spans[k].start <= char < spans[k].end
+
+    return inside
+
+
+def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer, quote_spans: Sequence[QuoteSpan]) -> list[ActorMention]:
     """he/him/she/her -> the nearest compatible named person before it (this or the two previous
-    sentences); in the previous sentence a subject is preferred to other mentions."""
-    persons = [m for m in mentions if m.type == "person" and m.kind != "pronoun"]
+    sentences); in the previous sentence a subject is preferred to other mentions. A pronoun in
+    the outlet's words does not refer to a person named only inside a quotation ("“I'm voting for
+    Trump,” he wrote")."""
+    persons = [m for m in mentions if m.type == "person" and m.kind != "pronoun" and not _unsure_name(doc, m)]
     if not persons:
         return mentions
     starts = [m.start for m in persons]
+    quoted = _in_quotes(quote_spans)
     out = list(mentions)
     for i, tok in enumerate(doc.lower):
         pron = _PRONOUNS.get(tok)
@@ -231,7 +268,8 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             continue  # "her government": a possessive, not a reference the roles or quotes use
         sent = _sentence_of(doc, i)
         before = persons[: bisect_left(starts, doc.starts[i])]
-        window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None)]
+        own_voice = not quoted(doc.starts[i])
+        window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
         if not window:
             continue
         ref = window[-1]
@@ -245,19 +283,27 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
 
 
 def find_mentions(
-    doc: Doc, gazetteer: Gazetteer, *, published: str | None = None, candidates: bool = True, outlet: str | None = None
+    doc: Doc,
+    gazetteer: Gazetteer,
+    *,
+    published: str | None = None,
+    candidates: bool = True,
+    outlet: str | None = None,
+    quote_spans: Sequence[QuoteSpan] | None = None,
 ) -> list[ActorMention]:
     """Every actor mention in a parsed text, in text order (see the module docstring).
 
     ``candidates=False`` leaves out the people, organisations and places the gazetteer lacks;
-    ``outlet`` is the article's outlet, which is not an actor of its own story when it names itself.
+    ``outlet`` is the article's outlet, which is not an actor of its own story when it names itself;
+    ``quote_spans`` are the text's quotations when already found (else they are found here).
     """
     mentions, excluded = _gazetteer_mentions(doc, gazetteer, published)
     if candidates and doc.has_syntax:
         taken = [(m.start, m.end) for m in mentions] + excluded
         mentions.extend(_entity_mentions(doc, taken, gazetteer, frozenset({outlet}) if outlet else frozenset()))
         mentions.sort(key=lambda m: (m.start, m.end))
-    return _resolve_pronouns(doc, mentions, gazetteer)
+    spans = find_quote_spans(doc.text) if quote_spans is None else quote_spans
+    return _resolve_pronouns(doc, mentions, gazetteer, spans)
 
 
 _TITLE_HEADS = frozenset(
@@ -337,6 +383,8 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
                 q = replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type)
                 out.append(q)
                 continue
+        if m is None and doc.has_syntax:
+            m = _titled_person(doc, q, head, mentions, gazetteer)
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
@@ -357,6 +405,52 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
         if m.type == "person":
             last = q
     return out
+
+
+#: A title noun and the words that give a person that title before their name
+_TITLE_FORMS = {
+    "president": ("president",),
+    "senator": ("senator", "sen", "sen."),
+    "governor": ("governor", "gov", "gov."),
+    "congressman": ("congressman", "representative", "rep", "rep."),
+    "congresswoman": ("congresswoman", "representative", "rep", "rep."),
+    "lawmaker": ("senator", "sen", "sen.", "congressman", "congresswoman", "representative", "rep", "rep."),
+    "secretary": ("secretary",),
+    "minister": ("minister",),
+    "mayor": ("mayor",),
+    "chancellor": ("chancellor",),
+    "premier": ("premier",),
+    "ambassador": ("ambassador",),
+    "judge": ("judge",),
+    "general": ("general", "gen", "gen."),
+    "chairman": ("chairman", "chair"),
+    "chairwoman": ("chairwoman", "chair"),
+    "speaker": ("speaker",),
+}
+
+
+def _titled_person(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None) -> ActorMention | None:
+    """The person a definite title speaker is ("the president said", "the senator said"): the last
+    person before the quote who was given that title ("President Obama", "Sen. Chris Coons", or a
+    title the gazetteer lists), within the ten sentences before."""
+    forms = _TITLE_FORMS.get(doc.lower[head])
+    if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
+        return None
+    a, b = _token_range(doc, q.speaker_start or 0, q.speaker_end or 0)
+    if any(doc.pos[t] == "PROPN" for t in range(a, b)):
+        return None
+    for m in reversed(mentions):
+        if m.start >= (q.speaker_start or 0) or m.type != "person" or m.kind == "pronoun":
+            continue
+        if q.sentence - m.sentence > 10:
+            break
+        ma, mb = _token_range(doc, m.start, m.end)
+        if any(doc.lower[t] in forms for t in range(max(0, ma - 3), mb)):
+            return m
+        actor = gazetteer.actors.get(m.actor) if gazetteer is not None else None
+        if actor is not None and any(w in forms for t in actor.titles for w in t.term.lower().split()):
+            return m
+    return None
 
 
 def _pronoun_speaker(

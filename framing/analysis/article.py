@@ -141,7 +141,7 @@ def analyze_article(
         doc = parse(article.text, pipeline=pipeline)
     spans = find_quote_spans(doc.text)
     quote_objs = find_quotes(doc, spans)
-    mentions = find_mentions(doc, gazetteer, published=article.published, outlet=article.outlet) if gazetteer is not None else []
+    mentions = find_mentions(doc, gazetteer, published=article.published, outlet=article.outlet, quote_spans=spans) if gazetteer is not None else []
     quote_objs = link_speakers(doc, quote_objs, mentions, gazetteer)
     voice = voice_labels(doc, quote_objs)
     found: list[Match] = list(lexicons.match(doc)) if lexicons is not None else []

@@ -61,7 +61,12 @@ def _sentence_index(doc: Doc) -> list[int]:
 def _is_cue(doc: Doc, i: int) -> bool:
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
-    return doc.lemmas[i].lower() in word_class("speech_verbs")
+    lemma = doc.lemmas[i].lower()
+    if lemma in word_class("speech_verbs"):
+        return True
+    # phrasal verbs of saying: "shot back", "pointed out"
+    phrasal = word_class("phrasal_speech_verbs")
+    return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod", "advcl"))
 
 
 def _according_to(doc: Doc, i: int) -> int | None:
@@ -92,6 +97,8 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 outer = _subject(doc, h)
                 if outer is not None:
                     return outer
+    if doc.deps[verb] == "acl" and doc.pos[doc.heads[verb]] in ("NOUN", "PROPN"):
+        return doc.heads[verb]  # "a small child asking over and over, “Why?”"
     seen = set()
     v = verb
     while v not in seen:
@@ -313,7 +320,11 @@ class _Finder:
         for q in quotes:
             if q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
-                if prev is not None and prev.speaker_text is not None and q.sentence - prev.sentence <= 2 and self._same_voice_between(prev, q.start):
+                subj = self._colon_subject(a)
+                if subj is not None:
+                    lo, hi = _speaker_phrase(doc, subj)
+                    q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
+                elif prev is not None and prev.speaker_text is not None and q.sentence - prev.sentence <= 2 and self._same_voice_between(prev, q.start):
                     q = replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
                 else:
                     intro = self._introducing_cue(a)
@@ -330,7 +341,14 @@ class _Finder:
         anchor = max(prev.end, prev.cue_end or 0, prev.speaker_end or 0)
         last = min(_token_of_char(doc, anchor), doc.n_tokens - 1)
         a, b = doc.sentences[self.sent_of[last]].token_end, _token_of_char(doc, start)
-        words = [i for i in range(a, b) if doc.pos[i] not in ("PUNCT", "SPACE") and not self.quoted(i)]
+        depth, words = 0, []
+        for i in range(a, b):  # a reporter's aside in brackets does not interrupt the source
+            if doc.tokens[i] == "(":
+                depth += 1
+            if depth == 0 and doc.pos[i] not in ("PUNCT", "SPACE") and not self.quoted(i):
+                words.append(i)
+            if depth > 0 and doc.tokens[i] == ")":
+                depth -= 1
         if len(words) > 15:
             return False
         same = (prev.speaker_text or "").lower()
@@ -342,6 +360,28 @@ class _Finder:
                 if subj is not None and doc.pos[subj] != "PRON" and doc.lower[subj] not in same:
                     return False
         return True
+
+    def _colon_subject(self, mark: int) -> int | None:
+        """The source that introduces a quotation with a colon and no verb of saying ("Kendi was
+        blunt: “...”", "But he got in one last shot: “...”"): the subject of the clause the colon
+        ends, when it is a name, a personal pronoun or a source noun."""
+        doc = self.doc
+        c = mark - 1
+        while c >= 0 and c in self.mark_of:
+            c -= 1
+        if c < 1 or doc.tokens[c] != ":" or self.quoted(c - 1):
+            return None
+        v, steps = c - 1, 0
+        while steps < 6:
+            subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
+            if subj is not None:
+                if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns"):
+                    return subj
+                return None
+            if doc.heads[v] == v:
+                return None
+            v, steps = doc.heads[v], steps + 1
+        return None
 
     def _introducing_cue(self, first: int) -> int | None:
         """A cue in the sentence before token ``first`` when that sentence ends with a colon."""
@@ -405,6 +445,15 @@ class _Finder:
             return None  # nothing but the quotation
         return lo, hi
 
+    def unsaid(self, i: int) -> bool:
+        """Whether a cue reports no speech: negated ("Trump didn't say he will pardon"; "no leaders
+        asked him to"), or the object of a free relative ("what he says about Manafort")."""
+        doc = self.doc
+        if any(doc.deps[c] == "neg" or (doc.deps[c] == "dobj" and doc.lower[c] == "what") for c in doc.children[i]):
+            return True
+        subj = _subject(doc, i)
+        return subj is not None and any(doc.lower[g] in ("no", "none") for g in (subj, *doc.children[subj]))
+
     def indirect_question(self, c: int) -> bool:
         """Whether a clause is a question or a description rather than a claim ("explained why she
         would vote", "described how the bill died", "asked whether ...")."""
@@ -440,7 +489,7 @@ class _Finder:
                         hi -= 1
                 if hi >= lo:
                     content = (lo, hi)
-            elif _is_cue(doc, i):
+            elif _is_cue(doc, i) and not self.unsaid(i):
                 content = self.complement(i, used_cues)
             if content is None:
                 continue

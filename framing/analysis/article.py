@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from tqdm.auto import tqdm
 
@@ -217,8 +217,8 @@ def _progress(iterable: Iterable[Any], total: int | None, progress: bool | None,
 def iter_analyze(
     articles: Iterable[Article],
     *,
-    lexicons: LexiconSet | str | None = "default",
-    gazetteer: Gazetteer | str | None = "default",
+    lexicons: LexiconSet | Literal["default"] | None = "default",
+    gazetteer: Gazetteer | Literal["default"] | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
     total: int | None = None,
@@ -228,19 +228,19 @@ def iter_analyze(
     lex = default_lexicons() if lexicons == "default" else lexicons
     gz = default_gazetteer() if gazetteer == "default" else gazetteer
     sent = default_sentiment() if sentiment == "default" else sentiment
-    prov = build_provenance(lex, gz, sent, pipeline=pipeline)  # type: ignore[arg-type]
-    if total is None and hasattr(articles, "__len__"):
-        total = len(articles)  # type: ignore[arg-type]
+    prov = build_provenance(lex, gz, sent, pipeline=pipeline)
+    if total is None and isinstance(articles, Sized):
+        total = len(articles)
     nlp = load_pipeline(pipeline) if pipeline is None or isinstance(pipeline, str) else pipeline
     bar = _progress(articles, total, progress, "analysing")
     batch: list[Article] = []
     for article in bar:
         batch.append(article)
         if len(batch) >= _PARSE_BATCH:
-            yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)  # type: ignore[arg-type]
+            yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
             batch = []
     if batch:
-        yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)  # type: ignore[arg-type]
+        yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
 
 
 def analyze_batch(
@@ -263,8 +263,8 @@ def analyze_batch(
 def analyze(
     corpus: Iterable[Article],
     *,
-    lexicons: LexiconSet | str | None = "default",
-    gazetteer: Gazetteer | str | None = "default",
+    lexicons: LexiconSet | Literal["default"] | None = "default",
+    gazetteer: Gazetteer | Literal["default"] | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
     pipeline: Any = None,

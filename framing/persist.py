@@ -44,7 +44,7 @@ def _skops() -> Any:
 def _renamed(node: Any) -> bool:
     changed = False
     if isinstance(node, dict):
-        new = MOVED_CLASSES.get((node.get("__module__"), node.get("__class__")))  # type: ignore[arg-type]
+        new = MOVED_CLASSES.get((node.get("__module__", ""), node.get("__class__", "")))  # "": matches nothing
         if new is not None:
             node["__module__"] = new
             changed = True
@@ -87,7 +87,7 @@ def untrusted_types(blob: bytes) -> list[str]:
 
 
 def _check_trusted(trusted: Sequence[str] | None) -> tuple[str, ...]:
-    if trusted is True or isinstance(trusted, str) or trusted is None:  # type: ignore[comparison-overlap]
+    if trusted is True or isinstance(trusted, str) or trusted is None:
         raise OptionError("trusted must be a list of type names (never True); got " + repr(trusted))
     return tuple(trusted)
 

@@ -42,7 +42,7 @@ def patch_textstat_offline() -> None:
     """
     require("textstat", "textstat", "readability measures")
     try:
-        syl = importlib.import_module("textstat.backend.counts._count_syllables")
+        syl: Any = importlib.import_module("textstat.backend.counts._count_syllables")  # no type information
     except ImportError as exc:  # pragma: no cover - depends on the textstat version
         raise MissingResourceError(
             "this textstat version is not supported (expected textstat.backend.counts._count_syllables); "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 __all__ = [
     "ActorMention",
@@ -19,6 +19,7 @@ __all__ = [
     "Doc",
     "Entity",
     "LoadError",
+    "MarkerCounts",
     "Match",
     "Quote",
     "Role",
@@ -256,6 +257,25 @@ class Match:
         return out
 
 
+class MarkerCounts(TypedDict):
+    """One ``lexicon.category`` entry of :attr:`ArticleResult.markers`, as made by
+    :func:`framing.analysis.article.marker_profile` (see there for what each count means).
+
+    ``rate`` and ``all_rate`` are per 1,000 words (None for an empty text); ``share`` is only in
+    ``detectors.direct_quotes`` (the share of words inside direct quotations).
+    """
+
+    count: int
+    weighted: float
+    negated: int
+    all_count: int
+    quoted: int
+    reported: int
+    rate: NotRequired[float | None]
+    all_rate: NotRequired[float | None]
+    share: NotRequired[float | None]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     """Everything the analysis found in one article; ``to_dict`` is one line of articles.jsonl."""
@@ -264,7 +284,7 @@ class ArticleResult:
     n_sentences: int
     n_tokens: int
     n_words: int
-    markers: dict[str, dict[str, float]] = field(default_factory=dict, hash=False)
+    markers: dict[str, MarkerCounts] = field(default_factory=dict, hash=False)
     matches: tuple[Match, ...] = ()
     actors: tuple[dict[str, Any], ...] = ()
     quotes: tuple[dict[str, Any], ...] = ()
@@ -305,7 +325,8 @@ class ArticleResult:
     def from_dict(cls, d: dict[str, Any]) -> ArticleResult:
         """Rebuild a result from one line of articles.jsonl (written with evidence)."""
         meta_keys = ("id", "source_path", "outlet", "title", "published", "syndicated_from", "republished_by", "url", "author", "duplicate_of", "duplicate_similarity")
-        article = Article(text=d.get("text", ""), meta=d.get("meta") or {}, **{k: d.get(k) for k in meta_keys})
+        fields: dict[str, Any] = {k: d.get(k) for k in meta_keys}  # values as read from JSON
+        article = Article(text=d.get("text", ""), meta=d.get("meta") or {}, **fields)
         # Lexicon names, categories, terms and the words of actor mentions repeat across thousands
         # of records: interned, they are stored once (a report over many articles holds them all)
         intern = sys.intern

@@ -194,7 +194,7 @@ def _parse_gazetteer(data: dict[str, Any], path: str, raw: str = "") -> Gazettee
         actor = Actor(
             id=aid,
             name=str(a["name"]),
-            type=atype,
+            type=str(atype),  # one of _TYPES: checked above
             affiliation=a.get("affiliation"),
             pronoun=pronoun,
             names=_strs(a.get("names"), where) or (str(a["name"]),),
@@ -236,7 +236,7 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None, *, extra: Iterabl
     """
     base = Path(path) if path else lexicon_dir() / "actors.toml"
     gz = _load_one(base)
-    origin = dict.fromkeys(gz.actors, gz.path)
+    origin: dict[str, str | None] = dict.fromkeys(gz.actors, gz.path)
     for p in extra:
         user = _load_one(Path(p))
         merged = dict(gz.actors)

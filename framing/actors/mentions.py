@@ -346,6 +346,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
     ``speaker_name`` is the actor's name for a named or pronoun speaker, the phrase itself for
     an anonymous one ("officials").
     """
+    m: ActorMention | None  # a mention below, then a quote's speaker (None: not found)
     by_token: dict[int, ActorMention] = {}
     for m in mentions:
         a, b = _token_range(doc, m.start, m.end)
@@ -380,8 +381,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             if known is not None:
                 m = known
             else:
-                q = replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type)
-                out.append(q)
+                out.append(replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type))
                 continue
         if m is None and doc.has_syntax:
             m = _titled_person(doc, q, head, mentions, gazetteer)

@@ -12,14 +12,24 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
-    pass
+    from framing.types import ActorMention, Doc, Role
 
-__all__ = ["ROLES", "sentiment_summary", "summarise_actors"]
+__all__ = ["ROLES", "MentionSentiment", "sentiment_summary", "summarise_actors"]
 
 ROLES = ("aggressor", "target", "cooperator", "speaker")
+
+
+class MentionSentiment(Protocol):
+    """The sentiment of one mention, as a scorer returns it (:class:`framing.sentiment.TargetSentiment`)."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def score(self) -> float: ...
 
 
 def sentiment_summary(scores: Sequence[float], labels: Sequence[str]) -> dict[str, Any]:
@@ -28,6 +38,8 @@ def sentiment_summary(scores: Sequence[float], labels: Sequence[str]) -> dict[st
     if n == 0:
         return {"n": 0, "mean": None, "ci_low": None, "ci_high": None, "negative_share": None}
     mean = sum(scores) / n
+    lo: float | None
+    hi: float | None
     if n >= 2:
         sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / (n - 1))
         half = 1.96 * sd / math.sqrt(n)
@@ -43,7 +55,9 @@ def sentiment_summary(scores: Sequence[float], labels: Sequence[str]) -> dict[st
     }
 
 
-def summarise_actors(text: str, doc, mentions, sentiments, roles) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def summarise_actors(
+    text: str, doc: Doc, mentions: Sequence[ActorMention], sentiments: Sequence[MentionSentiment | None], roles: Sequence[Role]
+) -> list[dict[str, Any]]:
     """One summary per actor of an article, most mentioned first, with evidence."""
     by_actor: dict[str, dict[str, Any]] = {}
     for m, s in zip(mentions, sentiments):

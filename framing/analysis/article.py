@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 from tqdm.auto import tqdm
 
@@ -29,7 +29,7 @@ from framing.sentiment import model_available, score_targets
 from framing.text.parse import is_word, load_pipeline, parse, parse_many
 from framing.text.quotes import find_quote_spans
 from framing.text.readability import readability
-from framing.types import Article, ArticleResult, Doc, Match, Quote, Voice
+from framing.types import Article, ArticleResult, Doc, MarkerCounts, Match, Quote, Voice
 from framing.voice.attribution import find_quotes
 from framing.voice.labels import voice_labels
 
@@ -49,7 +49,7 @@ def _rate(count: float, words: int) -> float | None:
 
 def marker_profile(
     matches: Sequence[Match], n_words: int, categories: Iterable[str] = (), *, n_outlet_words: int | None = None
-) -> dict[str, dict[str, float | None]]:
+) -> dict[str, MarkerCounts]:
     """Counts and rates per 1,000 words for each ``lexicon.category``, kept per voice.
 
     ``count``, ``weighted`` and ``rate`` are the outlet's own wording: every match outside
@@ -62,9 +62,9 @@ def marker_profile(
     for every article. The rate of an empty text is ``None``.
     """
     own_words = n_words if n_outlet_words is None else n_outlet_words
-    out: dict[str, dict[str, float | None]] = {}
+    out: dict[str, MarkerCounts] = {}
 
-    def slot_of(key: str) -> dict[str, float | None]:
+    def slot_of(key: str) -> MarkerCounts:
         slot = out.get(key)
         if slot is None:
             slot = out[key] = {"count": 0, "weighted": 0.0, "negated": 0, "all_count": 0, "quoted": 0, "reported": 0}
@@ -77,16 +77,16 @@ def marker_profile(
         own = m.voice != "quote"  # reported speech is the outlet's paraphrase: its wording counts
         if m.negated:
             if own:
-                slot["negated"] += 1  # type: ignore[operator]
+                slot["negated"] += 1
             continue
-        slot["all_count"] += 1  # type: ignore[operator]
+        slot["all_count"] += 1
         if own:
-            slot["count"] += 1  # type: ignore[operator]
-            slot["weighted"] += m.weight  # type: ignore[operator]
+            slot["count"] += 1
+            slot["weighted"] += m.weight
             if m.voice == "reported":
-                slot["reported"] += 1  # type: ignore[operator]
+                slot["reported"] += 1
         else:
-            slot["quoted"] += 1  # type: ignore[operator]
+            slot["quoted"] += 1
     for slot in out.values():
         slot["weighted"] = round(slot["weighted"] or 0.0, 4)
         slot["rate"] = _rate(slot["count"] or 0, own_words)
@@ -217,8 +217,8 @@ def _progress(iterable: Iterable[Any], total: int | None, progress: bool | None,
 def iter_analyze(
     articles: Iterable[Article],
     *,
-    lexicons: LexiconSet | str | None = "default",
-    gazetteer: Gazetteer | str | None = "default",
+    lexicons: LexiconSet | Literal["default"] | None = "default",
+    gazetteer: Gazetteer | Literal["default"] | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
     total: int | None = None,
@@ -228,19 +228,19 @@ def iter_analyze(
     lex = default_lexicons() if lexicons == "default" else lexicons
     gz = default_gazetteer() if gazetteer == "default" else gazetteer
     sent = default_sentiment() if sentiment == "default" else sentiment
-    prov = build_provenance(lex, gz, sent, pipeline=pipeline)  # type: ignore[arg-type]
-    if total is None and hasattr(articles, "__len__"):
-        total = len(articles)  # type: ignore[arg-type]
+    prov = build_provenance(lex, gz, sent, pipeline=pipeline)
+    if total is None and isinstance(articles, Sized):
+        total = len(articles)
     nlp = load_pipeline(pipeline) if pipeline is None or isinstance(pipeline, str) else pipeline
     bar = _progress(articles, total, progress, "analysing")
     batch: list[Article] = []
     for article in bar:
         batch.append(article)
         if len(batch) >= _PARSE_BATCH:
-            yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)  # type: ignore[arg-type]
+            yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
             batch = []
     if batch:
-        yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)  # type: ignore[arg-type]
+        yield from analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
 
 
 def analyze_batch(
@@ -263,8 +263,8 @@ def analyze_batch(
 def analyze(
     corpus: Iterable[Article],
     *,
-    lexicons: LexiconSet | str | None = "default",
-    gazetteer: Gazetteer | str | None = "default",
+    lexicons: LexiconSet | Literal["default"] | None = "default",
+    gazetteer: Gazetteer | Literal["default"] | None = "default",
     sentiment: Any = "default",
     progress: bool | None = None,
     pipeline: Any = None,

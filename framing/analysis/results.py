@@ -7,7 +7,7 @@ import json
 import os
 from collections.abc import Container, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from framing.analysis.predictions import prediction_columns
 from framing.errors import InputError
@@ -46,7 +46,13 @@ class Results(Sequence[ArticleResult]):
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, i: int) -> ArticleResult:  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> ArticleResult: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[ArticleResult]: ...
+
+    def __getitem__(self, i: int | slice) -> ArticleResult | list[ArticleResult]:
         return self.results[i]
 
     def __iter__(self) -> Iterator[ArticleResult]:

@@ -98,8 +98,8 @@ def _classroom() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, FlagInfo],
         m.key: FlagInfo(m.key, m.classroom_class or "term", m.classroom_label or m.phrase, m.classroom_note or m.definition, m.classroom_rewrite)
         for m in reg.classroom()
     }
-    concepts = {k: reg[k].classroom_concept for k in reg if reg[k].classroom_concept}
-    return spot, mark, flags, concepts  # type: ignore[return-value]
+    concepts = {k: concept for k in reg if (concept := reg[k].classroom_concept)}
+    return spot, mark, flags, concepts
 
 
 def spot_keys() -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import Any
 from framing import report
 from framing.analysis.results import Results
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, load_options, say
-from framing.comparison.comparison import compare
+from framing.comparison.comparison import VoiceOption, compare
 from framing.errors import FramingError, InputError
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
@@ -212,7 +212,7 @@ def _formats(formats: str) -> list[str]:
 
 
 def _write_reports(
-    results: Results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = (), voice: str = "outlet"
+    results: Results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = (), voice: VoiceOption = "outlet"
 ) -> list[Path]:
     """Compare the results by ``by`` and write the requested report formats into ``out``."""
     wanted = _formats(formats)

@@ -8,7 +8,7 @@ intervals are wide and their tests weak, and the report says so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -27,14 +27,19 @@ from framing.comparison.tables import actor_table, prediction_shares, quote_tabl
 from framing.comparison.vocabulary import distinctive_terms
 from framing.markers.registry import marker_registry
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["CompareMode", "Comparison", "VoiceOption", "compare"]
+
+#: Differences of each group against the rest pooled, or between every pair of groups.
+CompareMode = Literal["one-vs-rest", "pairwise"]
+#: Whose words the marker profiles count: the outlet's own wording, or every word.
+VoiceOption = Literal["outlet", "all"]
 
 
 def compare(
     results: Iterable[ArticleResult],
     *,
     by: str = "outlet",
-    mode: str = "one-vs-rest",
+    mode: CompareMode = "one-vs-rest",
     min_group: int = 3,
     include_duplicates: bool = False,
     markers: Sequence[str] | None = None,
@@ -43,7 +48,7 @@ def compare(
     top_terms: int = 25,
     story_threshold: float = 0.2,
     lexicon_dirs: Sequence[str] = (),
-    voice: str = "outlet",
+    voice: VoiceOption = "outlet",
 ) -> Comparison:
     """Compare groups of analysed articles.
 
@@ -89,13 +94,12 @@ def compare(
 
     # --- marker profiles
     keys = list(markers) if markers else sorted({k for r in rs for k in r.markers})
-    field = "rate" if voice == "outlet" else "all_rate"
-    # results written before voices were kept have only "rate" (every word counted)
-    rates = {k: np.array([((r.markers.get(k) or {}).get(field, (r.markers.get(k) or {}).get("rate"))) or 0.0 for r in rs]) for k in keys}
+    field: Literal["rate", "all_rate"] = "rate" if voice == "outlet" else "all_rate"
+    rates = {k: np.array([_marker_rate(r, k, field) for r in rs]) for k in keys}
     garr = np.array(groups_of)
     member = {g: garr == g for g in groups}
     prof_rows, diff_rows = [], []
-    pvalues: dict[str, dict[str, float]] = {}
+    pvalues: dict[str, dict[str, float | None]] = {}
     if mode == "one-vs-rest" and len(groups) >= 2:
         # one set of permutations serves every marker (p-values as if tested one marker at a time)
         varying = [k for k in keys if rates[k].any()]
@@ -165,6 +169,15 @@ def compare(
     )
     comp.findings = findings(comp)
     return comp
+
+
+def _marker_rate(r: ArticleResult, key: str, field: Literal["rate", "all_rate"]) -> float:
+    """The rate of one marker in one article, 0.0 when it is missing or None."""
+    slot = r.markers.get(key)
+    if not slot:
+        return 0.0
+    # results written before voices were kept have only "rate" (every word counted)
+    return slot.get(field, slot.get("rate")) or 0.0
 
 
 def _diff_row(g: str, h: str, marker: str, a: np.ndarray, b: np.ndarray, p: float | None, small: bool) -> dict[str, Any]:

@@ -17,22 +17,26 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
 
 
-__all__ = ["bootstrap_ci", "chi2_sf1", "hedges_g", "keyness", "log_odds_arrays", "log_odds_dirichlet", "one_vs_rest_pvalues", "one_vs_rest_pvalues_many", "permutation_test"]
+#: Numbers a statistic accepts: a list of floats or a numpy array (what the comparison passes)
+Values = Sequence[float] | npt.NDArray[Any]
+
+__all__ = ["Values", "bootstrap_ci", "chi2_sf1", "hedges_g", "keyness", "log_odds_arrays", "log_odds_dirichlet", "one_vs_rest_pvalues", "one_vs_rest_pvalues_many", "permutation_test"]
 
 
 # ---------------------------------------------------------------------------------------------
 # Statistics
 
 
-def bootstrap_ci(values: Sequence[float], *, n_boot: int = 2000, level: float = 0.95, seed: int = 0) -> tuple[float | None, float | None]:
+def bootstrap_ci(values: Sequence[float | None] | npt.NDArray[Any], *, n_boot: int = 2000, level: float = 0.95, seed: int = 0) -> tuple[float | None, float | None]:
     """Percentile bootstrap interval of the mean; ``(None, None)`` for fewer than 2 values."""
     x = np.asarray([v for v in values if v is not None and not math.isnan(v)], dtype=float)
     if len(x) < 2:
@@ -43,7 +47,7 @@ def bootstrap_ci(values: Sequence[float], *, n_boot: int = 2000, level: float = 
     return float(np.quantile(means, a)), float(np.quantile(means, 1 - a))
 
 
-def permutation_test(a: Sequence[float], b: Sequence[float], *, n_perm: int = 5000, seed: int = 0) -> float | None:
+def permutation_test(a: Values, b: Values, *, n_perm: int = 5000, seed: int = 0) -> float | None:
     """Two-sided p-value for mean(a) - mean(b) under random relabelling; None if a group is empty.
 
     Uses the (count + 1) / (n_perm + 1) estimate, so p is never 0.
@@ -61,12 +65,13 @@ def permutation_test(a: Sequence[float], b: Sequence[float], *, n_perm: int = 50
     return float((np.sum(diffs >= observed - 1e-12) + 1) / (n_perm + 1))
 
 
-def one_vs_rest_pvalues(values: np.ndarray, groups: np.ndarray, names: Sequence[str], *, n_perm: int = 2000, seed: int = 0) -> dict[str, float]:
+def one_vs_rest_pvalues(values: np.ndarray, groups: np.ndarray, names: Sequence[str], *, n_perm: int = 2000, seed: int = 0) -> dict[str, float | None]:
     """Permutation p-values of mean(group) - mean(rest) for every group at once.
 
     One set of random relabellings is shared by all groups (each test on its own is an ordinary
     permutation test): the values are permuted once, cumulative sums give the mean of the first k
-    permuted values for every group size k. Cost O(n_perm × n) per call, not per group.
+    permuted values for every group size k. Cost O(n_perm × n) per call, not per group. A group
+    with none of the articles, or all of them, is not tested: its p-value is None.
     """
     x = np.asarray(values, dtype=float)
     return one_vs_rest_pvalues_many(x[:, None], groups, names, n_perm=n_perm, seed=seed)[0]
@@ -74,7 +79,7 @@ def one_vs_rest_pvalues(values: np.ndarray, groups: np.ndarray, names: Sequence[
 
 def one_vs_rest_pvalues_many(
     columns: np.ndarray, groups: np.ndarray, names: Sequence[str], *, n_perm: int = 2000, seed: int = 0
-) -> list[dict[str, float]]:
+) -> list[dict[str, float | None]]:
     """:func:`one_vs_rest_pvalues` for each column of ``columns`` (articles × markers).
 
     The random relabellings are drawn once and applied to every column, so each column's p-values
@@ -111,14 +116,14 @@ def one_vs_rest_pvalues_many(
         done += b
     out = []
     for c in range(m):
-        col = dict.fromkeys(names)
+        col: dict[str, float | None] = dict.fromkeys(names)  # None: the group was not tested
         for j, g in enumerate(tested):
             col[g] = (int(exceed[c, j]) + 1) / (n_perm + 1)
         out.append(col)
     return out
 
 
-def hedges_g(a: Sequence[float], b: Sequence[float]) -> float | None:
+def hedges_g(a: Values, b: Values) -> float | None:
     """Hedges' g of a versus b (None when undefined: fewer than 2 values overall or no variance)."""
     x = np.asarray(a, dtype=float)
     y = np.asarray(b, dtype=float)

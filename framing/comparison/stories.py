@@ -37,7 +37,7 @@ def same_story_groups(results: Sequence[ArticleResult], *, threshold: float = 0.
         X = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
     except ValueError:  # no words at all
         X = None
-    dates = []
+    dates: list[dt.date | None] = []
     for r in results:
         try:
             dates.append(dt.date.fromisoformat(r.article.published) if r.article.published else None)
@@ -56,10 +56,10 @@ def same_story_groups(results: Sequence[ArticleResult], *, threshold: float = 0.
     for b0 in range(0, n if X is not None else 0, block):
         sims = (X[b0 : b0 + block] @ X.T).toarray()
         rows, cols = np.nonzero(sims >= threshold)
-        for i, j in zip(rows + b0, cols):
+        for i, j in zip((rows + b0).tolist(), cols.tolist()):
             if j <= i:
                 continue
-            if dates[i] and dates[j] and abs((dates[i] - dates[j]).days) > window_days:
+            if (di := dates[i]) and (dj := dates[j]) and abs((di - dj).days) > window_days:
                 continue
             parent[find(i)] = find(j)
     roots: dict[int, int] = {}

@@ -210,7 +210,10 @@ class Corpus(Sequence[Article]):
         articles: list[Article] = []
         errors: list[LoadError] = []
         for item in items:
-            (articles if isinstance(item, Article) else errors).append(item)  # type: ignore[arg-type]
+            if isinstance(item, Article):
+                articles.append(item)
+            else:
+                errors.append(item)
         articles = reconcile_outlets(articles)
         articles = flag_duplicates(articles, threshold=dedupe_threshold)
         return cls(articles, errors)

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from framing.errors import LexiconError, check_option
 from framing.markers.display import DISPLAY_KEYS, LEXICON_USES, Display, lexicon_error, parse_display, parse_profiles
@@ -35,6 +35,9 @@ from framing.markers.match import TokenMatcher
 from framing.resources import lexicon_dir
 from framing.text.parse import tokenizer
 from framing.types import Doc, Match
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = [
     "Category",
@@ -121,7 +124,7 @@ class Lexicon:
     def entries_for(self, category: str) -> list[Entry]:
         return [e for e in self.entries if e.category == category]
 
-    def to_frame(self):  # type: ignore[no-untyped-def]
+    def to_frame(self) -> pd.DataFrame:
         """Entries as a pandas DataFrame (term, category, weight, note)."""
         # pandas stays lazy: it takes longer to import than all of framing.markers, and only
         # notebook users call this.

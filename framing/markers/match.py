@@ -153,7 +153,8 @@ class TokenMatcher:
         lower = doc.lower or tuple(t.lower() for t in exact_forms)
         raw: list[tuple[int, int, int, int]] = []  # (token start, token end, lexicon, entry)
         folded, fcache = self._folded, self._folded_first
-        exact, ecache = (self._exact, self._exact_first) if self._has_exact else (None, None)
+        exact = self._exact if self._has_exact else None
+        ecache = self._exact_first  # read only when there is an exact trie
         first = self._first_steps
         for sent in doc.sentences:
             stop = sent.token_end
@@ -166,9 +167,9 @@ class TokenMatcher:
                     self._walk(frontier, lower, i, stop, raw)
                 if exact is not None:
                     tok = exact_forms[i]
-                    frontier = ecache.get(tok)  # type: ignore[union-attr]
+                    frontier = ecache.get(tok)
                     if frontier is None:
-                        frontier = first(exact, ecache, tok)  # type: ignore[arg-type]
+                        frontier = first(exact, ecache, tok)
                     if frontier:
                         self._walk(frontier, exact_forms, i, stop, raw)
         if not raw:

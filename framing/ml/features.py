@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from joblib import Parallel, delayed, effective_n_jobs  # type: ignore[import-untyped]  # joblib ships no type information
+from joblib import Parallel, delayed, effective_n_jobs
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
@@ -90,7 +90,7 @@ def _map_chunks(func: Any, texts: list[str], n_jobs: int | None, *args: Any) -> 
 class TextTransformer(TransformerMixin, BaseEstimator):
     """Base of the toolkit's transformers: raw texts in, a dense float matrix out; tags say so."""
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+    def __sklearn_tags__(self) -> Any:  # sklearn.utils.Tags
         tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True

@@ -98,8 +98,8 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
     top_actor_names = []
     if actors:
         totals: dict[str, int] = {}
-        for a in actors:
-            totals[a["name"]] = totals.get(a["name"], 0) + a["mentions"]
+        for row in actors:
+            totals[row["name"]] = totals.get(row["name"], 0) + row["mentions"]
         top_actor_names = [n for n, _ in sorted(totals.items(), key=lambda kv: -kv[1])[:10]]
         rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names]
         if any(r.get("mean_sentiment") is not None for r in rows):
@@ -120,7 +120,7 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
             counts.setdefault(q[by], {})[q["speaker"]] = q["quotes"]
         speakers = [s for s, _ in sorted(speakers_total.items(), key=lambda kv: -kv[1])[:9]]
         charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title=""))
-    distinct = {}
+    distinct: dict[str, list[dict[str, Any]]] = {}
     for row in _records(comp.distinctive):
         if row["group"] in shown_groups:
             distinct.setdefault(row["group"], []).append(row)
@@ -153,7 +153,7 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
         )
     provenance = comp.results[0].provenance if comp.results else {}
     # each finding links to the first shown article of its group, where its evidence is marked
-    anchors: dict[str, int] = {}
+    anchors: dict[str | None, int] = {}  # a finding of no group looks up None: no anchor
     for i, r in enumerate(shown, start=1):
         anchors.setdefault(group_of(r, by), i)
     findings = [{**f, "anchor": anchors.get(f.get("group"))} for f in comp.findings]

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -34,19 +34,27 @@ __all__ = ["TargetContextVectorizer", "TargetPositionFeatures"]
 # transformers
 
 
-class RecordInput:
+if TYPE_CHECKING:
+    # the mixins below come before BaseEstimator in the bases of every class that uses them, so
+    # their super() calls reach it; mypy is told so (at run time they derive from object)
+    from sklearn.base import BaseEstimator as _EstimatorBase
+else:
+    _EstimatorBase = object
+
+
+class RecordInput(_EstimatorBase):
     """Estimator tags of the transformers here: they take records ``(sentence, start, end)``, not
     a 2-D array, and must be fitted before use."""
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()  # type: ignore[misc]
+    def __sklearn_tags__(self) -> Any:  # sklearn.utils.Tags
+        tags = super().__sklearn_tags__()
         tags.input_tags.two_d_array = False
         tags.input_tags.string = True
         tags.requires_fit = True
         return tags
 
 
-class CompactState:
+class CompactState(_EstimatorBase):
     """Store word -> number dicts as one newline-joined string (plus an array) when saved.
 
     skops writes a dict entry by entry (about 1 kB per entry); a vocabulary of 50,000 n-grams
@@ -58,7 +66,7 @@ class CompactState:
     _compact_values: tuple[str, ...] = ()  # word -> float
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(super().__getstate__())  # type: ignore[misc]  # a copy: never touch self
+        state = dict(super().__getstate__())  # a copy: never touch self
         for name in self._compact_vocab:
             if isinstance(state.get(name), dict):
                 words = sorted(state[name], key=state[name].__getitem__)
@@ -78,7 +86,7 @@ class CompactState:
             elif isinstance(value, dict) and "__compact_values__" in value:
                 words = value["__compact_values__"].split("\n") if value["__compact_values__"] else []
                 state[name] = dict(zip(words, (float(v) for v in value["values"])))
-        super().__setstate__(state)  # type: ignore[misc]
+        super().__setstate__(state)
 
 
 class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseEstimator):
@@ -185,22 +193,23 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
             a, b = max(0, t - window - hi + 1), min(n, t + window + 1)
         if window is None and decay is None and side == "none" and vocab is not None:
             return self._counts(p, vocab)
-        out: dict[str, float] = {}
+        out: dict[str | int, float] = {}  # n-gram -> weight, or column -> weight with vocab
         get = out.get
         plain_side = side != "split"
         marked = side != "none"
         vget = vocab.get if vocab is not None else None
         for k in range(lo, hi + 1):
             if window is None:  # whole-sentence tables, shared by the sentence's mentions
+                # (a table not needed is empty: it is read only when plain_side or marked says so)
                 off = 0
-                plain = gram_table(sent, stem, k, "", vocab) if plain_side else None
-                left = gram_table(sent, stem, k, "<", vocab) if marked else None
-                right = gram_table(sent, stem, k, ">", vocab) if marked else None
+                plain: Sequence[Any] = gram_table(sent, stem, k, "", vocab) if plain_side else ()
+                left: Sequence[Any] = gram_table(sent, stem, k, "<", vocab) if marked else ()
+                right: Sequence[Any] = gram_table(sent, stem, k, ">", vocab) if marked else ()
                 near = None
             else:  # a few tokens around this target: their n-gram strings, looked up as used
                 off = a
                 near = make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
-                plain = left = right = None
+                plain = left = right = ()
             for i in range(a, min(b, n - k + 1)):
                 j = i + k
                 if j <= t:  # left of the target
@@ -236,11 +245,11 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
                             out[key] = get(key, 0.0) + w
                     continue
                 if marked:
-                    key = table[x]  # type: ignore[index]
+                    key = table[x]
                     if key is not None:
                         out[key] = get(key, 0.0) + w
                 if plain_side:
-                    key = plain[x]  # type: ignore[index]
+                    key = plain[x]
                     if key is not None:
                         out[key] = get(key, 0.0) + w
         return out
@@ -255,7 +264,8 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
         lo, hi = self.ngram_range
         t, last = p.first, p.last
         key = ("counts", stem, lo, hi, id(vocab))
-        hit = sent.grams.get(key)  # type: ignore[call-overload]
+        hit = sent.grams.get(key)
+        base: dict[int, float]
         if hit is not None and hit[0] is vocab:
             base = hit[1]
         else:
@@ -264,7 +274,7 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
                 for col in gram_table(sent, stem, k, "", vocab):
                     if col is not None:
                         base[col] = base.get(col, 0.0) + 1.0
-            sent.grams[key] = (vocab, base)  # type: ignore[index]
+            sent.grams[key] = (vocab, base)
         out = dict(base)
         n = len(toks)
         for k in range(lo, hi + 1):

@@ -216,14 +216,13 @@ def _predict_proba(model: Pipeline, recs: list[tuple[str, int, int]]) -> np.ndar
     a 50-mention article. Same arithmetic: each block's ``transform``, ``hstack``, the classifier.
     Any other pipeline shape goes through scikit-learn."""
     features = model.named_steps.get("features") if len(model.steps) == 2 else None
-    blocks = getattr(features, "transformer_list", None)
     if (
         not isinstance(features, FeatureUnion)
         or features.transformer_weights
-        or any(isinstance(t, str) for _, t in blocks)  # "drop" / "passthrough"
+        or any(isinstance(t, str) for _, t in features.transformer_list)  # "drop" / "passthrough"
     ):
         return model.predict_proba(recs)
-    Xs = [t.transform(recs) for _, t in blocks]
+    Xs = [t.transform(recs) for _, t in features.transformer_list]
     if any(sp.issparse(X) for X in Xs):
         X = sp.hstack(Xs).tocsr()
     else:

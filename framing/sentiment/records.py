@@ -86,8 +86,10 @@ class SentenceRecord:
             clause.append(c)
         self.clause = tuple(clause)
         self.stems = tuple(map(stem, self.tokens))
-        #: n-gram strings or vocabulary columns starting at each token (see ``gram_table``)
-        self.grams: dict[tuple[bool, int, str, int], tuple[Any, list[Any]]] = {}
+        #: per-sentence caches of the transformers, each entry ``(owner, value)`` (``owner`` is the
+        #: vocabulary or lexicon the value was made with): n-gram strings or vocabulary columns
+        #: starting at each token (see ``gram_table``), n-gram counts, lexicon hits
+        self.grams: dict[tuple[object, ...], tuple[object, Any]] = {}
 
 
 @lru_cache(maxsize=1024)  # a batch is usually one article: a few dozen sentences
@@ -130,17 +132,17 @@ def check_record(rec: Any) -> tuple[str, int, int]:
 def parse_record(sentence: str, start: int, end: int) -> ParsedRecord:
     sent = sentence_record(sentence)
     starts, ends = sent.starts, sent.ends
-    first = last = None
+    first = last = -1  # -1: no target token found yet
     for i in range(len(starts)):
         if starts[i] >= end:  # past the target
-            if first is None:
+            if first < 0:
                 first = last = i
             break
         if ends[i] > start:  # overlaps the target
-            if first is None:
+            if first < 0:
                 first = i
             last = i + 1
-    if first is None:
+    if first < 0:
         first = last = len(starts)
     target_in_quote = any(a <= start < b for a, b in sent.quotes)
     lower, clause = sent.tokens, sent.clause
@@ -151,7 +153,7 @@ def parse_record(sentence: str, start: int, end: int) -> ParsedRecord:
         starts,
         ends,
         first,
-        last,  # type: ignore[arg-type]
+        last,
         sent.in_quote,
         target_in_quote,
         clause,
@@ -169,7 +171,7 @@ def parse_records(X: Iterable[Any]) -> list[ParsedRecord]:
 
 
 @lru_cache(maxsize=1)
-def stemmer():  # type: ignore[no-untyped-def]
+def stemmer() -> Any:  # nltk's SnowballStemmer (nltk has no type information)
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer("english")

@@ -199,7 +199,7 @@ class LexiconContextFeatures(CompactState, RecordInput, TransformerMixin, BaseEs
         (cached on the sentence: they do not depend on the target)."""
         lex = self.lexicon_
         key = ("lexicon", id(lex), self.negation_window, self.negation_scalar)
-        hit = sent.grams.get(key)  # type: ignore[call-overload]
+        hit = sent.grams.get(key)
         if hit is not None and hit[0] is lex:
             return hit[1]
         out = []
@@ -213,7 +213,7 @@ class LexiconContextFeatures(CompactState, RecordInput, TransformerMixin, BaseEs
             if negated:
                 v *= self.negation_scalar
             out.append((i, v, negated))
-        sent.grams[key] = (lex, out)  # type: ignore[index]
+        sent.grams[key] = (lex, out)
         return out
 
     def _words(self, p: ParsedRecord) -> list[tuple[int, float, float, bool]]:

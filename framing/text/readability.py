@@ -29,9 +29,13 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from framing.resources import cmu_dictionary
 from framing.types import Doc
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyphen
 
 __all__ = ["MEASURES", "readability", "syllables"]
 
@@ -59,7 +63,7 @@ def _easy_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _pyphen():  # type: ignore[no-untyped-def]
+def _pyphen() -> pyphen.Pyphen:
     import pyphen
 
     return pyphen.Pyphen(lang="en_US")

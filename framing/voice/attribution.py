@@ -417,7 +417,7 @@ class _Finder:
         ]
         if comps:
             lo, hi = _subtree_span(doc, comps[0])
-        elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and _subject(doc, i) is not None and _subject(doc, i) > doc.heads[i] - 60:
+        elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
             h = doc.heads[i]
             if self.quoted(h) or _is_cue(doc, h):
                 return None

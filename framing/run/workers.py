@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import json
 import multiprocessing as mp
 import sys
@@ -25,6 +26,9 @@ from framing.text.parse import load_pipeline, parse_many
 from framing.types import Article, LoadError
 
 __all__ = ["analyse_batch", "dask_results", "init_worker", "local_results"]
+
+#: An invented text that touches every stage of the analysis (quote, speaker, actor, readability)
+_WARM_UP = "“We will answer every question,” the minister said on Monday, after Canada and China met in Beijing."
 
 #: What a worker process loaded once: lexicons, gazetteer, sentiment model, classifiers, and the
 #: settings they were loaded for
@@ -51,6 +55,10 @@ def init_worker(settings: dict[str, Any]) -> None:
         predictors = load_predictors(settings["models"])
         provenance = {**provenance, "classifiers": {p.name: p.summary for p in predictors}}
     _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, nlp=nlp, key=json.dumps(settings, sort_keys=True))
+    # one tiny article loads what the analysis loads on first use (the sentiment model and the
+    # libraries that read it, syllable tables, compiled matchers): done here, before workers are
+    # forked, it is loaded once and shared instead of once per worker
+    analyze_article(Article(id="warm-up", text=_WARM_UP), lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, pipeline=nlp)
 
 
 def _release_memory() -> None:
@@ -101,6 +109,9 @@ def local_results(batches: Iterator[list[Article]], settings: dict[str, Any], wo
         # load the parser, lexicons and models once here: forked workers share their pages (the
         # model weights are arrays nobody writes to) instead of each loading its own copy
         init_worker(settings)
+        # what is loaded now is never freed: out of the garbage collector's sight, its pages stay
+        # shared with the workers instead of being copied when a collection touches them
+        gc.freeze()
     ctx = mp.get_context(method)
     with ctx.Pool(workers, initializer=init_worker, initargs=(settings,)) as pool:
         # results come back in input order; at most two batches per worker are in flight, so

@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from framing.resources import cmu_dictionary
+from framing.resources import cmu_syllables
 from framing.types import Doc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,9 +77,9 @@ def syllables(word: str) -> int:
     (4, 2)
     """
     w = word.lower().strip("'’")
-    prons = cmu_dictionary().get(w)
-    if prons:
-        return sum(1 for ph in prons[0] if ph[-1].isdigit())
+    known = cmu_syllables().get(w)
+    if known is not None:
+        return known
     return max(1, len(_pyphen().positions(w)) + 1)
 
 

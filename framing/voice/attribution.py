@@ -414,6 +414,7 @@ class _Finder:
             c for c in doc.children[i]
             if doc.deps[c] == "advcl" and not self.quoted(c) and any(doc.deps[g] in _SUBJECTS for g in doc.children[c])
             and not any(doc.deps[g] == "mark" and doc.lower[g] != "that" for g in doc.children[c])
+            and doc.lower[_subtree_span(doc, c)[0]] not in ("when", "while", "whenever")  # a time ("... when Trump was treating friends and foes alike"), not words
         ]
         if comps:
             lo, hi = _subtree_span(doc, comps[0])
@@ -423,6 +424,8 @@ class _Finder:
                 return None
             lo, hi = _subtree_span(doc, h)
             clo, chi = _subtree_span(doc, i)
+            if clo > 0 and doc.pos[clo] != "PUNCT" and doc.pos[clo - 1] != "PUNCT":
+                return None  # not set off by punctuation: a clause of the sentence ("help it counter China"), no aside
             if not (lo < clo and chi < hi) and not (chi < hi and clo <= lo) and not (lo < clo and hi <= chi):
                 return None
             # the clause around the cue: both sides, cue and its subject taken out below by trimming

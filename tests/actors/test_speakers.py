@@ -108,3 +108,17 @@ def test_a_surname_inside_a_longer_name_is_not_the_person(shipped: Gazetteer) ->
     doc = parse(text)
     lake = [m for m in find_mentions(doc, shipped) if m.actor == "candidate:anthony_lake"]
     assert [text[m.start : m.end] for m in lake] == ["Anthony Lake"]
+
+
+def test_a_verb_of_saying_inside_a_clause_is_no_aside(shipped: Gazetteer) -> None:
+    """"help it counter China when ..." is no speech: neither the clause around the verb nor the
+    time clause after it is what someone said (the CNN seed's sentence)."""
+    text = "The press secretary was asked on Friday why American allies would help it counter China when Trump was treating friends and foes alike."
+    assert [q for q in quotes(text, shipped) if q.kind in ("reported", "mixed")] == []
+
+
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it(shipped: Gazetteer) -> None:
+    text = "Mark Carney spoke in Ottawa. After that, he said, it will be the president's problem."
+    (q,) = [q for q in quotes(text, shipped) if q.kind == "reported"]
+    assert text[q.start : q.end] == "After that, he said, it will be the president's problem"
+    assert q.speaker == "mark_carney"

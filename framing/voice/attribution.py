@@ -16,7 +16,14 @@ Attribution starts from the syntax, then uses the quotation marks:
 * a quoted phrase with no verb inside the writer's own clause is a **partial** quote
   (called the talks “very dangerous”): attributed, so not a scare quote;
 * the clausal complement of a cue with no quotation marks is **reported** speech ("X said that
-  ...", "X told reporters the deal ..."); with a quoted phrase inside, it is **mixed**.
+  ...", "X told reporters the deal ..."); with a quoted phrase inside, it is **mixed**; a negated
+  cue ("didn't say") or the object of a free relative ("what he says") reports nothing;
+* a quotation introduced by a colon with no cue takes the subject of the clause the colon ends
+  ("Kendi was blunt: “...”").
+
+Why this module is long: the cases above share one index of the text (token ranges of every
+quotation, which tokens are inside one, sentence of each token) and many helpers; split into
+modules, each would rebuild that index or pass it around, and the rules read best side by side.
 
 Every result keeps the spans of its content, cue and speaker. Speakers are resolved to actors by
 :func:`framing.actors.mentions.link_speakers` (pronouns to the nearest compatible named person).

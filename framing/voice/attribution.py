@@ -112,6 +112,8 @@ def _subject(doc: Doc, verb: int) -> int | None:
         seen.add(v)
         for c in doc.children[v]:
             if doc.deps[c] in ("nsubj", "csubj"):
+                if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
+                    return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
                 return c
         for c in doc.children[v]:  # passive: "was quoted by" -> the by-agent
             if doc.deps[c] == "agent":

@@ -122,3 +122,10 @@ def test_a_cue_set_off_by_commas_reports_the_clause_around_it(shipped: Gazetteer
     (q,) = [q for q in quotes(text, shipped) if q.kind == "reported"]
     assert text[q.start : q.end] == "After that, he said, it will be the president's problem"
     assert q.speaker == "mark_carney"
+
+
+def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for(shipped: Gazetteer) -> None:
+    text = "His remarks softened earlier warnings from U.S. officials, who suggested Ottawa could regret the move."
+    (q,) = [q for q in quotes(text, shipped) if q.kind == "reported"]
+    assert text[q.start : q.end] == "Ottawa could regret the move"
+    assert (q.speaker_text, q.speaker_type) == ("U.S. officials", "anonymous")

@@ -384,7 +384,8 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
                 out.append(replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type))
                 continue
         if m is None and doc.has_syntax:
-            m = _titled_person(doc, q, head, mentions, gazetteer)
+            lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
+            m = _titled_person(doc, head, lo, hi, q.sentence, mentions, gazetteer)
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
@@ -429,26 +430,40 @@ _TITLE_FORMS = {
 }
 
 
-def _titled_person(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None) -> ActorMention | None:
-    """The person a definite title speaker is ("the president said", "the senator said"): the last
-    person before the quote who was given that title ("President Obama", "Sen. Chris Coons", or a
-    title the gazetteer lists), within the ten sentences before."""
+def _subtree_range(doc: Doc, head: int) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` of ``head``'s subtree."""
+    lo = hi = head
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        stack.extend(doc.children[t])
+    return lo, hi + 1
+
+
+def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None) -> ActorMention | None:
+    """The person a definite title phrase (tokens ``[lo, hi)``, head ``head``) is ("the president
+    said", "the senator initially balked"): the last person before it who was given that title
+    ("President Obama", "Sen. Chris Coons", or a title the gazetteer lists), within the ten
+    sentences before."""
     forms = _TITLE_FORMS.get(doc.lower[head])
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
-    a, b = _token_range(doc, q.speaker_start or 0, q.speaker_end or 0)
-    if any(doc.pos[t] == "PROPN" for t in range(a, b)):
+    if any(doc.pos[t] == "PROPN" for t in range(lo, hi)):
         return None
-    for m in reversed(mentions):
-        if m.start >= (q.speaker_start or 0) or m.type != "person" or m.kind == "pronoun":
-            continue
-        if q.sentence - m.sentence > 10:
-            break
+    before = [m for m in mentions if m.start < doc.starts[lo] and m.type == "person" and m.kind != "pronoun"]
+    titled = set()  # people given the title anywhere before ("Sen. Bernie Sanders" ... "Sanders")
+    for m in before:
         ma, mb = _token_range(doc, m.start, m.end)
-        if any(doc.lower[t] in forms for t in range(max(0, ma - 3), mb)):
-            return m
         actor = gazetteer.actors.get(m.actor) if gazetteer is not None else None
-        if actor is not None and any(w in forms for t in actor.titles for w in t.term.lower().split()):
+        if any(doc.lower[t] in forms for t in range(max(0, ma - 3), mb)) or (
+            actor is not None and any(w in forms for t in actor.titles for w in t.term.lower().split())
+        ):
+            titled.add(m.actor)
+    for m in reversed(before):
+        if sentence - m.sentence > 10:
+            break
+        if m.actor in titled:
             return m
     return None
 
@@ -458,6 +473,24 @@ def _pronoun_speaker(
 ) -> ActorMention | None:
     """The person a pronoun speaker is (see :func:`link_speakers`)."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    # a titled subject since the resolved name ("Colbert asked Sanders ..., the senator balked ...
+    # “...,” he said"): the person given that title
+    first = doc.sentences[max(0, q.sentence - 1)].token_start
+    titled = [
+        t for t in range(first, q.speaker_token or 0)
+        if doc.deps[t] in ("nsubj", "nsubjpass") and doc.lower[t] in _TITLE_FORMS and not q.start <= doc.starts[t] < q.end
+    ]
+    named_after = titled and any(
+        m.kind != "pronoun" and m.type == "person" and m.token is not None and titled[-1] < m.token < (q.speaker_token or 0) and doc.deps[m.token] in ("nsubj", "nsubjpass")
+        and not q.start <= m.start < q.end  # a name inside the quotation itself is not who speaks
+        for m in by_token.values()
+    )
+    if titled and not named_after:
+        t = titled[-1]
+        lo, hi = _subtree_range(doc, t)
+        person = _titled_person(doc, t, lo, hi, _sentence_of(doc, t), list(by_token.values()), gazetteer)
+        if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
+            return person
     if resolved is not None:
         ref_sentence = next((m.sentence for m in by_token.values() if m.actor == resolved.actor and m.kind != "pronoun" and m.sentence <= q.sentence and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass") and q.sentence - m.sentence <= 1), None)
         if ref_sentence is not None:

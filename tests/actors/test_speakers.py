@@ -129,3 +129,15 @@ def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for(shipped: Gazetteer
     (q,) = [q for q in quotes(text, shipped) if q.kind == "reported"]
     assert text[q.start : q.end] == "Ottawa could regret the move"
     assert (q.speaker_text, q.speaker_type) == ("U.S. officials", "anonymous")
+
+
+def test_he_after_a_titled_subject_is_the_person_with_that_title(shipped: Gazetteer) -> None:
+    """"Sen. Daniel Whitfield ... When the host asked Whitfield ..., the senator balked ... “...,” he
+    said": the senator speaks, not the host named last before the pronoun."""
+    text = (
+        "Sen. Daniel Whitfield appeared on a late-night show on Thursday.\n\n"
+        "When host Stephen Colbert asked Whitfield to comment on the claims, the senator initially balked, but finally offered a response.\n\n"
+        "“Look, Secretary Clinton ran a hard race, and I understand that,” he said."
+    )
+    (q,) = [q for q in quotes(text, shipped) if q.kind == "direct"]
+    assert q.speaker_name == "Daniel Whitfield"

@@ -9,7 +9,7 @@ returns :class:`~framing.analysis.results.Results`.
 from __future__ import annotations
 
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
 from typing import Any, Literal
@@ -180,9 +180,13 @@ def _score_mentions(doc: Any, mentions: Sequence[Any], sentiment: Any) -> list[A
     if sentiment is None or not mentions:
         return [None] * len(mentions)
     items = []
+    starts = [s.start for s in doc.sentences]
     for m in mentions:
-        sent = doc.sentences[m.sentence]
-        items.append((doc.text[sent.start : sent.end], m.start - sent.start, m.end - sent.start))
+        # the sentences the mention lies in: one, or two when the parser ended a sentence inside
+        # it ("Gov. | Carney" split after the abbreviation)
+        first = doc.sentences[max(0, bisect_right(starts, m.start) - 1)]
+        last = doc.sentences[max(0, bisect_right(starts, max(m.start, m.end - 1)) - 1)]
+        items.append((doc.text[first.start : last.end], m.start - first.start, m.end - first.start))
     return list(sentiment(items))
 
 

@@ -66,3 +66,17 @@ def test_batch_analysis_equals_one_at_a_time() -> None:
     together = [r.to_dict() for r in analyze_batch(arts, lexicons=lex, gazetteer=gz, provenance={})]
     alone = [analyze_article(a, lexicons=lex, gazetteer=gz, provenance={}).to_dict() for a in arts]
     assert together == alone
+
+
+def test_a_mention_split_across_two_parser_sentences_is_scored() -> None:
+    """A title the parser ends a sentence after ("Gov." | "Carney") leaves a mention spanning two
+    sentences; its sentiment is scored on both instead of failing the article (found on an
+    Article-Bias-Prediction article in bench_parse)."""
+    from framing.analysis.article import analyze_article, default_gazetteer, default_lexicons, default_sentiment
+    from framing.types import Article
+
+    text = "The law was signed by Gov.\nCarney on Monday. Later Gov. Carney said the deal was good."
+    r = analyze_article(Article(id="split", text=text), lexicons=default_lexicons(), gazetteer=default_gazetteer(), sentiment=default_sentiment())
+    mentions = [m for a in r.actors for m in a["mentions"]]
+    assert [m["text"] for m in mentions] == ["Gov.\nCarney", "Gov. Carney"]
+    assert all(m["sentiment"] in ("positive", "neutral", "negative") for m in mentions)

@@ -92,7 +92,9 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
                 r = replace(r, predictions=predict_text(_STATE["predictors"], article.text))
             out.append(("ok", json.dumps(r.to_dict(), ensure_ascii=False)))
         except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
-            err = LoadError(article.source_path or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+            # a corpus file holds many articles: the id says which one failed
+            which = f"article {article.id!r}: " if article.source_path and article.source_path != article.id else ""
+            err = LoadError(article.source_path or article.id, f"analysis failed: {which}{type(exc).__name__}: {exc}")
             out.append(("error", json.dumps(err.to_dict(), ensure_ascii=False)))
     _release_memory()
     return out

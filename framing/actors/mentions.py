@@ -21,6 +21,13 @@ candidate  a person, organisation, place or group the parser found that the gaze
 pronoun    he/him/she/her resolved to the nearest compatible named person before it (same
            sentence or the two before), a subject preferred in the previous sentence
 ========== =============================================================================
+
+:func:`link_speakers` then resolves each quotation's speaker to one of these actors.
+
+Why this module is long: finding mentions and linking speakers share one model of how news
+refers to people (title words, honorifics, the gender of first names, which names are unsure, how
+a pronoun finds its antecedent); kept together, the speaker rules use the same helpers as the
+pronoun resolution instead of a second, drifting copy.
 """
 
 from __future__ import annotations

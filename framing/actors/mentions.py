@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.markers.word_classes import word_class
+from framing.text.parse import subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import ActorMention, Doc, Entity, Quote
 
@@ -373,7 +374,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
         head = q.speaker_token
         m = by_token.get(head)
         if q.speaker_type == "pronoun" and doc.has_syntax:
-            m = _pronoun_speaker(doc, q, m, last, by_token, gazetteer)
+            m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer)
         if m is None and doc.has_syntax:
             # a title at the head ("Chief", "Senior Vice President") names the person after it
             lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
@@ -381,6 +382,10 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             if named is not None:
                 head = named
                 m = by_token.get(head)
+        if m is None and doc.has_syntax:
+            # "the president said": the person given that title (before a capitalised title is
+            # taken for a name of its own)
+            m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer)
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
             a, b = _name_phrase(doc, head)
             name = " ".join(doc.tokens[a:b])
@@ -390,9 +395,6 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             else:
                 out.append(replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type))
                 continue
-        if m is None and doc.has_syntax:
-            lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
-            m = _titled_person(doc, head, lo, hi, q.sentence, mentions, gazetteer)
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
@@ -437,17 +439,6 @@ _TITLE_FORMS = {
 }
 
 
-def _subtree_range(doc: Doc, head: int) -> tuple[int, int]:
-    """Token range ``[lo, hi)`` of ``head``'s subtree."""
-    lo = hi = head
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        lo, hi = min(lo, t), max(hi, t)
-        stack.extend(doc.children[t])
-    return lo, hi + 1
-
-
 def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None) -> ActorMention | None:
     """The person a definite title phrase (tokens ``[lo, hi)``, head ``head``) is ("the president
     said", "the senator initially balked"): the last person before it who was given that title
@@ -456,8 +447,8 @@ def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mention
     forms = _TITLE_FORMS.get(doc.lower[head])
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
-    if any(doc.pos[t] == "PROPN" for t in range(lo, hi)):
-        return None
+    if any(doc.pos[t] == "PROPN" for t in range(lo, hi) if t != head):
+        return None  # "the president, Joe Biden": named in the phrase itself
     before = [m for m in mentions if m.start < doc.starts[lo] and m.type == "person" and m.kind != "pronoun"]
     titled = set()  # people given the title anywhere before ("Sen. Bernie Sanders" ... "Sanders")
     for m in before:
@@ -476,7 +467,13 @@ def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mention
 
 
 def _pronoun_speaker(
-    doc: Doc, q: Quote, resolved: ActorMention | None, last: Quote | None, by_token: dict[int, ActorMention], gazetteer: Gazetteer | None
+    doc: Doc,
+    q: Quote,
+    resolved: ActorMention | None,
+    last: Quote | None,
+    by_token: dict[int, ActorMention],
+    mentions: Sequence[ActorMention],
+    gazetteer: Gazetteer | None,
 ) -> ActorMention | None:
     """The person a pronoun speaker is (see :func:`link_speakers`)."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
@@ -490,12 +487,12 @@ def _pronoun_speaker(
     named_after = titled and any(
         m.kind != "pronoun" and m.type == "person" and m.token is not None and titled[-1] < m.token < (q.speaker_token or 0) and doc.deps[m.token] in ("nsubj", "nsubjpass")
         and not q.start <= m.start < q.end  # a name inside the quotation itself is not who speaks
-        for m in by_token.values()
+        for m in mentions
     )
     if titled and not named_after:
         t = titled[-1]
-        lo, hi = _subtree_range(doc, t)
-        person = _titled_person(doc, t, lo, hi, _sentence_of(doc, t), list(by_token.values()), gazetteer)
+        lo, hi = subtree_span(doc, t)
+        person = _titled_person(doc, t, lo, hi + 1, _sentence_of(doc, t), mentions, gazetteer)
         if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
             return person
     if resolved is not None:

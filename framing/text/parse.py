@@ -47,6 +47,7 @@ __all__ = [
     "parse",
     "parse_many",
     "pipeline_info",
+    "subtree_span",
     "tokenised",
     "tokenizer",
 ]
@@ -360,3 +361,15 @@ def _parse_batch(nlp: Any, texts: list[str]) -> Iterator[Doc]:
                 out[n] = _columns(parsed.get(n, []), text, syntax=True, note=None)
     for n, (text, note) in enumerate(zip(texts, notes, strict=True)):
         yield tokenised(text, note=note) if note is not None else out[n]
+
+
+def subtree_span(doc: Doc, head: int, *, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """First and last token (both inclusive) of ``head``'s subtree in the parse; children attached
+    with a dependency in ``skip`` are left out with their own subtrees."""
+    lo = hi = head
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t), max(hi, t)
+        stack.extend(c for c in doc.children[t] if doc.deps[c] not in skip)
+    return lo, hi

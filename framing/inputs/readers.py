@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from framing.errors import FramingError, InputError
 from framing.inputs.clean import Cleaned, clean_html, clean_text
@@ -25,6 +26,59 @@ from framing.inputs.source import Source, read_limited
 from framing.types import Article, LoadError
 
 __all__ = ["read_file", "read_source"]
+
+_SKIP = 1 << 20  # the rest of an over-long line is skipped this many bytes (characters) at a time
+
+
+class _RecordTooLarge(InputError):
+    """A line or row longer than :attr:`LoadOptions.max_record_bytes`; it was skipped unread."""
+
+    def __init__(self, opts: LoadOptions) -> None:
+        super().__init__(
+            f"record is larger than {opts.max_record_bytes / 1048576:.2f} MB, the limit for one line or row "
+            f"(twice --max-article-mb {opts.max_article_mb:g}, plus 64 kB); it was skipped without being read "
+            "whole. Raise --max-article-mb if it really is one article"
+        )
+
+
+def _bounded_lines(fh: BinaryIO, opts: LoadOptions) -> Iterator[bytes | None]:
+    """The lines of ``fh``, none held longer than ``opts.max_record_bytes``: an over-long line is read
+    and dropped in bounded chunks up to its end, and yielded as ``None``."""
+    limit = opts.max_record_bytes
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(_SKIP)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+class _BoundedText:
+    """Lines of a text stream for :mod:`csv`, none longer than ``opts.max_record_bytes``
+    characters: an over-long line is skipped to its end in bounded chunks and raises
+    :class:`_RecordTooLarge` (the csv reader passes it on and reads on after it)."""
+
+    def __init__(self, fh: TextIO, opts: LoadOptions) -> None:
+        self._fh = fh
+        self._opts = opts
+
+    def __iter__(self) -> _BoundedText:
+        return self
+
+    def __next__(self) -> str:
+        limit = self._opts.max_record_bytes
+        line = self._fh.readline(limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > limit and not line.endswith(("\n", "\r")):
+            while (rest := self._fh.readline(_SKIP)) and not rest.endswith(("\n", "\r")):
+                pass
+            raise _RecordTooLarge(self._opts)
+        return line
 
 
 def _read_single(source: Source, fmt: str, opts: LoadOptions) -> Iterator[Article | LoadError]:
@@ -73,7 +127,11 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
     with source.open() as fh:
         check_binary(fh.read(8192))
         fh.seek(0)
-        for lineno, raw in enumerate(fh, start=1):
+        for lineno, raw in enumerate(_bounded_lines(fh, opts), start=1):
+            if raw is None:
+                any_line = True
+                yield LoadError(str(path), str(_RecordTooLarge(opts)), record=lineno)
+                continue
             if not raw.strip():
                 continue
             any_line = True
@@ -109,7 +167,7 @@ def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Art
         csv.field_size_limit(max(opts.max_bytes * 2, 1 << 20))
         raw.seek(0)
         fh = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        reader = csv.DictReader(fh, delimiter=delimiter)
+        reader = csv.DictReader(_BoundedText(fh, opts), delimiter=delimiter)
         try:
             header = reader.fieldnames
         except csv.Error as exc:
@@ -135,6 +193,10 @@ def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Art
                 row = next(reader)
             except StopIteration:
                 break
+            except _RecordTooLarge as exc:
+                rowno += 1
+                yield LoadError(str(path), str(exc), record=rowno)
+                continue
             except csv.Error as exc:
                 yield LoadError(str(path), f"malformed CSV row: {exc}", record=reader.line_num)
                 continue

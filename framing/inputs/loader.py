@@ -18,7 +18,7 @@ from framing.inputs.corpus import Corpus
 from framing.inputs.discovery import RECORD_FORMATS, discover, format_of
 from framing.inputs.options import LoadOptions
 from framing.inputs.readers import read_source
-from framing.inputs.source import FileDigest, Source
+from framing.inputs.source import TRUNCATED, FileDigest, Source
 from framing.types import Article, LoadError
 
 __all__ = ["Reading", "iter_load", "load"]
@@ -76,9 +76,13 @@ class Reading:
             except FramingError as exc:
                 failed = True
                 yield LoadError(str(item), str(exc))
-            except (OSError, EOFError) as exc:
+            except EOFError:  # a .gz cut short: the records before the cut were yielded above
                 failed = True
-                yield LoadError(str(item), f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
+                kept = f"; the {self._current_records} records before the cut were read" if self._current_records else ""
+                yield LoadError(str(item), TRUNCATED + kept)
+            except OSError as exc:
+                failed = True
+                yield LoadError(str(item), f"cannot read file: {exc.strerror or exc}")
             except RecursionError:
                 failed = True
                 yield LoadError(str(item), "document is nested too deeply to parse")

@@ -22,7 +22,7 @@ from framing.inputs.decoding import check_binary, decode
 from framing.inputs.discovery import FORMATS, format_of
 from framing.inputs.options import LoadOptions
 from framing.inputs.records import TEXT_FIELDS, page_article, read_sidecar, record_article
-from framing.inputs.source import Source, read_limited
+from framing.inputs.source import Source, read_head, read_limited
 from framing.types import Article, LoadError
 
 __all__ = ["read_file", "read_source"]
@@ -125,7 +125,7 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
     path = source.path
     any_line = False
     with source.open() as fh:
-        check_binary(fh.read(8192))
+        check_binary(read_head(fh, 8192))
         fh.seek(0)
         for lineno, raw in enumerate(_bounded_lines(fh, opts), start=1):
             if raw is None:
@@ -154,7 +154,7 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
 def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Article | LoadError]:
     path = source.path
     with source.open() as raw:
-        sample = raw.read(1 << 16)
+        sample = read_head(raw, 1 << 16)
         if not sample.strip():
             raise InputError("empty file")
         check_binary(sample[:8192])
@@ -215,7 +215,7 @@ def read_source(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
         # an unknown extension: accept it only if it decodes as text
         fmt = "text"
         with source.open() as fh:
-            head = fh.read(8192)
+            head = read_head(fh, 8192)
         try:
             check_binary(head)
         except InputError as exc:

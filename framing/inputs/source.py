@@ -25,9 +25,12 @@ from framing.inputs.discovery import is_compressed
 if TYPE_CHECKING:  # pragma: no cover
     from _typeshed import WriteableBuffer
 
-__all__ = ["FileDigest", "Source", "read_limited"]
+__all__ = ["TRUNCATED", "FileDigest", "Source", "read_head", "read_limited"]
 
 _CHUNK = 1 << 20
+
+#: The reason given for a compressed file that ends before its end-of-stream marker
+TRUNCATED = "compressed file is truncated: it ends before its end-of-stream marker (an interrupted download or copy?)"
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,22 @@ class _Tracked(io.RawIOBase):
         super().close()
 
 
+def read_head(fh: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` first bytes of ``fh``, for sniffing; a truncated compressed file gives the bytes
+    before the cut (a plain ``read`` would raise and lose them), and the readers then keep the
+    records before the cut, as for a JSONL file cut short."""
+    parts: list[bytes] = []
+    got = 0
+    read1 = cast(io.BufferedIOBase, fh).read1  # both readers Source.open gives have read1
+    try:
+        while got < size and (chunk := read1(size - got)):
+            parts.append(chunk)
+            got += len(chunk)
+    except EOFError:
+        pass  # the reading that follows meets the cut again and reports it
+    return b"".join(parts)
+
+
 def read_limited(source: Source, limit: int) -> bytes:
     """All of a one-article file's bytes (decompressed), refusing a file larger than ``limit``; an
     uncompressed file is refused by its size alone, without opening it."""
@@ -138,7 +157,9 @@ def read_limited(source: Source, limit: int) -> bytes:
     with source.open() as fh:
         try:
             data = fh.read(limit + 1)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except EOFError as exc:
+            raise InputError(TRUNCATED) from exc
+        except (OSError, gzip.BadGzipFile) as exc:
             raise InputError(f"cannot read compressed file: {exc}") from exc
     if len(data) > limit:
         raise InputError(

@@ -235,3 +235,23 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     assert f"'framing report {tmp_path / 'out'} --sample 0'" in err  # the results, not where the report went
     assert "stratified sample of 20 of 60 articles" in (tmp_path / "some" / "report.md").read_text(encoding="utf-8")
     assert main(["report", str(tmp_path / "nowhere"), "--sample", "20"]) == 2
+
+
+def test_analyze_truncated_gzip_is_one_failed_input(tmp_path: Path) -> None:
+    """`framing analyze` on a .jsonl.gz that lost its end and a good corpus: the run finishes with
+    exit 1, errors.jsonl names the truncated file, and the records before the cut and the good
+    corpus are analysed."""
+    import gzip
+
+    make_corpus(tmp_path / "whole.jsonl", 30)
+    packed = gzip.compress((tmp_path / "whole.jsonl").read_bytes())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed[:-20])
+    good = make_corpus(tmp_path / "good.jsonl", 3, seed=9)
+    out = tmp_path / "out"
+    code = main(["analyze", str(cut), str(good), "--out", str(out), "--no-progress", "--no-actors", "--no-lexicons", "--format", "md"])
+    assert code == 1
+    errors = read_jsonl(out / "errors.jsonl")
+    assert [e["path"] for e in errors] == [str(cut)] and "truncated" in errors[0]["reason"]
+    ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
+    assert ids[-3:] == ["a0~2", "a1~2", "a2~2"] and 20 < len(ids) - 3 < 30

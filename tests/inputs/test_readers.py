@@ -460,3 +460,38 @@ def test_record_limit_follows_max_article_mb(tmp_path, load_items):
     assert articles == [] and "record is larger than" in errors[0].reason
     articles, errors = load_items(f, max_article_mb=0.2)
     assert errors == [] and len(articles) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# A truncated .gz: one error for the file, the records before the cut kept (issue #20, severe 3)
+
+
+def _records(n: int, fmt: str) -> bytes:
+    texts = [f"{LIBRARY} This is report number {i}." for i in range(n)]
+    if fmt == "jsonl":
+        return "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)).encode()
+    return csv_text([["id", "text"]] + [[f"r{i}", t] for i, t in enumerate(texts)]).encode()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "txt", "json"])
+@pytest.mark.parametrize("n", [12, 400])
+def test_truncated_gzip_is_one_error_and_keeps_the_records_before_the_cut(tmp_path, load_items, fmt, n):
+    """A .gz that lost its last 20 bytes (12 records: the cut is inside the first bytes the reader
+    sniffs; 400: further on) is one LoadError saying it is truncated; for JSONL and CSV the records before the cut are
+    kept, in order; a one-article file is refused whole; the file after it loads."""
+    data = _records(n, fmt) if fmt in ("jsonl", "csv") else (f"Harbour news\n\n{LIBRARY}\n" * n).encode()
+    packed = gzip.compress(data)
+    cut = tmp_path / f"cut.{fmt}.gz"
+    cut.write_bytes(packed[:-20])
+    good = write(tmp_path / "good.txt", ORCHARD)
+    articles, errors = load_items([cut, good])
+    assert articles[-1].text == ORCHARD
+    kept = articles[:-1]
+    assert len(errors) == 1 and errors[0].path == str(cut) and errors[0].record is None
+    assert errors[0].reason.startswith("compressed file is truncated: it ends before its end-of-stream marker")
+    if fmt in ("jsonl", "csv"):
+        assert 0 < len(kept) < n
+        assert [a.id for a in kept] == [f"r{i}" for i in range(len(kept))]
+        assert f"the {len(kept)} records before the cut were read" in errors[0].reason
+    else:
+        assert kept == []

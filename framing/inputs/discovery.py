@@ -17,12 +17,13 @@ from __future__ import annotations
 import glob
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from framing.types import LoadError
 
-__all__ = ["FORMATS", "RECORD_FORMATS", "SIDECAR", "discover", "file_stem", "format_of", "is_compressed"]
+__all__ = ["FORMATS", "RECORD_FORMATS", "SIDECAR", "discover", "file_stem", "format_of", "is_compressed", "not_regular"]
 
 FORMATS = {
     ".txt": "text",
@@ -67,30 +68,66 @@ def file_stem(path: Path) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read (a named pipe, a socket, a device: reading one
+    can block for ever or never end), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+    kind = next((what for test, what in kinds if test(mode)), "a special file")
+    return f"not a regular file but {kind}: only regular files are read (a pipe or a device could block the run)"
+
+
+def _check_given(path: Path) -> LoadError | None:
+    """The error for a path given or found that is not a readable regular file, else None."""
+    try:
+        why = not_regular(path.stat().st_mode)
+    except OSError as exc:
+        why = "a broken link: the file it points to does not exist" if path.is_symlink() else f"cannot read file: {exc.strerror or exc}"
+    return LoadError(str(path), why) if why else None
+
+
+def _walk(folder: Path) -> list[Path | LoadError]:
+    """The input files in ``folder`` and its subfolders, sorted, with an error for each special
+    file, broken link or subfolder that cannot be read (instead of passing over them silently)."""
+    found: list[Path | LoadError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else folder
+        found.append(LoadError(str(where), f"cannot read folder: {exc.strerror or exc}; the files in it were not analysed"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or name.endswith(SIDECAR) or _SKIP_IN_FOLDERS.match(name):
+                continue
+            path = Path(root) / name
+            error = _check_given(path)
+            found.append(error or path)
+    return sorted(found, key=lambda x: Path(x.path) if isinstance(x, LoadError) else x)
+
+
 def discover(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[Path | LoadError]:
     """Expand files, folders (recursively) and glob patterns into input files, in a stable order.
 
     Hidden files, sidecars (``*.meta.json``) and README/LICENSE files inside folders are passed
-    over; a path that does not exist becomes a :class:`LoadError`.
+    over; a path that does not exist, a named pipe, socket or device, a broken link and a folder
+    that cannot be read each become a :class:`LoadError`.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen: set[Path] = set()
     for given in paths:
         p = Path(given)
+        candidates: list[Path | LoadError]
         if p.is_dir():
-            candidates = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not f.name.endswith(SIDECAR)
-                and not _SKIP_IN_FOLDERS.match(f.name)
-            )
+            candidates = _walk(p)
         elif p.exists():
-            candidates = [p]
+            error = _check_given(p)
+            candidates = [error or p]
         elif glob.has_magic(str(given)):
-            candidates = sorted(Path(x) for x in glob.glob(str(given), recursive=True) if Path(x).is_file())
+            matched = sorted(Path(x) for x in glob.glob(str(given), recursive=True) if not Path(x).is_dir())
+            candidates = [_check_given(f) or f for f in matched]
             if not candidates:
                 yield LoadError(str(given), "no file matches this pattern")
                 continue
@@ -98,6 +135,9 @@ def discover(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
             yield LoadError(str(given), "no such file or folder")
             continue
         for f in candidates:
+            if isinstance(f, LoadError):
+                yield f
+                continue
             key = f.resolve()
             if key not in seen:
                 seen.add(key)

@@ -100,6 +100,8 @@ class Reading:
                 self.inputs.append(source.digest())
             except OSError as exc:
                 self.inputs.append(LoadError(str(source.path), f"cannot read file: {exc.strerror or exc}"))
+            except FramingError as exc:  # not a regular file
+                self.inputs.append(LoadError(str(source.path), str(exc)))
 
     def estimated_records(self) -> int | None:
         """How many records (articles and bad records) the inputs hold: exact for one-article files

@@ -72,6 +72,8 @@ def _digest_entries(items: Iterable[Path | LoadError]) -> list[dict[str, Any]]:
             inputs.append(Source(item, digest=True).digest())
         except OSError as exc:
             inputs.append(LoadError(str(item), f"cannot read file: {exc.strerror or exc}"))
+        except FramingError as exc:  # not a regular file
+            inputs.append(LoadError(str(item), str(exc)))
     return input_entries(inputs)
 
 

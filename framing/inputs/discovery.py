@@ -23,7 +23,7 @@ from pathlib import Path
 
 from framing.types import LoadError
 
-__all__ = ["FORMATS", "RECORD_FORMATS", "SIDECAR", "discover", "file_stem", "format_of", "is_compressed", "not_regular"]
+__all__ = ["FORMATS", "RECORD_FORMATS", "SIDECAR", "discover", "file_stem", "format_of", "is_compressed", "not_regular", "path_text"]
 
 FORMATS = {
     ".txt": "text",
@@ -45,6 +45,27 @@ RECORD_FORMATS = frozenset({"json", "jsonl", "csv", "tsv"})
 SIDECAR = ".meta.json"
 
 _SKIP_IN_FOLDERS = re.compile(r"^(?:readme|license|licence|notice|changelog)(?:\..*)?$", re.IGNORECASE)
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text any UTF-8 file or JSON can hold. A file name whose bytes are not UTF-8 (Python
+    keeps them as lone surrogates) has those bytes written as backslash escapes:
+    ``b"caf\\xe9.txt"`` becomes ``caf\\xe9.txt``, so results name the file and stay valid UTF-8.
+
+    >>> path_text(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    """
+    text = os.fspath(path)
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(text).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that is no undecodable byte
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def is_compressed(path: Path) -> bool:
@@ -84,17 +105,17 @@ def _check_given(path: Path) -> LoadError | None:
         why = not_regular(path.stat().st_mode)
     except OSError as exc:
         why = "a broken link: the file it points to does not exist" if path.is_symlink() else f"cannot read file: {exc.strerror or exc}"
-    return LoadError(str(path), why) if why else None
+    return LoadError(path_text(path), why) if why else None
 
 
 def _walk(folder: Path) -> list[Path | LoadError]:
     """The input files in ``folder`` and its subfolders, sorted, with an error for each special
     file, broken link or subfolder that cannot be read (instead of passing over them silently)."""
-    found: list[Path | LoadError] = []
+    found: list[tuple[Path, LoadError | None]] = []
 
     def unreadable(exc: OSError) -> None:
-        where = exc.filename if exc.filename is not None else folder
-        found.append(LoadError(str(where), f"cannot read folder: {exc.strerror or exc}; the files in it were not analysed"))
+        where = Path(exc.filename) if exc.filename is not None else folder
+        found.append((where, LoadError(path_text(where), f"cannot read folder: {exc.strerror or exc}; the files in it were not analysed")))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -102,9 +123,8 @@ def _walk(folder: Path) -> list[Path | LoadError]:
             if name.startswith(".") or name.endswith(SIDECAR) or _SKIP_IN_FOLDERS.match(name):
                 continue
             path = Path(root) / name
-            error = _check_given(path)
-            found.append(error or path)
-    return sorted(found, key=lambda x: Path(x.path) if isinstance(x, LoadError) else x)
+            found.append((path, _check_given(path)))
+    return [error or path for path, error in sorted(found, key=lambda pe: pe[0])]
 
 
 def discover(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[Path | LoadError]:
@@ -129,10 +149,10 @@ def discover(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
             matched = sorted(Path(x) for x in glob.glob(str(given), recursive=True) if not Path(x).is_dir())
             candidates = [_check_given(f) or f for f in matched]
             if not candidates:
-                yield LoadError(str(given), "no file matches this pattern")
+                yield LoadError(path_text(given), "no file matches this pattern")
                 continue
         else:
-            yield LoadError(str(given), "no such file or folder")
+            yield LoadError(path_text(given), "no such file or folder")
             continue
         for f in candidates:
             if isinstance(f, LoadError):

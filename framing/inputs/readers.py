@@ -19,7 +19,7 @@ from typing import BinaryIO, TextIO
 from framing.errors import FramingError, InputError
 from framing.inputs.clean import Cleaned, clean_html, clean_text
 from framing.inputs.decoding import check_binary, decode
-from framing.inputs.discovery import FORMATS, format_of
+from framing.inputs.discovery import FORMATS, format_of, path_text
 from framing.inputs.options import LoadOptions
 from framing.inputs.records import TEXT_FIELDS, page_article, read_sidecar, record_article
 from framing.inputs.source import Source, read_head, read_limited
@@ -118,7 +118,7 @@ def _read_json(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErro
         try:
             yield record_article(rec, path, n, opts)
         except FramingError as exc:
-            yield LoadError(str(path), str(exc), record=n)
+            yield LoadError(path_text(path), str(exc), record=n)
 
 
 def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadError]:
@@ -130,7 +130,7 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
         for lineno, raw in enumerate(_bounded_lines(fh, opts), start=1):
             if raw is None:
                 any_line = True
-                yield LoadError(str(path), str(_RecordTooLarge(opts)), record=lineno)
+                yield LoadError(path_text(path), str(_RecordTooLarge(opts)), record=lineno)
                 continue
             if not raw.strip():
                 continue
@@ -146,7 +146,7 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
                     raise InputError(f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
                 yield record_article(rec, path, lineno, opts)
             except FramingError as exc:
-                yield LoadError(str(path), str(exc), record=lineno)
+                yield LoadError(path_text(path), str(exc), record=lineno)
     if not any_line:
         raise InputError("empty file")
 
@@ -195,17 +195,17 @@ def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Art
                 break
             except _RecordTooLarge as exc:
                 rowno += 1
-                yield LoadError(str(path), str(exc), record=rowno)
+                yield LoadError(path_text(path), str(exc), record=rowno)
                 continue
             except csv.Error as exc:
-                yield LoadError(str(path), f"malformed CSV row: {exc}", record=reader.line_num)
+                yield LoadError(path_text(path), f"malformed CSV row: {exc}", record=reader.line_num)
                 continue
             rowno += 1
             record = {(k.strip() if isinstance(k, str) else k): v for k, v in row.items() if k is not None}
             try:
                 yield record_article(record, path, rowno, opts, text_key=text_key.strip())
             except FramingError as exc:
-                yield LoadError(str(path), str(exc), record=rowno)
+                yield LoadError(path_text(path), str(exc), record=rowno)
 
 
 def read_source(source: Source, opts: LoadOptions) -> Iterator[Article | LoadError]:

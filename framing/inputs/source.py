@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from framing.errors import InputError
-from framing.inputs.discovery import is_compressed, not_regular
+from framing.inputs.discovery import is_compressed, not_regular, path_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from _typeshed import WriteableBuffer
@@ -86,7 +86,7 @@ class Source:
             for chunk in iter(lambda: fh.read(_CHUNK), b""):
                 self._sha.update(chunk)
                 self.consumed += len(chunk)
-        return FileDigest(str(self.path), self.consumed, self._sha.hexdigest())
+        return FileDigest(path_text(self.path), self.consumed, self._sha.hexdigest())
 
 
 def _open_regular(path: Path) -> io.FileIO:

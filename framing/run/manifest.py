@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingError
+from framing.inputs.discovery import path_text
 from framing.inputs.source import FileDigest, Source
 from framing.types import LoadError
 
@@ -55,9 +56,9 @@ def stat_entries(items: Iterable[Path | LoadError]) -> list[dict[str, Any]]:
         try:
             st = item.stat()
         except OSError:
-            out.append(_missing(str(item)))
+            out.append(_missing(path_text(item)))
         else:
-            out.append({"path": str(item), "size": st.st_size, "mtime_ns": st.st_mtime_ns})
+            out.append({"path": path_text(item), "size": st.st_size, "mtime_ns": st.st_mtime_ns})
     return out
 
 
@@ -71,9 +72,9 @@ def _digest_entries(items: Iterable[Path | LoadError]) -> list[dict[str, Any]]:
         try:
             inputs.append(Source(item, digest=True).digest())
         except OSError as exc:
-            inputs.append(LoadError(str(item), f"cannot read file: {exc.strerror or exc}"))
+            inputs.append(LoadError(path_text(item), f"cannot read file: {exc.strerror or exc}"))
         except FramingError as exc:  # not a regular file
-            inputs.append(LoadError(str(item), str(exc)))
+            inputs.append(LoadError(path_text(item), str(exc)))
     return input_entries(inputs)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,33 @@ def test_analyze_truncated_gzip_is_one_failed_input(tmp_path: Path) -> None:
     assert [e["path"] for e in errors] == [str(cut)] and "truncated" in errors[0]["reason"]
     ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
     assert ids[-3:] == ["a0~2", "a1~2", "a2~2"] and 20 < len(ids) - 3 < 30
+
+
+def test_analyze_non_utf8_file_name_and_lone_surrogates(tmp_path: Path) -> None:
+    """A file named with bytes that are not UTF-8 (b'caf\\xe9.txt') is analysed under its name with
+    the byte escaped ('caf\\\\xe9'), and a JSONL record holding lone surrogates and NaN keeps its
+    article with U+FFFD and null: every output is valid UTF-8 JSON or CSV and the run exits 0."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    try:
+        with open(name, "wb") as fh:
+            fh.write(b"The council met on Monday and said the budget would pass after a long debate.\n")
+    except OSError as exc:  # a filesystem that takes UTF-8 names only (macOS)
+        pytest.skip(f"this filesystem refuses non-UTF-8 file names: {exc}")
+    (folder / "odd.jsonl").write_text(
+        '{"id": "x\\ud800", "text": "The mayor said \\udce9 the bridge would reopen on Friday.", "title": "T \\udfff", "score": NaN}\n', encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    code = main(["analyze", str(folder), "--out", str(out), "--no-progress", "--no-actors", "--no-lexicons", "--format", "html,md,csv"])
+    assert code == 0
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".jsonl", ".json", ".csv", ".md", ".html"):
+            path.read_bytes().decode("utf-8")  # strict: no surrogate slipped through
+    rows = {r["id"]: r for r in read_jsonl(out / "articles.jsonl")}
+    assert set(rows) == {"caf\\xe9", "x\ufffd"}
+    assert rows["caf\\xe9"]["source_path"] == str(folder / "caf\\xe9.txt")
+    assert rows["x\ufffd"]["title"] == "T \ufffd" and rows["x\ufffd"]["meta"] == {"score": None}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert str(folder / "caf\\xe9.txt") in [e["path"] for e in manifest["inputs"]]
+    assert "caf\\xe9" in (out / "articles.csv").read_text(encoding="utf-8")

@@ -133,6 +133,21 @@ def test_lone_star_is_refused(tmp_path: Path) -> None:
         load_lexicon(p)
 
 
+def test_validate_refuses_a_glob_with_too_many_wildcards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`framing lexicons validate` and loading for analysis agree: a word with 9 wildcards is
+    refused naming the term and its line (exit 1); 8 are accepted (they match in linear time)."""
+    from framing.cli.app import main
+
+    bad = write(tmp_path, category("a", '  "fine",\n  "aaa*a*a*a*a*a*a*a*a*z",'), name="bad.toml")
+    ok = write(tmp_path, category("a", '  "fine",\n  "aaa*a*a*a*a*a*a*a*z",'), name="ok.toml")
+    assert main(["lexicons", "validate", str(bad), str(ok)]) == 1
+    out = capsys.readouterr().out
+    assert "INVALID" in out and "bad.toml, line 17" in out and "'aaa*a*a*a*a*a*a*a*a*z' has 9 wildcards in one word; at most 8 are allowed" in out
+    assert f"ok      {ok}" in out
+    with pytest.raises(LexiconError, match="9 wildcards"):
+        load_default_lexicons([tmp_path])
+
+
 def test_term_tokens_follow_the_text_tokenizer() -> None:
     """Terms split like text: possessive 's apart, hyphens apart, globs kept in their token."""
     assert term_tokens("China's core interests") == ("China", "'s", "core", "interests")

@@ -286,3 +286,40 @@ def test_analyze_non_utf8_file_name_and_lone_surrogates(tmp_path: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert str(folder / "caf\\xe9.txt") in [e["path"] for e in manifest["inputs"]]
     assert "caf\\xe9" in (out / "articles.csv").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """`framing analyze --format csv,md` on two outlets whose titles, outlets and texts carry
+    spreadsheet formulas and Markdown link and image syntax: (exit code, out folder)."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    body = "The harbour board met on Tuesday and voted to build a second pier. Critics called the plan reckless and warned of costs. "
+    records = [
+        {"id": "=1+2", "title": '=HYPERLINK("http://evil.example","click")', "outlet": "@SUM(A1)", "text": body + "[click](javascript:alert(1)) here."},
+        {"id": "b1", "title": "![pixel](http://evil.example/p.png) Pier vote", "outlet": "-Harbour Post", "text": body * 2},
+        {"id": "c1", "title": "Plain title", "outlet": "@SUM(A1)", "text": "Officials said the talks were calm and constructive. " * 3},
+    ]
+    src = tmp / "evil.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp / "out"
+    code = main(["analyze", str(src), "--out", str(out), "--no-actors", "--no-progress", "--format", "csv,md"])
+    return code, out
+
+
+def test_csv_outputs_neutralise_formulas_but_not_numbers(hostile_run) -> None:  # type: ignore[no-untyped-def]
+    """In articles.csv and every tables/*.csv, no text cell starts with = + - @ (each such text gets
+    a leading apostrophe); only plain numbers may (tests/test_spreadsheet.py holds negative ones)."""
+    code, out = hostile_run
+    assert code == 0
+    files = [out / "articles.csv", *sorted((out / "tables").glob("*.csv"))]
+    cells = []
+    for f in files:
+        with open(f, encoding="utf-8", newline="") as fh:
+            cells.extend(cell for row in csv.reader(fh) for cell in row)
+    assert "'=1+2" in cells and "'=HYPERLINK(\"http://evil.example\",\"click\")" in cells and "'@SUM(A1)" in cells and "'-Harbour Post" in cells
+    for cell in cells:
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            float(cell)  # only a plain number may start so
+    rows = list(csv.DictReader(open(out / "articles.csv", encoding="utf-8", newline="")))
+    assert [r["id"] for r in rows] == ["'=1+2", "b1", "c1"]
+    assert read_jsonl(out / "articles.jsonl")[0]["id"] == "=1+2"  # the data keeps the raw strings

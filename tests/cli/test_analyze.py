@@ -296,7 +296,7 @@ def hostile_run(tmp_path_factory):  # type: ignore[no-untyped-def]
     body = "The harbour board met on Tuesday and voted to build a second pier. Critics called the plan reckless and warned of costs. "
     records = [
         {"id": "=1+2", "title": '=HYPERLINK("http://evil.example","click")', "outlet": "@SUM(A1)", "text": body + "[click](javascript:alert(1)) here."},
-        {"id": "b1", "title": "![pixel](http://evil.example/p.png) Pier vote", "outlet": "-Harbour Post", "text": body * 2},
+        {"id": "b1", "title": "![pixel](http://evil.example/p.png) Pier vote", "outlet": "-[Harbour Post](javascript:alert(1)) ![x](http://evil.example/p.png)", "text": "The ferry company cut its winter timetable, angering islanders who depend on the morning boat. " * 2},
         {"id": "c1", "title": "Plain title", "outlet": "@SUM(A1)", "text": "Officials said the talks were calm and constructive. " * 3},
     ]
     src = tmp / "evil.jsonl"
@@ -316,10 +316,25 @@ def test_csv_outputs_neutralise_formulas_but_not_numbers(hostile_run) -> None:  
     for f in files:
         with open(f, encoding="utf-8", newline="") as fh:
             cells.extend(cell for row in csv.reader(fh) for cell in row)
-    assert "'=1+2" in cells and "'=HYPERLINK(\"http://evil.example\",\"click\")" in cells and "'@SUM(A1)" in cells and "'-Harbour Post" in cells
+    assert "'=1+2" in cells and "'=HYPERLINK(\"http://evil.example\",\"click\")" in cells and "'@SUM(A1)" in cells
+    assert "'-[Harbour Post](javascript:alert(1)) ![x](http://evil.example/p.png)" in cells
     for cell in cells:
         if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
             float(cell)  # only a plain number may start so
-    rows = list(csv.DictReader(open(out / "articles.csv", encoding="utf-8", newline="")))
+    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
     assert [r["id"] for r in rows] == ["'=1+2", "b1", "c1"]
     assert read_jsonl(out / "articles.jsonl")[0]["id"] == "=1+2"  # the data keeps the raw strings
+
+
+def test_markdown_report_escapes_link_and_image_syntax(hostile_run) -> None:  # type: ignore[no-untyped-def]
+    """report.md shows outlet names carrying [text](javascript:...) and ![x](http://...) as written:
+    rendered by a CommonMark parser it has no link, no image and no raw HTML."""
+    code, out = hostile_run
+    assert code == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "\\[Harbour Post\\](javascript:alert(1)) !\\[x\\](http://evil.example/p.png)" in md
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is not installed (it renders the report to check it)")
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(md)
+    assert "<a " not in html and "<img" not in html and "javascript:alert" in html
+    assert "[Harbour Post](javascript:alert(1))" in html  # shown as text

@@ -285,8 +285,8 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 raise lexicon_error(path, cursor, f"an entry of {cname!r} has an empty or non-text term: {term!r}")
             line = index.quoted_line(term, cursor)
             cursor = line or cursor
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or (isinstance(weight, float) and math.isnan(weight)):
-                raise lexicon_error(path, line, f"weight of {term!r} must be a number, got {weight!r}")
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight):
+                raise lexicon_error(path, line, f"weight of {term!r} must be a finite number, got {weight!r}")
             if weight < 0 and not signed:
                 raise lexicon_error(path, line, f"weight of {term!r} is negative ({weight}) but category {cname!r} is not declared signed = true")
             if not isinstance(case, bool):

@@ -94,7 +94,15 @@ def test_case_sensitive_terms_are_not_duplicates(tmp_path: Path) -> None:
 def test_bad_weight_is_refused_with_line(tmp_path: Path) -> None:
     """A non-numeric weight is refused, naming the term and line."""
     p = write(tmp_path, category("a", '  "fine",\n  { term = "heavy", weight = "lots" },'))
-    with pytest.raises(LexiconError, match=r"line \d+: weight of 'heavy' must be a number"):
+    with pytest.raises(LexiconError, match=r"line \d+: weight of 'heavy' must be a finite number"):
+        load_lexicon(p)
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "+inf"])
+def test_non_finite_weight_is_refused(tmp_path: Path, value: str) -> None:
+    """TOML allows inf and nan; a weight must be finite (it is summed into scores written as JSON)."""
+    p = write(tmp_path, category("a", f'  "fine",\n  {{ term = "heavy", weight = {value} }},', "signed = true"))
+    with pytest.raises(LexiconError, match=r"line 17: weight of 'heavy' must be a finite number, got (inf|-inf|nan)"):
         load_lexicon(p)
 
 

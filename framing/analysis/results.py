@@ -118,7 +118,7 @@ class Results(Sequence[ArticleResult]):
         """Write one JSON object per article (the format documented in docs/output.md)."""
         path = Path(path)
         with open(path, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False) + "\n" for r in self.results)
+            fh.writelines(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False, allow_nan=False) + "\n" for r in self.results)
         return path
 
     def __repr__(self) -> str:

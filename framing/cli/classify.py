@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingError
-from framing.spreadsheet import safe_frame
+from framing.safe_output import finite_json, safe_frame
 
 __all__ = ["main", "register"]
 
@@ -66,7 +66,7 @@ def _say(msg: str) -> None:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    print(json.dumps(finite_json(data), indent=2, ensure_ascii=False, default=str, allow_nan=False))
 
 
 def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> None:
@@ -237,7 +237,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     metrics = evaluate(model, list(data["text"]), list(data["label"]))
     metrics = {"model": str(args.model), "data": str(args.data), **metrics}
     if args.out:
-        Path(args.out).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(args.out).write_text(json.dumps(finite_json(metrics), indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
     _print_json(metrics)
     return EXIT_OK
 
@@ -314,7 +314,7 @@ def _apply_into(args: argparse.Namespace) -> int:
 def _write_predictions(table: Any, out: Path) -> None:
     safe_frame(table).to_csv(out / "predictions.csv", index=False)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(rec, ensure_ascii=False, default=str) + "\n" for rec in table.to_dict("records"))
+        fh.writelines(json.dumps(finite_json(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n" for rec in table.to_dict("records"))
 
 
 def cmd_code_sample(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import FramingError, InputError, check_option
-from framing.spreadsheet import safe_frame, unescape_cell
+from framing.safe_output import safe_frame, unescape_cell
 
 __all__ = ["code_value", "coding_items", "excerpt", "export_sample", "import_codes", "missing_code", "reliability_matrix"]
 

@@ -171,7 +171,7 @@ def run(
             for item in reading:
                 if isinstance(item, LoadError):
                     if (item.path, item.record) not in earlier_errors:
-                        error_lines.append(json.dumps(item.to_dict(), ensure_ascii=False))
+                        error_lines.append(json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False))
                     continue
                 item = _reconcile(item, names)
                 hit = finder.check(item.id, item.text)

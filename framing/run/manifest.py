@@ -21,6 +21,7 @@ from typing import Any
 from framing.errors import FramingError
 from framing.inputs.discovery import path_text
 from framing.inputs.source import FileDigest, Source
+from framing.safe_output import finite_json
 from framing.types import LoadError
 
 __all__ = ["MANIFEST", "check_previous", "done_errors", "input_entries", "read_done", "stat_entries", "sync", "write_manifest"]
@@ -104,7 +105,7 @@ def check_previous(manifest_path: Path, items: list[Path | LoadError], settings:
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(finite_json(manifest), indent=1, allow_nan=False), encoding="utf-8")
 
 
 def read_done(out: Path) -> tuple[set[str], int]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from framing.analysis.predictions import label_columns
 from framing.analysis.results import to_row
-from framing.spreadsheet import safe_cell
+from framing.safe_output import safe_cell
 from framing.types import ArticleResult
 
 __all__ = ["record_keys", "write_csv", "write_parquet"]

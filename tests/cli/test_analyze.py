@@ -308,7 +308,7 @@ def hostile_run(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 def test_csv_outputs_neutralise_formulas_but_not_numbers(hostile_run) -> None:  # type: ignore[no-untyped-def]
     """In articles.csv and every tables/*.csv, no text cell starts with = + - @ (each such text gets
-    a leading apostrophe); only plain numbers may (tests/test_spreadsheet.py holds negative ones)."""
+    a leading apostrophe); only plain numbers may (tests/test_safe_output.py holds negative ones)."""
     code, out = hostile_run
     assert code == 0
     files = [out / "articles.csv", *sorted((out / "tables").glob("*.csv"))]

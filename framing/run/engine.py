@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -50,7 +51,7 @@ from framing.inputs.options import LoadOptions
 from framing.inputs.outlets import outlet_key
 from framing.ml.predict import model_specs
 from framing.resources import package_versions
-from framing.run.lock import folder_lock
+from framing.run.lock import OUTPUTS, folder_lock
 from framing.run.manifest import MANIFEST, check_previous, done_errors, input_entries, read_done, stat_entries, sync, write_manifest
 from framing.run.outputs import write_csv, write_parquet
 from framing.run.workers import dask_results, local_results
@@ -145,9 +146,8 @@ def run(
             inputs, resume = check_previous(manifest_path, items, settings)
             if resume:
                 resumed_ids, prior_errors = read_done(out)
-        if not resumed_ids:
-            for name in ("articles.jsonl", "errors.jsonl"):
-                (out / name).unlink(missing_ok=True)
+        if not resumed_ids:  # a fresh start (or --restart): nothing of an earlier run may stay
+            _remove_outputs(out, earlier_run=manifest_path.exists())
         manifest = {
             "status": "running",
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -227,6 +227,18 @@ def run(
         )
         write_manifest(manifest_path, manifest)
         return summary
+
+
+def _remove_outputs(out: Path, *, earlier_run: bool) -> None:
+    """Remove every output an earlier run (and its report or ``framing apply``) wrote in ``out``;
+    without the ``manifest.json`` of an earlier run, only the two files a run appends to (a folder
+    named ``tables`` in a folder that never held a run may be the user's own)."""
+    for name in OUTPUTS if earlier_run else ("articles.jsonl", "errors.jsonl"):
+        p = out / name
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p)
+        else:
+            p.unlink(missing_ok=True)
 
 
 def _reconcile(article: Article, names: dict[str, str]) -> Article:

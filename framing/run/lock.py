@@ -25,7 +25,7 @@ from pathlib import Path
 
 from framing.errors import FramingError
 
-__all__ = ["LOCK_FILE", "FolderInUseError", "folder_lock"]
+__all__ = ["LOCK_FILE", "OUTPUTS", "FolderInUseError", "folder_lock"]
 
 LOCK_FILE = ".framing.lock"
 
@@ -49,12 +49,33 @@ def _holder(fd: int) -> str:
     return "a process that has not recorded itself yet"
 
 
+#: What a run and its report write in the results folder (the files an earlier run may have left)
+OUTPUTS = ("manifest.json", "articles.jsonl", "errors.jsonl", "articles.csv", "articles.parquet", "report.html", "report.md", "report.pdf", "tables", "predictions")
+
+
+def _check_writable(path: Path) -> None:
+    """Create ``path`` if missing; a file in its place, a folder that cannot be made, or earlier
+    results that cannot be written raise :class:`FramingError` (a usage error, no traceback)."""
+    if path.exists() and not path.is_dir():
+        raise FramingError(f"{path} is a file, not a folder; --out needs a folder for the results (it is created if missing)")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FramingError(f"cannot create the results folder {path}: {exc.strerror or exc}; give --out a folder you can write to") from None
+    for name in OUTPUTS:
+        p = path / name
+        if p.is_file() and not os.access(p, os.W_OK):
+            raise FramingError(f"{p} is read-only, so the earlier results in {path} cannot be updated; make them writable, or use another --out folder")
+
+
 @contextlib.contextmanager
 def folder_lock(folder: str | os.PathLike[str], *, command: str | None = None) -> Iterator[Path]:
     """Hold ``folder`` (created if missing) for this run; raise :class:`FolderInUseError` if another
-    process holds it. Nested calls in one process share the lock. Yields the folder's path."""
+    process holds it, and :class:`FramingError` if it cannot be a results folder (a file, not
+    writable, read-only earlier results). Nested calls in one process share the lock. Yields the
+    folder's path."""
     path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
+    _check_writable(path)
     key = path.resolve()
     if key in _HELD:
         _HELD[key] += 1
@@ -68,7 +89,10 @@ def folder_lock(folder: str | os.PathLike[str], *, command: str | None = None) -
     except ImportError:  # not POSIX: no advisory locks, runs are not locked
         yield path
         return
-    fd = os.open(path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise FramingError(f"cannot write in the results folder {path}: {exc.strerror or exc}; give --out a folder you can write to") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -338,3 +338,81 @@ def test_markdown_report_escapes_link_and_image_syntax(hostile_run) -> None:  # 
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(md)
     assert "<a " not in html and "<img" not in html and "javascript:alert" in html
     assert "[Harbour Post](javascript:alert(1))" in html  # shown as text
+
+
+def _analyze_argv(corpus: Path, out: Path, *extra: str) -> list[str]:
+    return ["analyze", str(corpus), "--out", str(out), "--no-progress", "--no-actors", "--no-lexicons", *extra]
+
+
+def test_bad_out_is_a_usage_error_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """--out naming a file, a folder inside a file, a folder that cannot be written (simulated:
+    the lock file cannot be created) and earlier results that are read-only (simulated with
+    os.access) each exit 2 with a message naming the path, before any work; never a traceback."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 2)
+    a_file = tmp_path / "results.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    assert main(_analyze_argv(corpus, a_file)) == 2
+    assert f"framing: error: {a_file} is a file, not a folder; --out needs a folder" in capsys.readouterr().err
+    assert main(_analyze_argv(corpus, a_file / "sub")) == 2
+    assert f"framing: error: cannot create the results folder {a_file / 'sub'}: Not a directory" in capsys.readouterr().err
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_open = os.open
+
+    def no_write(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(locked)) and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_write)
+    assert main(_analyze_argv(corpus, locked)) == 2
+    assert f"framing: error: cannot write in the results folder {locked}: Permission denied" in capsys.readouterr().err
+    monkeypatch.undo()
+
+    done = tmp_path / "done"
+    assert main(_analyze_argv(corpus, done, "--format", "md")) == 0
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(done / "articles.jsonl") else real_access(p, mode, **kw))
+    assert main(_analyze_argv(corpus, done, "--format", "md")) == 2
+    err = capsys.readouterr().err
+    assert f"framing: error: {done / 'articles.jsonl'} is read-only, so the earlier results in {done} cannot be updated" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="running as root, which can write anywhere; the simulated test above covers it")
+def test_unwritable_out_chmod(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same with a real folder without write permission (chmod 555)."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 2)
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        assert main(_analyze_argv(corpus, out)) == 2
+    finally:
+        out.chmod(0o755)
+    assert f"cannot write in the results folder {out}: Permission denied" in capsys.readouterr().err
+
+
+def test_restart_removes_every_earlier_output(tmp_path: Path) -> None:
+    """--restart leaves nothing of the earlier run: a report format not asked for again, its tables,
+    predictions added with 'framing apply' and the old articles are all gone. In a folder that never
+    held a run, a 'tables' folder of the user's own is left alone."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 3)
+    out = tmp_path / "out"
+    assert main(_analyze_argv(corpus, out, "--format", "md,csv")) == 0
+    (out / "predictions" / "frames").mkdir(parents=True)
+    (out / "predictions" / "frames" / "predictions.csv").write_text("id,label\n", encoding="utf-8")
+    (out / "report.pdf").write_bytes(b"%PDF-1.4 an earlier report")
+    (out / "notes.txt").write_text("my own notes", encoding="utf-8")
+    make_corpus(corpus, 2, seed=5)
+    assert main(_analyze_argv(corpus, out, "--format", "html", "--restart")) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [".framing.lock", "articles.csv", "articles.jsonl", "articles.parquet", "errors.jsonl", "manifest.json", "notes.txt", "report.html"]
+    assert len(read_jsonl(out / "articles.jsonl")) == 2
+
+    fresh = tmp_path / "fresh"
+    (fresh / "tables").mkdir(parents=True)
+    (fresh / "tables" / "mine.csv").write_text("a,b\n", encoding="utf-8")
+    assert main(_analyze_argv(corpus, fresh, "--format", "html")) == 0
+    assert (fresh / "tables" / "mine.csv").is_file()

@@ -218,7 +218,7 @@ def run(
         if parquet:
             write_parquet(out / "articles.jsonl", out / "articles.parquet")
         summary.seconds = time.perf_counter() - t0
-        summary.errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()[:50] if x.strip()]
+        summary.errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").split("\n")[:50] if x.strip()]
         manifest.update(
             status="complete",
             inputs=inputs if inputs is not None else input_entries(reading.inputs),

@@ -122,7 +122,7 @@ def read_done(out: Path) -> tuple[set[str], int]:
     epath = out / "errors.jsonl"
     if epath.exists():
         _truncate_partial_line(epath)
-        n_err = sum(1 for line in epath.read_text(encoding="utf-8").splitlines() if line.strip())
+        n_err = sum(1 for line in epath.read_text(encoding="utf-8").split("\n") if line.strip())
     return done, n_err
 
 
@@ -131,7 +131,7 @@ def done_errors(out: Path) -> set[tuple[str, Any]]:
     done: set[tuple[str, Any]] = set()
     path = out / "errors.jsonl"
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 may be inside a line
             if line.strip():
                 e = json.loads(line)
                 done.add((e.get("path"), e.get("record")))

@@ -10,6 +10,12 @@ Files written before the stage subpackages existed name our classes by their old
 (``framing.sentiment.TargetContextVectorizer``, ``framing.features.LexiconVectorizer``); their
 schema is rewritten to the current module names in memory before the trust check, so old models
 keep loading and the check sees the names it knows.
+
+A trusted type can still carry a hostile value: a scikit-learn vectorizer's ``token_pattern`` is a
+regular expression the model runs on every text, and one written to backtrack (``(a+)+$``) would
+stall the analysis. Such patterns are compiled only when the model is used, so after loading, every
+pattern parameter in the file is checked against :data:`SAFE_PATTERNS` and an unknown one refuses
+the file (nothing in it has run by then).
 """
 
 from __future__ import annotations
@@ -24,7 +30,11 @@ from typing import Any
 from framing.errors import OptionError, UntrustedModelError
 from framing.resources import require
 
-__all__ = ["MOVED_CLASSES", "dump_bytes", "load_trusted", "untrusted_types"]
+__all__ = ["MOVED_CLASSES", "SAFE_PATTERNS", "dump_bytes", "load_trusted", "untrusted_types"]
+
+#: The regular expressions a model file may hold in a pattern parameter (``token_pattern``):
+#: scikit-learn's default word pattern, the only one framing's pipelines use. None means unused.
+SAFE_PATTERNS = frozenset({r"(?u)\b\w\w+\b"})
 
 #: (old module, class) of a class saved in model files -> its module now (classes keep their names).
 MOVED_CLASSES = {
@@ -116,6 +126,36 @@ def load_trusted(source: str | Path | bytes, trusted: Sequence[str], *, what: st
             "executed. Load it yourself with skops.io.load only if you know where it comes from."
         )
     try:
-        return sio.loads(blob, trusted=found)
+        obj = sio.loads(blob, trusted=found)
     except Exception as exc:
         raise UntrustedModelError(f"{where}: cannot load ({type(exc).__name__}: {exc})") from exc
+    _check_patterns(obj, where)
+    return obj
+
+
+def _check_patterns(obj: Any, where: str, *, depth: int = 0) -> None:
+    """Refuse ``obj`` (a loaded model: estimators, their parameters, dicts and lists of them) when a
+    parameter named like ``*pattern`` holds a regular expression outside :data:`SAFE_PATTERNS`."""
+    if depth > 50:
+        return
+    if isinstance(obj, dict):
+        values: list[Any] = list(obj.values())
+    elif isinstance(obj, (list, tuple)):
+        values = list(obj)
+    elif hasattr(obj, "get_params") and not isinstance(obj, type):
+        try:
+            params = obj.get_params(deep=False)
+        except Exception:  # noqa: BLE001 - not a scikit-learn estimator after all: nothing to check
+            return
+        for name, value in params.items():
+            if name.endswith("pattern") and value is not None and value not in SAFE_PATTERNS:
+                raise UntrustedModelError(
+                    f"refusing to load {where}: {type(obj).__name__}.{name} is the regular expression {value!r}, which "
+                    f"framing does not know to be safe (it could make the analysis run for ever; known: "
+                    f"{', '.join(sorted(SAFE_PATTERNS))}). Nothing in the file was executed."
+                )
+        values = list(params.values())
+    else:
+        return
+    for value in values:
+        _check_patterns(value, where, depth=depth + 1)

@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict
 
+from framing.safe_output import finite_json
+
 __all__ = [
     "ActorMention",
     "Article",
@@ -299,7 +301,9 @@ class ArticleResult:
     parse_note: str | None = None
 
     def to_dict(self, *, evidence: bool = True) -> dict[str, Any]:
-        out = self.article.metadata()
+        """One line of articles.jsonl; every number in it is finite (a NaN or infinity, which JSON
+        cannot hold, is written as null)."""
+        out = finite_json(self.article.metadata())
         out.update(
             {
                 "n_sentences": self.n_sentences,
@@ -307,15 +311,15 @@ class ArticleResult:
                 "n_words": self.n_words,
                 "n_outlet_words": self.n_outlet_words,
                 **({"parse_note": self.parse_note} if self.parse_note else {}),
-                "markers": self.markers,
-                "actors": list(self.actors),
-                "quotes": list(self.quotes),
-                "readability": self.readability,
+                "markers": finite_json(self.markers),
+                "actors": finite_json(list(self.actors)),
+                "quotes": finite_json(list(self.quotes)),
+                "readability": finite_json(self.readability),
                 "provenance": self.provenance,
             }
         )
         if self.predictions:  # only when a classifier was applied, so other outputs stay as they were
-            out["predictions"] = self.predictions
+            out["predictions"] = finite_json(self.predictions)
         if evidence:
             out["matches"] = [m.to_dict() for m in self.matches]
             out["text"] = self.article.text

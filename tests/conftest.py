@@ -86,6 +86,20 @@ def load_items():  # type: ignore[no-untyped-def]
     return _load
 
 
+def deny_open(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    """Make os.open raise PermissionError for ``paths``, as it does for a file without read
+    permission (this also works as root, who can read any file); framing opens inputs with os.open."""
+    real = os.open
+    denied = {str(p) for p in paths}
+
+    def fake_open(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(path) in denied:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fake_open)
+
+
 # ---------------------------------------------------------------------------------------------
 # A generated JSONL corpus (for the tests of the run engine and the command line)
 

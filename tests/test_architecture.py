@@ -18,6 +18,7 @@ LAYERS = {
     "framing.errors": 0,
     "framing.resources": 0,
     "framing.persist": 0,
+    "framing.safe_output": 0,
     "framing._version": 0,
     "framing.text": 1,
     "framing.inputs": 1,

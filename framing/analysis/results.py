@@ -108,7 +108,7 @@ class Results(Sequence[ArticleResult]):
         errors = []
         err_path = path.with_name("errors.jsonl")
         if err_path.is_file():
-            for line in err_path.read_text(encoding="utf-8").splitlines():
+            for line in err_path.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 may be inside a line
                 if line.strip():
                     e = json.loads(line)
                     errors.append(LoadError(e.get("path", "?"), e.get("reason", "?"), e.get("record")))
@@ -118,7 +118,7 @@ class Results(Sequence[ArticleResult]):
         """Write one JSON object per article (the format documented in docs/output.md)."""
         path = Path(path)
         with open(path, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False) + "\n" for r in self.results)
+            fh.writelines(json.dumps(r.to_dict(evidence=evidence), ensure_ascii=False, allow_nan=False) + "\n" for r in self.results)
         return path
 
     def __repr__(self) -> str:

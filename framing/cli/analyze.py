@@ -16,6 +16,7 @@ from framing.comparison.comparison import VoiceOption, compare
 from framing.errors import FramingError, InputError
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
+from framing.run.lock import folder_lock
 from framing.run.outputs import record_keys, write_csv
 from framing.run.sampling import stratified_sample
 
@@ -168,6 +169,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if not found:
         say(f"framing: error: no input files found in {', '.join(args.paths)}")
         return EXIT_USAGE
+    with folder_lock(out):  # held through the report too: a second run on this --out is refused
+        return _analyze(args, out)
+
+
+def _analyze(args: argparse.Namespace, out: Path) -> int:
+    """The run and its report, once ``out`` is locked."""
     summary = run(
         args.paths,
         out,

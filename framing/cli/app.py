@@ -66,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `framing clean x | head`
         return EXIT_OK
+    except OSError as exc:  # a file or folder the command could not read or write: say which, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"framing: error: {where}{exc.strerror or exc}")
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingError
+from framing.safe_output import finite_json, safe_frame
 
 __all__ = ["main", "register"]
 
@@ -65,7 +66,7 @@ def _say(msg: str) -> None:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    print(json.dumps(finite_json(data), indent=2, ensure_ascii=False, default=str, allow_nan=False))
 
 
 def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> None:
@@ -236,7 +237,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     metrics = evaluate(model, list(data["text"]), list(data["label"]))
     metrics = {"model": str(args.model), "data": str(args.data), **metrics}
     if args.out:
-        Path(args.out).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(args.out).write_text(json.dumps(finite_json(metrics), indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
     _print_json(metrics)
     return EXIT_OK
 
@@ -276,7 +277,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
     written = ["predictions.jsonl", "predictions.csv"]
     _write_predictions(apply(model, items, unit="article"), out)
     if args.unit == "sentence" or (args.unit is None and model.level == "sentence"):
-        apply(model, items, unit="sentence").to_csv(out / "sentences.csv", index=False)
+        safe_frame(apply(model, items, unit="sentence")).to_csv(out / "sentences.csv", index=False)
         written.append("sentences.csv")
     _say(f"classified {len(items)} articles with {args.model}; wrote {', '.join(written)} to {out}")
     return EXIT_OK
@@ -300,7 +301,7 @@ def _apply_into(args: argparse.Namespace) -> int:
     if args.unit == "sentence" or (args.unit is None and done["level"] == "sentence"):
         from framing.analysis.results import Results
 
-        apply(done["model"], Results.from_jsonl(done["path"]), unit="sentence").to_csv(out / "sentences.csv", index=False)
+        safe_frame(apply(done["model"], Results.from_jsonl(done["path"]), unit="sentence")).to_csv(out / "sentences.csv", index=False)
         written.append("sentences.csv")
     _say(
         f"added the predictions of {args.model} as {done['name']!r} to {done['n']} articles in {done['path']} "
@@ -311,9 +312,9 @@ def _apply_into(args: argparse.Namespace) -> int:
 
 
 def _write_predictions(table: Any, out: Path) -> None:
-    table.to_csv(out / "predictions.csv", index=False)
+    safe_frame(table).to_csv(out / "predictions.csv", index=False)
     with open(out / "predictions.jsonl", "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(rec, ensure_ascii=False, default=str) + "\n" for rec in table.to_dict("records"))
+        fh.writelines(json.dumps(finite_json(rec), ensure_ascii=False, default=str, allow_nan=False) + "\n" for rec in table.to_dict("records"))
 
 
 def cmd_code_sample(args: argparse.Namespace) -> int:
@@ -341,7 +342,7 @@ def cmd_code_import(args: argparse.Namespace) -> int:
 
     codes = import_codes(args.files, id_col=args.id_col, label_col=args.label_col, coder_col=args.coder_col, coder=args.coder)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    codes.to_csv(args.out, index=False)
+    safe_frame(codes).to_csv(args.out, index=False)
     _say(f"wrote {len(codes)} codes of {codes['id'].nunique()} units by {codes['coder'].nunique()} coders to {args.out}")
     return EXIT_OK
 
@@ -373,7 +374,7 @@ def cmd_code_next(args: argparse.Namespace) -> int:
     exclude = list(import_codes([args.exclude])["id"]) if args.exclude else []
     frame = next_to_code(model, items, args.n, strategy=args.strategy, exclude=exclude)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    frame.assign(label_to_code="").to_csv(args.out, index=False)
+    safe_frame(frame.assign(label_to_code="")).to_csv(args.out, index=False)
     _say(f"wrote the {len(frame)} articles the model is least sure about ({args.strategy}) to {args.out}")
     return EXIT_OK
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from framing.errors import FramingError
 from framing.inputs.corpus import Corpus
-from framing.inputs.discovery import RECORD_FORMATS, discover, format_of
+from framing.inputs.discovery import RECORD_FORMATS, discover, format_of, path_text
 from framing.inputs.options import LoadOptions
 from framing.inputs.readers import read_source
-from framing.inputs.source import FileDigest, Source
+from framing.inputs.source import TRUNCATED, FileDigest, Source
 from framing.types import Article, LoadError
 
 __all__ = ["Reading", "iter_load", "load"]
@@ -75,13 +75,17 @@ class Reading:
                     yield result
             except FramingError as exc:
                 failed = True
-                yield LoadError(str(item), str(exc))
-            except (OSError, EOFError) as exc:
+                yield LoadError(path_text(item), str(exc))
+            except EOFError:  # a .gz cut short: the records before the cut were yielded above
                 failed = True
-                yield LoadError(str(item), f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
+                kept = f"; the {self._current_records} records before the cut were read" if self._current_records else ""
+                yield LoadError(path_text(item), TRUNCATED + kept)
+            except OSError as exc:
+                failed = True
+                yield LoadError(path_text(item), f"cannot read file: {exc.strerror or exc}")
             except RecursionError:
                 failed = True
-                yield LoadError(str(item), "document is nested too deeply to parse")
+                yield LoadError(path_text(item), "document is nested too deeply to parse")
             self._finish(index, source, failed=failed)
 
     def _finish(self, index: int, source: Source, *, failed: bool) -> None:
@@ -95,7 +99,9 @@ class Reading:
             try:
                 self.inputs.append(source.digest())
             except OSError as exc:
-                self.inputs.append(LoadError(str(source.path), f"cannot read file: {exc.strerror or exc}"))
+                self.inputs.append(LoadError(path_text(source.path), f"cannot read file: {exc.strerror or exc}"))
+            except FramingError as exc:  # not a regular file
+                self.inputs.append(LoadError(path_text(source.path), str(exc)))
 
     def estimated_records(self) -> int | None:
         """How many records (articles and bad records) the inputs hold: exact for one-article files

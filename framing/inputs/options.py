@@ -34,7 +34,9 @@ class LoadOptions:
     text_col: str | None = _option(
         None, "field/column holding the text in JSON, JSONL and CSV inputs (default: text, body, content ...)", metavar="NAME"
     )
-    max_article_mb: float = _option(10.0, "largest single article accepted, in MB", metavar="MB")
+    max_article_mb: float = _option(
+        10.0, "largest single article accepted, in MB (a JSONL line or CSV row may be twice that plus 64 kB)", metavar="MB"
+    )
     clean: bool = _option(True, "take texts as they are: no debris removal or metadata recovery")
 
     def __post_init__(self) -> None:
@@ -44,6 +46,13 @@ class LoadOptions:
     @property
     def max_bytes(self) -> int:
         return int(self.max_article_mb * 1024 * 1024)
+
+    @property
+    def max_record_bytes(self) -> int:
+        """The longest JSONL line or CSV row read: twice :attr:`max_bytes` (room for JSON escapes and
+        the other fields of the record) plus 64 kB. A longer one is skipped in bounded chunks and
+        reported as too large, so one huge line cannot exhaust memory."""
+        return 2 * self.max_bytes + (64 << 10)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -14,17 +14,71 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from framing.errors import FramingError, InputError
 from framing.inputs.clean import Cleaned, clean_html, clean_text
 from framing.inputs.decoding import check_binary, decode
-from framing.inputs.discovery import FORMATS, format_of
+from framing.inputs.discovery import FORMATS, format_of, path_text
 from framing.inputs.options import LoadOptions
 from framing.inputs.records import TEXT_FIELDS, page_article, read_sidecar, record_article
-from framing.inputs.source import Source, read_limited
+from framing.inputs.source import Source, read_head, read_limited
 from framing.types import Article, LoadError
 
 __all__ = ["read_file", "read_source"]
+
+_SKIP = 1 << 20  # the rest of an over-long line is skipped this many bytes (characters) at a time
+
+
+class _RecordTooLarge(InputError):
+    """A line or row longer than :attr:`LoadOptions.max_record_bytes`; it was skipped unread."""
+
+    def __init__(self, opts: LoadOptions) -> None:
+        super().__init__(
+            f"record is larger than {opts.max_record_bytes / 1048576:.2f} MB, the limit for one line or row "
+            f"(twice --max-article-mb {opts.max_article_mb:g}, plus 64 kB); it was skipped without being read "
+            "whole. Raise --max-article-mb if it really is one article"
+        )
+
+
+def _bounded_lines(fh: BinaryIO, opts: LoadOptions) -> Iterator[bytes | None]:
+    """The lines of ``fh``, none held longer than ``opts.max_record_bytes``: an over-long line is read
+    and dropped in bounded chunks up to its end, and yielded as ``None``."""
+    limit = opts.max_record_bytes
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(_SKIP)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+class _BoundedText:
+    """Lines of a text stream for :mod:`csv`, none longer than ``opts.max_record_bytes``
+    characters: an over-long line is skipped to its end in bounded chunks and raises
+    :class:`_RecordTooLarge` (the csv reader passes it on and reads on after it)."""
+
+    def __init__(self, fh: TextIO, opts: LoadOptions) -> None:
+        self._fh = fh
+        self._opts = opts
+
+    def __iter__(self) -> _BoundedText:
+        return self
+
+    def __next__(self) -> str:
+        limit = self._opts.max_record_bytes
+        line = self._fh.readline(limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > limit and not line.endswith(("\n", "\r")):
+            while (rest := self._fh.readline(_SKIP)) and not rest.endswith(("\n", "\r")):
+                pass
+            raise _RecordTooLarge(self._opts)
+        return line
 
 
 def _read_single(source: Source, fmt: str, opts: LoadOptions) -> Iterator[Article | LoadError]:
@@ -64,16 +118,20 @@ def _read_json(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErro
         try:
             yield record_article(rec, path, n, opts)
         except FramingError as exc:
-            yield LoadError(str(path), str(exc), record=n)
+            yield LoadError(path_text(path), str(exc), record=n)
 
 
 def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadError]:
     path = source.path
     any_line = False
     with source.open() as fh:
-        check_binary(fh.read(8192))
+        check_binary(read_head(fh, 8192))
         fh.seek(0)
-        for lineno, raw in enumerate(fh, start=1):
+        for lineno, raw in enumerate(_bounded_lines(fh, opts), start=1):
+            if raw is None:
+                any_line = True
+                yield LoadError(path_text(path), str(_RecordTooLarge(opts)), record=lineno)
+                continue
             if not raw.strip():
                 continue
             any_line = True
@@ -88,7 +146,7 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
                     raise InputError(f"not valid JSON: {exc.msg} at column {exc.colno}") from exc
                 yield record_article(rec, path, lineno, opts)
             except FramingError as exc:
-                yield LoadError(str(path), str(exc), record=lineno)
+                yield LoadError(path_text(path), str(exc), record=lineno)
     if not any_line:
         raise InputError("empty file")
 
@@ -96,7 +154,7 @@ def _read_jsonl(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
 def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Article | LoadError]:
     path = source.path
     with source.open() as raw:
-        sample = raw.read(1 << 16)
+        sample = read_head(raw, 1 << 16)
         if not sample.strip():
             raise InputError("empty file")
         check_binary(sample[:8192])
@@ -109,7 +167,7 @@ def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Art
         csv.field_size_limit(max(opts.max_bytes * 2, 1 << 20))
         raw.seek(0)
         fh = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        reader = csv.DictReader(fh, delimiter=delimiter)
+        reader = csv.DictReader(_BoundedText(fh, opts), delimiter=delimiter)
         try:
             header = reader.fieldnames
         except csv.Error as exc:
@@ -135,15 +193,19 @@ def _read_csv(source: Source, opts: LoadOptions, delimiter: str) -> Iterator[Art
                 row = next(reader)
             except StopIteration:
                 break
+            except _RecordTooLarge as exc:
+                rowno += 1
+                yield LoadError(path_text(path), str(exc), record=rowno)
+                continue
             except csv.Error as exc:
-                yield LoadError(str(path), f"malformed CSV row: {exc}", record=reader.line_num)
+                yield LoadError(path_text(path), f"malformed CSV row: {exc}", record=reader.line_num)
                 continue
             rowno += 1
             record = {(k.strip() if isinstance(k, str) else k): v for k, v in row.items() if k is not None}
             try:
                 yield record_article(record, path, rowno, opts, text_key=text_key.strip())
             except FramingError as exc:
-                yield LoadError(str(path), str(exc), record=rowno)
+                yield LoadError(path_text(path), str(exc), record=rowno)
 
 
 def read_source(source: Source, opts: LoadOptions) -> Iterator[Article | LoadError]:
@@ -153,7 +215,7 @@ def read_source(source: Source, opts: LoadOptions) -> Iterator[Article | LoadErr
         # an unknown extension: accept it only if it decodes as text
         fmt = "text"
         with source.open() as fh:
-            head = fh.read(8192)
+            head = read_head(fh, 8192)
         try:
             check_binary(head)
         except InputError as exc:

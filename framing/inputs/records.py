@@ -10,6 +10,7 @@ metadata, and the load options (``outlet=``, ``published=``) override everything
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,11 @@ from typing import Any
 from framing.errors import InputError
 from framing.inputs.clean import Cleaned, clean_text
 from framing.inputs.dates import parse_date
-from framing.inputs.discovery import SIDECAR, file_stem
+from framing.inputs.discovery import SIDECAR, file_stem, path_text
 from framing.inputs.options import LoadOptions
 from framing.types import Article
 
-__all__ = ["TEXT_FIELDS", "page_article", "read_sidecar", "record_article"]
+__all__ = ["TEXT_FIELDS", "page_article", "read_sidecar", "record_article", "valid_data"]
 
 #: Fields (columns) that hold the article text, in order of preference
 TEXT_FIELDS = ("text", "body", "content", "article", "maintext", "full_text")
@@ -37,6 +38,24 @@ _FIELD_ALIASES = {
 }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_data(value: Any) -> Any:
+    """Parsed JSON made safe to write back as UTF-8 JSON: a lone surrogate (``"\\ud800"`` in the
+    input, which Python decodes but no UTF-8 file can hold) becomes U+FFFD, and a non-finite
+    number (``NaN``, ``Infinity``, which Python's JSON reader accepts) becomes None."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {valid_data(k): valid_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [valid_data(v) for v in value]
+    return value
+
+
 def read_sidecar(path: Path) -> dict[str, Any]:
     """The metadata in ``NAME.meta.json`` next to ``path`` (either ``page.txt.meta.json`` or
     ``page.meta.json``), or ``{}``."""
@@ -48,7 +67,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
                 raise InputError(f"sidecar {cand.name} is not valid JSON: {exc}") from exc
             if not isinstance(data, dict):
                 raise InputError(f"sidecar {cand.name} must hold a JSON object, not {type(data).__name__}")
-            return data
+            return valid_data(data)
     return {}
 
 
@@ -119,8 +138,8 @@ def page_article(cleaned: Cleaned, path: Path, sidecar: dict[str, Any], *, encod
     extra.update({k: v for k, v in sidecar.items() if k not in known and not any(k in al for al in _FIELD_ALIASES.values())})
     return _build_article(
         cleaned,
-        article_id=str(known.get("id") or file_stem(path)),
-        source_path=str(path),
+        article_id=str(known.get("id") or path_text(file_stem(path))),
+        source_path=path_text(path),
         fields=known,
         opts=opts,
         extra_meta=extra,
@@ -132,6 +151,7 @@ def record_article(record: Any, path: Path, n: int, opts: LoadOptions, text_key:
     """The article of record ``n`` (a JSON object or CSV row) of the file at ``path``."""
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object with a text field, got {type(record).__name__}")
+    record = valid_data(record)
     key = text_key or opts.text_col
     if key is None:
         key = next((k for k in TEXT_FIELDS if k in record), None)
@@ -155,8 +175,8 @@ def record_article(record: Any, path: Path, n: int, opts: LoadOptions, text_key:
     rid = fields.get("id")
     return _build_article(
         cleaned,
-        article_id=str(rid) if rid not in (None, "") else f"{file_stem(path)}:{n}",
-        source_path=str(path),
+        article_id=str(rid) if rid not in (None, "") else f"{path_text(file_stem(path))}:{n}",
+        source_path=path_text(path),
         fields={k: v for k, v in fields.items() if k != "id"},
         opts=opts,
         extra_meta=extra,

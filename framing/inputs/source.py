@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,14 +21,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from framing.errors import InputError
-from framing.inputs.discovery import is_compressed
+from framing.inputs.discovery import is_compressed, not_regular, path_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from _typeshed import WriteableBuffer
 
-__all__ = ["FileDigest", "Source", "read_limited"]
+__all__ = ["TRUNCATED", "FileDigest", "Source", "read_head", "read_limited"]
 
 _CHUNK = 1 << 20
+
+#: The reason given for a compressed file that ends before its end-of-stream marker
+TRUNCATED = "compressed file is truncated: it ends before its end-of-stream marker (an interrupted download or copy?)"
 
 
 @dataclass(frozen=True)
@@ -77,12 +81,26 @@ class Source:
         """Size and SHA-256 of the whole file, reading only the bytes the readers did not read."""
         if self._sha is None or self._gap:
             self._sha, self.consumed, self._gap = hashlib.sha256(), 0, False
-        with open(self.path, "rb") as fh:
+        with _open_regular(self.path) as fh:
             fh.seek(self.consumed)
             for chunk in iter(lambda: fh.read(_CHUNK), b""):
                 self._sha.update(chunk)
                 self.consumed += len(chunk)
-        return FileDigest(str(self.path), self.consumed, self._sha.hexdigest())
+        return FileDigest(path_text(self.path), self.consumed, self._sha.hexdigest())
+
+
+def _open_regular(path: Path) -> io.FileIO:
+    """``path`` opened for reading, unbuffered, if it is a regular file; a named pipe, socket or device
+    raises :class:`InputError` instead of blocking (it is opened non-blocking, then checked)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        why = not_regular(os.fstat(fd).st_mode)
+        if why:
+            raise InputError(why)
+        return io.FileIO(fd, "rb", closefd=True)
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 class _Tracked(io.RawIOBase):
@@ -91,7 +109,7 @@ class _Tracked(io.RawIOBase):
     def __init__(self, source: Source) -> None:
         super().__init__()
         self._source = source
-        self._file = open(source.path, "rb", buffering=0)  # noqa: SIM115 - closed in close()
+        self._file = _open_regular(source.path)
         self._pos = 0
 
     def readable(self) -> bool:
@@ -119,9 +137,25 @@ class _Tracked(io.RawIOBase):
         return self._file.fileno()
 
     def close(self) -> None:
-        if not self.closed:
+        if not self.closed and getattr(self, "_file", None) is not None:  # None: the file could not be opened
             self._file.close()
         super().close()
+
+
+def read_head(fh: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` first bytes of ``fh``, for sniffing; a truncated compressed file gives the bytes
+    before the cut (a plain ``read`` would raise and lose them), and the readers then keep the
+    records before the cut, as for a JSONL file cut short."""
+    parts: list[bytes] = []
+    got = 0
+    read1 = cast(io.BufferedIOBase, fh).read1  # both readers Source.open gives have read1
+    try:
+        while got < size and (chunk := read1(size - got)):
+            parts.append(chunk)
+            got += len(chunk)
+    except EOFError:
+        pass  # the reading that follows meets the cut again and reports it
+    return b"".join(parts)
 
 
 def read_limited(source: Source, limit: int) -> bytes:
@@ -138,7 +172,9 @@ def read_limited(source: Source, limit: int) -> bytes:
     with source.open() as fh:
         try:
             data = fh.read(limit + 1)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except EOFError as exc:
+            raise InputError(TRUNCATED) from exc
+        except (OSError, gzip.BadGzipFile) as exc:
             raise InputError(f"cannot read compressed file: {exc}") from exc
     if len(data) > limit:
         raise InputError(

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
+    "MAX_WILDCARDS",
     "Category",
     "Entry",
     "Lexicon",
@@ -152,6 +153,10 @@ class Lexicon:
 # Terms
 
 
+#: The most ``*`` one word of a term may hold. Globs are matched in linear time whatever their
+#: form (:class:`~framing.markers.match.Glob`); the bound keeps lexicons readable and the cost of a
+#: glob per token small.
+MAX_WILDCARDS = 8
 _GLOB_STAND_IN = "qqglobqq"  # letters only, so a glob's '*' does not change how the term tokenises
 
 
@@ -280,8 +285,8 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 raise lexicon_error(path, cursor, f"an entry of {cname!r} has an empty or non-text term: {term!r}")
             line = index.quoted_line(term, cursor)
             cursor = line or cursor
-            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or (isinstance(weight, float) and math.isnan(weight)):
-                raise lexicon_error(path, line, f"weight of {term!r} must be a number, got {weight!r}")
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight):
+                raise lexicon_error(path, line, f"weight of {term!r} must be a finite number, got {weight!r}")
             if weight < 0 and not signed:
                 raise lexicon_error(path, line, f"weight of {term!r} is negative ({weight}) but category {cname!r} is not declared signed = true")
             if not isinstance(case, bool):
@@ -289,6 +294,11 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
             toks = term_tokens(term)
             if not toks or any(t.strip("*") == "" for t in toks):
                 raise lexicon_error(path, line, f"term {term!r} has no words to match (a lone '*' matches everything)")
+            stars = max(t.count("*") for t in toks)
+            if stars > MAX_WILDCARDS:
+                raise lexicon_error(
+                    path, line, f"term {term!r} has {stars} wildcards in one word; at most {MAX_WILDCARDS} are allowed (one '*' already matches any run of letters)"
+                )
             norm = " ".join(toks) if case else " ".join(toks).lower()
             seen_key = (cname, norm)
             if seen_key in seen_terms:

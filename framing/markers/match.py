@@ -2,9 +2,11 @@
 
 All entries of all lexicons are compiled into one token trie (a case-folded trie and, for
 case-sensitive entries, an exact one). Walking the text once, each token position follows the
-trie as far as the next tokens allow; glob tokens (``imperialis*``) are edges tested by regular
-expressions indexed by their literal prefix, so the cost per token stays near a dictionary look-up
-whatever the number of entries. Matching is on tokens, never substrings: ``war`` does not match
+trie as far as the next tokens allow; glob tokens (``imperialis*``) are edges tested by
+:class:`Glob` matchers indexed by their literal prefix, so the cost per token stays near a
+dictionary look-up whatever the number of entries. A glob is matched without regular expressions
+or backtracking, in time linear in the token, so no lexicon entry can stall the analysis on a long
+word. Matching is on tokens, never substrings: ``war`` does not match
 ``software``.
 
 Overlaps inside one lexicon follow ``overlap`` (leftmost-longest by default); negation is marked
@@ -14,7 +16,6 @@ in the same clause (the window follows VADER: Hutto & Gilbert 2014).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from framing.text.segment import normalise_token
 from framing.types import Doc, Match
 
-__all__ = ["NEGATORS", "TokenMatcher"]
+__all__ = ["NEGATORS", "Glob", "TokenMatcher"]
 
 #: Tokens that negate an evaluative term a few tokens later ("not a threat", "never hostile").
 NEGATORS = frozenset(
@@ -33,11 +34,53 @@ _PREFIX = 3  # glob edges are indexed by up to this many literal leading charact
 _FIRST_CACHE = 20_000  # distinct tokens whose first trie step is remembered (per matcher and case mode)
 
 
+class Glob:
+    """A one-token glob whose ``*`` stands for any run of characters (``imperialis*``,
+    ``*lateral``, ``inter*ist``), matched without backtracking.
+
+    The part before the first ``*`` must begin the token and the part after the last must end
+    it; each part in between is found at its leftmost place after the one before. Taking the
+    leftmost place never loses a match when ``*`` is the only wildcard, so this gives exactly the
+    answer of the regular expression ``part.*part.*part`` while reading the token once per part:
+    a glob such as ``aaa*a*a*a*z`` that makes a backtracking regex take hours on a long word
+    takes microseconds.
+
+    >>> Glob("inter*ist").fullmatch("internationalist"), Glob("inter*ist").fullmatch("interest")
+    (True, False)
+    """
+
+    __slots__ = ("_first", "_last", "_middle", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        parts = pattern.split("*")
+        if len(parts) < 2:
+            raise ValueError(f"a glob needs a '*'; got {pattern!r}")
+        self.pattern = pattern
+        self._first, self._middle, self._last = parts[0], tuple(p for p in parts[1:-1] if p), parts[-1]
+
+    def fullmatch(self, token: str) -> bool:
+        """Whether the whole of ``token`` matches the glob."""
+        first, last = self._first, self._last
+        end = len(token) - len(last)
+        if end < len(first) or not token.startswith(first) or not token.endswith(last):
+            return False
+        pos = len(first)
+        for part in self._middle:
+            found = token.find(part, pos, end)
+            if found < 0:
+                return False
+            pos = found + len(part)
+        return True
+
+    def __repr__(self) -> str:
+        return f"Glob({self.pattern!r})"
+
+
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    globs: dict[str, list[tuple[re.Pattern[str], _Node]]] = field(default_factory=dict)
-    anyglobs: list[tuple[re.Pattern[str], _Node]] = field(default_factory=list)
+    globs: dict[str, list[tuple[Glob, _Node]]] = field(default_factory=dict)
+    anyglobs: list[tuple[Glob, _Node]] = field(default_factory=list)
     payload: list[tuple[int, int]] = field(default_factory=list)  # (lexicon index, entry index)
 
     def child(self, token: str) -> _Node:
@@ -47,13 +90,12 @@ class _Node:
                 node = self.children[token] = _Node()
             return node
         prefix = token.split("*", 1)[0][:_PREFIX]
-        regex = re.compile(".*".join(re.escape(p) for p in token.split("*")), re.DOTALL)
         bucket = self.anyglobs if len(prefix) < _PREFIX else self.globs.setdefault(prefix, [])
-        for pat, node in bucket:
-            if pat.pattern == regex.pattern:
+        for glob, node in bucket:
+            if glob.pattern == token:
                 return node
         node = _Node()
-        bucket.append((regex, node))
+        bucket.append((Glob(token), node))
         return node
 
     def step(self, token: str) -> list[_Node]:

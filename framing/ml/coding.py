@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from framing.errors import FramingError, InputError, check_option
+from framing.safe_output import safe_frame, unescape_cell
 
 __all__ = ["code_value", "coding_items", "excerpt", "export_sample", "import_codes", "missing_code", "reliability_matrix"]
 
@@ -207,7 +208,7 @@ def export_sample(
     frame = pd.DataFrame(rows)
     if path is not None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(path, index=False, encoding="utf-8")
+        safe_frame(frame).to_csv(path, index=False, encoding="utf-8")  # no cell runs as a formula; ids are unescaped on import
     return frame
 
 
@@ -269,7 +270,7 @@ def import_codes(
                 long = pd.DataFrame({"id": df[id_col], "coder": coder or p.name.split(".")[0], "label": df[label_col]})
         else:
             raise InputError(f"{p}: no column {label_col!r} with codes (or name the coder columns with coders=); columns are: {', '.join(map(str, df.columns))}")
-        long["id"] = [str(code_value(v)) if not missing_code(v) else None for v in long["id"]]
+        long["id"] = [str(unescape_cell(code_value(v))) if not missing_code(v) else None for v in long["id"]]
         long["coder"] = [str(v) for v in long["coder"]]
         long["label"] = [code_value(v) for v in long["label"]]
         long = long[long["id"].notna() & long["label"].notna()]

@@ -22,6 +22,7 @@ from framing.errors import FramingError, InputError, UntrustedModelError
 from framing.ml.cards import card_markdown, lexicon_provenance
 from framing.ml.data import as_texts
 from framing.persist import dump_bytes, load_trusted, untrusted_types
+from framing.safe_output import finite_json
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "TRUSTED_TYPES", "Classifier", "load_classifier", "pipeline_of", "save_classifier"]
 
@@ -130,7 +131,7 @@ def save_classifier(model: Classifier, path: str | os.PathLike[str], *, card: bo
     path.write_bytes(blob)
     if card:
         stem = path.with_suffix("")
-        Path(f"{stem}.card.json").write_text(json.dumps(card_data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(f"{stem}.card.json").write_text(json.dumps(finite_json(card_data), indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
         Path(f"{stem}.card.md").write_text(card_markdown(card_data), encoding="utf-8")
     return path
 

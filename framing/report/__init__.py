@@ -21,6 +21,7 @@ from framing.report.data import report_data
 from framing.report.html import render_comparison_html
 from framing.report.markdown import render_markdown
 from framing.report.pdf import write_pdf
+from framing.safe_output import finite_json, safe_frame
 
 __all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown", "report_data", "write_pdf", "write_tables"]
 
@@ -57,9 +58,9 @@ def write_tables(comparison: Comparison, folder: str | Path) -> list[str]:
     written = []
     for name, frame in comparison.tables().items():
         p = out / f"{name}.csv"
-        frame.to_csv(p, index=False)
+        safe_frame(frame).to_csv(p, index=False)  # no cell from an input runs as a formula in a spreadsheet
         written.append(str(p))
     p = out / "comparison.json"
-    p.write_text(json.dumps(report_data(comparison), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    p.write_text(json.dumps(finite_json(report_data(comparison)), ensure_ascii=False, indent=1, default=str, allow_nan=False), encoding="utf-8")
     written.append(str(p))
     return written

@@ -37,10 +37,16 @@ def render_markdown(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_MD_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "|": "\\|", "`": "\\`", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
+
+
 def _md(value: Any) -> str:
-    """Text for a Markdown table cell: pipes, angle brackets and line breaks made harmless."""
+    """Text for Markdown (a line or a table cell) that renders as the same text and as nothing else:
+    angle brackets and ampersands as entities (no raw HTML, no autolinks), square brackets escaped
+    (no link or image, ``[x](javascript:...)`` and ``![x](http://...)`` show as written), pipes
+    escaped (no extra table cell), backslashes and backticks escaped, line breaks as spaces."""
     text = "" if value is None else str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
+    return text.translate(_MD_ESCAPES)
 
 
 def _pct(cell: dict[str, Any]) -> str:

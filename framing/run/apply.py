@@ -30,6 +30,7 @@ from framing.analysis.results import Results
 from framing.errors import FramingError, InputError
 from framing.ml.predict import as_predictor, predict_text
 from framing.run.engine import write_csv, write_parquet
+from framing.safe_output import finite_json
 from framing.types import ArticleResult
 
 __all__ = ["apply_into", "default_predictions_dir", "merge_record", "predict_results"]
@@ -135,7 +136,7 @@ def apply_into(results_dir: str | os.PathLike[str], model: Any, *, name: str | N
                 if not isinstance(record.get("text"), str):
                     raise InputError(f"{path}, line {n}: the record has no 'text' (results written without evidence cannot be classified)")
                 pred = predictor.predict(record["text"])
-                fh.write(json.dumps(merge_record(record, {predictor.name: pred}, summaries), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(finite_json(merge_record(record, {predictor.name: pred}, summaries)), ensure_ascii=False, allow_nan=False) + "\n")
                 rows.append({"id": record.get("id"), "outlet": record.get("outlet"), "title": record.get("title"), **prediction_row(pred)})
 
     _atomic_write(path, write)
@@ -148,5 +149,5 @@ def apply_into(results_dir: str | os.PathLike[str], model: Any, *, name: str | N
         added = [a for a in manifest.get("predictions_added", []) if a.get("name") != predictor.name]
         added.append({"name": predictor.name, "file": predictor.summary.get("file"), "sha256": predictor.summary.get("sha256"), "added": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
         manifest["predictions_added"] = added
-        _atomic_write(manifest_path, lambda fh: fh.write(json.dumps(manifest, indent=1)))
+        _atomic_write(manifest_path, lambda fh: fh.write(json.dumps(finite_json(manifest), indent=1, allow_nan=False)))
     return {"n": len(rows), "name": predictor.name, "path": str(path), "rows": rows, "level": predictor.model.level, "classes": list(predictor.model.classes), "model": predictor.model}

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -50,6 +51,7 @@ from framing.inputs.options import LoadOptions
 from framing.inputs.outlets import outlet_key
 from framing.ml.predict import model_specs
 from framing.resources import package_versions
+from framing.run.lock import OUTPUTS, folder_lock
 from framing.run.manifest import MANIFEST, check_previous, done_errors, input_entries, read_done, stat_entries, sync, write_manifest
 from framing.run.outputs import write_csv, write_parquet
 from framing.run.workers import dask_results, local_results
@@ -120,112 +122,123 @@ def run(
         raise FramingError(f"workers must be at least 1; got {workers}")
     t0 = time.perf_counter()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    load = load or LoadOptions()
-    settings: dict[str, Any] = {
-        "load": asdict(load),
-        "drop_duplicates": drop_duplicates,
-        "no_lexicons": no_lexicons,
-        "lexicon_dirs": [str(Path(d).resolve()) for d in lexicon_dirs],
-        "gazetteers": [str(Path(g).resolve()) for g in gazetteers],
-        "no_actors": no_actors,
-        "no_sentiment": no_sentiment,
-        "spacy_model": spacy_model,
-    }
-    if models:
-        settings["models"] = model_specs(models)  # loads each once here: an unsafe file stops the run before it starts
-    items = list(discover(paths))
-    versions = package_versions()
-    manifest_path = out / MANIFEST
-    inputs: list[dict[str, Any]] | None = None  # known before reading only when an earlier run had to be compared
-    resumed_ids: set[str] = set()
-    prior_errors = 0
-    if manifest_path.exists() and not restart:
-        inputs, resume = check_previous(manifest_path, items, settings)
-        if resume:
-            resumed_ids, prior_errors = read_done(out)
-    if not resumed_ids:
-        for name in ("articles.jsonl", "errors.jsonl"):
-            (out / name).unlink(missing_ok=True)
-    manifest = {
-        "status": "running",
-        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "inputs": inputs if inputs is not None else stat_entries(items),
-        "settings": settings,
-        "versions": versions,
-        "engine": engine,
-        "workers": workers,
-    }
-    write_manifest(manifest_path, manifest)
+    with folder_lock(out):  # one run per folder: a second one is refused, naming this one
+        load = load or LoadOptions()
+        settings: dict[str, Any] = {
+            "load": asdict(load),
+            "drop_duplicates": drop_duplicates,
+            "no_lexicons": no_lexicons,
+            "lexicon_dirs": [str(Path(d).resolve()) for d in lexicon_dirs],
+            "gazetteers": [str(Path(g).resolve()) for g in gazetteers],
+            "no_actors": no_actors,
+            "no_sentiment": no_sentiment,
+            "spacy_model": spacy_model,
+        }
+        if models:
+            settings["models"] = model_specs(models)  # loads each once here: an unsafe file stops the run before it starts
+        items = list(discover(paths))
+        versions = package_versions()
+        manifest_path = out / MANIFEST
+        inputs: list[dict[str, Any]] | None = None  # known before reading only when an earlier run had to be compared
+        resumed_ids: set[str] = set()
+        prior_errors = 0
+        if manifest_path.exists() and not restart:
+            inputs, resume = check_previous(manifest_path, items, settings)
+            if resume:
+                resumed_ids, prior_errors = read_done(out)
+        if not resumed_ids:  # a fresh start (or --restart): nothing of an earlier run may stay
+            _remove_outputs(out, earlier_run=manifest_path.exists())
+        manifest = {
+            "status": "running",
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "inputs": inputs if inputs is not None else stat_entries(items),
+            "settings": settings,
+            "versions": versions,
+            "engine": engine,
+            "workers": workers,
+        }
+        write_manifest(manifest_path, manifest)
 
-    summary = RunSummary(out_dir=str(out), engine=engine, workers=workers, resumed=len(resumed_ids), failed=prior_errors)
-    reading = Reading(items, load, digest=inputs is None)  # hashes each input as it loads it
-    finder = DuplicateFinder(window=dedupe_window)
-    names: dict[str, str] = {}
-    error_lines: list[str] = []
-    earlier_errors = done_errors(out) if resumed_ids else set()
+        summary = RunSummary(out_dir=str(out), engine=engine, workers=workers, resumed=len(resumed_ids), failed=prior_errors)
+        reading = Reading(items, load, digest=inputs is None)  # hashes each input as it loads it
+        finder = DuplicateFinder(window=dedupe_window)
+        names: dict[str, str] = {}
+        error_lines: list[str] = []
+        earlier_errors = done_errors(out) if resumed_ids else set()
 
-    def stream() -> Iterator[list[Article]]:
-        batch: list[Article] = []
-        for item in reading:
-            if isinstance(item, LoadError):
-                if (item.path, item.record) not in earlier_errors:
-                    error_lines.append(json.dumps(item.to_dict(), ensure_ascii=False))
-                continue
-            item = _reconcile(item, names)
-            hit = finder.check(item.id, item.text)
-            if hit:
-                item = replace(item, duplicate_of=hit[0], duplicate_similarity=round(hit[1], 3))
-                summary.duplicates += 1
-                if drop_duplicates:
-                    summary.skipped_duplicates += 1
+        def stream() -> Iterator[list[Article]]:
+            batch: list[Article] = []
+            for item in reading:
+                if isinstance(item, LoadError):
+                    if (item.path, item.record) not in earlier_errors:
+                        error_lines.append(json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False))
                     continue
-            if item.id in resumed_ids:
-                continue
-            batch.append(item)
-            if len(batch) >= batch_size:
+                item = _reconcile(item, names)
+                hit = finder.check(item.id, item.text)
+                if hit:
+                    item = replace(item, duplicate_of=hit[0], duplicate_similarity=round(hit[1], 3))
+                    summary.duplicates += 1
+                    if drop_duplicates:
+                        summary.skipped_duplicates += 1
+                        continue
+                if item.id in resumed_ids:
+                    continue
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    yield batch
+                    batch = []
+            if batch:
                 yield batch
-                batch = []
-        if batch:
-            yield batch
 
-    bar = _Progress(reading, done=len(resumed_ids), enabled=progress)
-    if engine == "dask":
-        executor = dask_results(stream(), settings, workers, scheduler)
-    else:
-        executor = local_results(stream(), settings, workers)
-    with open(out / "articles.jsonl", "a", encoding="utf-8") as fa, open(out / "errors.jsonl", "a", encoding="utf-8") as fe:
-        for results in executor:
-            for kind, line in results:
-                if kind == "ok":
-                    fa.write(line + "\n")
-                    summary.analysed += 1
-                else:
-                    fe.write(line + "\n")
+        bar = _Progress(reading, done=len(resumed_ids), enabled=progress)
+        if engine == "dask":
+            executor = dask_results(stream(), settings, workers, scheduler)
+        else:
+            executor = local_results(stream(), settings, workers)
+        with open(out / "articles.jsonl", "a", encoding="utf-8") as fa, open(out / "errors.jsonl", "a", encoding="utf-8") as fe:
+            for results in executor:
+                for kind, line in results:
+                    if kind == "ok":
+                        fa.write(line + "\n")
+                        summary.analysed += 1
+                    else:
+                        fe.write(line + "\n")
+                        summary.failed += 1
+                while error_lines:
+                    fe.write(error_lines.pop(0) + "\n")
                     summary.failed += 1
-            while error_lines:
+                sync(fa)
+                sync(fe)
+                bar.update(len(results))
+            while error_lines:  # load errors after the last batch
                 fe.write(error_lines.pop(0) + "\n")
                 summary.failed += 1
-            sync(fa)
             sync(fe)
-            bar.update(len(results))
-        while error_lines:  # load errors after the last batch
-            fe.write(error_lines.pop(0) + "\n")
-            summary.failed += 1
-        sync(fe)
-    bar.close()
-    if parquet:
-        write_parquet(out / "articles.jsonl", out / "articles.parquet")
-    summary.seconds = time.perf_counter() - t0
-    summary.errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()[:50] if x.strip()]
-    manifest.update(
-        status="complete",
-        inputs=inputs if inputs is not None else input_entries(reading.inputs),
-        finished=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        summary={k: v for k, v in asdict(summary).items() if k != "errors"},
-    )
-    write_manifest(manifest_path, manifest)
-    return summary
+        bar.close()
+        if parquet:
+            write_parquet(out / "articles.jsonl", out / "articles.parquet")
+        summary.seconds = time.perf_counter() - t0
+        summary.errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").split("\n")[:50] if x.strip()]
+        manifest.update(
+            status="complete",
+            inputs=inputs if inputs is not None else input_entries(reading.inputs),
+            finished=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            summary={k: v for k, v in asdict(summary).items() if k != "errors"},
+        )
+        write_manifest(manifest_path, manifest)
+        return summary
+
+
+def _remove_outputs(out: Path, *, earlier_run: bool) -> None:
+    """Remove every output an earlier run (and its report or ``framing apply``) wrote in ``out``;
+    without the ``manifest.json`` of an earlier run, only the two files a run appends to (a folder
+    named ``tables`` in a folder that never held a run may be the user's own)."""
+    for name in OUTPUTS if earlier_run else ("articles.jsonl", "errors.jsonl"):
+        p = out / name
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p)
+        else:
+            p.unlink(missing_ok=True)
 
 
 def _reconcile(article: Article, names: dict[str, str]) -> Article:

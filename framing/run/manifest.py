@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from framing.errors import FramingError
+from framing.inputs.discovery import path_text
 from framing.inputs.source import FileDigest, Source
+from framing.safe_output import finite_json
 from framing.types import LoadError
 
 __all__ = ["MANIFEST", "check_previous", "done_errors", "input_entries", "read_done", "stat_entries", "sync", "write_manifest"]
@@ -55,9 +57,9 @@ def stat_entries(items: Iterable[Path | LoadError]) -> list[dict[str, Any]]:
         try:
             st = item.stat()
         except OSError:
-            out.append(_missing(str(item)))
+            out.append(_missing(path_text(item)))
         else:
-            out.append({"path": str(item), "size": st.st_size, "mtime_ns": st.st_mtime_ns})
+            out.append({"path": path_text(item), "size": st.st_size, "mtime_ns": st.st_mtime_ns})
     return out
 
 
@@ -71,7 +73,9 @@ def _digest_entries(items: Iterable[Path | LoadError]) -> list[dict[str, Any]]:
         try:
             inputs.append(Source(item, digest=True).digest())
         except OSError as exc:
-            inputs.append(LoadError(str(item), f"cannot read file: {exc.strerror or exc}"))
+            inputs.append(LoadError(path_text(item), f"cannot read file: {exc.strerror or exc}"))
+        except FramingError as exc:  # not a regular file
+            inputs.append(LoadError(path_text(item), str(exc)))
     return input_entries(inputs)
 
 
@@ -101,7 +105,7 @@ def check_previous(manifest_path: Path, items: list[Path | LoadError], settings:
 
 
 def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    path.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    path.write_text(json.dumps(finite_json(manifest), indent=1, allow_nan=False), encoding="utf-8")
 
 
 def read_done(out: Path) -> tuple[set[str], int]:
@@ -118,7 +122,7 @@ def read_done(out: Path) -> tuple[set[str], int]:
     epath = out / "errors.jsonl"
     if epath.exists():
         _truncate_partial_line(epath)
-        n_err = sum(1 for line in epath.read_text(encoding="utf-8").splitlines() if line.strip())
+        n_err = sum(1 for line in epath.read_text(encoding="utf-8").split("\n") if line.strip())
     return done, n_err
 
 
@@ -127,7 +131,7 @@ def done_errors(out: Path) -> set[tuple[str, Any]]:
     done: set[tuple[str, Any]] = set()
     path = out / "errors.jsonl"
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").split("\n"):  # not splitlines: U+2028 may be inside a line
             if line.strip():
                 e = json.loads(line)
                 done.add((e.get("path"), e.get("record")))

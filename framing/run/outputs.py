@@ -15,6 +15,7 @@ from typing import Any
 
 from framing.analysis.predictions import label_columns
 from framing.analysis.results import to_row
+from framing.safe_output import safe_cell
 from framing.types import ArticleResult
 
 __all__ = ["record_keys", "write_csv", "write_parquet"]
@@ -49,9 +50,9 @@ def write_csv(jsonl: Path, path: Path, *, keys: Sequence[str] = ()) -> list[tupl
     tmp = path.with_name(path.name + ".tmp")
     with open(jsonl, encoding="utf-8") as fh, open(tmp, "w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
+        writer.writerow({c: safe_cell(c) for c in columns})
         for row in _flat_rows(fh):
-            writer.writerow(row)
+            writer.writerow({k: safe_cell(v) for k, v in row.items()})  # no cell from an input runs as a formula
     os.replace(tmp, path)
     return picked
 

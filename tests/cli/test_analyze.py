@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,183 @@ def test_cli_reports_a_sample_of_a_large_run(tmp_path: Path, capsys: pytest.Capt
     assert f"'framing report {tmp_path / 'out'} --sample 0'" in err  # the results, not where the report went
     assert "stratified sample of 20 of 60 articles" in (tmp_path / "some" / "report.md").read_text(encoding="utf-8")
     assert main(["report", str(tmp_path / "nowhere"), "--sample", "20"]) == 2
+
+
+def test_analyze_truncated_gzip_is_one_failed_input(tmp_path: Path) -> None:
+    """`framing analyze` on a .jsonl.gz that lost its end and a good corpus: the run finishes with
+    exit 1, errors.jsonl names the truncated file, and the records before the cut and the good
+    corpus are analysed."""
+    import gzip
+
+    make_corpus(tmp_path / "whole.jsonl", 30)
+    packed = gzip.compress((tmp_path / "whole.jsonl").read_bytes())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(packed[:-20])
+    good = make_corpus(tmp_path / "good.jsonl", 3, seed=9)
+    out = tmp_path / "out"
+    code = main(["analyze", str(cut), str(good), "--out", str(out), "--no-progress", "--no-actors", "--no-lexicons", "--format", "md"])
+    assert code == 1
+    errors = read_jsonl(out / "errors.jsonl")
+    assert [e["path"] for e in errors] == [str(cut)] and "truncated" in errors[0]["reason"]
+    ids = [r["id"] for r in read_jsonl(out / "articles.jsonl")]
+    assert ids[-3:] == ["a0~2", "a1~2", "a2~2"] and 20 < len(ids) - 3 < 30
+
+
+def test_analyze_non_utf8_file_name_and_lone_surrogates(tmp_path: Path) -> None:
+    """A file named with bytes that are not UTF-8 (b'caf\\xe9.txt') is analysed under its name with
+    the byte escaped ('caf\\\\xe9'), and a JSONL record holding lone surrogates and NaN keeps its
+    article with U+FFFD and null: every output is valid UTF-8 JSON or CSV and the run exits 0."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    try:
+        with open(name, "wb") as fh:
+            fh.write(b"The council met on Monday and said the budget would pass after a long debate.\n")
+    except OSError as exc:  # a filesystem that takes UTF-8 names only (macOS)
+        pytest.skip(f"this filesystem refuses non-UTF-8 file names: {exc}")
+    (folder / "odd.jsonl").write_text(
+        '{"id": "x\\ud800", "text": "The mayor said \\udce9 the bridge would reopen on Friday.", "title": "T \\udfff", "score": NaN}\n', encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    code = main(["analyze", str(folder), "--out", str(out), "--no-progress", "--no-actors", "--no-lexicons", "--format", "html,md,csv"])
+    assert code == 0
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".jsonl", ".json", ".csv", ".md", ".html"):
+            path.read_bytes().decode("utf-8")  # strict: no surrogate slipped through
+    rows = {r["id"]: r for r in read_jsonl(out / "articles.jsonl")}
+    assert set(rows) == {"caf\\xe9", "x\ufffd"}
+    assert rows["caf\\xe9"]["source_path"] == str(folder / "caf\\xe9.txt")
+    assert rows["x\ufffd"]["title"] == "T \ufffd" and rows["x\ufffd"]["meta"] == {"score": None}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert str(folder / "caf\\xe9.txt") in [e["path"] for e in manifest["inputs"]]
+    assert "caf\\xe9" in (out / "articles.csv").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_run(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """`framing analyze --format csv,md` on two outlets whose titles, outlets and texts carry
+    spreadsheet formulas and Markdown link and image syntax: (exit code, out folder)."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    body = "The harbour board met on Tuesday and voted to build a second pier. Critics called the plan reckless and warned of costs. "
+    records = [
+        {"id": "=1+2", "title": '=HYPERLINK("http://evil.example","click")', "outlet": "@SUM(A1)", "text": body + "[click](javascript:alert(1)) here."},
+        {"id": "b1", "title": "![pixel](http://evil.example/p.png) Pier vote", "outlet": "-[Harbour Post](javascript:alert(1)) ![x](http://evil.example/p.png)", "text": "The ferry company cut its winter timetable, angering islanders who depend on the morning boat. " * 2},
+        {"id": "c1", "title": "Plain title", "outlet": "@SUM(A1)", "text": "Officials said the talks were calm and constructive. " * 3},
+    ]
+    src = tmp / "evil.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp / "out"
+    code = main(["analyze", str(src), "--out", str(out), "--no-actors", "--no-progress", "--format", "csv,md"])
+    return code, out
+
+
+def test_csv_outputs_neutralise_formulas_but_not_numbers(hostile_run) -> None:  # type: ignore[no-untyped-def]
+    """In articles.csv and every tables/*.csv, no text cell starts with = + - @ (each such text gets
+    a leading apostrophe); only plain numbers may (tests/test_safe_output.py holds negative ones)."""
+    code, out = hostile_run
+    assert code == 0
+    files = [out / "articles.csv", *sorted((out / "tables").glob("*.csv"))]
+    cells = []
+    for f in files:
+        with open(f, encoding="utf-8", newline="") as fh:
+            cells.extend(cell for row in csv.reader(fh) for cell in row)
+    assert "'=1+2" in cells and "'=HYPERLINK(\"http://evil.example\",\"click\")" in cells and "'@SUM(A1)" in cells
+    assert "'-[Harbour Post](javascript:alert(1)) ![x](http://evil.example/p.png)" in cells
+    for cell in cells:
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            float(cell)  # only a plain number may start so
+    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == ["'=1+2", "b1", "c1"]
+    assert read_jsonl(out / "articles.jsonl")[0]["id"] == "=1+2"  # the data keeps the raw strings
+
+
+def test_markdown_report_escapes_link_and_image_syntax(hostile_run) -> None:  # type: ignore[no-untyped-def]
+    """report.md shows outlet names carrying [text](javascript:...) and ![x](http://...) as written:
+    rendered by a CommonMark parser it has no link, no image and no raw HTML."""
+    code, out = hostile_run
+    assert code == 0
+    md = (out / "report.md").read_text(encoding="utf-8")
+    assert "\\[Harbour Post\\](javascript:alert(1)) !\\[x\\](http://evil.example/p.png)" in md
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is not installed (it renders the report to check it)")
+    html = markdown_it.MarkdownIt("commonmark").enable("table").render(md)
+    assert "<a " not in html and "<img" not in html and "javascript:alert" in html
+    assert "[Harbour Post](javascript:alert(1))" in html  # shown as text
+
+
+def _analyze_argv(corpus: Path, out: Path, *extra: str) -> list[str]:
+    return ["analyze", str(corpus), "--out", str(out), "--no-progress", "--no-actors", "--no-lexicons", *extra]
+
+
+def test_bad_out_is_a_usage_error_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """--out naming a file, a folder inside a file, a folder that cannot be written (simulated:
+    the lock file cannot be created) and earlier results that are read-only (simulated with
+    os.access) each exit 2 with a message naming the path, before any work; never a traceback."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 2)
+    a_file = tmp_path / "results.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    assert main(_analyze_argv(corpus, a_file)) == 2
+    assert f"framing: error: {a_file} is a file, not a folder; --out needs a folder" in capsys.readouterr().err
+    assert main(_analyze_argv(corpus, a_file / "sub")) == 2
+    assert f"framing: error: cannot create the results folder {a_file / 'sub'}: Not a directory" in capsys.readouterr().err
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_open = os.open
+
+    def no_write(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(locked)) and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_write)
+    assert main(_analyze_argv(corpus, locked)) == 2
+    assert f"framing: error: cannot write in the results folder {locked}: Permission denied" in capsys.readouterr().err
+    monkeypatch.undo()
+
+    done = tmp_path / "done"
+    assert main(_analyze_argv(corpus, done, "--format", "md")) == 0
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(done / "articles.jsonl") else real_access(p, mode, **kw))
+    assert main(_analyze_argv(corpus, done, "--format", "md")) == 2
+    err = capsys.readouterr().err
+    assert f"framing: error: {done / 'articles.jsonl'} is read-only, so the earlier results in {done} cannot be updated" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="running as root, which can write anywhere; the simulated test above covers it")
+def test_unwritable_out_chmod(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same with a real folder without write permission (chmod 555)."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 2)
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        assert main(_analyze_argv(corpus, out)) == 2
+    finally:
+        out.chmod(0o755)
+    assert f"cannot write in the results folder {out}: Permission denied" in capsys.readouterr().err
+
+
+def test_restart_removes_every_earlier_output(tmp_path: Path) -> None:
+    """--restart leaves nothing of the earlier run: a report format not asked for again, its tables,
+    predictions added with 'framing apply' and the old articles are all gone. In a folder that never
+    held a run, a 'tables' folder of the user's own is left alone."""
+    corpus = make_corpus(tmp_path / "c.jsonl", 3)
+    out = tmp_path / "out"
+    assert main(_analyze_argv(corpus, out, "--format", "md,csv")) == 0
+    (out / "predictions" / "frames").mkdir(parents=True)
+    (out / "predictions" / "frames" / "predictions.csv").write_text("id,label\n", encoding="utf-8")
+    (out / "report.pdf").write_bytes(b"%PDF-1.4 an earlier report")
+    (out / "notes.txt").write_text("my own notes", encoding="utf-8")
+    make_corpus(corpus, 2, seed=5)
+    assert main(_analyze_argv(corpus, out, "--format", "html", "--restart")) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [".framing.lock", "articles.csv", "articles.jsonl", "articles.parquet", "errors.jsonl", "manifest.json", "notes.txt", "report.html"]
+    assert len(read_jsonl(out / "articles.jsonl")) == 2
+
+    fresh = tmp_path / "fresh"
+    (fresh / "tables").mkdir(parents=True)
+    (fresh / "tables" / "mine.csv").write_text("a,b\n", encoding="utf-8")
+    assert main(_analyze_argv(corpus, fresh, "--format", "html")) == 0
+    assert (fresh / "tables" / "mine.csv").is_file()

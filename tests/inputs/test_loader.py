@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from pathlib import Path
 
 import pytest
+from conftest import deny_open
 
 import framing
 from framing.inputs.discovery import discover
@@ -90,3 +92,40 @@ def test_estimated_records_exact_for_pages_and_from_bytes_for_record_files(tmp_p
     assert 1800 <= (reading.estimated_records() or 0) <= 2200
     assert sum(1 for _ in stream) == 900
     assert reading.estimated_records() == 2000
+
+
+# ---------------------------------------------------------------------------------------------
+# An unreadable file is one error, in loading and in hashing (issue #20, severe 4)
+
+
+def test_unreadable_file_is_an_error_in_loading_and_in_the_digests(tmp_path, monkeypatch):
+    """A file that cannot be opened is one LoadError ('Permission denied') while loading and while
+    hashing for the manifest; the files beside it load and are hashed."""
+    a = write(tmp_path / "a.txt", LIBRARY)
+    locked = write(tmp_path / "locked.txt", BRIDGE)
+    c = write(tmp_path / "c.jsonl", json.dumps({"text": ORCHARD}) + "\n")
+    deny_open(monkeypatch, locked)
+    reading = Reading(discover(tmp_path), LoadOptions(), digest=True)
+    items = list(reading)
+    assert [x.text for x in items if not isinstance(x, framing.LoadError)] == [LIBRARY, ORCHARD]
+    errors = [x for x in items if isinstance(x, framing.LoadError)]
+    assert [(e.path, e.reason) for e in errors] == [(str(locked), "cannot read file: Permission denied")]
+    assert [x.path for x in reading.inputs] == [str(a), str(c), str(locked)]
+    assert [type(x) for x in reading.inputs] == [FileDigest, FileDigest, framing.LoadError]
+
+
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="running as root, which reads a file without read permission anyway; the simulated test above covers it",
+)
+def test_unreadable_file_chmod_000(tmp_path):
+    """The same with a real file made unreadable (chmod 000)."""
+    write(tmp_path / "a.txt", LIBRARY)
+    locked = write(tmp_path / "locked.txt", BRIDGE)
+    locked.chmod(0)
+    try:
+        corpus = framing.load(tmp_path)
+    finally:
+        locked.chmod(0o644)
+    assert [a.text for a in corpus] == [LIBRARY]
+    assert [(e.path, e.reason) for e in corpus.errors] == [(str(locked), "cannot read file: Permission denied")]

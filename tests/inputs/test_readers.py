@@ -401,3 +401,97 @@ def test_read_file_yields_records_and_raises_for_the_whole_file(tmp_path):
     assert [type(x).__name__ for x in items] == ["Article", "LoadError"] and items[0].text == LIBRARY
     with pytest.raises(InputError, match="empty file"):
         list(read_file(write(tmp_path / "blank.txt", "  \n")))
+
+
+# ---------------------------------------------------------------------------------------------
+# One huge line or field: skipped in bounded memory, reported as too large (issue #20, severe 1)
+
+
+def _write_huge_record(path: Path, fmt: str, n_bytes: int) -> None:
+    """A JSONL or CSV corpus (gzip-compressed for ``*.gz``): a good record, one whose text is
+    ``n_bytes`` long on a single line, and another good record; written in chunks."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "wb") as fh:  # type: ignore[operator]
+        if fmt == "jsonl":
+            fh.write((json.dumps({"text": LIBRARY}) + "\n").encode())
+            fh.write(b'{"text": "')
+        else:
+            fh.write(("text\n" + LIBRARY + "\n").encode())
+            fh.write(b'"')
+        chunk = b"a" * (1 << 20)
+        for _ in range(n_bytes >> 20):
+            fh.write(chunk)
+        fh.write(b'"}\n' if fmt == "jsonl" else b'"\n')
+        fh.write((json.dumps({"text": BRIDGE}) + "\n").encode() if fmt == "jsonl" else (BRIDGE + "\n").encode())
+
+
+@pytest.mark.parametrize("name", ["feed.jsonl", "feed.jsonl.gz", "table.csv", "table.csv.gz"])
+def test_one_huge_line_is_a_record_error_read_in_bounded_memory(tmp_path, load_items, name):
+    """A 24 MB line (JSONL) or field (CSV), plain or inside .gz, under a 0.01 MB article limit: the
+    line is skipped in bounded chunks (peak traced memory stays under 4 MB, far below the line)
+    and reported as a LoadError naming the file and the record; the records around it and the
+    next file load."""
+    import tracemalloc
+
+    fmt = "jsonl" if "jsonl" in name else "csv"
+    big = tmp_path / name
+    _write_huge_record(big, fmt, 24 << 20)
+    good = write(tmp_path / "good.txt", ORCHARD)
+    tracemalloc.start()
+    try:
+        articles, errors = load_items([big, good], max_article_mb=0.01)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [a.text for a in articles] == [LIBRARY, BRIDGE, ORCHARD]
+    record = 2 if fmt == "jsonl" else 3  # CSV rows are numbered as lines, the header being 1
+    assert [(e.path, e.record) for e in errors] == [(str(big), record)]
+    assert "record is larger than 0.08 MB, the limit for one line or row" in errors[0].reason
+    assert "--max-article-mb" in errors[0].reason and f"{big} (record {record})" in str(errors[0])
+    assert peak < 4 << 20, peak
+
+
+def test_record_limit_follows_max_article_mb(tmp_path, load_items):
+    """The line limit is twice --max-article-mb plus 64 kB: a 150 kB JSONL record is too large at
+    0.01 MB (its text would be refused anyway) and loads at 0.1 MB, where the text fits."""
+    text = ("The harbour board met on Tuesday to discuss the new pier and its costs. " * 2100)[:150_000]
+    f = write(tmp_path / "one.jsonl", json.dumps({"text": text}) + "\n")
+    articles, errors = load_items(f, max_article_mb=0.01)
+    assert articles == [] and "record is larger than" in errors[0].reason
+    articles, errors = load_items(f, max_article_mb=0.2)
+    assert errors == [] and len(articles) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# A truncated .gz: one error for the file, the records before the cut kept (issue #20, severe 3)
+
+
+def _records(n: int, fmt: str) -> bytes:
+    texts = [f"{LIBRARY} This is report number {i}." for i in range(n)]
+    if fmt == "jsonl":
+        return "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)).encode()
+    return csv_text([["id", "text"]] + [[f"r{i}", t] for i, t in enumerate(texts)]).encode()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "txt", "json"])
+@pytest.mark.parametrize("n", [12, 400])
+def test_truncated_gzip_is_one_error_and_keeps_the_records_before_the_cut(tmp_path, load_items, fmt, n):
+    """A .gz that lost its last 20 bytes (12 records: the cut is inside the first bytes the reader
+    sniffs; 400: further on) is one LoadError saying it is truncated; for JSONL and CSV the records before the cut are
+    kept, in order; a one-article file is refused whole; the file after it loads."""
+    data = _records(n, fmt) if fmt in ("jsonl", "csv") else (f"Harbour news\n\n{LIBRARY}\n" * n).encode()
+    packed = gzip.compress(data)
+    cut = tmp_path / f"cut.{fmt}.gz"
+    cut.write_bytes(packed[:-20])
+    good = write(tmp_path / "good.txt", ORCHARD)
+    articles, errors = load_items([cut, good])
+    assert articles[-1].text == ORCHARD
+    kept = articles[:-1]
+    assert len(errors) == 1 and errors[0].path == str(cut) and errors[0].record is None
+    assert errors[0].reason.startswith("compressed file is truncated: it ends before its end-of-stream marker")
+    if fmt in ("jsonl", "csv"):
+        assert 0 < len(kept) < n
+        assert [a.id for a in kept] == [f"r{i}" for i in range(len(kept))]
+        assert f"the {len(kept)} records before the cut were read" in errors[0].reason
+    else:
+        assert kept == []

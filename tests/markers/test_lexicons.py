@@ -94,7 +94,15 @@ def test_case_sensitive_terms_are_not_duplicates(tmp_path: Path) -> None:
 def test_bad_weight_is_refused_with_line(tmp_path: Path) -> None:
     """A non-numeric weight is refused, naming the term and line."""
     p = write(tmp_path, category("a", '  "fine",\n  { term = "heavy", weight = "lots" },'))
-    with pytest.raises(LexiconError, match=r"line \d+: weight of 'heavy' must be a number"):
+    with pytest.raises(LexiconError, match=r"line \d+: weight of 'heavy' must be a finite number"):
+        load_lexicon(p)
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "+inf"])
+def test_non_finite_weight_is_refused(tmp_path: Path, value: str) -> None:
+    """TOML allows inf and nan; a weight must be finite (it is summed into scores written as JSON)."""
+    p = write(tmp_path, category("a", f'  "fine",\n  {{ term = "heavy", weight = {value} }},', "signed = true"))
+    with pytest.raises(LexiconError, match=r"line 17: weight of 'heavy' must be a finite number, got (inf|-inf|nan)"):
         load_lexicon(p)
 
 
@@ -131,6 +139,21 @@ def test_lone_star_is_refused(tmp_path: Path) -> None:
     p = write(tmp_path, category("a", '  "*",'))
     with pytest.raises(LexiconError, match="no words to match"):
         load_lexicon(p)
+
+
+def test_validate_refuses_a_glob_with_too_many_wildcards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`framing lexicons validate` and loading for analysis agree: a word with 9 wildcards is
+    refused naming the term and its line (exit 1); 8 are accepted (they match in linear time)."""
+    from framing.cli.app import main
+
+    bad = write(tmp_path, category("a", '  "fine",\n  "aaa*a*a*a*a*a*a*a*a*z",'), name="bad.toml")
+    ok = write(tmp_path, category("a", '  "fine",\n  "aaa*a*a*a*a*a*a*a*z",'), name="ok.toml")
+    assert main(["lexicons", "validate", str(bad), str(ok)]) == 1
+    out = capsys.readouterr().out
+    assert "INVALID" in out and "bad.toml, line 17" in out and "'aaa*a*a*a*a*a*a*a*a*z' has 9 wildcards in one word; at most 8 are allowed" in out
+    assert f"ok      {ok}" in out
+    with pytest.raises(LexiconError, match="9 wildcards"):
+        load_default_lexicons([tmp_path])
 
 
 def test_term_tokens_follow_the_text_tokenizer() -> None:

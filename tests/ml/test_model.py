@@ -67,6 +67,33 @@ def test_refuses_unsafe_and_foreign_files(toy_model, tmp_path):
         load_classifier(tmp_path / "missing.skops")
 
 
+def test_refuses_a_model_whose_token_pattern_could_backtrack(toy_model, tmp_path):
+    """A model file of trusted types whose TfidfVectorizer carries a catastrophic token_pattern
+    ('(a+)+$') is refused by name before the pattern ever runs; the same file with the default
+    pattern loads."""
+    import copy
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    pipe = copy.deepcopy(toy_model.pipeline)
+    vectorizers = [est for _, est in _walk_steps(pipe) if isinstance(est, TfidfVectorizer)]
+    assert vectorizers, "the toy model has a TfidfVectorizer"
+    payload = {"format": "framing-classifier", "format_version": 1, "pipeline": pipe, "card": "{}"}
+    sio.dump(payload, tmp_path / "plain.skops")
+    assert load_classifier(tmp_path / "plain.skops").classes == toy_model.classes
+    vectorizers[0].token_pattern = "(a+)+$"
+    sio.dump(payload, tmp_path / "redos.skops")
+    with pytest.raises(UntrustedModelError, match=r"TfidfVectorizer\.token_pattern is the regular expression '\(a\+\)\+\$'"):
+        load_classifier(tmp_path / "redos.skops")
+
+
+def _walk_steps(est):  # type: ignore[no-untyped-def]
+    """(name, estimator) for every estimator nested in a pipeline, feature union or column transformer."""
+    for name, value in est.get_params(deep=True).items():
+        if hasattr(value, "get_params"):
+            yield name, value
+
+
 def _with_old_module_names(blob: bytes) -> bytes:
     """A skops file whose schema names our classes by their module before the stage subpackages (framing.features)."""
     with zipfile.ZipFile(io.BytesIO(blob)) as zin:

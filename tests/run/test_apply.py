@@ -23,6 +23,7 @@ from framing.ml.model import load_classifier, save_classifier
 from framing.ml.training import train
 from framing.run.apply import apply_into, predict_results
 from framing.run.engine import run
+from framing.run.lock import LOCK_FILE
 from framing.types import ArticleResult
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -208,7 +209,7 @@ def test_apply_into_is_atomic(tmp_path: Path, analysed, tiny_models, monkeypatch
     with pytest.raises(RuntimeError):
         apply_into(out, str(tiny_models["article"]), name="again")
     assert (out / "articles.jsonl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name != LOCK_FILE) == []  # the run's lock file stays
 
 
 def test_usage_errors(tmp_path: Path, analysed, tiny_models) -> None:  # type: ignore[no-untyped-def]

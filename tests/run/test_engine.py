@@ -171,3 +171,18 @@ def test_progress_bar_counts_to_the_records_read(tmp_path: Path, capsys: pytest.
     corpus = make_corpus(tmp_path / "c.jsonl", 100)
     run([str(corpus)], tmp_path / "out", no_actors=True, no_lexicons=True, progress=True, batch_size=10, parquet=False)
     assert "100/100" in capsys.readouterr().err
+
+
+def test_error_lines_with_unicode_line_separators_are_read_back_whole(tmp_path: Path) -> None:
+    """errors.jsonl is split on newlines only: a failed file named with U+2028 and U+0085 (which
+    str.splitlines also splits on) is reported in the summary and found again when resuming,
+    instead of breaking the JSON of its line (found by the fuzz test)."""
+    (tmp_path / "in").mkdir()
+    make_corpus(tmp_path / "in" / "c.jsonl", 2)
+    bad = tmp_path / "in" / "odd\u2028name\x85.txt"
+    bad.write_text("", encoding="utf-8")
+    opts = dict(no_actors=True, no_lexicons=True, progress=False, parquet=False)
+    summary = run([str(tmp_path / "in")], tmp_path / "out", **opts)
+    assert [(e["path"], e["reason"]) for e in summary.errors] == [(str(bad), "empty file")]
+    again = run([str(tmp_path / "in")], tmp_path / "out", **opts)
+    assert again.failed == 1 and len((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").split("\n")) == 2

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
-from conftest import make_corpus
+from conftest import deny_open, make_corpus
 
 import framing.run.manifest as manifest
 import framing.run.workers as workers
@@ -81,3 +82,29 @@ def test_an_input_changed_after_a_crash_is_refused(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(workers, "analyse_batch", real)
     summary = run([str(corpus)], tmp_path / "again", **opts)
     assert (summary.resumed, summary.analysed) == (10, 30)
+
+
+@pytest.mark.timeout(120)
+def test_unreadable_file_and_fifo_fail_alone_in_a_run_and_its_rerun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that cannot be opened (PermissionError, simulated so the test runs as root too) and a
+    named pipe in the input folder are two failed inputs; the corpus beside them is analysed and
+    the manifest marks them unreadable. Run again on the finished folder (which hashes every input
+    before it starts), the same happens: no traceback, no hang."""
+    (tmp_path / "in").mkdir()
+    make_corpus(tmp_path / "in" / "c.jsonl", 4)
+    locked = tmp_path / "in" / "locked.txt"
+    locked.write_text("The harbour board approved plans for a new pier on Tuesday.", encoding="utf-8")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    deny_open(monkeypatch, locked)
+    opts = dict(no_actors=True, no_lexicons=True, progress=False, parquet=False)
+    for _ in range(2):
+        summary = run([str(tmp_path / "in")], tmp_path / "out", **opts)
+        assert (summary.analysed, summary.failed) == (4, 2)
+        errors = {e["path"]: e["reason"] for e in map(json.loads, (tmp_path / "out" / "errors.jsonl").read_text().splitlines())}
+        assert errors == {
+            str(locked): "cannot read file: Permission denied",
+            str(tmp_path / "in" / "pipe.txt"): "not a regular file but a named pipe (FIFO): only regular files are read (a pipe or a device could block the run)",
+        }
+        recorded = json.loads((tmp_path / "out" / "manifest.json").read_text())
+        assert recorded["status"] == "complete"
+        assert [e.get("unreadable", False) for e in recorded["inputs"]] == [False, True, True]

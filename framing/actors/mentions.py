@@ -316,7 +316,14 @@ def find_mentions(
 
 _TITLE_HEADS = frozenset(
     ["chief", "president", "minister", "secretary", "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "ambassador", "commissioner", "general", "adviser", "advisor", "officer", "head", "leader", "vice"]
+    + ["attorney", "lawyer", "counsel", "analyst", "economist", "strategist", "executive", "founder", "manager", "professor", "editor", "correspondent", "aide", "mayor", "judge"]
 )
+
+
+def _is_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a title noun, singular or plural ("Attorneys": a capitalised plural keeps
+    its form as its lemma)."""
+    return doc.lower[i] in _TITLE_HEADS or doc.lower[i].removesuffix("s") in _TITLE_HEADS
 
 
 def _phrase_name(doc: Doc, lo: int, hi: int) -> int | None:
@@ -325,7 +332,7 @@ def _phrase_name(doc: Doc, lo: int, hi: int) -> int | None:
     j = hi
     while j > lo and doc.pos[j] == "PUNCT":
         j -= 1
-    if doc.pos[j] == "PROPN" and j - 1 >= lo and doc.pos[j - 1] == "PROPN" and doc.lower[j] not in _TITLE_HEADS:
+    if doc.pos[j] == "PROPN" and j - 1 >= lo and doc.pos[j - 1] == "PROPN" and not _is_title(doc, j):
         return j
     return None
 
@@ -333,8 +340,8 @@ def _phrase_name(doc: Doc, lo: int, hi: int) -> int | None:
 def _name_phrase(doc: Doc, head: int) -> tuple[int, int]:
     """The proper-name tokens of a speaker's head ("Del Harvey" in "Twitter's vice president Del Harvey")."""
     a = head
-    while a - 1 >= 0 and doc.pos[a - 1] == "PROPN" and doc.heads[a - 1] in (head, a) and doc.deps[a - 1] == "compound":
-        a -= 1
+    while a - 1 >= 0 and doc.pos[a - 1] == "PROPN" and doc.heads[a - 1] in (head, a) and doc.deps[a - 1] == "compound" and not _is_title(doc, a - 1):
+        a -= 1  # a title ends the name: "Acme Attorneys Ann Brafman" is Ann Brafman
     return a, head + 1
 
 
@@ -367,18 +374,26 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
                 persons_by_word.setdefault(w, m)
     out: list[Quote] = []
     last: Quote | None = None  # the last quote with a named person speaker
+    quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
     for q in quotes:
         if q.speaker_token is None or q.speaker_start is None or q.speaker_end is None:
             out.append(q)
             continue
+        same = next((p for p in reversed(out) if p.speaker_token == q.speaker_token and p.speaker_name), None)
+        if same is not None:  # a quotation continued from the one before: the same speaker, resolved once
+            out.append(replace(q, speaker=same.speaker, speaker_name=same.speaker_name, speaker_type=same.speaker_type))
+            if last is not None and same.speaker == last.speaker:
+                last = out[-1]
+            continue
         head = q.speaker_token
         m = by_token.get(head)
         if q.speaker_type == "pronoun" and doc.has_syntax:
-            m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer)
+            m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
         if m is None and doc.has_syntax:
             # a title at the head ("Chief", "Senior Vice President") names the person after it
             lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
-            named = _phrase_name(doc, lo, max(lo, hi - 1)) if doc.lower[head] in _TITLE_HEADS or doc.pos[head] != "PROPN" else None
+            titled = _is_title(doc, head)  # "D'Souza Attorneys Benjamin Brafman and Alex Spiro"
+            named = _phrase_name(doc, lo, max(lo, hi - 1)) if titled or doc.pos[head] != "PROPN" else None
             if named is not None:
                 head = named
                 m = by_token.get(head)
@@ -474,8 +489,10 @@ def _pronoun_speaker(
     by_token: dict[int, ActorMention],
     mentions: Sequence[ActorMention],
     gazetteer: Gazetteer | None,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> ActorMention | None:
-    """The person a pronoun speaker is (see :func:`link_speakers`)."""
+    """The person a pronoun speaker is (see :func:`link_speakers`); ``quoted`` are the character
+    spans of the article's quotations (a name inside one is not a subject of the outlet's)."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
     # a titled subject since the resolved name ("Colbert asked Sanders ..., the senator balked ...
     # “...,” he said"): the person given that title
@@ -507,8 +524,18 @@ def _pronoun_speaker(
             m.actor
             for m in by_token.values()
             if m.type == "person" and m.kind != "pronoun" and last.end <= m.start < (q.speaker_start or 0) and m.actor != last.speaker
+            and not q.start <= m.start < q.end  # a person named inside the quotation is not who speaks it
             and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
         }
         if prev is not None and compatible and not newcomers:
             return prev
+    if resolved is None:  # the person who is the subject of the sentence before the quotation
+        before = [
+            m for m in mentions
+            if m.kind != "pronoun" and m.type == "person" and m.sentence == q.sentence - 1 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")
+            and not any(a <= m.start < b for a, b in quoted)
+            and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
+        ]
+        if before:
+            return before[-1]
     return resolved

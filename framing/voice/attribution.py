@@ -70,6 +70,10 @@ def _is_cue(doc: Doc, i: int) -> bool:
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
     lemma = doc.lemmas[i].lower()
+    if lemma in word_class("object_speech_verbs"):  # "released a statement", not "released the tape"
+        if doc.deps[i] == "acl":
+            return False  # "a statement issued on Monday": the participle describes the statement
+        return all(doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
     # phrasal verbs of saying: "shot back", "pointed out"
@@ -111,11 +115,14 @@ def _subject(doc: Doc, verb: int) -> int | None:
     v = verb
     while v not in seen:
         seen.add(v)
-        for c in doc.children[v]:
-            if doc.deps[c] in ("nsubj", "csubj"):
-                if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
-                    return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
-                return c
+        # the subject nearest the verb: a parse that gives a verb two subjects has usually pulled
+        # one out of a quotation before it ("“... the manner in which ... to sea,” he told")
+        subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
+        if subjects:
+            c = subjects[0]
+            if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
+                return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
+            return c
         for c in doc.children[v]:  # passive: "was quoted by" -> the by-agent
             if doc.deps[c] == "agent":
                 objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]
@@ -255,6 +262,8 @@ class _Finder:
                 break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted")
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
+            if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
+                continue  # in the next sentence only its main verb ("Trump said."), not "In a statement issued ..."
             if _is_cue(doc, i) and not self.quoted(i):
                 return i
         # 3. a cue shortly before the opening mark, in the same sentence
@@ -323,7 +332,7 @@ class _Finder:
                 if subj is not None:
                     lo, hi = _speaker_phrase(doc, subj)
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
-                elif prev is not None and prev.speaker_text is not None and q.sentence - prev.sentence <= 2 and self._same_voice_between(prev, q.start):
+                elif prev is not None and prev.speaker_text is not None and q.sentence - self._last_sentence(prev) <= 2 and self._same_voice_between(prev, q.start):
                     q = replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
                 else:
                     intro = self._introducing_cue(a)
@@ -332,6 +341,12 @@ class _Finder:
             out.append(q)
             prev = q
         return out
+
+    def _last_sentence(self, q: Quote) -> int:
+        """The sentence where a quotation and its attribution end (a quotation of several sentences
+        is counted from its last one, not its first)."""
+        anchor = max(q.end, q.cue_end or 0, q.speaker_end or 0)
+        return self.sent_of[min(_token_of_char(self.doc, anchor - 1), self.doc.n_tokens - 1)]
 
     def _same_voice_between(self, prev: Quote, start: int) -> bool:
         """Between the previous quotation's attribution and ``start``: a few words at most, no other

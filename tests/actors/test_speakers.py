@@ -155,3 +155,55 @@ def test_the_president_tagged_as_a_name_is_still_the_titled_person(shipped: Gaze
     (q,) = [q for q in quotes(text, shipped, published="2026-01-24") if q.kind == "direct"]
     assert q.speaker_token == head
     assert q.speaker == "donald_trump"
+
+
+def test_released_the_tape_is_no_verb_of_saying(shipped: Gazetteer) -> None:
+    """After “...”, "The ministry released the tape" does not say the quotation; "released a
+    statement" does."""
+    text = "“It is a tape that shows everything, and it shows it clearly,” Donald Trump said on Monday. “It was made by a government camera and nobody else.” The ministry released the tape on Sunday."
+    q = quotes(text, shipped)[1]
+    assert q.speaker_name == "Donald Trump" and q.cue is None
+    text = "“We acted within the law at every step of the way,” the ministry released in a statement."
+    (q,) = quotes(text, shipped)
+    assert q.cue == "released" and q.speaker_text == "the ministry"
+
+
+def test_a_participle_in_the_next_sentence_is_not_the_cue(shipped: Gazetteer) -> None:
+    """“...” In a statement issued on Monday, the police confirmed ...: the quotation stays with
+    the source before it, not "a statement"."""
+    text = (
+        "Theresa May confirmed the attacker was born in Britain and that he was “once investigated over concerns about violent extremism.” "
+        "She stressed that the case was old. "
+        "“He was not part of the current intelligence picture.” In a statement issued on Monday, the police confirmed two arrests."
+    )
+    q = next(q for q in quotes(text, shipped) if q.kind == "direct" and q.start > text.index("She"))
+    assert q.speaker_text != "a statement" and q.speaker_name == "Theresa May"
+
+
+def test_a_quotation_after_a_long_attributed_one_keeps_its_speaker(shipped: Gazetteer) -> None:
+    """A quotation of several sentences, “...,” he said in his appeal, then another: the second is
+    his too, however many sentences the first had."""
+    text = (
+        "Mark Carney addressed the council on Friday.\n\n“Children are out of school. Hope will be lost. "
+        "Farms are empty. Gains are reversed,” he said in his appeal to the members of the council. "
+        "“Many will be displaced and will move in search of survival across entire regions.”"
+    )
+    qs = [q for q in quotes(text, shipped) if q.kind == "direct"]
+    assert len(qs) == 2 and qs[0].speaker_name == qs[1].speaker_name == "Mark Carney"
+
+
+def test_a_person_named_inside_the_quotation_does_not_take_he(shipped: Gazetteer) -> None:
+    """“... Justin Trudeau ...,” he added, right after a quotation of Trump's: still Trump."""
+    text = (
+        "“The deal is a disaster for our farmers and our workers,” Donald Trump wrote on Saturday. "
+        "“Justin Trudeau made it worse and Canada will pay for it,” he added."
+    )
+    qs = quotes(text, shipped)
+    assert [q.speaker_name for q in qs] == ["Donald Trump", "Donald Trump"]
+
+
+def test_a_plural_title_before_names_is_a_title(shipped: Gazetteer) -> None:
+    """"Acme Attorneys Ann Brafman and Alex Spiro said": the speakers are the named lawyers."""
+    text = "“There was no viable defense in a case of this kind,” Acme Attorneys Ann Brafman and Alex Spiro said in a statement."
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name in ("Ann Brafman", "Alex Spiro")

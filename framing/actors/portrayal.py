@@ -5,19 +5,26 @@ model is available, the target-dependent sentiment of each mention), its roles w
 a sentiment summary. ``mean`` is the mean mention score in [-1, 1] (P(positive) - P(negative));
 its 95% interval is the normal approximation mean ± 1.96·sd/√n (``None`` below 2 mentions);
 ``negative_share`` is the share of mentions labelled negative.
+
+**Whose evaluation it is.** A mention inside a quotation or inside reported speech is the
+source's evaluation, not the outlet's: it is kept as evidence with its ``voice`` and ``speaker``,
+but ``sentiment`` summarises only the mentions in the outlet's own voice (what findings and answer
+keys speak of), and ``sentiment_quoted`` the others, with a summary per speaker ("how Mark
+Carney's quoted words describe China").
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
-    from framing.types import ActorMention, Doc, Role
+    from framing.types import ActorMention, Doc, Quote, Role, Voice
 
-__all__ = ["ROLES", "MentionSentiment", "sentiment_summary", "summarise_actors"]
+__all__ = ["ROLES", "MentionSentiment", "own_voice", "sentiment_summary", "summarise_actors"]
 
 ROLES = ("aggressor", "target", "cooperator", "speaker")
 
@@ -55,10 +62,34 @@ def sentiment_summary(scores: Sequence[float], labels: Sequence[str]) -> dict[st
     }
 
 
+def own_voice(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The scored mention evidence in the outlet's own voice (results written before voices were
+    kept count as the outlet's)."""
+    return [m for m in mentions if "score" in m and m.get("voice", "outlet") == "outlet"]
+
+
+def _quoted_summary(scored: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sentiment of the mentions in quotations and reported speech, overall and per speaker."""
+    out = sentiment_summary([x["score"] for x in scored], [x["sentiment"] for x in scored])
+    speakers: dict[str, list[dict[str, Any]]] = {}
+    for x in scored:
+        speakers.setdefault(x.get("speaker") or "(unattributed)", []).append(x)
+    out["by_speaker"] = {name: sentiment_summary([x["score"] for x in xs], [x["sentiment"] for x in xs]) for name, xs in speakers.items()}
+    return out
+
+
 def summarise_actors(
-    text: str, doc: Doc, mentions: Sequence[ActorMention], sentiments: Sequence[MentionSentiment | None], roles: Sequence[Role]
+    text: str,
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    sentiments: Sequence[MentionSentiment | None],
+    roles: Sequence[Role],
+    voice: Voice | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[dict[str, Any]]:
-    """One summary per actor of an article, most mentioned first, with evidence."""
+    """One summary per actor of an article, most mentioned first, with evidence. With ``voice``
+    (and the ``quotes`` it was made from), mentions in quotations or reported speech are labelled
+    with their voice and speaker and summarised apart from the outlet's own (module docstring)."""
     by_actor: dict[str, dict[str, Any]] = {}
     for m, s in zip(mentions, sentiments):
         slot = by_actor.setdefault(
@@ -66,6 +97,11 @@ def summarise_actors(
             {"actor": m.actor, "name": m.name, "type": m.type, "candidate": m.kind == "candidate", "mentions": [], "roles": []},
         )
         ev = {"start": m.start, "end": m.end, "kind": m.kind, "sentence": m.sentence, "text": text[m.start : m.end]}
+        if voice is not None and doc.n_tokens:
+            label, k = voice.of_span(bisect_left(doc.starts, m.start), max(bisect_left(doc.starts, m.end), bisect_left(doc.starts, m.start) + 1))
+            if label != "outlet":
+                q = quotes[k] if 0 <= k < len(quotes) else None
+                ev.update(voice=label, speaker=(q.speaker_name or q.speaker_text) if q is not None else None)
         if s is not None:
             ev.update(sentiment=s.label, score=round(s.score, 4))
         slot["mentions"].append(ev)
@@ -78,7 +114,8 @@ def summarise_actors(
     out = []
     for slot in by_actor.values():
         ms = slot["mentions"]
-        scored = [x for x in ms if "score" in x]
+        scored = own_voice(ms)
+        quoted = [x for x in ms if "score" in x and x.get("voice", "outlet") != "outlet"]
         slot["n_mentions"] = len(ms)
         slot["kinds"] = dict(Counter(x["kind"] for x in ms))
         # the outlet's portrayal: roles it states itself, not those its sources claim
@@ -89,6 +126,8 @@ def summarise_actors(
             pos = max(scored, key=lambda x: x["score"])
             slot["sentiment"]["most_negative"] = {"score": neg["score"], "sentence": doc.sentence_text(neg["sentence"])}
             slot["sentiment"]["most_positive"] = {"score": pos["score"], "sentence": doc.sentence_text(pos["sentence"])}
+        if quoted:
+            slot["sentiment_quoted"] = _quoted_summary(quoted)
         out.append(slot)
     out.sort(key=lambda d: (d["candidate"], -d["n_mentions"], d["name"]))
     return out

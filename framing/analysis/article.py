@@ -157,7 +157,7 @@ def analyze_article(
     if gazetteer is not None:
         scored = _score_mentions(doc, mentions, sentiment)
         roles = find_roles(doc, mentions, quote_objs, voice)
-        actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles))
+        actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles, voice, quote_objs))
     quotes = tuple(q.to_dict(doc.text) for q in quote_objs)
     return ArticleResult(
         article=article,

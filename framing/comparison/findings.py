@@ -64,8 +64,9 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
     # actor portrayal
     a = comp.actors
     if a is not None and len(a) and "mean_sentiment" in a:
-        # an outlet's portrayal counts only with at least 3 scored mentions of the actor
-        scored = a[a["mean_sentiment"].notna() & (a["mentions"] >= 3)]
+        # an outlet's portrayal counts only with at least 3 scored mentions of the actor in its own words
+        n_col = "own_mentions" if "own_mentions" in a else "mentions"
+        scored = a[a["mean_sentiment"].notna() & (a[n_col] >= 3)]
         for actor, sub in scored.groupby("actor"):
             if sub[comp.by].nunique() < 2:
                 continue
@@ -77,8 +78,8 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
                 {
                     "kind": "actor",
                     "actor": actor,
-                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f} over {lo['mentions']} mentions) "
-                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f} over {hi['mentions']}).",
+                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f} over {lo[n_col]} mentions in its own words) "
+                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f} over {hi[n_col]}).",
                     "evidence": [s for s in (lo.get("most_negative"), hi.get("most_positive")) if isinstance(s, str)],
                 }
             )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from framing.actors.portrayal import ROLES, sentiment_summary
+from framing.actors.portrayal import ROLES, own_voice, sentiment_summary
 from framing.comparison.grouping import group_of
 from framing.types import ArticleResult
 
@@ -77,6 +77,9 @@ def _label_value(pred: dict[str, Any] | None, label: str) -> float:
 def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candidates: bool = False) -> pd.DataFrame:
     """Group × actor: articles, mentions, mean sentiment with its interval, negative share, roles.
 
+    The sentiment columns summarise the ``own_mentions``: scored mentions in the outlet's own
+    voice (a mention inside a quotation or reported speech is its source's evaluation).
+
     ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes.
     Articles flagged as duplicates are left out so a copied wire story is not counted twice.
     """
@@ -96,10 +99,9 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
             )
             slot["articles"] += 1
             slot["mentions"] += a["n_mentions"]
-            for m in a["mentions"]:
-                if "score" in m:
-                    slot["scores"].append(m["score"])
-                    slot["labels"].append(m["sentiment"])
+            for m in own_voice(a["mentions"]):  # the outlet's portrayal, not its sources'
+                slot["scores"].append(m["score"])
+                slot["labels"].append(m["sentiment"])
             slot["roles"].update(a["role_counts"])
             s = a["sentiment"]
             if "most_negative" in s and (slot["neg"] is None or s["most_negative"]["score"] < slot["neg"]["score"]):
@@ -117,6 +119,7 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 "type": slot["type"],
                 "articles": slot["articles"],
                 "mentions": slot["mentions"],
+                "own_mentions": len(slot["scores"]),  # scored mentions in the outlet's own voice: what the mean is over
                 "mean_sentiment": summ["mean"],
                 "ci_low": summ["ci_low"],
                 "ci_high": summ["ci_high"],

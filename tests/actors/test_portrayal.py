@@ -248,3 +248,28 @@ def test_tables_are_empty_when_only_duplicates(results) -> None:  # type: ignore
     """With only a duplicate article every table is empty."""
     dup = [results[3]]
     assert actor_table(dup).empty and quote_table(dup).empty and role_table(dup).empty
+
+
+# ---------------------------------------------------------------------------------------------
+# whose evaluation it is
+
+A5 = "China signed a trade deal with Canada on Monday. “China is a bully that will cheat everyone,” Mark Carney said. Mark Carney said China was reckless."
+
+
+def test_a_sources_evaluation_is_not_the_outlets_portrayal(gz) -> None:  # type: ignore[no-untyped-def]
+    """China named inside Carney's quotation and inside his reported speech is Carney's view of
+    China: kept as evidence with its voice and speaker, summarised apart from the outlet's own
+    (neutral) mention, and left out of the outlet's row in the actor table and the worksheet tone."""
+    from framing.classroom.exercises.actors import tone
+
+    r = analyze_article(Article(id="a5", text=A5, outlet=LEDGER), lexicons=None, gazetteer=gz, sentiment=FakeSentiment())
+    china = next(a for a in r.actors if a["actor"] == "china")
+    assert [(m.get("voice", "outlet"), m.get("speaker")) for m in china["mentions"]] == [("outlet", None), ("quote", "Mark Carney"), ("reported", "Mark Carney")]
+    assert (china["sentiment"]["n"], china["sentiment"]["mean"]) == (1, 0.0)
+    quoted = china["sentiment_quoted"]
+    assert (quoted["n"], quoted["mean"]) == (2, -0.8)
+    assert quoted["by_speaker"]["Mark Carney"]["n"] == 2
+    assert "most_negative" not in china["sentiment"] or china["sentiment"]["most_negative"]["score"] == 0.0
+    row_ = row(actor_table([r]), actor="china")
+    assert (row_["mentions"], row_["mean_sentiment"], row_["negative_share"]) == (3, 0.0, 0.0)
+    assert tone(china)[0] == "neutral"

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from framing.actors.portrayal import own_voice
 from framing.classroom.anonymise import Anonymiser
 from framing.classroom.articles import PreparedArticle
 from framing.classroom.evidence import Mark, no_overlap, segments
@@ -23,7 +24,7 @@ _ROLES = ("aggressor", "target", "cooperator")
 
 def tone(actor: dict[str, Any]) -> tuple[str | None, str]:
     """The majority sentiment label of an actor's mentions ("mixed" on a tie) and its counts; None unscored."""
-    labels = [m["sentiment"] for m in actor["mentions"] if "sentiment" in m]
+    labels = [m["sentiment"] for m in own_voice(actor["mentions"])]  # the outlet's words, not its sources
     if not labels:
         return None, ""
     c = Counter(labels)
@@ -69,7 +70,7 @@ def _evidence_sentences(actor: dict[str, Any], roles: list[dict[str, Any]], leve
             if i is not None and i not in picks:
                 picks.append(i)
     for m in actor["mentions"]:
-        if m["sentence"] not in picks:
+        if m["sentence"] not in picks and m.get("voice", "outlet") == "outlet":
             picks.append(m["sentence"])
     return picks[: level.evidence_sentences]
 

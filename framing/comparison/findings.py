@@ -6,6 +6,7 @@ lexicon files (:mod:`framing.markers.registry`).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -74,12 +75,14 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
             hi = sub.loc[sub["mean_sentiment"].idxmax()]
             if hi["mean_sentiment"] - lo["mean_sentiment"] < 0.2:
                 continue
+            if not (_interval_excludes(lo, hi["mean_sentiment"]) and _interval_excludes(hi, lo["mean_sentiment"])):
+                continue  # each outlet's interval holds the other's mean: the data do not tell them apart
             out.append(
                 {
                     "kind": "actor",
                     "actor": actor,
-                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f} over {lo[n_col]} mentions in its own words) "
-                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f} over {hi[n_col]}).",
+                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f}, 95% interval {_interval(lo)}, over {lo[n_col]} mentions in its own words) "
+                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f}, {_interval(hi)}, over {hi[n_col]}).",
                     "evidence": [s for s in (lo.get("most_negative"), hi.get("most_positive")) if isinstance(s, str)],
                 }
             )
@@ -132,3 +135,15 @@ def _match_counts(results: Sequence[ArticleResult]) -> Counter[str]:
     for r in results:
         counts.update(f"{m.lexicon}.{m.category}" for m in r.matches if not m.negated)
     return counts
+
+
+def _interval_excludes(row: Any, value: float) -> bool:
+    """The row's 95% interval of the mean sentiment leaves ``value`` out (no interval: it cannot)."""
+    lo, hi = row.get("ci_low"), row.get("ci_high")
+    if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
+        return False
+    return bool(value < lo or value > hi)
+
+
+def _interval(row: Any) -> str:
+    return f"{row['ci_low']:+.2f} to {row['ci_high']:+.2f}"

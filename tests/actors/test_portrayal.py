@@ -273,3 +273,27 @@ def test_a_sources_evaluation_is_not_the_outlets_portrayal(gz) -> None:  # type:
     row_ = row(actor_table([r]), actor="china")
     assert (row_["mentions"], row_["mean_sentiment"], row_["negative_share"]) == (3, 0.0, 0.0)
     assert tone(china)[0] == "neutral"
+
+
+def _china_articles(outlet: str, sentences: list[str]) -> list[Article]:
+    return [Article(id=f"{outlet}-{k}", text=s, outlet=outlet, published="2025-06-01") for k, s in enumerate(sentences)]
+
+
+def test_a_portrayal_finding_names_its_intervals_and_needs_them_apart(gz) -> None:  # type: ignore[no-untyped-def]
+    """"China is portrayed most negatively by X" is stated only when each outlet's 95% interval
+    leaves out the other's mean, and it names both intervals."""
+    from framing import compare
+
+    scorer = FakeSentiment()
+    neg = [f"China acted like a bully in round {k} of the talks." for k in range(4)]
+    pos = [f"China was a trusted partner in round {k} of the talks." for k in range(4)]
+    mixed = [f"China was {w} in round {k} of the talks." for k, w in enumerate(["a bully", "a trusted partner", "a trusted partner", "calm"])]
+
+    def portrayal_findings(a: list[str], b: list[str]) -> list[str]:
+        results = [analyze_article(x, lexicons=None, gazetteer=gz, sentiment=scorer) for x in _china_articles(LEDGER, a) + _china_articles(HARBOUR, b)]
+        return [f["text"] for f in compare(results, by="outlet").findings if f["kind"] == "actor"]
+
+    (text,) = portrayal_findings(neg, pos)
+    assert text.startswith(f"China is portrayed most negatively by {LEDGER} (mean -0.80, 95% interval -0.80 to -0.80, over 4 mentions in its own words)")
+    # the Ledger's mixed coverage has an interval that holds the Harbour's mean: no finding
+    assert portrayal_findings(mixed, pos) == []

@@ -8,7 +8,7 @@ from typing import Any
 
 from framing.actors.candidates import find_candidates
 from framing.actors.gazetteer import add_actor, load_gazetteer
-from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, say
+from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, non_negative, say
 from framing.inputs.loader import iter_load
 from framing.text.parse import parse_many
 from framing.types import LoadError
@@ -23,7 +23,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
     q = asub.add_parser("candidates", help="names in your articles that look like actors but are not in the gazetteer, with counts")
     q.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
     q.add_argument("--gazetteer", action="append", default=[], metavar="FILE", help="a user gazetteer to include (repeatable)")
-    q.add_argument("--min-count", type=int, default=1, help="show names seen at least this often (default: %(default)s)")
+    q.add_argument("--min-count", type=non_negative, default=1, help="show names seen at least this often (default: %(default)s)")
     q.set_defaults(func=cmd_actors_candidates)
     q = asub.add_parser(
         "add",

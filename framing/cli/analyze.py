@@ -11,7 +11,7 @@ from typing import Any
 
 from framing import report
 from framing.analysis.results import Results
-from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, load_options, say
+from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, at_least_one, load_options, non_negative, say
 from framing.comparison.comparison import VoiceOption, compare
 from framing.errors import FramingError, InputError
 from framing.inputs.discovery import FORMATS
@@ -88,13 +88,13 @@ REPORT_SAMPLE = 1500
 
 def _add_engine_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("large corpora")
-    g.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (results are identical to one; default: %(default)s)")
+    g.add_argument("--workers", type=at_least_one, default=1, metavar="N", help="analyse in N processes (results are identical to one; default: %(default)s)")
     g.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
     g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default with --engine dask: a local cluster of --workers processes)")
     g.add_argument("--restart", action="store_true", help="discard an earlier run in --out instead of resuming it")
     g.add_argument(
         "--report-sample",
-        type=int,
+        type=non_negative,
         default=REPORT_SAMPLE,
         metavar="N",
         help="above N articles, the report covers a sample of about N stratified by --by, so memory stays bounded; "
@@ -107,7 +107,7 @@ def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> N
     g.add_argument("--by", default="outlet", help="group articles by this field: outlet (default), published (by month), syndicated_from, or any metadata column")
     g.add_argument("--format", default=default_format, help="comma-separated: html, pdf, md, csv (default: %(default)s)")
     g.add_argument("--title", default="How the outlets frame it", help="title of the report")
-    g.add_argument("--max-articles", type=int, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
+    g.add_argument("--max-articles", type=non_negative, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
     g.add_argument(
         "--voice",
         choices=["outlet", "all"],
@@ -152,7 +152,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
     p.add_argument("--out", metavar="DIR", help="where to write (default: beside the results)")
     p.add_argument(
         "--sample",
-        type=int,
+        type=non_negative,
         default=REPORT_SAMPLE,
         metavar="N",
         help="above N articles, compare a sample of about N stratified by --by, so memory stays bounded on a large corpus "

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from framing.cli.common import at_least_one, non_negative, positive_number
 from framing.errors import FramingError
 from framing.safe_output import finite_json, safe_frame
 
@@ -88,10 +89,10 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
     p.add_argument("--fold-col", metavar="NAME", help="column of given fold ids (each fold is held out once); overrides --cv")
     p.add_argument("--level", choices=("article", "sentence"), default="article", help="unit of the texts (default: %(default)s)")
     p.add_argument("--model", default="tfidf+lexicon", metavar="BLOCKS", help=f"feature blocks joined by '+': {', '.join(COMPONENTS)} (default: %(default)s)")
-    p.add_argument("--cv", type=int, default=5, metavar="K", help="cross-validation folds; 0 to skip (default: %(default)s)")
+    p.add_argument("--cv", type=non_negative, default=5, metavar="K", help="cross-validation folds; 0 to skip (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    p.add_argument("--C", type=float, default=1.0, dest="C", help="inverse regularisation of the logistic regression (default: %(default)s)")
-    p.add_argument("--jobs", type=int, default=None, metavar="N", help="processes for feature extraction on long inputs")
+    p.add_argument("--C", type=positive_number, default=1.0, dest="C", help="inverse regularisation of the logistic regression (default: %(default)s)")
+    p.add_argument("--jobs", type=at_least_one, default=None, metavar="N", help="processes for feature extraction on long inputs")
     p.add_argument("--license", dest="data_license", metavar="TEXT", help="license of the training data (recorded in the model card)")
     p.add_argument("--name", default="", metavar="NAME", help="short name of the model in the card, articles.jsonl and reports (default: the file name without .skops)")
     p.add_argument("--out", required=True, metavar="MODEL", help="model file to write (.skops)")
@@ -138,11 +139,11 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
     csub.required = True
     q = csub.add_parser("sample", help="export a stratified sample for coders (CSV with context)")
     q.add_argument("paths", nargs="+", metavar="PATH", help="inputs, as for 'framing analyze', or an articles.jsonl of results")
-    q.add_argument("--n", type=int, required=True, help="sample size")
+    q.add_argument("--n", type=at_least_one, required=True, help="sample size")
     q.add_argument("--by", default="outlet", help="stratify by this field; 'none' for a simple random sample (default: %(default)s)")
     q.add_argument("--equal", action="store_true", help="the same number from each stratum (default: proportional to size)")
     q.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    q.add_argument("--excerpt-chars", type=int, default=1200, metavar="N", help="length of the text excerpt (default: %(default)s)")
+    q.add_argument("--excerpt-chars", type=at_least_one, default=1200, metavar="N", help="length of the text excerpt (default: %(default)s)")
     q.add_argument("--full-text", action="store_true", help="add the full text as a column")
     q.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs")
     q.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
@@ -163,7 +164,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
     q = csub.add_parser("next", help="choose the articles to code next (those the model is least sure about)")
     q.add_argument("model", metavar="MODEL", help="model file written by 'framing train'")
     q.add_argument("paths", nargs="+", metavar="PATH", help="the pool of uncoded articles")
-    q.add_argument("--n", type=int, required=True, help="how many to choose")
+    q.add_argument("--n", type=at_least_one, required=True, help="how many to choose")
     q.add_argument("--strategy", choices=("uncertainty", "margin", "entropy"), default="uncertainty", help="(default: %(default)s)")
     q.add_argument("--exclude", metavar="CODES", help="a codes table: skip the units already coded")
     q.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs")

@@ -4,12 +4,14 @@ derived from :class:`~framing.inputs.options.LoadOptions` (one flag per field, w
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+from collections.abc import Callable
 from dataclasses import MISSING, fields
 
 from framing.inputs.options import LoadOptions
 
-__all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "add_load_options", "load_options", "say"]
+__all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "add_load_options", "at_least_one", "load_options", "non_negative", "positive_number", "say"]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -17,6 +19,26 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 def say(msg: str) -> None:
     """A message for the user, on stderr (stdout carries the data)."""
     print(msg, file=sys.stderr)
+
+
+def _number(kind: Callable[[str], float], ok: str, test: Callable[[float], bool]) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            n = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {ok}; got {value!r}") from None
+        if not math.isfinite(n) or not test(n):
+            raise argparse.ArgumentTypeError(f"expected {ok}; got {value!r}")
+        return n
+
+    parse.__name__ = ok  # argparse names the type in its messages
+    return parse
+
+
+#: argparse types for numeric options: a wrong value is a usage error naming the option (exit 2)
+at_least_one = _number(int, "a whole number of at least 1", lambda n: n >= 1)
+non_negative = _number(int, "a whole number of at least 0", lambda n: n >= 0)
+positive_number = _number(float, "a number above 0", lambda n: n > 0)
 
 
 def add_load_options(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +54,11 @@ def add_load_options(parser: argparse.ArgumentParser) -> None:
             group.add_argument(flag, dest=f.name, action="store_false" if default else "store_true", help=help_text)
             continue
         flag = f.metadata["flag"] or "--" + f.name.replace("_", "-")
-        kind = type(default) if default is not None else str
+        kind: Callable[[str], object] = type(default) if default is not None else str
+        if kind is float:
+            kind = positive_number
+        elif kind is int:
+            kind = non_negative
         if default is not None:
             help_text += " (default: %(default)s)"
         group.add_argument(flag, dest=f.name, type=kind, default=default, metavar=f.metadata["metavar"], help=help_text)

@@ -131,8 +131,8 @@ def discover(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
     """Expand files, folders (recursively) and glob patterns into input files, in a stable order.
 
     Hidden files, sidecars (``*.meta.json``) and README/LICENSE files inside folders are passed
-    over; a path that does not exist, a named pipe, socket or device, a broken link and a folder
-    that cannot be read each become a :class:`LoadError`.
+    over; a path that does not exist, a named pipe, socket or device, a broken link, a folder
+    that cannot be read and a folder with no article files each become a :class:`LoadError`.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -142,6 +142,10 @@ def discover(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -
         candidates: list[Path | LoadError]
         if p.is_dir():
             candidates = _walk(p)
+            if not any(isinstance(c, Path) for c in candidates):  # an empty folder is a mistake to report, not zero articles
+                yield from (c for c in candidates if isinstance(c, LoadError))
+                yield LoadError(path_text(given), "the folder holds no article files (.txt, .md, .html, .json, .jsonl, .csv and the like, optionally .gz)")
+                continue
         elif p.exists():
             error = _check_given(p)
             candidates = [error or p]

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
+from pathlib import Path
 
 import pytest
+
+from framing.inputs.discovery import discover
+from framing.types import LoadError
 
 from .samples import BRIDGE, LIBRARY, ORCHARD, only_article, write
 
@@ -143,3 +147,16 @@ def test_unreadable_subfolder_is_reported(tmp_path, load_items):
         (tmp_path / "locked").chmod(0o755)
     assert [a.text for a in articles] == [LIBRARY]
     assert [e.path for e in errors] == [str(tmp_path / "locked")] and "Permission denied" in errors[0].reason
+
+
+def test_an_empty_folder_is_reported_not_read_as_no_articles(tmp_path: Path) -> None:
+    """A folder with no article files in it (empty, or only hidden files) is an error naming it."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / ".DS_Store").write_bytes(b"\0")
+    (out,) = list(discover([empty]))
+    assert isinstance(out, LoadError) and out.path == str(empty) and "no article files" in out.reason
+    full = tmp_path / "full"
+    full.mkdir()
+    (full / "a.txt").write_text("Canada and China signed a deal.", encoding="utf-8")
+    assert list(discover([full])) == [full / "a.txt"]

@@ -17,6 +17,7 @@ from framing.errors import FramingError, InputError
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
 from framing.run.lock import folder_lock
+from framing.run.manifest import mark_report, run_state
 from framing.run.outputs import record_keys, write_csv
 from framing.run.sampling import stratified_sample
 
@@ -192,6 +193,7 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         spacy_model=args.spacy_model,
         progress=args.progress,
         models=args.model,
+        report_follows=True,
     )
     say(summary.line())
     for e in summary.errors[:10]:
@@ -206,6 +208,7 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
         res = Results.from_jsonl(out / "articles.jsonl", records=records)
         written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
+    mark_report(out, written)
     say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
 
@@ -262,16 +265,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     jsonl = path / "articles.jsonl" if path.is_dir() else path
     out = Path(args.out) if args.out else (path if path.is_dir() else path.parent)
     records, title = None, args.title
+    unfinished = run_state(path)
+    if unfinished:
+        say(f"framing: warning: {unfinished}")
+        title = f"{title} (partial: the analysis did not finish)"
     if args.sample:
         if not jsonl.is_file():
             raise InputError(f"{jsonl}: no results here (expected the articles.jsonl written by 'framing analyze')")
         with open(jsonl, encoding="utf-8") as fh:
             n_records = sum(1 for line in fh if line.strip())
         if n_records > args.sample:  # the keys take a pass over every record: only when sampling
-            records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=args.title, results=path)
+            records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
     written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
+    if path.is_dir() and out.resolve() == path.resolve():
+        mark_report(out, written)
     say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")
     return EXIT_OK
 

@@ -111,11 +111,15 @@ def run(
     dedupe_window: int = 50_000,
     models: Sequence[str] = (),
     spacy_model: str | None = None,
+    report_follows: bool = False,
 ) -> RunSummary:
     """Analyse inputs into ``out_dir`` (see the module docstring); returns a :class:`RunSummary`.
 
     ``models`` are classifier files written by ``framing train`` (``FILE`` or ``NAME=FILE``);
     ``spacy_model`` an installed spaCy English pipeline by name or folder (default: the packaged one).
+    ``report_follows``: the caller writes a report next; the manifest says ``"report": "pending"``
+    until :func:`~framing.run.manifest.mark_report` records it written, so a run stopped while
+    reporting is not taken for a finished one.
     """
     check_option("engine", engine, ("local", "dask"))
     if workers < 1:
@@ -219,6 +223,8 @@ def run(
             write_parquet(out / "articles.jsonl", out / "articles.parquet")
         summary.seconds = time.perf_counter() - t0
         summary.errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").split("\n")[:50] if x.strip()]
+        if report_follows:  # the caller writes the report next and marks it written (mark_report)
+            manifest["report"] = "pending"
         manifest.update(
             status="complete",
             inputs=inputs if inputs is not None else input_entries(reading.inputs),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from framing.inputs.source import FileDigest, Source
 from framing.safe_output import finite_json
 from framing.types import LoadError
 
-__all__ = ["MANIFEST", "check_previous", "done_errors", "input_entries", "read_done", "stat_entries", "sync", "write_manifest"]
+__all__ = ["MANIFEST", "check_previous", "done_errors", "input_entries", "mark_report", "read_done", "run_state", "stat_entries", "sync", "write_manifest"]
 
 MANIFEST = "manifest.json"
 
@@ -151,3 +151,35 @@ def sync(fh: Any) -> None:
     fh.flush()
     with contextlib.suppress(OSError):  # some network filesystems cannot fsync
         os.fsync(fh.fileno())
+
+
+def mark_report(out: Path, written: Sequence[Path]) -> None:
+    """Record in ``out``'s manifest that its report was written (the files), after a run whose
+    report was pending."""
+    path = out / MANIFEST
+    if not path.is_file():
+        return
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["report"] = "written"
+    manifest["report_files"] = [p.name for p in written]
+    write_manifest(path, manifest)
+
+
+def run_state(results: Path) -> str | None:
+    """Why the results in ``results`` (a folder or its articles.jsonl) are not a finished run, or
+    None when they are (or no manifest says otherwise)."""
+    folder = results if results.is_dir() else results.parent
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("status") != "complete":
+        n = len(manifest.get("inputs") or [])
+        return (
+            f"the analysis run in {folder} did not finish (it was stopped or is still running): the report covers only the articles "
+            f"analysed so far, from {n} input{'s' if n != 1 else ''} listed; run the same 'framing analyze' command again to finish it"
+        )
+    return None

@@ -416,3 +416,39 @@ def test_restart_removes_every_earlier_output(tmp_path: Path) -> None:
     (fresh / "tables" / "mine.csv").write_text("a,b\n", encoding="utf-8")
     assert main(_analyze_argv(corpus, fresh, "--format", "html")) == 0
     assert (fresh / "tables" / "mine.csv").is_file()
+
+
+def test_a_partial_run_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run stopped during the analysis: 'framing report' warns and titles the report partial. A
+    run stopped while writing its report is not recorded as reported; a whole run is."""
+    import framing.cli.analyze as cli_analyze
+    import framing.run.workers as workers
+
+    corpus = make_corpus(tmp_path / "c.jsonl", 70)  # three batches of 32
+    real = workers.analyse_batch
+    calls = {"n": 0}
+
+    def dying(batch, settings):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise KeyboardInterrupt
+        return real(batch, settings)
+
+    monkeypatch.setattr(workers, "analyse_batch", dying)
+    assert main(_analyze_argv(corpus, tmp_path / "cut", "--format", "md")) not in (0, 1)  # "framing: interrupted"
+    monkeypatch.setattr(workers, "analyse_batch", real)
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "cut"), "--format", "md"]) == 0
+    assert "did not finish" in capsys.readouterr().err
+    assert "(partial: the analysis did not finish)" in (tmp_path / "cut" / "report.md").read_text(encoding="utf-8")
+
+    def no_report(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt  # stopped while the report is written
+
+    monkeypatch.setattr(cli_analyze, "_write_reports", no_report)
+    assert main(_analyze_argv(corpus, tmp_path / "whole", "--format", "md")) not in (0, 1)
+    assert json.loads((tmp_path / "whole" / "manifest.json").read_text())["report"] == "pending"
+    monkeypatch.undo()
+    assert main(_analyze_argv(corpus, tmp_path / "whole", "--format", "md")) == 0
+    manifest = json.loads((tmp_path / "whole" / "manifest.json").read_text())
+    assert manifest["report"] == "written" and manifest["report_files"] == ["report.md"]

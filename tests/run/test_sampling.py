@@ -20,3 +20,11 @@ def test_stratified_sample_is_proportional_deterministic_and_keeps_small_groups(
     shuffled = list(reversed(keys))
     again = stratified_sample(shuffled, 100)
     assert {shuffled[i][0] for i in again} == {keys[i][0] for i in chosen}
+
+
+def test_the_sample_keeps_its_size_with_more_groups_than_records_to_take() -> None:
+    """5,000 outlets of 3 articles and a sample of 1,500: about 1,500 records, not one per outlet."""
+    keys = [(f"o{g}-{i}", f"o{g}") for g in range(5000) for i in range(3)]
+    picked = stratified_sample(keys, 1500)
+    assert 1450 <= len(picked) <= 1500
+    assert stratified_sample(list(reversed(keys)), 1500) == {len(keys) - 1 - i for i in picked}

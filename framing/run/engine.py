@@ -167,7 +167,7 @@ def run(
         reading = Reading(items, load, digest=inputs is None)  # hashes each input as it loads it
         finder = DuplicateFinder(window=dedupe_window)
         names: dict[str, str] = {}
-        error_lines: list[str] = []
+        errors_out: list[Any] = []  # errors.jsonl, open while the stream is read: load errors go there at once
         earlier_errors = done_errors(out) if resumed_ids else set()
 
         def stream() -> Iterator[list[Article]]:
@@ -175,7 +175,9 @@ def run(
             for item in reading:
                 if isinstance(item, LoadError):
                     if (item.path, item.record) not in earlier_errors:
-                        error_lines.append(json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False))
+                        # written as they come, never held: a corpus of many broken files costs no memory
+                        errors_out[0].write(json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False) + "\n")
+                        summary.failed += 1
                     continue
                 item = _reconcile(item, names)
                 hit = finder.check(item.id, item.text)
@@ -200,6 +202,7 @@ def run(
         else:
             executor = local_results(stream(), settings, workers)
         with open(out / "articles.jsonl", "a", encoding="utf-8") as fa, open(out / "errors.jsonl", "a", encoding="utf-8") as fe:
+            errors_out.append(fe)
             for results in executor:
                 for kind, line in results:
                     if kind == "ok":
@@ -208,15 +211,9 @@ def run(
                     else:
                         fe.write(line + "\n")
                         summary.failed += 1
-                while error_lines:
-                    fe.write(error_lines.pop(0) + "\n")
-                    summary.failed += 1
                 sync(fa)
                 sync(fe)
                 bar.update(len(results))
-            while error_lines:  # load errors after the last batch
-                fe.write(error_lines.pop(0) + "\n")
-                summary.failed += 1
             sync(fe)
         bar.close()
         if parquet:

@@ -186,3 +186,28 @@ def test_error_lines_with_unicode_line_separators_are_read_back_whole(tmp_path: 
     assert [(e["path"], e["reason"]) for e in summary.errors] == [(str(bad), "empty file")]
     again = run([str(tmp_path / "in")], tmp_path / "out", **opts)
     assert again.failed == 1 and len((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").split("\n")) == 2
+
+
+def test_load_errors_are_written_as_they_come_not_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Load errors reach errors.jsonl while the inputs are read, before any analysis result: a
+    corpus of many broken files is not held in memory to the end."""
+    import framing.run.engine as engine
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for k in range(300):
+        (folder / f"broken{k:03}.json").write_text("{ not json", encoding="utf-8")
+    (folder / "zz-good.txt").write_text("Canada and China signed a trade deal on Monday, officials said.", encoding="utf-8")
+    seen = {}
+    real = engine.local_results
+
+    def watching(batches, settings, workers):  # type: ignore[no-untyped-def]
+        consumed = list(batches)  # every input read, nothing analysed or written yet
+        seen["bytes"] = (tmp_path / "out" / "errors.jsonl").stat().st_size
+        yield from real(iter(consumed), settings, workers)
+
+    monkeypatch.setattr(engine, "local_results", watching)
+    summary = run([str(folder)], tmp_path / "out", no_actors=True, no_lexicons=True, progress=False, parquet=False)
+    assert (summary.analysed, summary.failed) == (1, 300)
+    assert seen["bytes"] > 8192  # past the write buffer: already on disk while reading
+    assert len((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()) == 300

@@ -73,6 +73,7 @@ def _print_json(data: Any) -> None:
 def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> None:
     """Add ``train``, ``evaluate``, ``apply`` and ``code`` to ``subparsers`` (from ``add_subparsers``)."""
     from framing.ml.pipelines import COMPONENTS
+    from framing.ml.training import LEVEL_DEFAULTS
 
     raw = argparse.RawDescriptionHelpFormatter
     p = subparsers.add_parser(
@@ -88,10 +89,23 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
     p.add_argument("--group-col", metavar="NAME", help="column of groups (outlet, story): cross-validation keeps each group in one fold")
     p.add_argument("--fold-col", metavar="NAME", help="column of given fold ids (each fold is held out once); overrides --cv")
     p.add_argument("--level", choices=("article", "sentence"), default="article", help="unit of the texts (default: %(default)s)")
-    p.add_argument("--model", default="tfidf+lexicon", metavar="BLOCKS", help=f"feature blocks joined by '+': {', '.join(COMPONENTS)} (default: %(default)s)")
+    p.add_argument(
+        "--model",
+        default=None,
+        metavar="BLOCKS",
+        help=f"feature blocks joined by '+': {', '.join(COMPONENTS)} (default: the best measured per level: "
+        + "; ".join(f"{lvl} {blocks}" for lvl, (blocks, _) in LEVEL_DEFAULTS.items())
+        + ", the sentence one chosen by nested cross-validation on BABE, see docs/validation.md)",
+    )
     p.add_argument("--cv", type=non_negative, default=5, metavar="K", help="cross-validation folds; 0 to skip (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    p.add_argument("--C", type=positive_number, default=1.0, dest="C", help="inverse regularisation of the logistic regression (default: %(default)s)")
+    p.add_argument(
+        "--C",
+        type=positive_number,
+        default=None,
+        dest="C",
+        help="inverse regularisation of the logistic regression (default: " + "; ".join(f"{lvl} {c:g}" for lvl, (_, c) in LEVEL_DEFAULTS.items()) + ")",
+    )
     p.add_argument("--jobs", type=at_least_one, default=None, metavar="N", help="processes for feature extraction on long inputs")
     p.add_argument("--license", dest="data_license", metavar="TEXT", help="license of the training data (recorded in the model card)")
     p.add_argument("--name", default="", metavar="NAME", help="short name of the model in the card, articles.jsonl and reports (default: the file name without .skops)")
@@ -193,6 +207,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         info["license"] = args.data_license
     if args.cv < 0 or args.cv == 1:
         raise FramingError(f"--cv must be 0 (no cross-validation) or at least 2; got {args.cv}")
+    if args.model is None or args.C is None:  # the best measured for the level (--help says which)
+        from framing.ml.training import LEVEL_DEFAULTS
+
+        blocks, c = LEVEL_DEFAULTS[args.level]
+        args.model = args.model or blocks
+        args.C = args.C if args.C is not None else c
     _say(f"training {args.model} ({args.level} level) on {len(data)} texts from {args.data}" + (f" ({data.attrs['dropped']} rows without text or label skipped)" if data.attrs.get("dropped") else ""))
     model = train(
         list(data["text"]),

@@ -82,7 +82,8 @@ class _BoundedText:
 
 
 def _read_single(source: Source, fmt: str, opts: LoadOptions) -> Iterator[Article | LoadError]:
-    text, encoding = decode(read_limited(source, opts.max_bytes))
+    # a page is mostly markup: its file may be ten times the limit, the text it holds may not
+    text, encoding = decode(read_limited(source, opts.max_bytes * (10 if fmt == "html" else 1)))
     if not text.strip():
         raise InputError("empty file")
     sidecar = read_sidecar(source.path)
@@ -92,6 +93,8 @@ def _read_single(source: Source, fmt: str, opts: LoadOptions) -> Iterator[Articl
         cleaned = clean_text(text)
     else:
         cleaned = Cleaned(text=text.strip())
+    if len(cleaned.text) > opts.max_bytes:
+        raise InputError(f"text is longer than the {opts.max_article_mb:g} MB limit for one article; raise the limit with --max-article-mb")
     yield page_article(cleaned, source.path, sidecar, encoding=encoding, opts=opts)
 
 

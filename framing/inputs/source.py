@@ -165,7 +165,7 @@ def read_limited(source: Source, limit: int) -> bytes:
         size = source.path.stat().st_size
         if size > limit:
             raise InputError(
-                f"file is {size / 1048576:.0f} MB, larger than the {limit / 1048576:.0f} MB limit for one "
+                f"file is {size / 1048576:.3g} MB, larger than the {limit / 1048576:.3g} MB limit for one "
                 "article; a corpus belongs in JSONL or CSV (one article per line or row), or raise "
                 "the limit with --max-article-mb"
             )
@@ -178,7 +178,7 @@ def read_limited(source: Source, limit: int) -> bytes:
             raise InputError(f"cannot read compressed file: {exc}") from exc
     if len(data) > limit:
         raise InputError(
-            f"decompressed text is larger than the {limit / 1048576:.0f} MB limit for one article; "
+            f"decompressed text is larger than the {limit / 1048576:.3g} MB limit for one article; "
             "use JSONL or CSV for corpora, or raise the limit with --max-article-mb"
         )
     return data

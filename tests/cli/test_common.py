@@ -25,7 +25,7 @@ def test_every_load_option_has_a_flag_with_its_help() -> None:
         assert flag in help_text
     for f in dataclasses.fields(LoadOptions):
         assert " ".join(f.metadata["help"].split()) in help_text, f.name
-    assert "(default: 10.0)" in help_text
+    assert "(default: 1.0)" in help_text
 
 
 def test_flags_give_the_load_options() -> None:

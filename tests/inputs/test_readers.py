@@ -345,7 +345,7 @@ def test_oversized_single_file_rejected_without_reading(tmp_path, load_items, mo
     assert str(big) not in opened and str(good) in opened
     assert [a.text for a in articles] == [LIBRARY]
     assert len(errors) == 1 and errors[0].path == str(big)
-    assert "file is 200 MB, larger than the 10 MB limit" in errors[0].reason
+    assert "file is 200 MB, larger than the 1 MB limit" in errors[0].reason
     assert "--max-article-mb" in errors[0].reason
 
 
@@ -495,3 +495,15 @@ def test_truncated_gzip_is_one_error_and_keeps_the_records_before_the_cut(tmp_pa
         assert f"the {len(kept)} records before the cut were read" in errors[0].reason
     else:
         assert kept == []
+
+
+def test_the_limit_is_on_the_text_an_html_page_may_be_larger(tmp_path, load_items):
+    """With a 0.1 MB limit: a 0.5 MB page of markup holding a short article loads (a page may be
+    ten times the limit), a 0.2 MB plain text does not, and says why."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><script>" + "var x = 1;\n" * 50_000 + "</script></head><body><article><p>" + LIBRARY + "</p></article></body></html>", encoding="utf-8")
+    assert page.stat().st_size > 0.4 * 1048576
+    long_text = write(tmp_path / "long.txt", (LIBRARY + "\n\n") * (200_000 // len(LIBRARY)))
+    articles, errors = load_items([page, long_text], max_article_mb=0.1)
+    assert [a.id for a in articles] == ["page"] and LIBRARY.split(".")[0] in articles[0].text
+    assert [e.path for e in errors] == [str(long_text)] and "0.1 MB limit" in errors[0].reason

@@ -10,6 +10,7 @@ import json
 import os
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,3 +169,21 @@ def gz(gz_path: Path):  # type: ignore[no-untyped-def]
     from framing.actors.gazetteer import load_gazetteer
 
     return load_gazetteer(gz_path)
+
+
+def interrupt_after(monkeypatch: pytest.MonkeyPatch, batches: int) -> Any:
+    """Make a run stop as if killed (KeyboardInterrupt) once ``batches`` batches are analysed;
+    returns a function that puts the real analysis back."""
+    import framing.run.workers as workers
+
+    real = workers.analyse_batch
+    calls = {"n": 0}
+
+    def dying(batch: Any, settings: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] > batches:
+            raise KeyboardInterrupt
+        return real(batch, settings)
+
+    monkeypatch.setattr(workers, "analyse_batch", dying)
+    return lambda: monkeypatch.setattr(workers, "analyse_batch", real)

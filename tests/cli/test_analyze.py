@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, make_corpus
+from conftest import EXAMPLES, REPO, interrupt_after, make_corpus
 
 import framing
 from framing import __version__
@@ -422,21 +422,10 @@ def test_a_partial_run_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str
     """A run stopped during the analysis: 'framing report' warns and titles the report partial. A
     run stopped while writing its report is not recorded as reported; a whole run is."""
     import framing.cli.analyze as cli_analyze
-    import framing.run.workers as workers
-
     corpus = make_corpus(tmp_path / "c.jsonl", 70)  # three batches of 32
-    real = workers.analyse_batch
-    calls = {"n": 0}
-
-    def dying(batch, settings):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] > 1:
-            raise KeyboardInterrupt
-        return real(batch, settings)
-
-    monkeypatch.setattr(workers, "analyse_batch", dying)
+    restore = interrupt_after(monkeypatch, 1)
     assert main(_analyze_argv(corpus, tmp_path / "cut", "--format", "md")) not in (0, 1)  # "framing: interrupted"
-    monkeypatch.setattr(workers, "analyse_batch", real)
+    restore()
     capsys.readouterr()
     assert main(["report", str(tmp_path / "cut"), "--format", "md"]) == 0
     assert "did not finish" in capsys.readouterr().err

@@ -7,7 +7,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, make_corpus
+from conftest import EXAMPLES, interrupt_after, make_corpus
 
 import framing.run.workers as workers
 from framing.errors import FramingError
@@ -32,23 +32,14 @@ def test_resume_after_crash_keeps_finished_work(tmp_path: Path, monkeypatch: pyt
     corpus = make_corpus(tmp_path / "c.jsonl", 100)
     opts = dict(no_actors=True, no_lexicons=True, progress=False, batch_size=10, parquet=False)
     run([str(corpus)], tmp_path / "clean", **opts)
-    real = workers.analyse_batch
-    calls = {"n": 0}
-
-    def dying(batch, settings):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] > 2:
-            raise KeyboardInterrupt  # the process is killed mid-run
-        return real(batch, settings)
-
-    monkeypatch.setattr(workers, "analyse_batch", dying)
+    restore = interrupt_after(monkeypatch, 2)  # the process is killed mid-run
     with pytest.raises(KeyboardInterrupt):
         run([str(corpus)], tmp_path / "crashy", **opts)
     partial = (tmp_path / "crashy" / "articles.jsonl").read_text().splitlines()
     assert len(partial) == 20
     with open(tmp_path / "crashy" / "articles.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"id": "a20", "text": "half a li')  # a line cut off by the crash
-    monkeypatch.setattr(workers, "analyse_batch", real)
+    restore()
     summary = run([str(corpus)], tmp_path / "crashy", **opts)
     assert (summary.resumed, summary.analysed) == (20, 80)
     assert (tmp_path / "crashy" / "articles.jsonl").read_bytes() == (tmp_path / "clean" / "articles.jsonl").read_bytes()
@@ -107,19 +98,10 @@ def test_predictions_identical_across_workers_dask_and_resume(tmp_path: Path, ti
     else:
         run([str(corpus)], tmp_path / "dask", engine="dask", workers=2, **opts)
         assert (tmp_path / "dask" / "articles.jsonl").read_bytes() == ref
-    real = workers.analyse_batch
-    calls = {"n": 0}
-
-    def dying(batch, settings):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] > 2:
-            raise KeyboardInterrupt
-        return real(batch, settings)
-
-    monkeypatch.setattr(workers, "analyse_batch", dying)
+    restore = interrupt_after(monkeypatch, 2)
     with pytest.raises(KeyboardInterrupt):
         run([str(corpus)], tmp_path / "crashy", **opts)
-    monkeypatch.setattr(workers, "analyse_batch", real)
+    restore()
     summary = run([str(corpus)], tmp_path / "crashy", **opts)
     assert (summary.resumed, summary.analysed) == (20, 40)
     assert (tmp_path / "crashy" / "articles.jsonl").read_bytes() == ref

@@ -8,10 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import deny_open, make_corpus
+from conftest import deny_open, interrupt_after, make_corpus
 
 import framing.run.manifest as manifest
-import framing.run.workers as workers
 from framing.errors import FramingError
 from framing.run.engine import run
 
@@ -58,28 +57,18 @@ def test_an_input_changed_after_a_crash_is_refused(tmp_path: Path, monkeypatch: 
     edited since, it is refused (and --restart starts it again); unchanged, it resumes."""
     corpus = make_corpus(tmp_path / "c.jsonl", 40)
     opts = dict(no_actors=True, no_lexicons=True, progress=False, batch_size=10, parquet=False)
-    real = workers.analyse_batch
-    calls = {"n": 0}
-
-    def dying(batch, settings):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] > 1:
-            raise KeyboardInterrupt
-        return real(batch, settings)
-
-    monkeypatch.setattr(workers, "analyse_batch", dying)
+    restore = interrupt_after(monkeypatch, 1)
     with pytest.raises(KeyboardInterrupt):
         run([str(corpus)], tmp_path / "out", **opts)
-    monkeypatch.setattr(workers, "analyse_batch", real)
+    restore()
     make_corpus(corpus, 40, seed=4)  # other words, same ids
     with pytest.raises(FramingError, match="different inputs"):
         run([str(corpus)], tmp_path / "out", **opts)
     assert run([str(corpus)], tmp_path / "out", restart=True, **opts).analysed == 40
-    calls["n"] = 0
-    monkeypatch.setattr(workers, "analyse_batch", dying)
+    restore = interrupt_after(monkeypatch, 1)
     with pytest.raises(KeyboardInterrupt):
         run([str(corpus)], tmp_path / "again", **opts)
-    monkeypatch.setattr(workers, "analyse_batch", real)
+    restore()
     summary = run([str(corpus)], tmp_path / "again", **opts)
     assert (summary.resumed, summary.analysed) == (10, 30)
 

@@ -525,6 +525,7 @@ def _pronoun_speaker(
             for m in by_token.values()
             if m.type == "person" and m.kind != "pronoun" and last.end <= m.start < (q.speaker_start or 0) and m.actor != last.speaker
             and not q.start <= m.start < q.end  # a person named inside the quotation is not who speaks it
+            and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")  # "talks with ... Xi Jinping. “...,” he told": a person in an object is no new subject
             and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
         }
         if prev is not None and compatible and not newcomers:

@@ -98,7 +98,8 @@ def summarise_actors(
         )
         ev = {"start": m.start, "end": m.end, "kind": m.kind, "sentence": m.sentence, "text": text[m.start : m.end]}
         if voice is not None and doc.n_tokens:
-            label, k = voice.of_span(bisect_left(doc.starts, m.start), max(bisect_left(doc.starts, m.end), bisect_left(doc.starts, m.start) + 1))
+            first = bisect_left(doc.starts, m.start)
+            label, k = voice.of_span(first, max(bisect_left(doc.starts, m.end), first + 1))
             if label != "outlet":
                 q = quotes[k] if 0 <= k < len(quotes) else None
                 ev.update(voice=label, speaker=(q.speaker_name or q.speaker_text) if q is not None else None)
@@ -115,7 +116,7 @@ def summarise_actors(
     for slot in by_actor.values():
         ms = slot["mentions"]
         scored = own_voice(ms)
-        quoted = [x for x in ms if "score" in x and x.get("voice", "outlet") != "outlet"]
+        quoted = [x for x in ms if "score" in x and x.get("voice", "outlet") != "outlet"]  # the sources' evaluations
         slot["n_mentions"] = len(ms)
         slot["kinds"] = dict(Counter(x["kind"] for x in ms))
         # the outlet's portrayal: roles it states itself, not those its sources claim

@@ -66,8 +66,7 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
     a = comp.actors
     if a is not None and len(a) and "mean_sentiment" in a:
         # an outlet's portrayal counts only with at least 3 scored mentions of the actor in its own words
-        n_col = "own_mentions" if "own_mentions" in a else "mentions"
-        scored = a[a["mean_sentiment"].notna() & (a[n_col] >= 3)]
+        scored = a[a["mean_sentiment"].notna() & (a["own_mentions"] >= 3)]
         for actor, sub in scored.groupby("actor"):
             if sub[comp.by].nunique() < 2:
                 continue
@@ -81,8 +80,8 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
                 {
                     "kind": "actor",
                     "actor": actor,
-                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f}, 95% interval {_interval(lo)}, over {lo[n_col]} mentions in its own words) "
-                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f}, {_interval(hi)}, over {hi[n_col]}).",
+                    "text": f"{lo['name']} is portrayed most negatively by {lo[comp.by]} (mean {lo['mean_sentiment']:+.2f}, 95% interval {_interval(lo)}, over {lo['own_mentions']} mentions in its own words) "
+                    f"and most favourably by {hi[comp.by]} ({hi['mean_sentiment']:+.2f}, {_interval(hi)}, over {hi['own_mentions']}).",
                     "evidence": [s for s in (lo.get("most_negative"), hi.get("most_positive")) if isinstance(s, str)],
                 }
             )

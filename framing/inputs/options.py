@@ -37,7 +37,7 @@ class LoadOptions:
     max_article_mb: float = _option(
         1.0,
         "longest article text analysed, in MB: a 0.5 MB text (90,000 words, ten times the longest news article in "
-        "Article-Bias-Prediction) took 31 s and 250 MB, and time and memory grow in proportion; an HTML page may be "
+        "Article-Bias-Prediction) took 18 s and 133 MB, and time and memory grow in proportion; an HTML page may be "
         "ten times as large, a JSONL line or CSV row twice plus 64 kB",
         metavar="MB",
     )

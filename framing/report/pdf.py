@@ -140,9 +140,9 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
     if data["actors"]:
         if "actors" in charts:
             story.append(image(charts["actors"]))
-        rows = [[data["by"].capitalize(), "Actor", "Mentions", "Mean sentiment", "Aggressor", "Target", "Cooperator", "Speaker"]]
+        rows = [[data["by"].capitalize(), "Actor", "Mentions", "Mean sentiment, own words (n)", "Aggressor", "Target", "Cooperator", "Speaker"]]
         for a in data["actors"]:
-            ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f}"
+            ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f} ({a['own_mentions']})"
             rows.append([a[data["by"]], a["name"], a["mentions"], ms, a["aggressor"], a["target"], a["cooperator"], a["speaker"]])
         story.append(table(rows))
     else:

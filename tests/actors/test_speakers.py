@@ -207,3 +207,15 @@ def test_a_plural_title_before_names_is_a_title(shipped: Gazetteer) -> None:
     text = "“There was no viable defense in a case of this kind,” Acme Attorneys Ann Brafman and Alex Spiro said in a statement."
     (q,) = quotes(text, shipped)
     assert q.speaker_name in ("Ann Brafman", "Alex Spiro")
+
+
+def test_a_person_named_in_an_object_does_not_take_he_from_the_source(shipped: Gazetteer) -> None:
+    """"Carney said after talks with ..., including President Xi Jinping. ... “...,” he told
+    reporters": Xi is named, not a new subject; the quotation is Carney's (seen on a wire story)."""
+    text = (
+        "Canada will allow in up to 49,000 Chinese electric vehicles at a low tariff, Mark Carney said after talks with Chinese leaders, "
+        "including President Xi Jinping. He did not specify a time period.\n\n"
+        "“This is a return to levels prior to recent trade frictions, but under an agreement that promises much more,” he told reporters in Beijing."
+    )
+    q = next(q for q in quotes(text, shipped) if q.kind == "direct")
+    assert q.speaker_name == "Mark Carney"

@@ -74,11 +74,12 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[m.end() :]
 
 
-def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
+def clean_text(raw: str, *, title: str | None = None, find_article: bool = True) -> Cleaned:
     """Clean plain text or Markdown copied from a web page.
 
     ``title`` is a headline already known (from a CSV column or HTML metadata): a line repeating
-    it is removed instead of being taken as body text.
+    it is removed instead of being taken as body text. ``find_article=False`` skips the step that
+    cuts a whole copied page down to its article (the named debris rules still apply).
     """
     text = _normalise(raw)
     debris_front: list[Debris] = []
@@ -87,7 +88,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
         debris_front.append(Debris("front_matter", ", ".join(f"{k}: {v}" for k, v in fm.items())))
     text = _HTML_COMMENT.sub("", text)
     st = PageState(title=title)
-    kept = strip_debris(text, st)
+    kept = strip_debris(text, st, find_article=find_article)
     return _finish(kept, st, fm, debris_front)
 
 
@@ -148,7 +149,7 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         favor_precision=True,
     )
     if doc is None:
@@ -157,7 +158,7 @@ def clean_html(html: str, *, url: str | None = None) -> Cleaned:
     text = d.get("text") or ""
     if not text.strip():
         raise InputError("no article text found in the HTML page")
-    cleaned = clean_text(text, title=d.get("title"))
+    cleaned = clean_text(text, title=d.get("title"), find_article=False)
     page_url = d.get("url") or url
     sitename = d.get("sitename")
     if sitename and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from framing.inputs.dates import MONTH, is_date_line, parse_date
 from framing.inputs.outlets import outlet_from_domain
+from framing.inputs.page_lines import article_region, repeated_lines
 from framing.types import Debris
 
-__all__ = ["PageState", "strip_debris"]
+__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "strip_debris"]
 
 _NAV_LINES = frozenset(
     x.strip()
@@ -45,6 +46,20 @@ _TRAILING_HEADERS = re.compile(
 _INLINE_PROMO = re.compile(
     r"^(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
     r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app)\b\s*:", re.IGNORECASE
+)
+_CALL_TO_ACTION = re.compile(
+    r"^(?:click here\b|tap here\b|you can now listen to\b|listen to (?:this|the) (?:article|story)\b|"
+    r"read the (?:full|original|whole) (?:article|story|report)\b|unlock (?:the |our |your )?.{0,60}\bnewsletter\b|"
+    r"sign up (?:for|to)\b|subscribe (?:to|for|now)\b|download (?:the|our) .{0,40}\bapp\b|get (?:the|our) .{0,40}\b(?:app|newsletter)\b|"
+    r"get (?:the latest|breaking news|our best|more) .{0,60}\b(?:inbox|email|app|newsletter)\b|"
+    r"(?:follow|like) (?:us|[\w ]{1,30}) on (?:facebook|twitter|x|instagram|telegram|tiktok|youtube)\b|"
+    r"(?:become|join) (?:a |our )?(?:member|subscriber|supporter)s?\b|support (?:our|independent) journalism\b)",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\((?:[^()]{0,120}?(?:\bAP Photo\b|Getty Images|\bReuters\b|\bAFP\b|\bXinhua\b|\bEPA\b|\bBloomberg\b|Photo\b|Image\b)[^()]{0,80})\)\s*$|"
+    r"^(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*:|^(?:getty images|ap photo|reuters|afp|associated press)$)",
+    re.IGNORECASE,
 )
 _PROMOTION = re.compile(
     r"(?:\bsee our\b.{0,80}\b(?:article|analysis|coverage|report|series|piece)s?\b|"
@@ -199,7 +214,24 @@ def _anywhere_rule(line: str, st: PageState) -> bool:
     if _INLINE_PROMO.match(line) and _words(line) <= 25:
         st.drop("promotion", line)
         return True
+    if _CALL_TO_ACTION.match(line) and _words(line) <= 25:
+        st.drop("call_to_action", line)
+        return True
+    if _PHOTO_CREDIT.search(line) and _words(line) <= 70:
+        st.drop("photo_caption", line)
+        return True
+    if _caps_teaser(line):
+        st.drop("teaser", line)
+        return True
     return False
+
+
+def _caps_teaser(line: str) -> bool:
+    """A link to another story set in capitals inside the article ("TRUMP IMPOSES TARIFFS ON
+    IMPORTS FROM CANADA"), as some outlets print them: five or more words, nearly every letter a
+    capital, no sentence end (an all-capitals subhead is usually shorter)."""
+    letters = [c for c in line if c.isalpha()]
+    return _words(line) >= 5 and len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and not line.rstrip().endswith((".", "?", "!"))
 
 
 def _trailing_rule(line: str, st: PageState) -> bool:
@@ -255,10 +287,17 @@ def _label_like(line: str) -> bool:
 
 
 
-def strip_debris(text: str, st: PageState) -> list[str]:
+def strip_debris(text: str, st: PageState, *, find_article: bool = True) -> list[str]:
     """The article's paragraphs: ``text`` (normalised, without front matter) with the page debris
-    removed into ``st.debris`` and the metadata it gave away recorded in ``st``."""
-    body = _strip_top(_page_lines(text), st)
+    removed into ``st.debris`` and the metadata it gave away recorded in ``st``.
+
+    With ``find_article`` (the default), a whole copied page is first cut down to the article's
+    lines (:func:`_find_article`); the named rules then apply to what is left.
+    """
+    lines = _page_lines(text)
+    if find_article:
+        lines = _find_article(lines, st)
+    body = _strip_top(lines, st)
     body = _cut_trailing_block(body, st)
     body = _strip_end(body, st)
     kept = _strip_anywhere(body, st)
@@ -277,6 +316,79 @@ def _page_lines(text: str) -> list[tuple[str, int]]:
         if plain:
             lines.append((plain, level))
     return lines
+
+
+PAGE_MIN_OUTSIDE = 8
+"""Lines outside the article region before a text counts as a whole copied page and is cut to the
+region. A pasted article has a headline, a byline and a date line or two around it, which the named
+rules read; a copied page has menus, teasers and a footer, dozens of lines."""
+_HEADER_LOOKBACK = 12  # lines above the article searched for its headline, byline and date
+
+
+def _find_article(lines: list[tuple[str, int]], st: PageState) -> list[tuple[str, int]]:
+    """The article's lines of a whole copied page (see :mod:`framing.inputs.page_lines`); a text
+    that is already (nearly) just an article comes back without its repeated lines only.
+
+    Every line cut is kept as debris: a repeated line as ``repeated_text``, the page around the
+    article as ``outside_article`` blocks, lines inside it the model is sure are not body as
+    ``not_article``. The headline, byline and date above the article are still read into ``st``.
+    """
+    repeats = repeated_lines([line for line, _ in lines])
+    for i in sorted(repeats):
+        st.drop("repeated_text", lines[i][0])
+    lines = [x for i, x in enumerate(lines) if i not in repeats]
+    region = article_region([line for line, _ in lines])
+    outside = region.start + len(lines) - region.end
+    if outside < PAGE_MIN_OUTSIDE or region.end <= region.start:
+        return lines
+    before, after = lines[: region.start], lines[region.end :]
+    _read_header(before, st)
+    _read_trailer(after, st)
+    if before:
+        st.drop("outside_article", "\n".join(line for line, _ in before))
+    kept: list[tuple[str, int]] = []
+    for i in range(region.start, region.end):
+        if i in region.dropped:
+            st.drop("not_article", lines[i][0])
+        else:
+            kept.append(lines[i])
+    if after:
+        st.drop("outside_article", "\n".join(line for line, _ in after))
+    return kept
+
+
+def _read_header(before: list[tuple[str, int]], st: PageState) -> None:
+    """Metadata from the page above the article: site link, byline, date line (the header rules on
+    the page's first lines and on the lines just above the article, applied to a scratch state so
+    the lines are not listed twice as debris), and the headline: the last title-like line just
+    above the article that no rule claims."""
+    scratch = PageState()
+    title = None
+    near = max(len(before) - _HEADER_LOOKBACK, 0)
+    for i, (line, level) in enumerate(before):
+        if i >= _TOP_LINES and i < near:
+            continue
+        if _header_rule(line, scratch):
+            continue
+        if i >= near and _title_like(line, level) and not _label_like(line):
+            title = line
+    st.author = st.author or scratch.author
+    st.url = st.url or scratch.url
+    for key, value in scratch.dates.items():
+        st.dates.setdefault(key, value)
+    for key, value in scratch.outlets.items():
+        st.outlets.setdefault(key, value)
+    if st.title is None and title is not None:
+        st.title = title
+
+
+def _read_trailer(after: list[tuple[str, int]], st: PageState) -> None:
+    """A syndication notice among the first lines below the article ("This post appeared first on
+    cnn.com") names the outlet whose words these are, even though the lines are cut."""
+    scratch = PageState()
+    for line, _ in after[:_HEADER_LOOKBACK]:
+        _trailing_rule(line, scratch)
+    st.syndicated_from = st.syndicated_from or scratch.syndicated_from
 
 
 def _strip_top(lines: list[tuple[str, int]], st: PageState) -> list[str]:

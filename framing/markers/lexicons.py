@@ -57,7 +57,7 @@ _CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "e
 _NAME_RE = re.compile(r"[a-z0-9_]+")
 _REQUIRED_META = ("name", "version", "language", "license", "description", "curators")
 _REQUIRED_CATEGORY = ("label", "definition", "literature")
-_ENTRY_KEYS = {"term", "weight", "note", "case_sensitive"}
+_ENTRY_KEYS = {"term", "weight", "note", "case_sensitive", "exclude"}
 
 
 
@@ -84,10 +84,16 @@ class Entry:
     note: str | None = None
     case_sensitive: bool = False
     line: int | None = None
+    exclude: tuple[str, ...] = ()  # phrases around the term in which it does not count
 
     @property
     def tokens(self) -> tuple[str, ...]:
         return term_tokens(self.term)
+
+    @property
+    def exclude_tokens(self) -> tuple[tuple[str, ...], ...]:
+        """The exclusion phrases as token patterns, like :attr:`tokens`."""
+        return tuple(term_tokens(p) for p in self.exclude)
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ class Lexicon:
         if self.source_hash:
             return self.source_hash
         payload = json.dumps(
-            [self.name, self.version, sorted((e.category, e.term, e.weight, e.case_sensitive) for e in self.entries)],
+            [self.name, self.version, sorted((e.category, e.term, e.weight, e.case_sensitive, list(e.exclude)) for e in self.entries)],
             sort_keys=True,
         )
         return hashlib.sha256(payload.encode()).hexdigest()
@@ -211,6 +217,18 @@ class _LineIndex:
         return found[i] if i < len(found) else found[0]
 
 
+def _check_exclusion(phrase: str, toks: tuple[str, ...], path: str, line: int | None) -> None:
+    """An exclusion is a longer phrase around the entry's own words ("capital" excluded in "capital
+    city", "the * capital"): it must contain the term's tokens in order and add at least one."""
+    ptoks = tuple(t.lower() for t in term_tokens(phrase))
+    low = tuple(t.lower() for t in toks)
+    n = len(low)
+    if len(ptoks) <= n or not any(ptoks[i : i + n] == low for i in range(len(ptoks) - n + 1)):
+        raise lexicon_error(path, line, f"exclusion {phrase!r} must contain the term {' '.join(toks)!r} and at least one more word")
+    if max(t.count("*") for t in ptoks) > MAX_WILDCARDS:
+        raise lexicon_error(path, line, f"exclusion {phrase!r} has more than {MAX_WILDCARDS} wildcards in one word")
+
+
 def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str = "") -> Lexicon:
     """Validate a parsed lexicon document (the TOML structure as a dict) and build a Lexicon."""
     index = _LineIndex(raw)
@@ -268,6 +286,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
         )
         cursor = header_line or 1
         for item in c.get("entries", []):
+            exclude: tuple[str, ...] = ()
             if isinstance(item, str):
                 term, weight, note, case = item, 1.0, None, default_case
             elif isinstance(item, Mapping):
@@ -279,6 +298,11 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 weight = item.get("weight", 1.0)
                 note = item.get("note")
                 case = item.get("case_sensitive", default_case)
+                raw_exclude = item.get("exclude", [])
+                if not isinstance(raw_exclude, list) or not all(isinstance(x, str) and x.strip() for x in raw_exclude):
+                    ln = _line_of("{", cursor)
+                    raise lexicon_error(path, ln, f"'exclude' of {term!r} in {cname!r} must be a list of phrases, got {raw_exclude!r}")
+                exclude = tuple(x.strip() for x in raw_exclude)
             else:
                 raise lexicon_error(path, cursor, f"an entry of {cname!r} must be a string or a table, got {type(item).__name__}")
             if not isinstance(term, str) or not term.strip():
@@ -299,6 +323,8 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 raise lexicon_error(
                     path, line, f"term {term!r} has {stars} wildcards in one word; at most {MAX_WILDCARDS} are allowed (one '*' already matches any run of letters)"
                 )
+            for phrase in exclude:
+                _check_exclusion(phrase, toks, path, line)
             norm = " ".join(toks) if case else " ".join(toks).lower()
             seen_key = (cname, norm)
             if seen_key in seen_terms:
@@ -310,7 +336,9 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                 )
             seen_terms[seen_key] = line
             term_categories.setdefault(norm.lower(), []).append(cname)
-            entries.append(Entry(term=term.strip(), category=cname, weight=float(weight), note=note, case_sensitive=case, line=line))
+            entries.append(
+                Entry(term=term.strip(), category=cname, weight=float(weight), note=note, case_sensitive=case, line=line, exclude=exclude)
+            )
     shared = {t: cs for t, cs in term_categories.items() if len(cs) > 1}
     if shared and os.environ.get("FRAMING_WARN_SHARED_TERMS"):
         warnings.warn(f"{path}: {len(shared)} terms appear in more than one category, e.g. {next(iter(shared))!r}", stacklevel=2)

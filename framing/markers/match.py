@@ -120,6 +120,15 @@ def _form(token: str) -> str:
     return normalise_token(token)
 
 
+def _exclusion(phrase: Sequence[str], term: Sequence[str]) -> tuple[int, list[Glob | str]]:
+    """An exclusion phrase (as tokens) compiled: where the term's tokens start in it, and a matcher
+    per token (a literal lower-cased form, or a :class:`Glob`; a lone ``*`` is any one token)."""
+    toks = [t.lower() for t in phrase]
+    low = [t.lower() for t in term]
+    offset = next(i for i in range(len(toks) - len(low) + 1) if toks[i : i + len(low)] == low)
+    return offset, [Glob(t) if "*" in t else _form(t) for t in toks]
+
+
 class TokenMatcher:
     """Compiled matcher for a list of lexicons; ``match(doc)`` returns :class:`Match` objects.
 
@@ -139,8 +148,12 @@ class TokenMatcher:
         self._negatable = [
             {name for name, c in lx.categories.items() if c.negatable} for lx in self.lexicons
         ]
+        # (lexicon, entry) -> [(offset of the term in the phrase, one matcher per phrase token)]
+        self._exclusions: dict[tuple[int, int], list[tuple[int, list[Glob | str]]]] = {}
         for li, lx in enumerate(self.lexicons):
             for ei, entry in enumerate(lx.entries):
+                if getattr(entry, "exclude", ()):
+                    self._exclusions[(li, ei)] = [_exclusion(p, entry.tokens) for p in entry.exclude_tokens]
                 root = self._exact if entry.case_sensitive else self._folded
                 self._has_exact |= entry.case_sensitive
                 node = root
@@ -227,6 +240,8 @@ class TokenMatcher:
                 continue  # a glob and a literal entry of one category on the same words
             seen.add((ts, te, li, entry.category))
             sent = doc.sentence_of_token(ts)
+            if (li, ei) in self._exclusions and self._excluded(self._exclusions[(li, ei)], lower, ts, sent.token_start, sent.token_end):
+                continue
             negated = entry.category in self._negatable[li] and self._negated(lower, ts, sent.token_start)
             out.append(
                 Match(
@@ -242,6 +257,18 @@ class TokenMatcher:
                 )
             )
         return out
+
+    @staticmethod
+    def _excluded(rules: list[tuple[int, list[Glob | str]]], lower: Sequence[str], ts: int, lo: int, hi: int) -> bool:
+        """Whether the match starting at token ``ts`` lies inside one of its entry's exclusion
+        phrases (within its sentence ``[lo, hi)``)."""
+        for offset, toks in rules:
+            start = ts - offset
+            if start < lo or start + len(toks) > hi:
+                continue
+            if all(t.fullmatch(lower[start + j]) if isinstance(t, Glob) else t == lower[start + j] for j, t in enumerate(toks)):
+                return True
+        return False
 
     @staticmethod
     def _leftmost_longest(raw: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:

@@ -142,3 +142,27 @@ def test_many_wildcard_glob_on_a_long_word_is_fast() -> None:
     t0 = time.perf_counter()
     assert found(lx, text) == [("g", "aaaaaaaaaaz", False)]
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_exclusions_drop_misleading_senses_only() -> None:
+    """An entry's exclusion phrases remove its matches inside them (literal words, globs, a lone
+    '*' for any one word, a glob term inside a phrase), and nowhere else."""
+    lx = lexicon({"m": [
+        {"term": "capital", "exclude": ["capital city", "capital of *", "the * capital", "capital market*"]},
+        {"term": "hegemon*", "exclude": ["regional hegemon*"]},
+    ]})
+    text = ("Finance capital rules. Ottawa is the capital city. Paris, the capital of France. The French capital is "
+            "big. Capital markets fell. A regional hegemony emerged. American hegemony endures. Capital.")
+    assert found(lx, text) == [("m", "capital", False), ("m", "hegemony", False), ("m", "Capital", False)]
+    assert [text[m.start - 8 : m.end] for m in LexiconSet([lx]).match(segment(text))][:2] == ["Finance capital", "merican hegemony"]
+
+
+def test_exclusion_must_surround_the_term() -> None:
+    """An exclusion that does not contain the term (or adds nothing to it) is a lexicon error."""
+    import pytest
+
+    from framing.errors import LexiconError
+
+    for bad in (["city of"], ["capital"], "capital city", [""]):
+        with pytest.raises(LexiconError, match="exclu"):
+            lexicon({"m": [{"term": "capital", "exclude": bad}]})

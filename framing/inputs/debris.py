@@ -58,7 +58,8 @@ _CALL_TO_ACTION = re.compile(
 )
 _PHOTO_CREDIT = re.compile(
     r"(?:\((?:[^()]{0,120}?(?:\bAP Photo\b|Getty Images|\bReuters\b|\bAFP\b|\bXinhua\b|\bEPA\b|\bBloomberg\b|Photo\b|Image\b)[^()]{0,80})\)\s*$|"
-    r"^(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*:|^(?:getty images|ap photo|reuters|afp|associated press)$)",
+    r"^(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*:|^(?:getty images|ap photo|reuters|afp|associated press)$|"
+    r"(?-i:\b[A-Z][A-Z.&'’ -]{1,40}/[A-Z][\w.'’ -]{1,40}$))",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(
@@ -73,9 +74,10 @@ _SYNDICATION = re.compile(
     r"(?: first| originally)?\s+(?:on|in|at|by)\s+|"
     r"(?:originally|first)\s+(?:published|posted|appeared)\s+(?:on|in|at|by)\s+|"
     r"(?:this article (?:is|was) )?re(?:published|printed|posted)(?: with permission)?\s+(?:from|by|courtesy of)\s+|"
+    r"this (?:report|story|article) by\s+(?=[^\n]{2,80}?\s+was\s+(?:first\s+)?published\b)|"
     r"(?:courtesy of|via)\s+)"
     r"(?P<src>[^\n]{2,80}?)"
-    r"(?:\s+under a creative commons.*|\s+with permission.*)?[.!]?\s*$",
+    r"(?:\s+under a creative commons.*|\s+with permission.*|\s+was\s+(?:first\s+)?published\b.*)?[.!]?\s*$",
     re.IGNORECASE,
 )
 _READING_TIME = re.compile(
@@ -94,6 +96,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’/ -]{1,60}),?\s+(?:(?P<mon>" + MONTH + r")\s+(?P<d>\d{1,2}),?\s+)?"
     r"\((?P<agency>[A-Z][\w .&'’-]{1,40})\)\s*[-–—]"
 )
+_SIGNATURE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*(?:,|\||—|–|-)\s*(?:The )?[A-Z][\w.&'’ -]{2,40}$")
 _CREDITS = re.compile(r"^\(?(?:reporting|writing|additional reporting|editing) by\b.*\)?$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4})?", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"^[^|>›»]{1,40}(?:\s+[|>›»]\s+[^|>›»]{1,40}){1,5}$")
@@ -244,7 +247,7 @@ def _trailing_rule(line: str, st: PageState) -> bool:
         )
         st.drop("syndication", line)
         return True
-    if _CREDITS.match(line):
+    if _CREDITS.match(line) or (_SIGNATURE.match(line) and _words(line) <= 8):
         st.drop("credits", line)
         return True
     if _COPYRIGHT.match(line) and _words(line) <= 15:

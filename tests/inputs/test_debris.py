@@ -119,3 +119,26 @@ def test_syndication_notice_names_original_outlet():
     assert c.syndicated_from == "BBC"
     assert c.outlet == "BBC"
     assert "originally appeared" not in c.text
+
+
+def test_wire_credit_lines_and_slash_photo_credits():
+    """A wire story carried by a local paper: the closing 'This report by ... was first published'
+    notice names the outlet whose words these are, the reporter's signature line goes, and a
+    caption ending in 'AGENCY/Photographer' goes (illustrative text written for this test)."""
+    text = "\n\n".join([
+        "Harbour channel to be deepened",
+        "The harbour authority met with the ministers at the port on Friday, Jan. 16, 2026. THE EXAMPLE PRESS/Jane Doe",
+        "HALIFAX — The harbour authority approved a plan on Friday to deepen the main channel, a project its chair called overdue.",
+        "The work will start in the spring and last two years, the authority said in a statement.",
+        "This report by The Example Press was first published Jan. 16, 2026.",
+        "John Smith, The Example Press",
+    ])
+    c = clean_text(text)
+    assert c.text.startswith("HALIFAX —") and c.text.endswith("said in a statement.")
+    assert c.syndicated_from == "The Example Press"
+    assert c.title == "Harbour channel to be deepened"
+    kinds = {d.kind for d in c.debris}
+    assert {"photo_caption", "credits", "syndication"} <= kinds
+    # lower-case 'and/or' at a line end is not a photo credit
+    kept = clean_text("The union said in a statement on Monday that the ballot would open next week.\n\nMembers may vote in person and/or\n\nby post, the union said.")
+    assert "and/or" in kept.text

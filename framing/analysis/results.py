@@ -65,6 +65,25 @@ class Results(Sequence[ArticleResult]):
 
         return pd.DataFrame([to_row(r) for r in self.results])
 
+    def register_scores(self) -> pd.DataFrame:
+        """One row per article and register: matches in the outlet's own words, the register score
+        and its 90% interval per 1,000 words, the reference rate of ordinary news, and the verdict
+        (``"clear"``, ``"none"``, ``"not enough evidence"``; :mod:`framing.analysis.registers`).
+
+        Example::
+
+            results.register_scores().query("verdict == 'clear'").groupby(["outlet", "register"]).size()
+        """
+        import pandas as pd
+
+        from framing.analysis.registers import article_register_scores
+
+        rows = []
+        for r in self.results:
+            for score in article_register_scores(r).values():
+                rows.append({"id": r.article.id, "outlet": r.article.outlet, **score.as_dict()})
+        return pd.DataFrame(rows)
+
     def matches_frame(self) -> pd.DataFrame:
         """One row per lexicon match, with the matched words: the evidence behind every marker."""
         import pandas as pd

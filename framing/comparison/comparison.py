@@ -23,7 +23,7 @@ from framing.comparison.grouping import check_by, group_of
 from framing.comparison.result import Comparison
 from framing.comparison.stats import bootstrap_ci, hedges_g, one_vs_rest_pvalues_many, permutation_test
 from framing.comparison.stories import same_story_groups, story_coverage
-from framing.comparison.tables import actor_table, prediction_shares, quote_table, role_table
+from framing.comparison.tables import actor_table, prediction_shares, quote_table, register_table, role_table
 from framing.comparison.vocabulary import distinctive_terms
 from framing.markers.registry import marker_registry
 
@@ -136,6 +136,9 @@ def compare(
     quotes = quote_table(rs, by=by)
     roles = role_table(rs, by=by)
 
+    # --- register scores (short texts shrunk toward ordinary news, with verdicts)
+    registers = register_table(rs, groups_of, groups, small=small, n_boot=n_boot)
+
     # --- classifier predictions (framing.ml.predict): share of each label per group
     pred_table, classifiers = prediction_shares(rs, groups_of, groups, small=small, n_boot=n_boot)
 
@@ -166,6 +169,7 @@ def compare(
         n_boot=n_boot,
         n_perm=n_perm,
         voice=voice,
+        registers=registers,
     )
     comp.findings = findings(comp)
     return comp

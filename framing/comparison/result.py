@@ -47,6 +47,9 @@ class Comparison:
     classifiers: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: whose words the profiles count: "outlet" (its own wording) or "all"
     voice: str = "outlet"
+    #: DataFrame of register scores per group (group, register, n, score, ci_low, ci_high,
+    #: reference, clear, none, unclear, small; :func:`framing.comparison.tables.register_table`)
+    registers: Any = None
     #: how each marker is named and shown (from the lexicon files used)
     registry: MarkerRegistry = field(repr=False, default_factory=marker_registry)
 
@@ -61,6 +64,8 @@ class Comparison:
         }
         if self.predictions is not None and len(self.predictions):
             out["predictions"] = self.predictions
+        if self.registers is not None and len(self.registers):
+            out["registers"] = self.registers
         return out
 
     def summary(self) -> list[str]:

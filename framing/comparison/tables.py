@@ -181,3 +181,30 @@ def quote_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.D
     if not frame.empty:
         frame = frame.sort_values([by, "quotes"], ascending=[True, False]).reset_index(drop=True)
     return frame
+
+
+def register_table(results: Sequence[ArticleResult], groups_of: Sequence[str], groups: Sequence[str], *, small: Sequence[str] = (), n_boot: int = 1000) -> pd.DataFrame:
+    """Per group and register: the mean register score (per 1,000 own words, shrunk toward ordinary
+    news on short articles; :mod:`framing.analysis.registers`) with its bootstrap interval, and the
+    share of articles whose verdict is ``clear``, ``none`` and ``not enough evidence``."""
+    import pandas as pd
+
+    from framing.analysis.registers import article_register_scores, load_reference
+
+    reference = load_reference()
+    scores = [article_register_scores(r, reference) for r in results]
+    rows = []
+    for g in groups:
+        members = [s for s, gg in zip(scores, groups_of, strict=True) if gg == g]
+        for key in reference:
+            values = [m[key].score for m in members]
+            verdicts = Counter(m[key].verdict for m in members)
+            n = len(members)
+            lo, hi = bootstrap_ci(values, n_boot=n_boot)
+            rows.append({
+                "group": g, "register": key, "n": n, "score": float(np.mean(values)) if n else None, "ci_low": lo, "ci_high": hi,
+                "reference": reference[key].mean_per_1000, "clear": verdicts["clear"] / n if n else None,
+                "none": verdicts["none"] / n if n else None, "unclear": verdicts["not enough evidence"] / n if n else None,
+                "small": g in small,
+            })
+    return pd.DataFrame(rows)

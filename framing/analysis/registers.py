@@ -121,6 +121,7 @@ def article_register_scores(result: ArticleResult, reference: Mapping[str, Regis
     words = result.n_outlet_words if result.n_outlet_words is not None else result.n_words
     out = {}
     for key, prior in ref.items():
-        slot = result.markers.get(key) or {}
-        out[key] = register_score(key, float(slot.get("count") or 0), int(words or 0), prior)
+        slot = result.markers.get(key)
+        count = float(slot.get("count") or 0) if slot else 0.0
+        out[key] = register_score(key, count, int(words or 0), prior)
     return out

@@ -40,7 +40,8 @@ def wire_terms(lexset: LexiconSet, text: str) -> list[str]:
         ("Additional reporting by John Doe; Editing by Jane Roe", "Additional reporting by"),
         ("The Associated Press has not called the race.", "Associated Press"),
         # attribution formulas in the outlet's own voice
-        ("Talks will resume next week, the ministry's envoy said.", "said ."),
+        ("WASHINGTON — The Senate passed the measure late on Friday.", "WASHINGTON"),
+        ("A crane at the port. Photographer: Jane Roe/Bloomberg", "/ Bloomberg"),
         ("The bridge will reopen in May, said the mayor, who toured the site.", ", said"),
         ("The plant will close, said Ana Silva, a spokeswoman for the company.", ", a spokes*"),
         ("The deal was signed late at night, according to two people who were present.", "according to two people"),
@@ -60,9 +61,9 @@ def test_wire_constructions_match(lexset: LexiconSet, text: str, term: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        # 'said .' excluded where it is not an attribution formula (illustrative)
-        "That is not what the coach said.",
-        "Enough said.",
+        # the capital in capitals is a dateline, not a state agency's 'CITY, date' line or a paper's name
+        "WASHINGTON, May 4 (Agency) -- Officials met again.",
+        "ROBERT ROE [THE WASHINGTON POST]: This makes them squirm.",
         # the bare verb and a weekday on their own are not the register
         "Nobody said anything about the weather on Tuesday evening.",
         # dateline terms are case-sensitive: an ordinary word in brackets is not an agency tag
@@ -77,6 +78,7 @@ def test_misleading_senses_do_not_match(lexset: LexiconSet, text: str) -> None:
     "text",
     [
         # removed because opinion and state-media copy used them as much as wire copy (illustrative)
+        "That is exactly what the senator said.",
         "As the columnist pointed out, the budget is late.",
         "At a daily briefing, the spokesperson repeated the position.",
         "The press secretary took questions.",

@@ -30,18 +30,18 @@ def _share(cell: dict[str, Any]) -> str:
 
 
 def _charts(data: dict[str, Any]) -> dict[str, bytes]:
-
-
+    """The charts as PNG, for the groups the charts show (``chart_groups``)."""
     groups = data["group_names"]
+    charted = data["chart_groups"]
     out: dict[str, bytes] = {}
     for sec in data["profiles"]:
         markers = [r["marker"] for r in sec["rows"]]
         table = {r["marker"]: {g: c for g, c in zip(groups, r["cells"])} for r in sec["rows"]}
-        fig = figures.profile_chart(groups, markers, [r["label"] for r in sec["rows"]], table, title=sec["label"])
+        fig = figures.profile_chart(charted, markers, [r["label"] for r in sec["rows"]], table, title=sec["label"])
         out[sec["key"]] = figures.to_png(fig)
-    rows = [{**a, "group": a[data["by"]]} for a in data["actors"]]
+    rows = [{**a, "group": a[data["by"]]} for a in data["actors"] if not a.get("empty") and a[data["by"]] in set(charted)]
     if any(r.get("mean_sentiment") is not None for r in rows):
-        out["actors"] = figures.to_png(figures.actor_sentiment_chart(rows, groups, title="How each actor is portrayed"))
+        out["actors"] = figures.to_png(figures.actor_sentiment_chart(rows, charted, title="How each actor is portrayed"))
     return out
 
 
@@ -57,6 +57,7 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
     body = ParagraphStyle("body", parent=styles["BodyText"], fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#5b6475"))
     cell = ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9)
+    warn = ParagraphStyle("warn", parent=small, textColor=colors.HexColor("#9a4b00"))
     h1, h2, h3 = styles["Title"], styles["Heading2"], styles["Heading3"]
     width = A4[0] - 3 * cm
 
@@ -99,6 +100,9 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
         story.append(Paragraph("• " + _esc(f["text"]), body))
     charts = _charts(data)
     story.append(Paragraph("Profiles", h2))
+    story.append(Paragraph(_esc("Rates are matches per 1,000 words, averaged over a group's articles (the charts' lines are 95% bootstrap intervals)."), small))
+    if data.get("chart_note"):
+        story.append(Paragraph(_esc(data["chart_note"]), warn))
     groups = data["group_names"]
     for sec in data["profiles"]:
         block: list[Any] = [Paragraph(_esc(sec["label"]), h3)]
@@ -134,14 +138,20 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
             story.append(KeepTogether(block))
     if data["distinctive"]:
         story.append(Paragraph("Distinctive terms", h2))
-        rows = [["Group", "Terms (z-score)"]] + [[g, ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rs[:10])] for g, rs in data["distinctive"].items()]
+        none = "no word used twice here stands out against the others"
+        rows = [["Group", "Terms (z-score)"]] + [[g, ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rs[:10]) or none] for g, rs in data["distinctive"].items()]
         story.append(table(rows, [4 * cm, width - 4 * cm]))
     story.append(Paragraph("Actors", h2))
     if data["actors"]:
         if "actors" in charts:
             story.append(image(charts["actors"]))
+            if data.get("chart_note"):
+                story.append(Paragraph(_esc(f"The chart shows {len(data['chart_groups'])} of the {data['n_groups']} groups (which, and how to choose: under Profiles); the table has all {data['n_groups']}."), warn))
         rows = [[data["by"].capitalize(), "Actor", "Mentions", "Mean sentiment, own words (n)", "Aggressor", "Target", "Cooperator", "Speaker"]]
         for a in data["actors"]:
+            if a.get("empty"):
+                rows.append([a[data["by"]], a["empty"], "", "", "", "", "", ""])
+                continue
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f} ({a['own_mentions']})"
             rows.append([a[data["by"]], a["name"], a["mentions"], ms, a["aggressor"], a["target"], a["cooperator"], a["speaker"]])
         story.append(table(rows))
@@ -150,7 +160,7 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
     story.append(Paragraph("Who is quoted", h2))
     if data["quotes"]:
         rows = [[data["by"].capitalize(), "Speaker", "All", "Direct", "Reported", "Verbs"]]
-        rows += [[q[data["by"]], q["speaker"], q["quotes"], q["direct"], q["reported"], q["verbs"]] for q in data["quotes"]]
+        rows += [[q[data["by"]], q["empty"], "", "", "", ""] if q.get("empty") else [q[data["by"]], q["speaker"], q["quotes"], q["direct"], q["reported"], q["verbs"]] for q in data["quotes"]]
         story.append(table(rows))
     for s in data["stories"]:
         story.append(Paragraph(_esc(f"Same story: {len(s['groups'])} outlets"), h2))

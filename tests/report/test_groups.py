@@ -1,11 +1,153 @@
-"""Reports for many groups: chart series that stay distinct beyond the palette (colour, then
-colour and pattern or marker shape) and labels that fit inside the figure."""
+"""Reports for many groups: every group in every table of every format, charts of the largest
+groups (or those chosen) that say which are left out, series that stay distinct beyond the
+palette, and labels that fit. The synthetic corpus here needs no data."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from html.parser import HTMLParser
 from typing import Any
 
+import pytest
+
+import framing
+from framing import report
+from framing.comparison.comparison import compare
+from framing.errors import OptionError
 from framing.report import figures
+from framing.types import Article
+
+#: 16 invented outlet names, more than the 12 groups the charts show by default; names with short
+#: words that a narrow column used to break ("Chin a Da ily") and long ones that need wrapping
+NAMES = [
+    "China Daily", "Global Times", "Washington Examiner Online", "The Red Ledger Weekly", "Harmony Daily",
+    "Liberty Frontline", "Meridian Wire", "The Commonwealth Observer", "Northern Star Gazette", "Pacific Courier",
+    "Atlantic Ledger", "Daily Chronicle", "Capital Review", "Metro Sentinel", "Evening Standard-Bearer", "Prairie Voice",
+]
+TEXTS = [
+    "Donald Trump said the tariffs on Canada would stay. “We will not back down,” he told reporters. The so-called partners warned of hegemony.",
+    "Officials in Beijing warned of a trade war. Xi Jinping said China would respond. Prices could rise, analysts suggested.",
+    "Markets fell sharply on Monday as investors weighed the outlook for growth and the cost of borrowing.",
+    "Mark Carney said Canada would seek new partners. The minister claimed the talks were very dangerous for farmers.",
+]
+
+
+def _articles() -> list[Article]:
+    arts = []
+    for i, name in enumerate(NAMES):
+        for k in range(2 if i < 4 else 1):  # the first four groups are the largest
+            arts.append(Article(f"{i}-{k}", TEXTS[(i + k) % len(TEXTS)], title=f"Story {i}-{k}", outlet=name, published="2026-03-13"))
+    return arts
+
+
+@pytest.fixture(scope="module")
+def comparison():  # type: ignore[no-untyped-def]
+    results = framing.analyze(_articles(), sentiment=None, progress=False)
+    return compare(results, n_boot=100, n_perm=100)
+
+
+class _Tables(HTMLParser):
+    """The tables of an HTML page: for each, the id of the last h2 before it and its rows of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[tuple[str, list[list[str]]]] = []
+        self.section = ""
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h2":
+            self.section = dict(attrs).get("id") or ""
+        elif tag == "table":
+            self.tables.append((self.section, []))
+        elif tag == "tr" and self.tables:
+            self.tables[-1][1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self.tables:
+            self.tables[-1][1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(page: str) -> list[tuple[str, list[list[str]]]]:
+    parser = _Tables()
+    parser.feed(page)
+    return parser.tables
+
+
+def test_every_table_of_every_format_has_every_group(comparison) -> None:  # type: ignore[no-untyped-def]
+    """With 16 groups (more than the 12 the charts show) the group list, the profile, distinctive
+    terms, actor and quote tables of the HTML, and the groups and actors of the Markdown, name all
+    16; a group with none of the actors or quotations has a row that says so."""
+    data = report.report_data(comparison)
+    assert [g["name"] for g in data["groups"]] == NAMES
+    assert data["group_names"] == NAMES
+    assert all(len(row["cells"]) == len(NAMES) for sec in data["profiles"] for row in sec["rows"])
+    assert {a["outlet"] for a in data["actors"]} == set(NAMES)
+    assert {q["outlet"] for q in data["quotes"]} == set(NAMES)
+    assert any(a.get("empty") for a in data["actors"]) and any(q.get("empty") for q in data["quotes"])
+    assert set(data["distinctive"]) == set(NAMES)
+
+    page = report.html(comparison)
+    tables = html_tables(page)
+    checked = Counter()
+    for section, rows in tables:
+        if section in ("profiles", "terms", "actors", "quotes") and rows and rows[0] and rows[0][0] in ("Outlet", "Group"):
+            first_column = {r[0].removesuffix(" (small)") for r in rows[1:] if r}
+            assert set(NAMES) <= first_column, (section, set(NAMES) - first_column)
+            checked[section] += 1
+    assert checked["profiles"] >= len(data["profiles"]) + 2 and checked["terms"] == 1 and checked["actors"] == 1 and checked["quotes"] == 1
+    tags = re.findall(r'<span class="tag">([^<:]+):', page)
+    assert [t.replace("&amp;", "&") for t in tags[: len(NAMES)]] == NAMES
+
+    md = report.markdown(comparison)
+    listed = re.findall(r"^- (.+?): \d+ articles?", md.split("## Groups", 1)[1].split("##", 1)[0], flags=re.MULTILINE)
+    assert listed == NAMES  # the same groups as the HTML
+    actor_rows = {line.split("|")[1].strip() for line in md.split("## Actors", 1)[1].splitlines() if line.startswith("| ") and "---" not in line}
+    assert set(NAMES) <= actor_rows
+
+
+def test_charts_show_the_largest_groups_and_name_those_left_out(comparison) -> None:  # type: ignore[no-untyped-def]
+    """The charts show the 12 largest groups (ties by name), or max_groups of them, or the groups
+    named; the HTML and PDF say which are left out and how to choose."""
+    data = report.report_data(comparison)
+    largest = NAMES[:4] + sorted(NAMES[4:])[:8]
+    assert set(data["chart_groups"]) == set(largest)
+    assert data["chart_groups"] == [g for g in NAMES if g in largest]  # in the order of the tables
+    note = data["chart_note"]
+    for g in set(NAMES) - set(largest):
+        assert f"{g} (1)" in note
+    assert "--groups" in note and "--max-groups" in note and "all 16" in note
+    assert "Left out of the charts" in report.html(comparison)
+
+    data = report.report_data(comparison, max_groups=3)
+    assert data["chart_groups"] == ["China Daily", "Global Times", "The Red Ledger Weekly"]  # 2 articles each, ties by name
+    assert "The charts show 3 of the 16 groups" in data["chart_note"] and "Washington Examiner Online (2)" in data["chart_note"]
+    data = report.report_data(comparison, groups=["Prairie Voice", "China Daily"])
+    assert data["chart_groups"] == ["Prairie Voice", "China Daily"]
+    assert "chosen by name" in data["chart_note"] and "Global Times (1)" not in data["chart_note"] and "Global Times (2)" in data["chart_note"]
+    assert len(data["group_names"]) == 16  # the tables keep every group
+    assert report.report_data(comparison, groups=NAMES)["chart_note"] is None
+
+
+def test_unknown_group_names_are_refused_with_the_groups_listed(comparison) -> None:  # type: ignore[no-untyped-def]
+    """A group name that is not a group raises OptionError naming the near miss and every group."""
+    with pytest.raises(OptionError) as err:
+        report.html(comparison, groups=["China Dialy", "Pacific Courier"])
+    message = str(err.value)
+    assert "'China Dialy'" in message and "did you mean 'China Daily'" in message
+    assert all(repr(name) in message for name in NAMES)
+    with pytest.raises(OptionError):
+        report.report_data(comparison, groups=[])
+    with pytest.raises(OptionError):
+        report.report_data(comparison, max_groups=0)
 
 
 def _series(fig: Any) -> list[tuple[str, str]]:

@@ -1,12 +1,16 @@
 """Reports for many groups: every group in every table of every format, charts of the largest
 groups (or those chosen) that say which are left out, series that stay distinct beyond the
-palette, and labels that fit. The synthetic corpus here needs no data."""
+palette, labels that fit, and PDF tables that fit the page without breaking a word or a number.
+The synthetic corpus here needs no data."""
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +21,11 @@ from framing.comparison.comparison import compare
 from framing.errors import OptionError
 from framing.report import figures
 from framing.types import Article
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOPPM = shutil.which("pdftoppm")
+PDFTOTEXT = shutil.which("pdftotext")
+ABP = Path(__file__).resolve().parents[3] / "shared" / "data" / "article_bias" / "articles.jsonl.gz"
 
 #: 16 invented outlet names, more than the 12 groups the charts show by default; names with short
 #: words that a narrow column used to break ("Chin a Da ily") and long ones that need wrapping
@@ -219,3 +228,110 @@ def test_chart_labels_fit_inside_the_figure() -> None:
     assert _outside(fig) == []
     heights = [figures.profile_chart(groups[:n], ["a", "b"], labels, table, title="").get_figheight() for n in (3, 12, 30)]
     assert heights[0] < heights[1] < heights[2]
+
+
+def _cell_lines(cell: Any) -> list[str]:
+    """The lines a wrapped ReportLab Paragraph draws."""
+    bl = cell.blPara
+    if bl.kind == 0:
+        return [" ".join(words) for _, words in bl.lines]
+    return ["".join(f.text for f in line.words).strip() for line in bl.lines]
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines read back as one text: a space between lines, none after a line ending in a hyphen."""
+    text = ""
+    for line in lines:
+        text += ("" if not text or text.endswith(("-", "/")) else " ") + line
+    return text
+
+
+def _pdf_story(data: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The flowables write_pdf lays out (tables inside KeepTogether included)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    captured: list[Any] = []
+    build = SimpleDocTemplate.build
+
+    def keep(self: Any, flowables: list[Any], *args: Any, **kwargs: Any) -> Any:
+        captured.extend(flowables)
+        return build(self, flowables, *args, **kwargs)
+
+    monkeypatch.setattr(SimpleDocTemplate, "build", keep)
+    report.write_pdf(data, str(tmp_path / "report.pdf"))
+    out: list[Any] = []
+    for f in captured:
+        out.extend(getattr(f, "_content", None) or [f])
+    return out
+
+
+def test_pdf_tables_fit_the_page_and_break_only_between_words(comparison, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Every PDF table is as wide as the text at most; a group name in a header or a first column
+    reads whole (wrapped only between words); a rate never wraps ("11. 1"); and the profile, actor
+    and quote tables hold every group."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Table
+
+    width = A4[0] - 3 * cm
+    data = report.report_data(comparison)
+    squashed = {re.sub(r"\s", "", n): n for n in NAMES}
+    first_columns: list[set[str]] = []
+    for t in _pdf_story(data, tmp_path, monkeypatch):
+        if not isinstance(t, Table):
+            continue
+        w, _ = t.wrap(width, 1e6)
+        assert w <= width + 0.5
+        rows = [[c[0] if isinstance(c, (list, tuple)) else c for c in row] for row in t._cellvalues]
+        texts = [[_joined(_cell_lines(c)) if isinstance(c, Paragraph) else str(c) for c in row] for row in rows]
+        for cells in [texts[0], [r[0] for r in texts[1:]]]:
+            for text in cells:
+                name = squashed.get(re.sub(r"\s", "", text))
+                assert name is None or text == name, f"{name!r} drawn as {text!r}"
+        for row in rows[1:]:
+            for c in row[1:]:
+                if isinstance(c, Paragraph) and re.fullmatch(r"[–\d.]+", _joined(_cell_lines(c))):
+                    assert len(_cell_lines(c)) == 1, _cell_lines(c)
+        first_columns.append({r[0] for r in texts[1:]} | set(texts[0]))
+    profile_tables = [cols for cols in first_columns if set(NAMES) <= cols]
+    assert len(profile_tables) >= len(data["profiles"]) + 2  # the profiles, the actors and the quotes
+
+
+def test_pdf_table_parts_repeat_the_names_and_say_so() -> None:
+    """A table with more columns than the page holds is split into parts of about equal size, each
+    with the first column and a line naming its columns; no header is wider than its column."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, Table
+
+    from framing.report.pdf_tables import fitted_tables
+
+    width = A4[0] - 3 * cm
+    header = ["Marker", *NAMES, *[f"{n} Two" for n in NAMES]]
+    rows = [["the economic-consequences frame", *["11.1"] * (len(header) - 1)], ["short", *["100.0"] * (len(header) - 1)]]
+    out = fitted_tables(header, rows, width=width)
+    tables = [f for f in out if isinstance(f, Table)]
+    notes = [f.getPlainText() for f in out if isinstance(f, Paragraph)]
+    assert len(tables) > 1 and len(notes) == len(tables)
+    assert notes[0].startswith("Columns 1–") and f"of {len(header) - 1}" in notes[0]
+    sizes = [len(t._cellvalues[0]) - 1 for t in tables]
+    assert max(sizes) - min(sizes) <= 1 and sum(sizes) == len(header) - 1
+    for t in tables:
+        w, _ = t.wrap(width, 1e6)
+        assert w <= width + 0.5
+        first = [r[0][0] if isinstance(r[0], (list, tuple)) else r[0] for r in t._cellvalues]
+        assert _joined(_cell_lines(first[1])) == "the economic-consequences frame"
+        for c in t._cellvalues[0]:
+            c = c[0] if isinstance(c, (list, tuple)) else c
+            assert _joined(_cell_lines(c)) in header, _cell_lines(c)  # wrapped between words or after a hyphen only
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed (run scripts/install-test-tools)")
+def test_pdf_states_the_same_groups_and_note_as_the_html(comparison, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The PDF lists the same 16 groups as the HTML and Markdown, and says which the charts leave out."""
+    pdf = tmp_path / "r.pdf"
+    report.pdf(comparison, pdf)
+    text = " ".join(subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    line = text.split("Summary", 1)[0]
+    assert re.findall(r"(?:^|·)\s*([^·:]+?): \d", line.split("Generated", 1)[1].split(".", 1)[1]) == NAMES
+    assert "Left out of the charts:" in text and "--max-groups N" in text

@@ -1,10 +1,15 @@
 """Reports for many groups: every group in every table of every format, charts of the largest
 groups (or those chosen) that say which are left out, series that stay distinct beyond the
 palette, labels that fit, and PDF tables that fit the page without breaking a word or a number.
-The synthetic corpus here needs no data."""
+
+The synthetic corpus here needs no data; ``test_report_on_30_outlets_*`` builds a 30-outlet corpus
+from the Article-Bias-Prediction data next to the repository and renders it as a reader would.
+"""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
 import subprocess
@@ -335,3 +340,86 @@ def test_pdf_states_the_same_groups_and_note_as_the_html(comparison, tmp_path: P
     line = text.split("Summary", 1)[0]
     assert re.findall(r"(?:^|·)\s*([^·:]+?): \d", line.split("Generated", 1)[1].split(".", 1)[1]) == NAMES
     assert "Left out of the charts:" in text and "--max-groups N" in text
+
+
+def _abp_corpus(n_outlets: int = 30, per_outlet: int = 2) -> list[Article]:
+    """The ``per_outlet`` shortest articles of each of the ``n_outlets`` outlets with the most
+    articles in the Article-Bias-Prediction data (read at run time, never copied)."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    with gzip.open(ABP, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r.get("text") and r.get("source"):
+                rows.setdefault(r["source"], []).append({"id": r["id"], "text": r["text"], "title": r.get("title"), "date": r.get("date")})
+    top = sorted(rows, key=lambda s: (-len(rows[s]), s))[:n_outlets]
+    arts = []
+    for s in top:
+        for r in sorted(rows[s], key=lambda r: (len(r["text"]), r["id"]))[:per_outlet]:
+            arts.append(Article(r["id"], r["text"], title=r["title"], outlet=s, published=r["date"]))
+    return arts
+
+
+@pytest.mark.skipif(not ABP.is_file(), reason=f"the Article-Bias-Prediction data is not available ({ABP} does not exist; it lives outside the repository)")
+@pytest.mark.skipif(CHROMIUM is None or PDFTOPPM is None or PDFTOTEXT is None, reason="headless Chromium and poppler-utils are needed (run scripts/install-test-tools)")
+def test_report_on_30_outlets_shows_every_outlet_in_every_format(tmp_path: Path) -> None:
+    """A report on the 30 outlets with the most Article-Bias-Prediction articles (two each), charts
+    of all 30 (--max-groups 30): every outlet is in every table of the HTML (Chromium renders it),
+    of the PDF (pdftoppm rasterises it; pdftotext finds each name whole on its row of each table)
+    and of the Markdown; the charts' 30 series have 30 different colour-and-pattern styles."""
+    arts = _abp_corpus()
+    outlets = list(dict.fromkeys(a.outlet for a in arts))
+    assert len(outlets) == 30
+    comp = compare(framing.analyze(arts, progress=False), n_boot=200, n_perm=200)
+    data = report.report_data(comp, max_groups=30)
+    assert data["chart_groups"] == outlets and data["chart_note"] is None
+    page = report.render_comparison_html(data)
+    (tmp_path / "report.html").write_text(page, encoding="utf-8")
+    report.write_pdf(data, str(tmp_path / "report.pdf"))
+    md = report.render_markdown(data)
+
+    # the charts: 30 groups, drawn in 30 styles (nine colours, then the same with patterns)
+    svg = data["charts"]["registers"]
+    assert len(set(re.findall(r"<pattern id=", svg))) >= 1 and len(re.findall(r"<pattern ", svg)) >= 3
+    assert {c.lower() for c in figures.PALETTE} <= set(re.findall(r"fill: ?(#[0-9a-f]{6})", svg))
+
+    # HTML: every outlet in every group table, and Chromium draws the page
+    checked = Counter()
+    for section, rows in html_tables(page):
+        if section in ("profiles", "terms", "actors", "quotes") and rows and rows[0] and rows[0][0] in ("Outlet", "Group"):
+            assert set(outlets) <= {r[0].removesuffix(" (small)") for r in rows[1:] if r}, section
+            checked[section] += 1
+    assert checked["profiles"] >= len(data["profiles"]) + 2 and checked["actors"] == 1 and checked["quotes"] == 1 and checked["terms"] == 1
+    shot = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,6000", f"--screenshot={shot}", (tmp_path / "report.html").as_uri(),
+        ],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert shot.exists(), proc.stderr[-2000:]
+    from matplotlib.image import imread
+
+    img = imread(shot)
+    assert img.shape[0] >= 6000 and img[..., :3].std() > 0.05
+
+    # PDF: pages rasterise; in each table every outlet starts a row, whole
+    subprocess.run([PDFTOPPM, "-r", "30", "-png", "-f", "1", "-l", "12", str(tmp_path / "report.pdf"), str(tmp_path / "page")], check=True, timeout=120)
+    assert len(list(tmp_path.glob("page-*.png"))) >= 10
+    text = subprocess.run([PDFTOTEXT, "-layout", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    body = text.split("Profiles", 1)[1].split("The articles, with their markers", 1)[0]
+    sections = re.split(r"[\n\f]+(?=(?:Ideological and stylistic register|News frames \(|Rhetorical markers|Policy frames \(|Distinctive terms|Actors|Who is quoted)[^\n]*\n)", body)
+    assert len(sections) >= 8, [s[:40] for s in sections]
+    for sec in sections[1:]:
+        parts = max(1, len(re.findall(r"the table is in (\d+) parts", sec)))
+        for name in outlets:
+            rows = re.findall(rf"^\s*{re.escape(name)}(?=\s|$)", sec, flags=re.MULTILINE)
+            assert len(rows) >= parts, f"{name!r} is not whole on a row of every part of table {sec.strip()[:40]!r}"
+    assert not re.search(r"\d\.\n", body)  # no number broken after its decimal point
+
+    # Markdown: the same groups, and every outlet in the actor table
+    listed = re.findall(r"^- (.+?): \d+ articles?", md.split("## Groups", 1)[1].split("##", 1)[0], flags=re.MULTILINE)
+    assert listed == [g["name"] for g in data["groups"]] == outlets
+    actor_rows = {line.split("|")[1].strip() for line in md.split("## Actors", 1)[1].splitlines() if line.startswith("| ")}
+    assert set(outlets) <= actor_rows

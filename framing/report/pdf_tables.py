@@ -72,7 +72,7 @@ def column_widths(
     Every column gets at least its longest word (headers wrap, a numeric cell is one word); the
     first ``keep_whole`` columns then get their widest cell on one line if the others can still
     have their longest words; the space left goes to the columns whose cells would wrap, in
-    proportion to what they lack. A row shorter than the header spans its last cell over the
+    proportion to what they lack, then to headers that would wrap. A row shorter than the header spans its last cell over the
     rest: that cell counts for no column's width.
     """
     n = len(header)
@@ -94,8 +94,14 @@ def column_widths(
             widths[j] = prefs[j]
     lack = [p - w for p, w in zip(prefs, widths)]
     room = width - sum(widths)
+    if sum(lack) > room:
+        return [w + room * d / sum(lack) for w, d in zip(widths, lack)]
+    widths = [w + d for w, d in zip(widths, lack)]
+    # space to spare: headers on fewer lines, as far as it goes
+    heads = [max(w, _width(h, BOLD) + 2 * PAD + 1) for w, h in zip(widths, header)]
+    lack, room = [h - w for h, w in zip(heads, widths)], width - sum(widths)
     if sum(lack) <= room:
-        return [w + d for w, d in zip(widths, lack)]
+        return heads
     return [w + room * d / sum(lack) for w, d in zip(widths, lack)]
 
 

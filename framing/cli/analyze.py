@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from framing import report
 from framing.analysis.results import Results
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, at_least_one, load_options, non_negative, say
 from framing.comparison.comparison import VoiceOption, compare
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError, InputError, OptionError
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
 from framing.run.lock import folder_lock
@@ -109,6 +110,21 @@ def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> N
     g.add_argument("--format", default=default_format, help="comma-separated: html, pdf, md, csv (default: %(default)s)")
     g.add_argument("--title", default="How the outlets frame it", help="title of the report")
     g.add_argument("--max-articles", type=non_negative, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
+    g.add_argument(
+        "--groups",
+        action="append",
+        type=group_names,
+        metavar="A,B,C",
+        help="the groups the charts show, in this order: exact names, comma-separated (a comma inside a name as \\,; repeatable). "
+        "Every table has every group whatever is charted",
+    )
+    g.add_argument(
+        "--max-groups",
+        type=at_least_one,
+        default=12,
+        metavar="N",
+        help="without --groups, the charts show the N largest groups; the report names those left out (default: %(default)s)",
+    )
     g.add_argument(
         "--voice",
         choices=["outlet", "all"],
@@ -207,10 +223,29 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
         records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
         res = Results.from_jsonl(out / "articles.jsonl", records=records)
-        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
+        try:
+            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
+        except OptionError as exc:  # e.g. --groups names no group: the results stand, the report can follow
+            raise OptionError(f"{exc}. The results are written; write the report with 'framing report {out} --groups ...'") from exc
     mark_report(out, written)
     say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def group_names(value: str) -> list[str]:
+    """``--groups A,B,C``: the names, split at commas not preceded by a backslash (``\\,`` is a
+    comma inside a name), spaces around each name dropped."""
+    names = [part.replace("\\,", ",").strip() for part in re.split(r"(?<!\\),", value)]
+    names = [n for n in names if n]
+    if not names:
+        raise argparse.ArgumentTypeError(f"expected group names separated by commas; got {value!r}")
+    return names
+
+
+def _chart_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The report options that choose the charted groups."""
+    chosen = [name for names in args.groups for name in names] if args.groups else None
+    return {"groups": chosen, "max_groups": args.max_groups}
 
 
 def _formats(formats: str) -> list[str]:
@@ -222,12 +257,23 @@ def _formats(formats: str) -> list[str]:
 
 
 def _write_reports(
-    results: Results, out: Path, *, by: str, formats: str, title: str, max_articles: int, lexicon_dirs: Sequence[str] = (), voice: VoiceOption = "outlet"
+    results: Results,
+    out: Path,
+    *,
+    by: str,
+    formats: str,
+    title: str,
+    max_articles: int,
+    lexicon_dirs: Sequence[str] = (),
+    voice: VoiceOption = "outlet",
+    groups: Sequence[str] | None = None,
+    max_groups: int = 12,
 ) -> list[Path]:
-    """Compare the results by ``by`` and write the requested report formats into ``out``."""
+    """Compare the results by ``by`` and write the requested report formats into ``out``; the
+    charts show ``groups`` (else the ``max_groups`` largest), every table every group."""
     wanted = _formats(formats)
     comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice)
-    data = report.report_data(comp, title=title, max_articles=max_articles)
+    data = report.report_data(comp, title=title, max_articles=max_articles, groups=groups, max_groups=max_groups)
     written = []
     if "html" in wanted:
         p = out / "report.html"
@@ -278,7 +324,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
     if path.is_dir() and out.resolve() == path.resolve():
         mark_report(out, written)
     say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")

@@ -8,6 +8,14 @@ True
 
 ``pdf(comparison, path)``, ``markdown(comparison, path=None)`` and ``write_tables(comparison,
 folder)`` (every table as CSV plus the report data as JSON) write the other formats.
+
+Every table of every format has every group. The charts show the 12 largest groups, or
+``max_groups=N`` of them, or the groups named in ``groups=[...]`` (exact names, in that order);
+the report names the groups the charts leave out:
+
+>>> page = framing.report.html(comparison, groups=["The Red Ledger", "Harmony Daily"])
+>>> "Left out of the charts" in page
+True
 """
 
 from __future__ import annotations
@@ -29,7 +37,10 @@ __all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown
 def html(comparison: Comparison, path: str | Path | None = None, **options: Any) -> str:
     """The comparison report as one self-contained HTML page; written to ``path`` if given.
 
-    ``options`` are those of :func:`report_data` (``title``, ``max_articles``, ``max_groups``).
+    ``options`` are those of :func:`report_data`: ``title``, ``max_articles``, and the groups the
+    charts show, ``groups`` (exact names; an unknown one raises
+    :class:`~framing.errors.OptionError` listing the groups) or ``max_groups`` (the largest N,
+    default 12). Every table has every group.
     """
     page = render_comparison_html(report_data(comparison, **options))
     if path is not None:

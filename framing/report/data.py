@@ -9,6 +9,7 @@ marker registry (the lexicon files).
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -16,12 +17,13 @@ from typing import Any
 
 from framing.comparison.grouping import group_of
 from framing.comparison.result import Comparison
+from framing.errors import OptionError
 from framing.report import figures
 from framing.report.highlight import highlight_segments
 from framing.resources import package_versions
 from framing.types import ArticleResult
 
-__all__ = ["prediction_sections", "quoted_markers", "report_data"]
+__all__ = ["PROFILE_GROUP_COLUMNS", "chart_groups", "prediction_sections", "quoted_markers", "report_data"]
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
@@ -69,17 +71,88 @@ def _sample_articles(results: Sequence[ArticleResult], by: str, limit: int) -> l
     return out
 
 
-def report_data(comp: Comparison, *, title: str = "How the outlets frame it", max_articles: int = 200, max_groups: int = 12) -> dict[str, Any]:
+#: Above this many groups the profile tables turn: a row per group, a column per marker.
+PROFILE_GROUP_COLUMNS = 6
+
+
+def chart_groups(comp: Comparison, *, groups: Sequence[str] | None = None, max_groups: int = 12) -> list[str]:
+    """The groups the charts show: ``groups`` as given (exact names, in that order), else the
+    ``max_groups`` largest (most articles; ties by name) in the order of the comparison.
+
+    Raises :class:`~framing.errors.OptionError` for a name that is not a group, listing the groups.
+    """
+    if groups is not None:
+        names = list(dict.fromkeys(str(g) for g in groups))
+        unknown = [g for g in names if g not in comp.sizes]
+        if unknown or not names:
+            raise OptionError(_unknown_groups(comp, unknown))
+        return names
+    if isinstance(max_groups, bool) or not isinstance(max_groups, int) or max_groups < 1:
+        raise OptionError(f"max_groups must be a whole number of at least 1; got {max_groups!r}")
+    keep = set(sorted(comp.groups, key=lambda g: (-comp.sizes[g], g))[:max_groups])
+    return [g for g in comp.groups if g in keep]
+
+
+def _unknown_groups(comp: Comparison, unknown: Sequence[str]) -> str:
+    """The message for group names that are not groups: the near misses, then the groups there are."""
+    ranked = sorted(comp.groups, key=lambda g: (-comp.sizes[g], g))
+    listed = ", ".join(f"{g!r} ({comp.sizes[g]})" for g in ranked[:_LIST_GROUPS])
+    if len(ranked) > _LIST_GROUPS:
+        listed += f", and {len(ranked) - _LIST_GROUPS} more (every group is in tables/profiles.csv of --format csv)"
+    if not unknown:
+        return f"groups: name at least one group; the groups by {comp.by} (articles) are {listed}"
+    near = {g: difflib.get_close_matches(g, comp.groups, n=2, cutoff=0.6) for g in unknown}
+    said = "; ".join(f"{g!r}" + (f" (did you mean {' or '.join(repr(m) for m in near[g])}?)" if near[g] else "") for g in unknown)
+    return f"groups: no group named {said}; names are exact, and the groups by {comp.by} (articles) are {listed}"
+
+
+_LIST_GROUPS = 60
+
+
+def _chart_note(comp: Comparison, charted: Sequence[str], *, chosen: bool) -> str | None:
+    """What a reader must know when the charts leave groups out: how many, which, how to choose."""
+    left_out = [g for g in comp.groups if g not in set(charted)]
+    if not left_out:
+        return None
+    how = "the groups chosen by name (--groups)" if chosen else f"the {len(charted)} largest by number of articles (ties by name)"
+    return (
+        f"The charts show {len(charted)} of the {len(comp.groups)} groups by {comp.by}: {how}. "
+        f"Left out of the charts: {', '.join(f'{g} ({comp.sizes[g]})' for g in left_out)}. "
+        f"Every table has all {len(comp.groups)}. To choose what the charts show, give 'framing analyze' or 'framing report' "
+        "--groups \"A,B,C\" (exact group names) or --max-groups N (in Python: groups=[...] or max_groups=N)."
+    )
+
+
+def _with_placeholders(rows: list[dict[str, Any]], groups: Sequence[str], by: str, note: str) -> list[dict[str, Any]]:
+    """``rows`` (ordered by group name) with a row saying ``note`` for every group that has none,
+    so every group appears in the table."""
+    have = {r[by] for r in rows}
+    extra = [{by: g, "group": g, "empty": note} for g in groups if g not in have]
+    return sorted(rows + extra, key=lambda r: str(r[by]))  # stable: each group's rows keep their order
+
+
+def report_data(
+    comp: Comparison,
+    *,
+    title: str = "How the outlets frame it",
+    max_articles: int = 200,
+    max_groups: int = 12,
+    groups: Sequence[str] | None = None,
+) -> dict[str, Any]:
     """Everything the comparison report shows, as plain data, charts included as SVG strings.
 
-    With more than ``max_groups`` groups, charts and tables show the largest ``max_groups`` (the
-    report says so; the CSV tables keep every group).
+    Every table has every group. The charts show ``groups`` (exact group names, in that order) if
+    given, else the ``max_groups`` largest; when that leaves groups out, ``chart_note`` says
+    which, and how to choose. An unknown name raises :class:`~framing.errors.OptionError`.
     """
     registry = comp.registry
     highlights = registry.highlights()
-    groups = sorted(comp.groups, key=lambda g: -comp.sizes[g])[:max_groups] if len(comp.groups) > max_groups else list(comp.groups)
-    shown_groups = set(groups)
-    prof = [row for row in _records(comp.profiles) if row["group"] in shown_groups]
+    charted = chart_groups(comp, groups=groups, max_groups=max_groups)
+    charted_set = set(charted)
+    groups_chosen = groups is not None
+    groups = list(comp.groups)  # every table has every group
+    by = comp.by
+    prof = _records(comp.profiles)
     table: dict[str, dict[str, dict[str, Any]]] = {}
     for row in prof:
         table.setdefault(row["marker"], {})[row["group"]] = row
@@ -87,24 +160,24 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
     profile_sections = []
     for profile in registry.profiles(table):
         present = list(profile.keys)
-        fig = figures.profile_chart(groups, present, [registry.phrase(m) for m in present], table, title="")
+        fig = figures.profile_chart(charted, present, [registry.phrase(m) for m in present], table, title="")
         charts[profile.name] = figures.to_svg(fig)
         rows = []
         for m in present:
             rows.append({"marker": m, "label": registry.phrase(m), "cells": [table[m].get(g, {}) for g in groups]})
         profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows})
-    by = comp.by
-    actors = [a for a in _records(comp.actors) if a[by] in shown_groups]
+    actors = _records(comp.actors)
     top_actor_names = []
     if actors:
         totals: dict[str, int] = {}
         for row in actors:
             totals[row["name"]] = totals.get(row["name"], 0) + row["mentions"]
         top_actor_names = [n for n, _ in sorted(totals.items(), key=lambda kv: -kv[1])[:10]]
-        rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names]
+        rows = [{**a, "group": a[by]} for a in actors if a["name"] in top_actor_names and a[by] in charted_set]
         if any(r.get("mean_sentiment") is not None for r in rows):
-            charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, groups, title=""))
-    quotes = [q for q in _records(comp.quotes) if q[by] in shown_groups]
+            charts["actors"] = figures.to_svg(figures.actor_sentiment_chart(rows, charted, title=""))
+        actors = _with_placeholders([a for a in actors if a["name"] in top_actor_names], groups, by, f"none of these {len(top_actor_names)} actors mentioned")
+    quotes = _records(comp.quotes)
     per_group_seen: dict[str, int] = {}
     kept_quotes = []
     for q in quotes:  # the 12 most quoted speakers of each group
@@ -116,19 +189,17 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
         speakers_total: dict[str, int] = {}
         counts: dict[str, dict[str, int]] = {}
         for q in quotes:
-            speakers_total[q["speaker"]] = speakers_total.get(q["speaker"], 0) + q["quotes"]
-            counts.setdefault(q[by], {})[q["speaker"]] = q["quotes"]
+            if q[by] in charted_set:
+                speakers_total[q["speaker"]] = speakers_total.get(q["speaker"], 0) + q["quotes"]
+                counts.setdefault(q[by], {})[q["speaker"]] = q["quotes"]
         speakers = [s for s, _ in sorted(speakers_total.items(), key=lambda kv: -kv[1])[:9]]
-        charts["quotes"] = figures.to_svg(figures.quote_chart(groups, speakers, counts, title=""))
+        if speakers:
+            charts["quotes"] = figures.to_svg(figures.quote_chart(charted, speakers, counts, title=""))
+        quotes = _with_placeholders(quotes, groups, by, "no attributed quotation found")
     distinct: dict[str, list[dict[str, Any]]] = {}
     for row in _records(comp.distinctive):
-        if row["group"] in shown_groups:
-            distinct.setdefault(row["group"], []).append(row)
-    diffs = [
-        {**d, "label": registry.phrase(d["marker"])}
-        for d in _records(comp.differences)
-        if d["group"] in shown_groups
-    ]
+        distinct.setdefault(row["group"], []).append(row)
+    diffs = [{**d, "label": registry.phrase(d["marker"])} for d in _records(comp.differences)]
     analysed = [r for r in comp.results if not r.article.duplicate_of]
     shown = _sample_articles(comp.results, by, max_articles)
     articles = []
@@ -162,8 +233,11 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
         "generated": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "by": by,
         "voice": comp.voice,
-        "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small} for g in groups],
+        "groups": [{"name": g, "n": comp.sizes[g], "small": g in comp.small, "charted": g in charted_set} for g in groups],
         "n_groups": len(comp.groups),
+        "chart_groups": charted,
+        "chart_note": _chart_note(comp, charted, chosen=groups_chosen),
+        "profile_layout": "group_rows" if len(groups) > PROFILE_GROUP_COLUMNS else "marker_rows",
         "n_articles": len(comp.results),
         "n_analysed": len(analysed),
         "n_duplicates": len(comp.results) - len(analysed),
@@ -174,9 +248,10 @@ def report_data(comp: Comparison, *, title: str = "How the outlets frame it", ma
         "profiles": profile_sections,
         "group_names": groups,
         "differences": diffs,
-        "distinctive": {g: rows[:12] for g, rows in distinct.items()},
+        # every group, one with no distinctive term too (its row says so), once any group has one
+        "distinctive": {g: distinct.get(g, [])[:12] for g in groups} if distinct else {},
         "quoted_markers": quoted_markers(comp, groups),
-        "actors": [a for a in actors if a["name"] in top_actor_names] if actors else [],
+        "actors": actors,
         "quotes": quotes,
         "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],
         "predictions": prediction_sections(comp, groups),

@@ -22,7 +22,7 @@ def render_markdown(data: dict[str, Any]) -> str:
     if data["distinctive"]:
         lines += ["", "## Distinctive terms (log-odds with informative Dirichlet prior, z-score)", ""]
         for g, rows in data["distinctive"].items():
-            lines.append(f"- **{_md(g)}**: " + ", ".join(f"{_md(r['term'])} ({r['z']:.1f})" for r in rows[:10]))
+            lines.append(f"- **{_md(g)}**: " + (", ".join(f"{_md(r['term'])} ({r['z']:.1f})" for r in rows[:10]) or _NO_TERMS))
     if data.get("quoted_markers"):
         lines += ["", "## In their sources' words (markers inside quotations, not counted as the outlet's)", ""]
         for g, rows in data["quoted_markers"].items():
@@ -31,11 +31,17 @@ def render_markdown(data: dict[str, Any]) -> str:
     if data["actors"]:
         lines += ["", "## Actors", "", f"| {by} | actor | mentions | mean sentiment in its own words (n) | aggressor | target | cooperator | speaker |", "|---|---|---|---|---|---|---|---|"]
         for a in data["actors"]:
+            if a.get("empty"):
+                lines.append(f"| {_md(a[data['by']])} | {_md(a['empty'])} | | | | | | |")
+                continue
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f} ({a['own_mentions']})"
             lines.append(f"| {_md(a[data['by']])} | {_md(a['name'])} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} |")
     lines += _markdown_predictions(data.get("predictions") or [], data["by"])
     return "\n".join(lines) + "\n"
 
+
+#: what the distinctive terms say of a group with none (as the HTML and PDF do)
+_NO_TERMS = "no word used twice here stands out against the others"
 
 _MD_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "|": "\\|", "`": "\\`", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
 

@@ -156,6 +156,48 @@ def test_report_bad_format_is_usage_error(tmp_path: Path) -> None:
     assert main(["analyze", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment", "--format", "docx"]) == 2
 
 
+def test_groups_and_max_groups_choose_what_the_charts_show(example_run, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    """'--groups A,B' charts those groups and '--max-groups N' the N largest; the report names
+    the others and every table keeps them; an unknown name is a usage error listing the groups."""
+    _, run = example_run
+    code = main(["report", str(run), "--groups", "Meridian Wire, The Red Ledger", "--format", "html,md", "--out", str(tmp_path / "chosen")])
+    assert code == 0
+    html = (tmp_path / "chosen" / "report.html").read_text(encoding="utf-8")
+    assert "The charts show 2 of the 5 groups by outlet: the groups chosen by name (--groups)" in html
+    assert "Left out of the charts: The Commonwealth Observer (1), Harmony Daily (1), Liberty Frontline (1)" in html  # in table order
+    assert "Harmony Daily" in (tmp_path / "chosen" / "report.md").read_text(encoding="utf-8")
+    assert main(["report", str(run), "--max-groups", "4", "--format", "html", "--out", str(tmp_path / "four")]) == 0
+    assert "The charts show 4 of the 5 groups" in (tmp_path / "four" / "report.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", str(run), "--groups", "The Red Ledger,Red Ledger", "--out", str(tmp_path / "bad")]) == 2
+    err = capsys.readouterr().err
+    assert "no group named 'Red Ledger' (did you mean 'The Red Ledger'?)" in err
+    assert all(f"'{g}' (1)" in err for g in ("Harmony Daily", "Liberty Frontline", "Meridian Wire", "The Commonwealth Observer", "The Red Ledger"))
+    assert not (tmp_path / "bad" / "report.html").exists()
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", str(run), "--max-groups", "0"])
+    assert exit_.value.code == 2
+
+
+def test_analyze_with_an_unknown_group_keeps_the_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'framing analyze --groups NOPE': the group names are known only after the analysis, so the
+    results are written, the report is refused (exit 2) and the message says how to write it."""
+    out = tmp_path / "run"
+    assert main(["analyze", str(EXAMPLES), "--out", str(out), "--no-progress", "--no-sentiment", "--groups", "Nope"]) == 2
+    err = capsys.readouterr().err
+    assert "no group named 'Nope'" in err and f"write the report with 'framing report {out} --groups ...'" in err
+    assert (out / "articles.jsonl").stat().st_size > 0 and not (out / "report.html").exists()
+    assert main(["report", str(out), "--groups", "Meridian Wire"]) == 0 and (out / "report.html").exists()
+
+
+def test_groups_option_splits_at_unescaped_commas() -> None:
+    """'--groups' takes comma-separated names; a comma inside a name is written '\\,'."""
+    from framing.cli.analyze import group_names
+
+    assert group_names("A, B ,C") == ["A", "B", "C"]
+    assert group_names(r"Smith\, Jones & Co,Wire") == ["Smith, Jones & Co", "Wire"]
+
+
 XSS_TITLE = "<script>alert(1)</script> Pier vote"
 
 

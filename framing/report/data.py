@@ -131,6 +131,30 @@ def _with_placeholders(rows: list[dict[str, Any]], groups: Sequence[str], by: st
     return sorted(rows + extra, key=lambda r: str(r[by]))  # stable: each group's rows keep their order
 
 
+#: The profile whose markers are compared on the register score (:mod:`framing.analysis.registers`).
+REGISTER_PROFILE = "registers"
+REGISTER_NOTE = (
+    "Register scores: matches per 1,000 of the outlet's own words, with short articles pulled toward the rate of "
+    "ordinary news until their matches are enough to move them (one phrase in a short piece is not a register); "
+    "the share under each score is the share of the group's articles whose rate is likely (90%) at least twice "
+    "that of ordinary news. Lines and brackets are 95% bootstrap intervals over articles."
+)
+
+
+def _register_cells(comp: Comparison) -> dict[str, dict[str, dict[str, Any]]]:
+    """register key -> group -> a profile cell (``mean``, ``ci_low``, ``ci_high``) with ``clear``,
+    the share of the group's articles with a clear verdict; empty without register scores."""
+    table = getattr(comp, "registers", None)
+    if table is None or not len(table):
+        return {}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in _records(table):
+        out.setdefault(row["register"], {})[row["group"]] = {
+            "mean": row["score"], "ci_low": row["ci_low"], "ci_high": row["ci_high"], "n": row["n"], "clear": row["clear"],
+        }
+    return out
+
+
 def report_data(
     comp: Comparison,
     *,
@@ -158,14 +182,18 @@ def report_data(
         table.setdefault(row["marker"], {})[row["group"]] = row
     charts: dict[str, str] = {}
     profile_sections = []
+    scores = _register_cells(comp)
     for profile in registry.profiles(table):
         present = list(profile.keys)
-        fig = figures.profile_chart(charted, present, [registry.phrase(m) for m in present], table, title="")
+        cells, note = table, None
+        if scores and profile.name == REGISTER_PROFILE and any(m in scores for m in present):
+            cells, note = scores, REGISTER_NOTE  # registers are compared on the register score, not raw rates
+        fig = figures.profile_chart(charted, present, [registry.phrase(m) for m in present], cells, title="")
         charts[profile.name] = figures.to_svg(fig)
         rows = []
         for m in present:
-            rows.append({"marker": m, "label": registry.phrase(m), "cells": [table[m].get(g, {}) for g in groups]})
-        profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows})
+            rows.append({"marker": m, "label": registry.phrase(m), "cells": [cells.get(m, {}).get(g, {}) for g in groups]})
+        profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows, "note": note})
     actors = _records(comp.actors)
     top_actor_names = []
     if actors:

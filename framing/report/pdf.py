@@ -63,7 +63,10 @@ def _profile_table(data: dict[str, Any], sec: dict[str, Any]) -> tuple[list[str]
     groups = data["group_names"]
 
     def rate(c: dict[str, Any]) -> str:
-        return "–" if c.get("mean") is None else f"{c['mean']:.1f}"
+        if c.get("mean") is None:
+            return "–"
+        clear = f" (clear in {100 * c['clear']:.0f}%)" if c.get("clear") is not None else ""
+        return f"{c['mean']:.1f}{clear}"
 
     if data.get("profile_layout") == "group_rows":
         header = [data["by"].capitalize(), *[r["label"] for r in sec["rows"]]]
@@ -122,6 +125,8 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
         story.append(Paragraph(_esc(data["chart_note"]), warn))
     for sec in data["profiles"]:
         block: list[Any] = [Paragraph(_esc(sec["label"]), h3)]
+        if sec.get("note"):
+            block.append(Paragraph(_esc(sec["note"]), small))
         for png in charts.get(sec["key"], []):
             block.append(image(png))
         header, rows, columns_name = _profile_table(data, sec)

@@ -128,3 +128,22 @@ def test_pdf_report_pages_and_text(tmp_path: Path, example_comparison) -> None: 
     text = subprocess.run([PDFTOTEXT, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "How the outlets frame it" in text
     assert "Marxist" in text and "Harmony Daily" in text
+
+
+def test_registers_are_compared_on_the_register_score(example_comparison) -> None:  # type: ignore[no-untyped-def]
+    """The registers profile shows the register score (short texts pulled toward ordinary news)
+    with the share of clear verdicts, says so, and its numbers are the comparison's register table."""
+    from framing.report.data import REGISTER_NOTE, report_data
+
+    data = report_data(example_comparison)
+    sec = next(s for s in data["profiles"] if s["key"] == "registers")
+    assert sec["note"] == REGISTER_NOTE
+    table = example_comparison.registers
+    row = next(r for r in sec["rows"] if r["marker"] == "registers.marxist")
+    for group, cell in zip(data["group_names"], row["cells"], strict=True):
+        expected = table[(table["group"] == group) & (table["register"] == "registers.marxist")].iloc[0]
+        assert cell["mean"] == pytest.approx(expected["score"]) and cell["clear"] == pytest.approx(expected["clear"])
+    other = next(s for s in data["profiles"] if s["key"] != "registers")
+    assert other["note"] is None and all("clear" not in c for r in other["rows"] for c in r["cells"])
+    html = report.html(example_comparison)
+    assert "Register scores:" in html and "clear in" in html

@@ -60,6 +60,7 @@ def test_register_constructions_match(lexset: LexiconSet, sentence: str, term: s
         "The café serves a bourgeois brunch to the blue bourgeoisie of the suburbs.",
         "The labor movement backed the governor's re-election.",
         "He says he is a capitalist and proud of it.",
+        "Anti-capitalist protesters blocked the bridge for an hour.",
     ],
 )
 def test_misleading_senses_do_not_count(lexset: LexiconSet, sentence: str) -> None:

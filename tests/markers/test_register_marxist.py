@@ -1,0 +1,82 @@
+"""The Marxist / anti-imperialist register (issue #17): key constructions match, misleading senses do not.
+
+Every sentence below is an illustrative sentence written for these tests (no outlet's text). The
+lexicon entries were chosen from counts in real texts kept outside the repository; the evidence per
+entry is in ``lexicons/evidence/registers/marxist.jsonl``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.markers.lexicons import LexiconSet, load_lexicon
+from framing.text.segment import segment
+
+REGISTERS = Path(__file__).resolve().parents[2] / "lexicons" / "registers.toml"
+
+
+@pytest.fixture(scope="module")
+def lexset() -> LexiconSet:
+    return LexiconSet([load_lexicon(REGISTERS)])
+
+
+def marxist_terms(lexset: LexiconSet, text: str) -> list[str]:
+    return [m.term for m in lexset.match(segment(text)) if m.category == "marxist" and not m.negated]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        # illustrative sentences, written for this test
+        ("The capitalist governments of Europe are cutting pensions to pay for tanks.", "capitalist"),
+        ("Prices rise because the capitalists want bigger margins.", "capitalists"),
+        ("Ministers and the bosses say nurses must accept another pay cut.", "the bosses"),
+        ("Thousands of labour movement activists marched on the conference.", "labour movement"),
+        ("The paper called on workers and youth to join the walkout.", "workers and youth"),
+        ("The dock strike became one of the decisive class battles of the year.", "class battle*"),
+        ("The budget is another chapter in the decline of British capitalism.", "British capitalism"),
+        ("The rival powers are preparing to redivide the world's markets.", "redivide"),
+        ("The populist wing of the bourgeoisie has no answer to the crisis.", "bourgeoisie"),
+        ("The working class must answer the war drive with its own programme.", "working class"),
+    ],
+)
+def test_register_constructions_match(lexset: LexiconSet, sentence: str, term: str) -> None:
+    assert term in marxist_terms(lexset, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # illustrative sentences, written for this test: neutral or demographic senses
+        "The startup raised money from a venture capitalist in Austin.",
+        "Venture capitalists poured money into battery makers last year.",
+        "Polls show the white working class drifting away from the party.",
+        "The campaign is courting working class voters in Ohio and Michigan.",
+        "The senator says she grew up in a working class neighborhood.",
+        "Iran seeks regional hegemony, the admiral told the committee.",
+        "The police militarization debate returned after the protests.",
+        "The café serves a bourgeois brunch to the blue bourgeoisie of the suburbs.",
+        "The labor movement backed the governor's re-election.",
+        "He says he is a capitalist and proud of it.",
+        "Anti-capitalist protesters blocked the bridge for an hour.",
+    ],
+)
+def test_misleading_senses_do_not_count(lexset: LexiconSet, sentence: str) -> None:
+    assert marxist_terms(lexset, sentence) == []
+
+
+def test_seeds_still_separate(politsturm_seed: Path, cnn_seed: Path) -> None:
+    """The communist outlet's piece is far above the CNN analysis on the Marxist register, and CNN
+    is above it on wire style (rates per 1,000 words over the whole text)."""
+    lexset = LexiconSet([load_lexicon(REGISTERS)])
+
+    def rate(path: Path, category: str) -> float:
+        text = path.read_text(encoding="utf-8")
+        n = sum(1 for m in lexset.match(segment(text)) if m.category == category and not m.negated)
+        return 1000 * n / max(len(text.split()), 1)
+
+    assert rate(politsturm_seed, "marxist") > 3 * rate(cnn_seed, "marxist")
+    assert rate(politsturm_seed, "marxist") > 1.0
+    assert rate(cnn_seed, "wire_service") > rate(politsturm_seed, "wire_service")

@@ -16,7 +16,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from framing._version import __version__
-from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
+from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError, UnknownFieldError
 from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
@@ -77,6 +77,7 @@ __all__ = [
     "OptionError",
     "Results",
     "Sentence",
+    "UnknownFieldError",
     "__version__",
     "analyze",
     "analyze_article",

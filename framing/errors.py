@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Sequence
 
 __all__ = [
     "FramingError",
@@ -10,8 +11,10 @@ __all__ = [
     "LexiconError",
     "MissingResourceError",
     "OptionError",
+    "UnknownFieldError",
     "UntrustedModelError",
     "check_option",
+    "did_you_mean",
 ]
 
 
@@ -40,6 +43,26 @@ class OptionError(FramingError, ValueError):
     """An option was given a value outside its allowed set."""
 
 
+class UnknownFieldError(OptionError):
+    """A field to group or stratify by (``by="outlte"``) that no article has. ``field`` is what was
+    given, ``available`` the fields the articles do have (the message lists them, with the closest
+    one as a suggestion): a typo is an error, never one "(unknown)" group."""
+
+    def __init__(self, field: str, available: Sequence[str], *, doing: str = "group by") -> None:
+        self.field = field
+        self.available = list(available)
+        super().__init__(
+            f"cannot {doing} {field!r}: no article has that field{did_you_mean(field, self.available)}; "
+            f"fields to {doing}: {', '.join(self.available) or '(none)'}"
+        )
+
+
+def did_you_mean(given: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'outlet'?)`` when one of ``choices`` is close to ``given`` (difflib), else ``""``."""
+    close = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
     """Raise :class:`OptionError` unless ``value`` is one of ``allowed``.
 
@@ -49,3 +72,4 @@ def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
     if value not in allowed:
         choices = ", ".join(repr(a) for a in allowed)
         raise OptionError(f"{name} must be one of {choices}; got {value!r}")
+

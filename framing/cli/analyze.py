@@ -13,7 +13,7 @@ from framing import report
 from framing.analysis.results import Results
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, at_least_one, load_options, non_negative, say
 from framing.comparison.comparison import VoiceOption, compare
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError, InputError, UnknownFieldError
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
 from framing.run.lock import folder_lock
@@ -205,9 +205,12 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         # the table is written streaming; the report holds its articles in memory (about 360 kB
         # each with their evidence), so a large corpus is reported on a stratified sample
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
-        records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
-        res = Results.from_jsonl(out / "articles.jsonl", records=records)
-        written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
+        try:
+            records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
+            res = Results.from_jsonl(out / "articles.jsonl", records=records)
+            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice)
+        except UnknownFieldError as exc:  # a typo in --by: the analysis is kept, only the report is missing
+            raise FramingError(f"{exc}. The analysis is kept: 'framing report {out} --by FIELD' writes its report") from exc
     mark_report(out, written)
     say(f"Wrote {out / 'articles.jsonl'}, {out / 'articles.csv'}, {out / 'errors.jsonl'}" + (f", {', '.join(map(str, written))}" if written else ""))
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK

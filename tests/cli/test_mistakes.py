@@ -4,6 +4,7 @@ something else."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,41 @@ def test_an_unknown_option_far_from_any_gets_no_suggestion(capsys: pytest.Captur
         main(["clean", "a.txt", "--frobnicate"])
     err = capsys.readouterr().err
     assert err.startswith("usage: framing clean ") and "unrecognized arguments: --frobnicate\n" in err and "did you mean" not in err
+
+
+@pytest.fixture(scope="module")
+def topic_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Three short invented articles (JSONL with a 'topic' column): the corpus and an --out folder."""
+    root = tmp_path_factory.mktemp("topics")
+    corpus = root / "corpus.jsonl"
+    rows = [
+        {"id": f"t{i}", "outlet": outlet, "date": "2026-03-12", "topic": topic, "text": f"The harbour board met on Thursday. Officials said the ferry pier vote was {mood}."}
+        for i, (outlet, topic, mood) in enumerate([("Bay Post", "port", "close"), ("Hill Times", "port", "a win"), ("Bay Post", "budget", "delayed")])
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return corpus, root / "out"
+
+
+def test_unknown_grouping_field_is_a_usage_error_listing_the_fields(topic_run: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """'--by topik' exits 2 naming the fields one can group by (outlet, published, the metadata
+    columns) and the closest; the analysis is kept and 'framing report --by topic' reports it."""
+    corpus, out = topic_run
+    fast = ["--no-lexicons", "--no-actors", "--no-progress"]
+    assert main(["analyze", str(corpus), "--out", str(out), "--by", "topik", *fast]) == 2
+    err = capsys.readouterr().err
+    assert "cannot group by 'topik': no article has that field (did you mean 'topic'?)" in err
+    fields = err.split("fields to group by: ", 1)[1]
+    assert fields.startswith("outlet, published, ") and "topic" in fields
+    assert f"'framing report {out} --by FIELD'" in err
+    assert (out / "articles.jsonl").is_file() and not (out / "report.html").exists()
+
+    assert main(["report", str(out), "--by", "outlte"]) == 2
+    assert "(did you mean 'outlet'?)" in capsys.readouterr().err
+    assert main(["report", str(out), "--by", "topic"]) == 0
+    assert "Compared 3 articles by topic" in capsys.readouterr().err
+
+    sample = out / "sample.csv"
+    assert main(["code", "sample", str(out), "--n", "2", "--by", "topc", "--out", str(sample)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot stratify by 'topc'" in err and "did you mean 'topic'?" in err and not sample.exists()
+    assert main(["code", "sample", str(out), "--n", "2", "--by", "topic", "--out", str(sample)]) == 0

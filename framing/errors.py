@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import glob
+import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 __all__ = [
     "FramingError",
     "InputError",
     "LexiconError",
+    "MissingInputError",
     "MissingResourceError",
     "OptionError",
     "UnknownFieldError",
     "UntrustedModelError",
+    "check_inputs",
     "check_option",
     "did_you_mean",
 ]
@@ -24,6 +29,16 @@ class FramingError(Exception):
 
 class InputError(FramingError):
     """An input file or record cannot be read as an article (the message says which and why)."""
+
+
+class MissingInputError(InputError):
+    """Paths given to read that do not exist, or glob patterns that match no file. ``missing`` holds
+    ``(path, reason)`` for each; the message names them all. A mistyped path is a mistake to
+    report before anything is read, not an input to skip (or an empty corpus)."""
+
+    def __init__(self, missing: Sequence[tuple[str, str]]) -> None:
+        self.missing = list(missing)
+        super().__init__("; ".join(f"{path}: {reason}" for path, reason in self.missing))
 
 
 class LexiconError(FramingError):
@@ -73,3 +88,24 @@ def check_option(name: str, value: object, allowed: Iterable[object]) -> None:
         choices = ", ".join(repr(a) for a in allowed)
         raise OptionError(f"{name} must be one of {choices}; got {value!r}")
 
+
+def check_inputs(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`MissingInputError` naming every path in ``paths`` that does not exist and
+    every glob pattern (``pages/*.html``) that matches no file; return quietly otherwise.
+
+    The same tests as input discovery (a path that exists, else a pattern with a match that is
+    not a folder), so what passes here is read; what a file holds is not checked here.
+    """
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    missing = []
+    for p in given:
+        text = os.fspath(p)
+        if Path(text).exists():
+            continue
+        if glob.has_magic(text):
+            if not any(not Path(x).is_dir() for x in glob.iglob(text, recursive=True)):
+                missing.append((text, "no file matches this pattern"))
+        else:
+            missing.append((text, "no such file or folder"))
+    if missing:
+        raise MissingInputError(missing)

@@ -40,7 +40,7 @@ from framing.classroom.levels import LEVELS
 from framing.classroom.pdf.answer_key import write_answer_key_pdf
 from framing.classroom.pdf.worksheet import write_worksheet_pdf
 from framing.classroom.render import render_answer_key_html, render_worksheet_html
-from framing.errors import FramingError, InputError, check_option
+from framing.errors import FramingError, InputError, check_inputs, check_option
 from framing.inputs.corpus import Corpus
 from framing.inputs.loader import iter_load
 from framing.types import Article, ArticleResult
@@ -145,6 +145,7 @@ def _as_results(source: Any) -> list[ArticleResult]:
     if all(isinstance(x, Article) for x in items):
         return list(analyze(items, progress=False))
     if all(isinstance(x, (str, os.PathLike)) for x in items):
+        check_inputs(items)
         corpus = Corpus.from_stream(iter_load([str(x) for x in items]))
         if corpus.errors:
             raise InputError("could not read every article: " + "; ".join(str(e) for e in corpus.errors))

@@ -4,16 +4,15 @@ folder, and compare the results in a report (HTML, PDF, Markdown, CSV tables).""
 from __future__ import annotations
 
 import argparse
-import glob
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from framing import report
 from framing.analysis.results import Results
-from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, at_least_one, load_options, non_negative, say
+from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_load_options, at_least_one, load_options, non_negative, say
 from framing.comparison.comparison import VoiceOption, compare
-from framing.errors import FramingError, InputError, UnknownFieldError
+from framing.errors import FramingError, InputError, UnknownFieldError, check_inputs
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
 from framing.run.lock import folder_lock
@@ -166,10 +165,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
 def cmd_analyze(args: argparse.Namespace) -> int:
     _formats(args.format)  # a usage error before any work is done
     out = Path(args.out)
-    found = [p for p in args.paths if Path(p).exists() or any(True for _ in glob.iglob(p, recursive=True))]
-    if not found:
-        say(f"framing: error: no input files found in {', '.join(args.paths)}")
-        return EXIT_USAGE
+    check_inputs(args.paths)  # a mistyped path or a pattern matching nothing: exit 2 before any work
     with folder_lock(out):  # held through the report too: a second run on this --out is refused
         return _analyze(args, out)
 

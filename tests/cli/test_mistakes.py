@@ -45,6 +45,29 @@ def test_an_unknown_option_far_from_any_gets_no_suggestion(capsys: pytest.Captur
     assert err.startswith("usage: framing clean ") and "unrecognized arguments: --frobnicate\n" in err and "did you mean" not in err
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze", "--out", "{out}"],
+        ["compare", "--out", "{out}"],
+        ["worksheet", "--out", "{out}"],
+        ["actors", "candidates"],
+        ["code", "sample", "--n", "2", "--out", "{out}/s.csv"],
+        ["clean"],
+    ],
+)
+def test_a_missing_path_or_a_pattern_matching_nothing_is_a_usage_error(command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A path that does not exist among good ones, or a pattern matching no file, stops the command
+    with exit 2 naming each, before any work (it used to be analysed without them)."""
+    out = tmp_path / "out"
+    missing, pattern = tmp_path / "artcles", str(tmp_path / "pages" / "*.html")
+    argv = [a.replace("{out}", str(out)) for a in command] + [str(EXAMPLES), str(missing), pattern]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: no such file or folder" in err and f"{pattern}: no file matches this pattern" in err
+    assert "Traceback" not in err and not out.exists()
+
+
 @pytest.fixture(scope="module")
 def topic_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Three short invented articles (JSONL with a 'topic' column): the corpus and an --out folder."""

@@ -8,6 +8,7 @@ The flow, each step a plain function (see docs/architecture.md)::
     comparison = framing.compare(results)          # outlets side by side, with evidence
     framing.report.html(comparison, "report.html") # or .pdf, .markdown, .write_tables
 
+``framing.examples_path("corpus")`` is the invented example corpus, installed with the package.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from framing._version import __version__
 from framing.errors import FramingError, InputError, LexiconError, MissingInputError, MissingResourceError, OptionError, UnknownFieldError, check_inputs
+from framing.resources import examples_path
 from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
@@ -115,6 +117,7 @@ __all__ = [
     "analyze",
     "analyze_article",
     "compare",
+    "examples_path",
     "iter_load",
     "load",
     "make_worksheet",

@@ -15,6 +15,7 @@ __all__ = [
     "MissingInputError",
     "MissingResourceError",
     "OptionError",
+    "PremiseWarning",
     "UnknownFieldError",
     "UntrustedModelError",
     "check_inputs",
@@ -52,6 +53,11 @@ class MissingResourceError(FramingError):
 class UntrustedModelError(FramingError):
     """A model file holds object types framing does not trust, or is not a framing model; it was
     not loaded (nothing in it was constructed or run)."""
+
+
+class PremiseWarning(UserWarning):
+    """A worksheet's articles may not be about the same event (published far apart, or in
+    different stories); the worksheet is still written, and its answer key says so too."""
 
 
 class OptionError(FramingError, ValueError):

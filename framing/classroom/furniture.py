@@ -33,11 +33,12 @@ _SOURCE = r"\([A-Z][^()\n]{0,40}\)"
 #: then the end of the line or the sentence it opens ("NATO — the alliance said" is not a dateline)
 _DASH = r"(?:\s*(?:—|–|--)|\s+-)(?:[ \t]+(?=[A-Z0-9\"“‘'])|[ \t]*$)"
 
-#: A dateline at the start of a line, with the space after it: a place in capitals with an optional
+#: A dateline at the start of a line, with the space after it (the space before it taken
+#: possessively: giving it back would scan the rest of a long run of spaces again each time): a place in capitals with an optional
 #: date and source ("OTTAWA — ", "BEIJING, Jan. 16 (Reuters) - "), or any place with a source in
 #: brackets ("Washington (CNN) — "), or the source alone ("(CNN) — ").
 DATELINE = re.compile(
-    r"^[ \t]*(?:" + _CAPS_PLACE + _AFTER_PLACE + r"(?:\s*" + _SOURCE + r")?|" + _PLACE + _AFTER_PLACE + r"\s*" + _SOURCE + r"|" + _SOURCE + r")" + _DASH,
+    r"^[ \t]*+(?:" + _CAPS_PLACE + _AFTER_PLACE + r"(?:\s*" + _SOURCE + r")?|" + _PLACE + _AFTER_PLACE + r"\s*" + _SOURCE + r"|" + _SOURCE + r")" + _DASH,
     re.MULTILINE,
 )
 
@@ -48,7 +49,7 @@ _AFFILIATION = r"[A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){0,4}"
 #: A byline as a whole line: "By Jane Doe", "By Jane Doe and John Roe, CNN", "Jane Doe | Reuters",
 #: "Reporting by Jane Doe; Editing by John Roe", "Source: Harmony Daily  Editor: Liu Qingyuan".
 BYLINE = re.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t]*+(?:"
     r"[Bb][Yy]:?\s+" + _NAME + r"(?:\s*(?:,|\band\b|&)\s*" + _NAME + r")*(?:\s*(?:,|\||•|·|[-–—])\s*" + _AFFILIATION + r")?"
     r"|" + _NAME + r"(?:\s+and\s+" + _NAME + r")?\s*\|\s*" + _AFFILIATION
     + r"|(?i:\(?(?:reporting|writing|additional reporting|editing|compiled) by\b[^\n]*)"
@@ -58,7 +59,7 @@ BYLINE = re.compile(
 )
 
 #: A photo or video credit in brackets: "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)".
-CREDIT = re.compile(r"[ \t]*\((?:[^()\n]*?\s)?(?:Photo|Photograph|Image|Video|Illustration)s?\b[^()\n]{0,80}\)")
+CREDIT = re.compile(r"[ \t]{0,3}\((?:[^()\n]{0,60}?\s)?(?:Photo|Photograph|Image|Video|Illustration)s?\b[^()\n]{0,80}\)")
 
 _DATE_TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th)?|[^\W\d_]+\.?", re.UNICODE)
 #: The words a date or time line may hold besides numbers: "Updated 10:15 AM ET, Thu March 12, 2026"

@@ -8,15 +8,19 @@ The flow, each step a plain function (see docs/architecture.md)::
     comparison = framing.compare(results)          # outlets side by side, with evidence
     framing.report.html(comparison, "report.html") # or .pdf, .markdown, .write_tables
 
+``framing.examples_path("corpus")`` is the invented example corpus, installed with the package.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from framing._version import __version__
-from framing.errors import FramingError, InputError, LexiconError, MissingResourceError, OptionError
+from framing.errors import FramingError, InputError, LexiconError, MissingInputError, MissingResourceError, OptionError, UnknownFieldError, check_inputs
+from framing.resources import examples_path
 from framing.types import Article, ArticleResult, Debris, Doc, LoadError, Match, Sentence
 
 if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
@@ -27,7 +31,7 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from framing.comparison.comparison import compare
     from framing.comparison.result import Comparison
     from framing.inputs.corpus import Corpus
-    from framing.inputs.loader import iter_load, load
+    from framing.inputs.loader import iter_load
     from framing.text.segment import segment
 
 #: Public names imported on first use, so that ``import framing`` (and every worker process of a
@@ -42,9 +46,39 @@ _LAZY = {
     "Comparison": "framing.comparison.result",
     "Corpus": "framing.inputs.corpus",
     "iter_load": "framing.inputs.loader",
-    "load": "framing.inputs.loader",
     "segment": "framing.text.segment",
 }
+
+
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def load(paths: Paths, **options: Any) -> Corpus:
+    """Load articles from files, folders or globs into a :class:`~framing.inputs.corpus.Corpus`
+    (:func:`framing.inputs.loader.load`, which has the options and formats).
+
+    A path that does not exist, or a glob pattern that matches no file, raises
+    :class:`~framing.errors.MissingInputError` naming it before anything is read: a mistyped path
+    would otherwise leave its articles out without a word (or give an empty corpus). A file that
+    exists but cannot be read is listed in ``corpus.errors`` and the others are loaded.
+    (:func:`iter_load`, a stream, yields a :class:`~framing.types.LoadError` for a missing path
+    like any other bad input.)
+
+    Example::
+
+        corpus = framing.load("examples/corpus")
+        corpus[0].outlet, corpus[0].title
+    """
+    from framing.inputs.loader import load as load_inputs
+
+    paths = _given(paths)
+    check_inputs(paths)
+    return load_inputs(paths, **options)
+
+
+def _given(paths: Paths) -> Paths:
+    """``paths`` as a list when it is an iterator, so that checking it does not use it up."""
+    return paths if isinstance(paths, (str, os.PathLike)) else list(paths)
 
 
 def __getattr__(name: str) -> Any:
@@ -73,14 +107,17 @@ __all__ = [
     "LexiconError",
     "LoadError",
     "Match",
+    "MissingInputError",
     "MissingResourceError",
     "OptionError",
     "Results",
     "Sentence",
+    "UnknownFieldError",
     "__version__",
     "analyze",
     "analyze_article",
     "compare",
+    "examples_path",
     "iter_load",
     "load",
     "make_worksheet",

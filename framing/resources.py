@@ -7,6 +7,7 @@ ships. A missing one raises :class:`~framing.errors.MissingResourceError` naming
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from functools import lru_cache
 from importlib import resources
@@ -15,7 +16,7 @@ from typing import Any
 
 from framing.errors import MissingResourceError
 
-__all__ = ["cmu_dictionary", "cmu_syllables", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "require", "vader_lexicon_path"]
+__all__ = ["cmu_dictionary", "cmu_syllables", "examples_path", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "require", "vader_lexicon_path"]
 
 
 def require(module: str, package: str, purpose: str) -> Any:
@@ -96,13 +97,41 @@ def lexicon_dir() -> Path:
     source = Path(__file__).resolve().parent.parent / "lexicons"
     if (source / "registers.toml").is_file() and (source / "actors.toml").is_file():
         return source
-    try:
-        path = Path(str(resources.files("framing._lexicons")))
-    except ModuleNotFoundError:  # pragma: no cover - neither a checkout nor an installed wheel
-        path = source
+    path = _data_package("_lexicons") or source
     if not path.is_dir():
         raise MissingResourceError(f"the built-in lexicons are missing (looked in {path}); reinstall framing")
     return path
+
+
+def examples_path(*parts: str) -> Path:
+    """The invented example articles and coding set that ship with framing, wherever it is installed:
+    ``examples_path("corpus")`` is the example corpus, ``examples_path("coding")`` the hand-coding
+    set, ``examples_path()`` the folder holding both. ``examples/`` beside the package in a source
+    checkout (each checkout or git worktree reads its own), else the copy installed with the package
+    (``framing._examples``), so a notebook or script finds them from any folder.
+
+    Example::
+
+        corpus = framing.load(framing.examples_path("corpus"))
+    """
+    source = Path(__file__).resolve().parent.parent / "examples"
+    root = source if (source / "corpus").is_dir() else _data_package("_examples") or source
+    path = root.joinpath(*parts)
+    if not path.exists():
+        raise MissingResourceError(f"the example data {'/'.join(parts) or 'folder'} is missing (looked in {path}); reinstall framing")
+    return path
+
+
+def _data_package(name: str) -> Path | None:
+    """The folder of ``framing.<name>``, a folder of data files installed as a package without an
+    ``__init__`` (``importlib.resources.files`` gives a ``MultiplexedPath`` for those, not a
+    path), or None when it is not installed."""
+    try:
+        spec = importlib.util.find_spec(f"framing.{name}")
+    except ModuleNotFoundError:  # pragma: no cover
+        return None
+    locations = list(spec.submodule_search_locations or ()) if spec else []
+    return Path(locations[0]) if locations else None
 
 
 @lru_cache(maxsize=1)

@@ -18,9 +18,11 @@ SETUP = """%matplotlib inline
 from pathlib import Path
 import framing
 
-# The notebooks live in notebooks/; the example corpus is one folder up.
-ROOT = Path.cwd() if (Path.cwd() / "examples").exists() else Path.cwd().parent
-EXAMPLES = ROOT / "examples" / "corpus"
+# The invented example articles are installed with framing: this notebook runs from any folder.
+EXAMPLES = framing.examples_path("corpus")
+# Larger data sets are read from a shared/data folder above this one (../shared/data beside the
+# repository) when it is there; they are never copied into the repository.
+SHARED = next((p / "shared" / "data" for p in Path.cwd().parents if (p / "shared" / "data").is_dir()), None)
 """
 
 NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
@@ -28,7 +30,8 @@ NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
         ("md", """# Quickstart: how do outlets frame the same event?
 
 This notebook compares a handful of articles about one event and reads the report inline.
-The example corpus in `examples/corpus/` is **invented for teaching**: one event (a Canada-China
+The example corpus (`examples/corpus/` in the repository, installed with the package as
+`framing.examples_path("corpus")`) is **invented for teaching**: one event (a Canada-China
 trade accord and a US tariff threat) told by five fictional outlets in distinct registers, plus an
 aggregator's copy of the wire story. Use your own articles by pointing `framing.load` at a folder.
 
@@ -234,13 +237,13 @@ from framing.ml import (agreement, apply, cohens_kappa, cross_validate, evaluate
                         save_classifier, train)
 from framing.report.figures import PALETTE
 
-CODING = ROOT / "examples" / "coding"
+CODING = framing.examples_path("coding")
 sentences = pd.read_csv(CODING / "sentences.csv", dtype=str)
 print(len(sentences), "sentences")
 sentences.groupby(["outlet", "story"]).size().unstack(fill_value=0)"""),
         ("md", """## 1. The coded sentences
 
-`examples/coding/` holds 102 short sentences about trade and diplomacy news. **They were invented
+`examples/coding/` (installed as `framing.examples_path("coding")`) holds 102 short sentences about trade and diplomacy news. **They were invented
 for this project** and are illustrative only: no real event, no real person quoted. They come from
 six fictional outlets (the five of the example corpus and a regional paper, the *Prairie Post*).
 Two invented coders, Ana and Ben, coded every sentence as `loaded` or `neutral` with the codebook
@@ -367,10 +370,10 @@ with fixed cross-validation folds. Like notebook 5 with its corpus, this noteboo
 is licensed AGPL-3.0: the model trained on it stays in memory, is never saved, and the notebook
 shows only numbers and single words from it, never its sentences."""),
         ("code", """import json
-BABE = ROOT.parent / "shared" / "data" / "babe" / "babe.jsonl"
+BABE = SHARED / "babe" / "babe.jsonl" if SHARED else None
 models = {"invented set (102 sentences)": model}
 babe = babe_model = None
-if BABE.exists():
+if BABE and BABE.exists():
     rows = [json.loads(line) for line in BABE.read_text(encoding="utf-8").splitlines() if line.strip()]
     babe = pd.DataFrame([{"text": r["text"], "label": "biased" if r["label"] == 1 else "not_biased", "fold": r["cv_fold"]}
                          for r in rows if r["subset"] == "BABE_SG2" and r["label"] is not None])
@@ -379,7 +382,7 @@ if BABE.exists():
     models[f"BABE ({len(babe):,} sentences)"] = babe_model
     print(babe_model.cv["scheme"], "| macro-F1", babe_model.cv["macro_f1"])
 else:
-    print(f"BABE not found at {BABE}: the rest of the notebook uses the invented set only.")
+    print(f"BABE not found ({BABE or 'no shared/data folder above this one'}): the rest of the notebook uses the invented set only.")
 list(models)"""),
         ("md", """### Confusion matrix
 
@@ -662,9 +665,9 @@ distinctive vocabulary. Without the data it uses the example corpus, so it alway
 Remember what the AllSides labels are: a rating of the **outlet**, not of each article."""),
         ("code", SETUP + """
 import gzip, json, random, tempfile
-DATA = ROOT.parent / "shared" / "data" / "article_bias" / "articles.jsonl.gz"
+DATA = SHARED / "article_bias" / "articles.jsonl.gz" if SHARED else None
 work = Path(tempfile.mkdtemp())
-if DATA.exists():
+if DATA and DATA.exists():
     by_outlet = {}
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         for line in fh:

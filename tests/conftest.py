@@ -187,3 +187,36 @@ def interrupt_after(monkeypatch: pytest.MonkeyPatch, batches: int) -> Any:
 
     monkeypatch.setattr(workers, "analyse_batch", dying)
     return lambda: monkeypatch.setattr(workers, "analyse_batch", real)
+
+
+# ---------------------------------------------------------------------------------------------
+# The package as a wheel installs it (for the tests of package data)
+
+
+@pytest.fixture(scope="session")
+def built_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding ``framing/`` as a (non-editable) install lays it out: the modules and the
+    package data pyproject.toml declares, built by setuptools' build_py from this checkout. Put it
+    first on PYTHONPATH to run the package away from the repository."""
+    import warnings
+
+    from setuptools.config.pyprojecttoml import apply_configuration
+    from setuptools.dist import Distribution
+
+    dest = tmp_path_factory.mktemp("site")
+    cwd = os.getcwd()
+    try:
+        os.chdir(REPO)  # the configuration's paths are relative to the project
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # setuptools' notes on data-only subfolders and beta configuration
+            dist = Distribution()
+            dist.script_name = "setup.py"
+            apply_configuration(dist, "pyproject.toml")
+            cmd = dist.get_command_obj("build_py")
+            cmd.build_lib = str(dest)
+            cmd.ensure_finalized()
+            cmd.run()
+    finally:
+        os.chdir(cwd)
+    assert (dest / "framing" / "__init__.py").is_file()
+    return dest

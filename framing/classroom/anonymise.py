@@ -1,21 +1,47 @@
-"""Anonymising outlets: their names, name variants and domains become "Outlet A", "Outlet B" ..."""
+"""Anonymising outlets: their names, short forms and domains become "Outlet A", "Outlet B" ...,
+and the bylines, datelines and credits that betray them are removed."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
 
-__all__ = ["Anonymiser", "domain_of", "site_name"]
+from framing.classroom.furniture import strip_furniture
+
+__all__ = ["SHORT_FORMS", "Anonymiser", "domain_of", "site_name"]
+
+#: Short forms of large outlets that no rule derives from the name ("AP" from "Associated Press"
+#: is two letters, too few to take from any name; "Fox" is the first word of two). Keyed by the
+#: name in lower case without a leading "the"; matched as written (case-sensitive).
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "associated press": ("AP",),
+    "agence france-presse": ("AFP",),
+    "agence france presse": ("AFP",),
+    "fox news": ("Fox News Channel", "Fox"),
+    "guardian": ("Guardian",),
+    "new york times": ("NYT", "NY Times"),
+    "washington post": ("WaPo",),
+    "wall street journal": ("WSJ",),
+    "los angeles times": ("LA Times",),
+    "bloomberg news": ("Bloomberg",),
+    "national public radio": ("NPR",),
+}
 
 
 class Anonymiser:
-    """Replace outlet names, their variants and domains with labels ("Outlet A").
+    """Remove bylines, datelines, promotions and photo credits
+    (:func:`~framing.classroom.furniture.strip_furniture`), then replace outlet names, their
+    variants and domains with labels ("Outlet A").
 
     For each outlet: the name (any case, spaces or hyphens between its words; a one-word name only
-    as written or in capitals, so that an outlet called "Time" leaves the word "time" alone), the
-    name without a leading "The" when two or more words remain, the name written as one word
-    (``redledger``) with anything that makes it a domain, handle or URL, and the domain of each
-    article's URL with its name part (``bbc.co.uk``, ``bbc.com``, ``BBC``).
+    as written or in capitals, so that an outlet called "Time" leaves the word "time" alone) with
+    a following "Digital" ("Fox News Digital has reached out"), the name without a leading "The"
+    when two or more words remain, "the" and its last word for a name of three or more words that
+    starts with "The" ("the Times", "the Ledger"; the word as written), the initials of a name of
+    three or more words in capitals ("NYT"), the outlet's :data:`SHORT_FORMS`, the name written as
+    one word (``redledger``) with anything that makes it a domain, handle or URL, and the domain of
+    each article's URL with its name part (``bbc.co.uk``, ``bbc.com``, ``BBC``). So the outlet's
+    references to itself ("told CNN", "the Guardian understands") name the label.
     """
 
     def __init__(self, labels: dict[str, str], domains: Mapping[str, Iterable[str]] | None = None) -> None:
@@ -33,7 +59,18 @@ class Anonymiser:
                 body = r"[\s\-_]*".join(re.escape(w) for w in ws)
                 if len(ws) == 1:  # "Time", "Fortune": only as written (or in capitals), not the common word
                     body = f"(?-i:{re.escape(ws[0])}|{re.escape(ws[0].upper())})"
-                pats.append((len(" ".join(ws)), r"(?<![\w.@/])" + body + r"(?![\w-])", label))
+                pats.append((len(" ".join(ws)), r"(?<![\w.@/])" + body + r"(?:\s+Digital)?(?![\w-])", label))
+            # short forms, matched as written: "the Times", "NYT", "AP"
+            core = words[1:] if words[0].lower() == "the" else words
+            shorts = list(SHORT_FORMS.get(" ".join(core).lower(), ()))
+            if len(words) >= 3 and words[0].lower() == "the" and words[-1][:1].isupper():
+                shorts.append(f"the {words[-1]}")
+            if len(core) >= 3:
+                shorts.append("".join(w[0] for w in core).upper())
+            for short in shorts:
+                first, rest = (r"[Tt]he\s+", short[4:]) if short.startswith("the ") else ("", short)
+                body = first + r"\s+".join(re.escape(w) for w in rest.split())
+                pats.append((len(short), r"(?<![\w.@/])(?-i:" + body + r")(?:\s+Digital)?(?![\w-])", label))
             # the name as one word ("redledger"), bare only when it joins two or more words
             compact = {"".join(w.lower() for w in ws): len(ws) > 1 for ws in variants}
             path = r"(?:/(?:[^\s\"'”)]*[^\s\"'”).,;:!?])?)?"
@@ -57,6 +94,7 @@ class Anonymiser:
     def __call__(self, text: str | None) -> str:
         if not text:
             return text or ""
+        text = strip_furniture(text)
         for pat, label in self._patterns:
             text = pat.sub(label, text)
         return text

@@ -20,6 +20,7 @@ reaches HTML through autoescaped Jinja2 templates and PDF through XML-escaped Re
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,8 +40,9 @@ from framing.classroom.flags import concept_of
 from framing.classroom.levels import LEVELS
 from framing.classroom.pdf.answer_key import write_answer_key_pdf
 from framing.classroom.pdf.worksheet import write_worksheet_pdf
+from framing.classroom.premise import premise_warnings
 from framing.classroom.render import render_answer_key_html, render_worksheet_html
-from framing.errors import FramingError, InputError, check_option
+from framing.errors import FramingError, InputError, PremiseWarning, check_inputs, check_option
 from framing.inputs.corpus import Corpus
 from framing.inputs.loader import iter_load
 from framing.types import Article, ArticleResult
@@ -114,6 +116,7 @@ def worksheet_data(results: Sequence[ArticleResult], *, level: str = "middle", a
         ],
         "reveal": reveal,
         "left_out": prepared.left_out,
+        "premise": premise_warnings([(a.label, a.result) for a in arts]),
         "exercises": exercises,
         "concepts": concepts,
         "glossary": [{"term": g.term, "definition": g.definition} for g in txt.glossary],
@@ -145,6 +148,7 @@ def _as_results(source: Any) -> list[ArticleResult]:
     if all(isinstance(x, Article) for x in items):
         return list(analyze(items, progress=False))
     if all(isinstance(x, (str, os.PathLike)) for x in items):
+        check_inputs(items)
         corpus = Corpus.from_stream(iter_load([str(x) for x in items]))
         if corpus.errors:
             raise InputError("could not read every article: " + "; ".join(str(e) for e in corpus.errors))
@@ -181,6 +185,10 @@ def make_worksheet(
     seed : int
         Which letter each outlet gets (the same seed gives the same worksheet).
 
+    When the articles may not be about the same event (published more than two weeks apart, or
+    in different stories by :func:`~framing.comparison.stories.same_story_groups`), a
+    :class:`~framing.errors.PremiseWarning` says so, and so does the top of the answer key.
+
     Example::
 
         framing.make_worksheet(["a.txt", "b.txt"], level="high", out_dir="worksheet")
@@ -188,6 +196,8 @@ def make_worksheet(
     check_option("level", level, tuple(LEVELS))
     wanted = _formats(formats)
     data = worksheet_data(_as_results(results_or_paths), level=level, anonymise=anonymise, seed=seed, title=title)
+    for warning in data["premise"]:  # the worksheet is still written; its answer key says so too
+        warnings.warn(warning, PremiseWarning, stacklevel=2)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}

@@ -9,6 +9,7 @@ from typing import Any
 from framing.actors.candidates import find_candidates
 from framing.actors.gazetteer import add_actor, load_gazetteer
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, non_negative, say
+from framing.errors import check_inputs
 from framing.inputs.loader import iter_load
 from framing.text.parse import parse_many
 from framing.types import LoadError
@@ -46,6 +47,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
 
 
 def cmd_actors_candidates(args: argparse.Namespace) -> int:
+    check_inputs(args.paths)
     gz = load_gazetteer(extra=args.gazetteer)
     failed = False
     texts = []

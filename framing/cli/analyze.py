@@ -4,7 +4,6 @@ folder, and compare the results in a report (HTML, PDF, Markdown, CSV tables).""
 from __future__ import annotations
 
 import argparse
-import glob
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,9 +11,9 @@ from typing import Any
 
 from framing import report
 from framing.analysis.results import Results
-from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, add_load_options, at_least_one, load_options, non_negative, say
+from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_load_options, at_least_one, load_options, non_negative, say
 from framing.comparison.comparison import VoiceOption, compare
-from framing.errors import FramingError, InputError, OptionError
+from framing.errors import FramingError, InputError, OptionError, UnknownFieldError, check_inputs
 from framing.inputs.discovery import FORMATS
 from framing.run.engine import run
 from framing.run.lock import folder_lock
@@ -182,10 +181,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
 def cmd_analyze(args: argparse.Namespace) -> int:
     _formats(args.format)  # a usage error before any work is done
     out = Path(args.out)
-    found = [p for p in args.paths if Path(p).exists() or any(True for _ in glob.iglob(p, recursive=True))]
-    if not found:
-        say(f"framing: error: no input files found in {', '.join(args.paths)}")
-        return EXIT_USAGE
+    check_inputs(args.paths)  # a mistyped path or a pattern matching nothing: exit 2 before any work
     with folder_lock(out):  # held through the report too: a second run on this --out is refused
         return _analyze(args, out)
 
@@ -221,10 +217,12 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         # the table is written streaming; the report holds its articles in memory (about 360 kB
         # each with their evidence), so a large corpus is reported on a stratified sample
         keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
-        records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
-        res = Results.from_jsonl(out / "articles.jsonl", records=records)
         try:
+            records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
+            res = Results.from_jsonl(out / "articles.jsonl", records=records)
             written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
+        except UnknownFieldError as exc:  # a typo in --by: the analysis is kept, only the report is missing
+            raise FramingError(f"{exc}. The analysis is kept: 'framing report {out} --by FIELD' writes its report") from exc
         except OptionError as exc:  # e.g. --groups names no group: the results stand, the report can follow
             raise OptionError(f"{exc}. The results are written; write the report with 'framing report {out} --groups ...'") from exc
     mark_report(out, written)

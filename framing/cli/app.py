@@ -10,6 +10,7 @@ analysed and the failures are listed in ``errors.jsonl``), 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -28,11 +29,33 @@ __all__ = ["build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors exit with status 2 (``EXIT_USAGE``)."""
+    """An argument parser whose usage errors exit with status 2 (``EXIT_USAGE``).
+
+    Arguments a command does not know are refused by that command's parser, with its usage and
+    the closest option ("did you mean --format?"): argparse's subcommand parsers pass them up to
+    the top parser, whose usage says nothing about the command's options. So ``parse_known_args``
+    never returns unknown arguments here.
+    """
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:  # type: ignore[override]
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}{self._suggestion(extras)}")
+        return parsed, extras
+
+    def _suggestion(self, extras: Sequence[str]) -> str:
+        """`` (did you mean --format?)`` for the first unknown option close to one of this parser's."""
+        options = [o for action in self._actions for o in action.option_strings if o.startswith("--")]
+        for arg in extras:
+            if arg.startswith("-") and len(arg) > 2:
+                close = difflib.get_close_matches(arg.split("=", 1)[0], options, n=1, cutoff=0.6)
+                if close:
+                    return f" (did you mean {close[0]}?)"
+        return ""
 
 
 def build_parser() -> argparse.ArgumentParser:

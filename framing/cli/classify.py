@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.cli.common import at_least_one, non_negative, positive_number
-from framing.errors import FramingError
+from framing.errors import FramingError, check_inputs
 from framing.safe_output import finite_json, safe_frame
 
 __all__ = ["main", "register"]
@@ -268,6 +268,7 @@ def _load_inputs(paths: Sequence[str], text_col: str | None) -> list[Any]:
     from framing.analysis.results import Results
     from framing.inputs.loader import load
 
+    check_inputs(paths)
     if len(paths) == 1:
         p = Path(paths[0])
         jsonl = p / "articles.jsonl" if p.is_dir() else p

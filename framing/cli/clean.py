@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_load_options, load_options, say
+from framing.errors import check_inputs
 from framing.inputs.discovery import discover
 from framing.inputs.loader import Reading
 from framing.types import LoadError
@@ -30,6 +31,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    check_inputs(args.paths)  # a mistyped name is a usage error, before any file is shown
     failed = False
     first = True
     for item in Reading(discover(args.paths), load_options(args)):

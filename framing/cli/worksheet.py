@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from typing import Any
 
 from framing.classroom.worksheet import make_worksheet
+from framing.errors import PremiseWarning
 
 __all__ = ["cmd_worksheet", "register"]
 
@@ -51,6 +53,13 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] | None
 
 def cmd_worksheet(args: argparse.Namespace) -> int:
     """Write the worksheet and answer key the arguments ask for; report the files on stderr."""
-    written = make_worksheet(args.paths, level=args.level, anonymise=args.anonymise, out_dir=args.out, formats=args.format, seed=args.seed, title=args.title)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PremiseWarning)
+        written = make_worksheet(args.paths, level=args.level, anonymise=args.anonymise, out_dir=args.out, formats=args.format, seed=args.seed, title=args.title)
+    for w in caught:
+        if issubclass(w.category, PremiseWarning):
+            print(f"framing: warning: {w.message}", file=sys.stderr)
+        else:  # anything else as Python would show it
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     print(f"Wrote {', '.join(str(p) for p in written.values())}", file=sys.stderr)
     return 0

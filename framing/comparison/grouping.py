@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import fields
 
-from framing.errors import OptionError
+from framing.errors import UnknownFieldError
 from framing.types import Article, ArticleResult
 
 __all__ = ["UNKNOWN", "check_by", "group_of", "groupable_fields"]
@@ -30,21 +30,25 @@ def group_of(result: ArticleResult, by: str) -> str:
 
 
 def groupable_fields(results: Iterable[ArticleResult]) -> list[str]:
-    """The fields articles can be grouped by: article attributes, then every metadata key seen."""
+    """The fields articles can be grouped by: article attributes (the usual ones first: outlet,
+    published, syndicated_from, republished_by, author), then every metadata key seen."""
     meta: dict[str, None] = {}
     for r in results:
         meta.update(dict.fromkeys(k for k in r.article.meta if isinstance(k, str)))
-    return [f for f in _ARTICLE_FIELDS if f not in _NOT_GROUPABLE] + sorted(k for k in meta if k not in _ARTICLE_FIELDS)
+    return list(_GROUPABLE) + sorted(k for k in meta if k not in _ARTICLE_FIELDS)
 
 
 def check_by(results: Iterable[ArticleResult], by: str) -> None:
-    """Raise :class:`OptionError` when no article has the field ``by`` (naming those that exist)."""
+    """Raise :class:`~framing.errors.UnknownFieldError` (an ``OptionError``) when no article has
+    the field ``by``, naming those that exist and the closest one."""
     rs = list(results)
-    if by in _ARTICLE_FIELDS and by not in _NOT_GROUPABLE:
+    if by in _GROUPABLE:
         return
     if any(by in r.article.meta for r in rs):
         return
-    raise OptionError(f"cannot group by {by!r}: no article has that field; fields to group by: {', '.join(groupable_fields(rs))}")
+    raise UnknownFieldError(by, groupable_fields(rs))
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_USUAL = ("outlet", "published", "syndicated_from", "republished_by", "author")
+_GROUPABLE = _USUAL + tuple(f for f in _ARTICLE_FIELDS if f not in _NOT_GROUPABLE and f not in _USUAL)

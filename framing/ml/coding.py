@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.errors import FramingError, InputError, check_option
+from framing.errors import FramingError, InputError, UnknownFieldError, check_option
 from framing.safe_output import safe_frame, unescape_cell
 
 __all__ = ["code_value", "coding_items", "excerpt", "export_sample", "import_codes", "missing_code", "reliability_matrix"]
@@ -152,7 +152,8 @@ def export_sample(
         Sample size (at most the number of items).
     stratify_by : str or None
         Field to stratify by (``outlet``, ``published``, any metadata field); items lacking it form
-        the stratum ``(none)``. None: a simple random sample.
+        the stratum ``(none)``, and a field no item has raises
+        :class:`~framing.errors.UnknownFieldError`. None: a simple random sample.
     allocation : {"proportional", "equal"}
         Draw from each stratum in proportion to its size, or the same number from each; every
         stratum gets at least one item when ``n`` is at least the number of strata.
@@ -178,6 +179,9 @@ def export_sample(
     items = coding_items(data)
     if not items:
         raise FramingError("nothing to sample from: no articles")
+    if stratify_by is not None and not any(stratify_by in it for it in items):  # a typo, not one "(none)" stratum
+        seen = dict.fromkeys(k for it in items for k in it if k not in ("id", "text"))
+        raise UnknownFieldError(stratify_by, list(seen), doing="stratify by")
     rng = np.random.default_rng(seed)
     if stratify_by is None:
         chosen = sorted(rng.choice(len(items), size=min(n, len(items)), replace=False).tolist())

@@ -53,13 +53,25 @@ def test_clean_show_debris_and_json(tmp_path, capsys):
 
 
 def test_clean_unreadable_file_exit_1(tmp_path, capsys):
-    """`framing clean` on a missing and a good file prints the good one and exits 1."""
+    """`framing clean` on a file it cannot read and a good file prints the good one and exits 1."""
     good = tmp_path / "pier.txt"
     good.write_text(PAGE, encoding="utf-8")
-    assert main(["clean", str(tmp_path / "missing.txt"), str(good)]) == 1
+    broken = tmp_path / "scan.txt"
+    broken.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\nbinary")
+    assert main(["clean", str(broken), str(good)]) == 1
     captured = capsys.readouterr()
-    assert "missing.txt" in captured.err and "no such file" in captured.err
+    assert "scan.txt" in captured.err and "PDF" in captured.err
     assert "The harbour board approved plans" in captured.out
+
+
+def test_clean_missing_file_is_a_usage_error(tmp_path, capsys):
+    """A file name that does not exist is a usage error (exit 2) naming it, before any file is shown."""
+    good = tmp_path / "pier.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(tmp_path / "missing.txt"), str(good)]) == 2
+    captured = capsys.readouterr()
+    assert "missing.txt: no such file or folder" in captured.err
+    assert captured.out == ""
 
 
 def test_clean_seed_article(politsturm_seed, capsys):

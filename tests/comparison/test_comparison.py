@@ -22,7 +22,7 @@ from framing.comparison.stats import (
     permutation_test,
 )
 from framing.comparison.stories import same_story_groups
-from framing.errors import OptionError
+from framing.errors import OptionError, UnknownFieldError
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
@@ -190,6 +190,13 @@ def test_unknown_grouping_field_is_an_error_naming_the_fields(example_results) -
     """A mistyped ``by`` is refused with the fields one can group by, not turned into one '(unknown)' group."""
     with pytest.raises(OptionError, match=r"cannot group by 'outlte'.*outlet"):
         compare(example_results, by="outlte")
+    with pytest.raises(UnknownFieldError) as exc:
+        compare(example_results, by="Genre")
+    err = exc.value
+    assert err.field == "Genre" and "did you mean 'genre'?" in str(err)
+    # the usual fields first, then the metadata columns of these articles (sidecars and front matter)
+    assert err.available[:2] == ["outlet", "published"] and {"genre", "note"} <= set(err.available)
+    assert not {"id", "text", "meta", "debris"} & set(err.available)
 
 
 def test_voice_all_counts_the_words_in_quotations() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import framing
 from framing.inputs.discovery import discover
 from framing.types import LoadError
 
@@ -49,15 +50,21 @@ def test_explicit_readme_path_is_loaded(tmp_path, load_items):
 
 
 def test_missing_path_and_unmatched_glob(tmp_path, load_items):
-    """A path that does not exist, or a pattern matching nothing, is a LoadError; the rest loads."""
+    """In a stream (iter_load) a path that does not exist, or a pattern matching nothing, is a
+    LoadError and the rest loads; framing.load refuses them (MissingInputError naming each) instead
+    of returning a corpus without them (or an empty one)."""
     write(tmp_path / "ok.txt", LIBRARY)
     missing = tmp_path / "nope" / "missing.txt"
-    articles, errors = load_items([missing, tmp_path / "ok.txt", str(tmp_path / "*.xml")])
+    given = [missing, tmp_path / "ok.txt", str(tmp_path / "*.xml")]
+    articles, errors = load_items(given)
     assert [a.id for a in articles] == ["ok"]
-    assert [(e.path, e.reason) for e in errors] == [
-        (str(missing), "no such file or folder"),
-        (str(tmp_path / "*.xml"), "no file matches this pattern"),
-    ]
+    expected = [(str(missing), "no such file or folder"), (str(tmp_path / "*.xml"), "no file matches this pattern")]
+    assert [(e.path, e.reason) for e in errors] == expected
+    with pytest.raises(framing.MissingInputError) as exc:
+        framing.load(given)
+    assert exc.value.missing == expected and str(missing) in str(exc.value)
+    with pytest.raises(framing.MissingInputError, match=r"missing/: no such file or folder"):
+        framing.load("missing/")
 
 
 def test_same_file_given_twice_loads_once(tmp_path, load_items):

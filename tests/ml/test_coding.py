@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.errors import InputError
+from framing.errors import InputError, UnknownFieldError
 from framing.ml.coding import export_sample, import_codes, reliability_matrix
 from framing.types import Article
 
@@ -46,6 +46,17 @@ def test_export_sample_from_articles_by_any_field():
     arts = [Article(id=f"a{i}", text="Some text here.", outlet="X", published="2024-01-01" if i % 2 else None) for i in range(8)]
     s = export_sample(arts, 4, stratify_by="published")
     assert sorted(s["published"].fillna("(none)")) == ["(none)", "(none)", "2024-01-01", "2024-01-01"]
+
+
+def test_export_sample_by_a_field_no_item_has_is_an_error():
+    """A mistyped stratum field is refused with the fields the items have, not one '(none)' stratum."""
+    with pytest.raises(UnknownFieldError, match=r"cannot stratify by 'outlte'.*did you mean 'outlet'\?") as exc:
+        export_sample(_records(), 10, stratify_by="outlte")
+    assert exc.value.available == ["outlet", "title"]
+    arts = [Article(id=f"a{i}", text="Some text here.", outlet="X", meta={"topic": "trade"}) for i in range(4)]
+    with pytest.raises(UnknownFieldError) as exc:
+        export_sample(arts, 2, stratify_by="topik")
+    assert {"outlet", "published", "topic"} <= set(exc.value.available) and "did you mean 'topic'?" in str(exc.value)
 
 
 def test_import_codes_from_filled_samples_and_long_tables(tmp_path):

@@ -1,8 +1,9 @@
 """Exercise 1: compare headlines and leads.
 
-Each headline and first paragraph side by side, with questions; the key lists the flagged words of
-each headline and lead, who each headline names first, and which actors every lead mentions or
-leaves out.
+Each headline and first paragraph (from its first line that is not a byline, dateline or
+promotion: :func:`~framing.classroom.furniture.lead_span`) side by side, with questions; the key
+lists the flagged words of each headline and lead, who each headline names first, and which
+actors every lead mentions or leaves out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from framing.classroom.concepts import texts
 from framing.classroom.evidence import answer, flag_marks, segments
 from framing.classroom.excerpts import grade, grade_ok, n_words
 from framing.classroom.flags import spot_keys
+from framing.classroom.furniture import lead_span
 from framing.classroom.levels import Level
 from framing.classroom.lookups import gazetteer, lexicons
 from framing.markers.detectors import detect
@@ -48,7 +50,7 @@ def headlines_exercise(arts: list[PreparedArticle], level: Level, shown: Callabl
     lead_actors: dict[str, list[str]] = {}
     for a in arts:
         text = a.text
-        ps, pe = a.paras[0] if a.paras else (0, 0)
+        ps, pe = lead_span(text, a.paras)  # the first paragraph, after any byline, dateline or promotion
         le = pe
         if level.lead_words is not None:
             sents = [s for s in a.doc.sentences if ps <= s.start and s.end <= pe]

@@ -24,6 +24,11 @@ def write_answer_key_pdf(data: dict[str, Any], path: str) -> str:
             k.small,
         )
     )
+    if data.get("premise"):
+        warning = [k.p("<b>Check before class: are these articles about the same event?</b>")]
+        warning += [k.p("• " + esc(w), k.cell) for w in data["premise"]]
+        story.append(k.box(warning, shade="#fdf0ef", border="#b3261e"))
+        story.append(Spacer(1, 6))
     story.append(
         k.p(
             esc(

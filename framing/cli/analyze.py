@@ -70,7 +70,7 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
         action="append",
         default=[],
         metavar="[NAME=]FILE",
-        help="apply a classifier written by 'framing train' to every article (repeatable); its predictions go to "
+        help="apply a classifier written by 'framing train', or a shipped one by name (register_populist), to every article (repeatable); its predictions go to "
         "articles.jsonl ('predictions'), articles.csv (pred_NAME) and the report. NAME defaults to the name in the "
         "model card, else the file name without .skops",
     )

@@ -118,7 +118,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
         description="Score a trained model on a labelled CSV, TSV or JSONL file it was not trained on; prints the metrics as JSON "
         "(macro_f1, accuracy, per_class, confusion_matrix, brier, reliability).",
     )
-    p.add_argument("model", metavar="MODEL", help="model file written by 'framing train'")
+    p.add_argument("model", metavar="MODEL", help="model file written by 'framing train', or a shipped model's name (register_populist)")
     p.add_argument("data", metavar="DATA", help="labelled CSV, TSV or JSONL file")
     _add_columns(p, label=True)
     p.add_argument("--out", metavar="FILE", help="also write the metrics to this JSON file")
@@ -132,7 +132,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] = argp
         epilog=_EPILOG_APPLY,
         formatter_class=raw,
     )
-    p.add_argument("model", metavar="MODEL", help="model file written by 'framing train'")
+    p.add_argument("model", metavar="MODEL", help="model file written by 'framing train', or a shipped model's name (register_populist)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="inputs, as for 'framing analyze', or an articles.jsonl of results (leave out with --into)")
     p.add_argument("--text-col", metavar="NAME", help="field/column holding the text in JSON, JSONL and CSV inputs")
     p.add_argument("--unit", choices=("article", "sentence"), help="'sentence' also writes sentences.csv, one row per sentence (default for sentence-level models)")
@@ -252,8 +252,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from framing.ml.data import read_labelled
     from framing.ml.inference import evaluate
     from framing.ml.model import load_classifier
+    from framing.ml.predict import model_path
 
-    model = load_classifier(args.model)
+    model = load_classifier(model_path(args.model))
     data = read_labelled(args.data, text_col=args.text_col, label_col=args.label_col)
     metrics = evaluate(model, list(data["text"]), list(data["label"]))
     metrics = {"model": str(args.model), "data": str(args.data), **metrics}
@@ -285,6 +286,7 @@ def _load_inputs(paths: Sequence[str], text_col: str | None) -> list[Any]:
 def cmd_apply(args: argparse.Namespace) -> int:
     from framing.ml.inference import apply
     from framing.ml.model import load_classifier
+    from framing.ml.predict import model_path
 
     if args.into:
         return _apply_into(args)
@@ -292,7 +294,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
         raise FramingError("apply needs PATH... and --out DIR (or --into DIR, a folder written by 'framing analyze')")
     if args.name:
         raise FramingError("--name names the model inside an analysis folder; use it with --into")
-    model = load_classifier(args.model)
+    model = load_classifier(model_path(args.model))
     items = _load_inputs(args.paths, args.text_col)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -390,8 +392,9 @@ def cmd_code_next(args: argparse.Namespace) -> int:
     from framing.ml.active import next_to_code
     from framing.ml.coding import import_codes
     from framing.ml.model import load_classifier
+    from framing.ml.predict import model_path
 
-    model = load_classifier(args.model)
+    model = load_classifier(model_path(args.model))
     items = _load_inputs(args.paths, args.text_col)
     exclude = list(import_codes([args.exclude])["id"]) if args.exclude else []
     frame = next_to_code(model, items, args.n, strategy=args.strategy, exclude=exclude)

@@ -27,11 +27,12 @@ from framing.ml.inference import apply, evaluate
 from framing.ml.metrics import brier_score, classification_metrics, reliability_bins
 from framing.ml.model import TRUSTED_TYPES, Classifier, load_classifier, save_classifier
 from framing.ml.pipelines import COMPONENTS, make_pipeline
-from framing.ml.predict import Predictor, load_predictors, model_specs, predict_text
+from framing.ml.predict import BUILTIN_MODELS, Predictor, load_predictors, model_path, model_specs, predict_text
 from framing.ml.reliability import agreement, cohens_kappa, krippendorff_alpha, machine_vs_human
 from framing.ml.training import cross_validate, train
 
 __all__ = [
+    "BUILTIN_MODELS",
     "COMPONENTS",
     "TRUSTED_TYPES",
     "Classifier",
@@ -55,6 +56,7 @@ __all__ = [
     "load_predictors",
     "machine_vs_human",
     "make_pipeline",
+    "model_path",
     "model_specs",
     "next_to_code",
     "predict_text",

@@ -14,6 +14,10 @@ a sentence-level one (values rounded to 4 decimals).
 
 A model's name is the ``name`` in its model card (``framing train --name``), else the file name
 without ``.skops``; ``NAME=FILE`` chooses another. Names must be unique within a run.
+
+A classifier shipped with framing (:data:`BUILTIN_MODELS`, in ``framing/models``) is named instead
+of a file: ``--model register_populist`` (``models=["register_populist"]``); a file of that name
+in the working folder comes first.
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ from typing import Any
 from framing.errors import FramingError, InputError
 from framing.ml.inference import article_rows
 from framing.ml.model import Classifier, load_classifier
+from framing.resources import model_dir
 
 __all__ = [
+    "BUILTIN_MODELS",
     "Predictor",
     "as_predictor",
     "card_summary",
     "load_predictors",
+    "model_path",
     "model_specs",
     "predict_text",
 ]
@@ -47,15 +54,36 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+#: Classifiers shipped in ``framing/models`` that ``--model`` takes by name, each with its model card
+#: ``framing/models/NAME.md``: ``register_populist``, right-populist versus mainstream register of an
+#: article (rebuilt by ``bench/train_register_classifier.py``).
+BUILTIN_MODELS = ("register_populist",)
+
+
+def model_path(spec: str | os.PathLike[str]) -> Path:
+    """The file ``spec`` names: a path, or the name of a shipped model (:data:`BUILTIN_MODELS`) when no
+    such file exists.
+
+    >>> model_path("register_populist").name
+    'register_populist.skops'
+    """
+    text = os.fspath(spec)
+    path = Path(text)
+    if text in BUILTIN_MODELS and not path.is_file():
+        return model_dir() / f"{text}.skops"
+    return path
+
+
 def _split_spec(spec: str | os.PathLike[str]) -> tuple[str | None, Path]:
-    """``FILE`` or ``NAME=FILE`` (a file whose own name contains '=' is taken as a file)."""
+    """``FILE`` or ``NAME=FILE`` (a file whose own name contains '=' is taken as a file); FILE may be
+    the name of a shipped model (:data:`BUILTIN_MODELS`)."""
     text = os.fspath(spec)
     if "=" in text and not Path(text).is_file():
         name, _, path = text.partition("=")
         if not name.strip():
             raise FramingError(f"--model NAME=FILE needs a name before '='; got {text!r}")
-        return name.strip(), Path(path)
-    return None, Path(text)
+        return name.strip(), model_path(path)
+    return None, model_path(text)
 
 
 def card_summary(model: Classifier, *, name: str, file: str = "", sha256: str = "") -> dict[str, Any]:

@@ -31,6 +31,14 @@ def test_save_load_round_trip(toy_model, tmp_path):
     assert "## Validation" in md and "Macro-F1" in md and "Not grouped" in md
 
 
+def test_a_compressed_model_file_is_smaller_and_loads_the_same(toy_model, tmp_path):
+    plain = save_classifier(toy_model, tmp_path / "plain.skops", card=False)
+    packed = save_classifier(toy_model, tmp_path / "packed.skops", card=False, compress=True)
+    assert packed.stat().st_size < plain.stat().st_size
+    texts, _ = toy_sentences(5, seed=3)
+    np.testing.assert_array_equal(load_classifier(packed).predict_proba(texts), toy_model.predict_proba(texts))
+
+
 def test_trusted_types_are_exactly_what_our_pipelines_need(tmp_path):
     """Every pipeline make_pipeline can build needs exactly TRUSTED_TYPES beyond skops' defaults."""
     texts = ['A brutal “war” is here?', "A calm day in town.", "He said “the regime's crimes are many”.", "Fine weather today."] * 2

@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python bench/build_register_reference.py [--data ../shared/data] [--per-outlet 12] [--max 1500]
+    python bench/build_register_reference.py [--data ../shared/data] [--per-outlet 12] [--max 1200]
 
 The register score (:mod:`framing.analysis.registers`) compares an article with ordinary news.
 "Ordinary news" is a fixed random sample of Article-Bias-Prediction (Baly et al. 2020; articles
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Rebuild framing/models/register_reference.json from Article-Bias-Prediction.")
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--per-outlet", type=int, default=12)
-    ap.add_argument("--max", type=int, default=1500)
+    ap.add_argument("--max", type=int, default=1200)
     args = ap.parse_args(argv)
     if not (args.data / "article_bias" / "articles.jsonl.gz").exists():
         print(f"no Article-Bias-Prediction data under {args.data}", file=sys.stderr)

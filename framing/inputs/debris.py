@@ -214,18 +214,31 @@ def _anywhere_rule(line: str, st: PageState) -> bool:
     if low in _NAV_LINES:
         st.drop("navigation", line)
         return True
-    if _INLINE_PROMO.match(line) and _words(line) <= 25:
-        st.drop("promotion", line)
-        return True
-    if _CALL_TO_ACTION.match(line) and _words(line) <= 25:
-        st.drop("call_to_action", line)
-        return True
-    if _PHOTO_CREDIT.search(line) and _words(line) <= 70:
-        st.drop("photo_caption", line)
+    if _first_rule(line, st, _ANYWHERE_RULES):
         return True
     if _caps_teaser(line):
         st.drop("teaser", line)
         return True
+    return False
+
+
+#: (pattern, longest line in words it applies to, debris kind): a line is that debris when the
+#: pattern is found in it and it is no longer than that.
+_Rule = tuple[re.Pattern[str], int, str]
+_ANYWHERE_RULES: tuple[_Rule, ...] = (
+    (_INLINE_PROMO, 25, "promotion"),
+    (_CALL_TO_ACTION, 25, "call_to_action"),
+    (_PHOTO_CREDIT, 70, "photo_caption"),
+)
+_TRAILING_RULES: tuple[_Rule, ...] = ((_COPYRIGHT, 15, "credits"), (_PROMOTION, 30, "promotion"))
+
+
+def _first_rule(line: str, st: PageState, rules: tuple[_Rule, ...]) -> bool:
+    """Drop ``line`` as the kind of the first rule that recognises it; True if one did."""
+    for pattern, longest, kind in rules:
+        if pattern.search(line) and _words(line) <= longest:
+            st.drop(kind, line)
+            return True
     return False
 
 
@@ -250,11 +263,7 @@ def _trailing_rule(line: str, st: PageState) -> bool:
     if _CREDITS.match(line) or (_SIGNATURE.match(line) and _words(line) <= 8):
         st.drop("credits", line)
         return True
-    if _COPYRIGHT.match(line) and _words(line) <= 15:
-        st.drop("credits", line)
-        return True
-    if _PROMOTION.search(line) and _words(line) <= 30:
-        st.drop("promotion", line)
+    if _first_rule(line, st, _TRAILING_RULES):
         return True
     low = line.lower().strip()
     if low in _NAV_LINES or re.fullmatch(r"(?:share|follow)(?: (?:on|us on|this))?[\w ,]{0,40}:?", low):

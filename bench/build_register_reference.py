@@ -13,7 +13,10 @@ Gamma prior is fitted by the method of moments to the counts in the outlet's own
 
     m      = sum(k) / sum(n)                         (pooled rate per word)
     s2     = (sum((k - m n)^2) - sum(m n)) / sum(n^2)  (between-article variance of the rate)
-    alpha  = m^2 / s2,  beta = m / s2                (s2 <= 0: alpha = 50, little spread)
+    beta   = min(m / s2, BETA_MAX),  alpha = m * beta  (s2 <= 0: beta = BETA_MAX)
+
+The cap (1,000 words) keeps a register (nearly) absent from ordinary news from getting a prior so
+certain that no article could move it.
 
 A register never seen in the sample gets half a match over the whole sample as its mean, so that
 the prior stays proper. The data is read at run time and never copied; only the fitted numbers
@@ -35,12 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from framing.analysis.article import iter_analyze
-from framing.analysis.registers import REFERENCE_FILE
+from framing.analysis.registers import BETA_MAX, REFERENCE_FILE
 from framing.markers.lexicons import load_default_lexicons
 from framing.types import Article
 
 MODELS = ROOT / "framing" / "models"
-MIN_SPREAD_ALPHA = 50.0
 
 
 def sample(data: Path, per_outlet: int, cap: int, seed: int = 7) -> list[dict[str, str]]:
@@ -66,11 +68,8 @@ def fit(counts: list[tuple[float, int]], n_total_words: int) -> dict[str, float]
     n_sum = sum(n for _, n in counts)
     m = (k_sum if k_sum > 0 else 0.5) / max(n_sum, 1)
     s2 = (sum((k - m * n) ** 2 for k, n in counts) - sum(m * n for _, n in counts)) / max(sum(n * n for _, n in counts), 1)
-    if s2 <= 0:
-        alpha = MIN_SPREAD_ALPHA
-        beta = alpha / m
-    else:
-        alpha, beta = m * m / s2, m / s2
+    beta = BETA_MAX if s2 <= 0 else min(m / s2, BETA_MAX)  # the prior is worth at most BETA_MAX words
+    alpha = m * beta
     share = sum(1 for k, _ in counts if k > 0) / max(len(counts), 1)
     return {"alpha": alpha, "beta": beta, "mean_per_1000": 1000 * m, "n_articles": len(counts), "share_with_a_match": round(share, 4), "matches": k_sum}
 

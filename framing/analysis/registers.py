@@ -17,10 +17,11 @@ Church & Gale 1995 on the overdispersion of word frequencies):
   near its raw rate, a short one's is pulled toward ordinary news until its matches move it. The
   score is therefore a cautious estimate for comparing articles, not the raw rate itself;
 * the **verdict** compares the article with ordinary news: ``"clear"`` when the posterior
-  probability that its rate is at least :data:`FACTOR` times the reference mean is 0.9 or more,
-  ``"none"`` when the probability that it is below that is 0.9 or more (a long text without the
-  register's phrases), and ``"not enough evidence"`` otherwise. Texts under :data:`MIN_WORDS`
-  own words are always ``"not enough evidence"``.
+  probability that its rate is at least :data:`FACTOR` times the reference mean is 0.9 or more
+  and it has at least :data:`MIN_MATCHES` matches, ``"none"`` when the probability that it is
+  below that is 0.9 or more and it has at least :data:`NONE_MIN_WORDS` own words (a long text
+  without the register's phrases), and ``"not enough evidence"`` otherwise. Texts under
+  :data:`MIN_WORDS` own words are always ``"not enough evidence"``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from scipy.stats import gamma
 from framing.types import ArticleResult
 
 __all__ = [
-    "FACTOR", "LEVEL", "MIN_WORDS", "REFERENCE_FILE", "RegisterPrior", "RegisterScore", "article_register_scores",
+    "BETA_MAX", "FACTOR", "LEVEL", "MIN_MATCHES", "MIN_WORDS", "NONE_MIN_WORDS", "REFERENCE_FILE", "RegisterPrior", "RegisterScore", "article_register_scores",
     "load_reference", "register_score",
 ]
 
@@ -51,6 +52,15 @@ LEVEL = 0.9
 #: 1,000 words even in the register's own outlets) such a text holds well under one expected match
 #: of most registers, so finding none says nothing.
 MIN_WORDS = 100
+#: A "clear" verdict needs at least this many matches: one phrase can be a stray use or a misread
+#: sense (hand-checked precision on ordinary news is far below that on the register's own outlets).
+MIN_MATCHES = 2
+#: A "none" verdict needs at least this many own words: a 300-word excerpt without a register's
+#: phrases says little when even its own outlets use a few per 1,000 words.
+NONE_MIN_WORDS = 500
+#: The prior is worth at most this many words of ordinary news. Without the cap, a register
+#: (nearly) absent from the reference sample gets a prior so certain that no article could move it.
+BETA_MAX = 1000.0
 
 
 @dataclass(frozen=True)
@@ -98,9 +108,9 @@ def register_score(register: str, matches: float, words: int, prior: RegisterPri
     above = float(post.sf(threshold))
     if words < MIN_WORDS:
         verdict = "not enough evidence"
-    elif above >= LEVEL:
+    elif above >= LEVEL and matches >= MIN_MATCHES:
         verdict = "clear"
-    elif 1 - above >= LEVEL:
+    elif 1 - above >= LEVEL and words >= NONE_MIN_WORDS:
         verdict = "none"
     else:
         verdict = "not enough evidence"

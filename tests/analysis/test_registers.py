@@ -29,11 +29,24 @@ def test_short_text_is_pulled_toward_ordinary_news_long_text_is_not():
 
 
 def test_verdicts():
-    """'none' needs a long text without the register; a text under MIN_WORDS never gets a verdict."""
+    """'none' needs a long text without the register, 'clear' two matches or more; a text under
+    MIN_WORDS never gets a verdict."""
     assert register_score("r", 0, 5000, RARE).verdict == "none"
     assert register_score("r", 0, 300, RARE).verdict == "not enough evidence"
     assert register_score("r", 5, MIN_WORDS - 1, RARE).verdict == "not enough evidence"
     assert register_score("r", 4, 400, RARE).verdict == "clear"
+    assert register_score("r", 1, 150, RARE).verdict == "not enough evidence"  # one phrase is not a register
+
+
+def test_a_register_absent_from_ordinary_news_can_still_be_found():
+    """A register never seen in the reference sample has a prior near zero, worth at most BETA_MAX
+    words: a few matches in a short text make it clear, none in a long one make it 'none'."""
+    from framing.analysis.registers import BETA_MAX
+
+    absent = RegisterPrior(alpha=0.0005 * BETA_MAX / 1000, beta=BETA_MAX, mean_per_1000=0.0005, n_articles=1200)
+    found = register_score("r", 3, 300, absent)
+    assert found.verdict == "clear" and found.score > 1.0
+    assert register_score("r", 0, 2000, absent).verdict == "none"
 
 
 def test_shipped_reference_is_proper():

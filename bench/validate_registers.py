@@ -46,8 +46,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import framing
 from _validation_doc import write_section
+
+import framing
 from framing.analysis.registers import article_register_scores
 from framing.markers.lexicons import LexiconSet, load_default_lexicons, load_lexicon
 from framing.types import Article

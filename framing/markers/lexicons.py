@@ -10,6 +10,10 @@ User lexicons live in any folder: pass it as ``extra_dirs`` (``--lexicon-dir`` o
 line) or list folders in the ``FRAMING_LEXICON_PATH`` environment variable. A user lexicon with
 the same ``name`` as a built-in one replaces it. Older versions of a lexicon are kept in
 ``lexicons/archive/NAME-VERSION.toml`` and load with ``load_lexicon(NAME, version=...)``.
+
+Why this module is long: parsing and validating a lexicon file (entries, weights, exclusions,
+display fields, line numbers in every error) is one pass over one data structure, and splitting it
+would scatter the rules a curator reads the errors of.
 """
 
 from __future__ import annotations

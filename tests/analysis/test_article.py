@@ -11,9 +11,9 @@ from framing.types import Article
 
 
 def test_a_quoted_source_s_words_are_not_the_outlet_s() -> None:
-    """Carney's "American hegemony" inside his quotation is his, not the outlet's: it is counted
+    """Carney's "US imperialism" inside his quotation is his, not the outlet's: it is counted
     as quoted, with him as the source, and the outlet's own rate stays zero."""
-    text = "“We will not accept American hegemony over our trade,” Mark Carney said on Tuesday. The talks continue."
+    text = "“We will not accept US imperialism over our trade,” Mark Carney said on Tuesday. The talks continue."
     r = analyze_article(Article(id="a", text=text), lexicons=default_lexicons(), gazetteer=default_gazetteer())
     slot = r.markers["registers.marxist"]
     assert (slot["count"], slot["quoted"], slot["all_count"]) == (0, 1, 1)
@@ -22,9 +22,9 @@ def test_a_quoted_source_s_words_are_not_the_outlet_s() -> None:
     assert r.n_outlet_words < r.n_words
 
 
-def test_the_outlet_s_own_hegemony_counts() -> None:
+def test_the_outlet_s_own_imperialism_counts() -> None:
     """The same word in the writer's own sentence is the outlet's."""
-    r = analyze_article(Article(id="b", text="The deal challenges American hegemony over trade."), lexicons=default_lexicons(), gazetteer=None)
+    r = analyze_article(Article(id="b", text="The deal challenges US imperialism over trade."), lexicons=default_lexicons(), gazetteer=None)
     assert r.markers["registers.marxist"]["count"] == 1 and r.markers["registers.marxist"]["quoted"] == 0
 
 

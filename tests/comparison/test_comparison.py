@@ -160,7 +160,7 @@ def test_seed_comparison_states_the_difference() -> None:
     text = " ".join(comp.summary())
     assert "Politsturm uses the Marxist / anti-imperialist register more" in text
     assert "CNN uses wire-service attribution style more" in text
-    assert "“hegemony”" in text
+    assert "“inter-imperialist”" in text
     # both articles are about Trump, China and Canada
     names = set(comp.actors.name)
     assert {"Donald Trump", "China", "Canada"} <= names
@@ -200,11 +200,11 @@ def test_unknown_grouping_field_is_an_error_naming_the_fields(example_results) -
 
 
 def test_voice_all_counts_the_words_in_quotations() -> None:
-    """By default a source's quoted "hegemony" is not the outlet's; voice="all" counts it."""
+    """By default a source's quoted "imperialism" is not the outlet's; voice="all" counts it."""
     from framing.types import Article
 
-    quoted = "“American hegemony is over,” Carney said. The talks went on."
-    own = "American hegemony is over, the paper wrote. The talks went on."
+    quoted = "“US imperialism is over,” Carney said. The talks went on."
+    own = "US imperialism is over, the paper wrote. The talks went on."
     arts = [Article(id=f"q{i}", text=quoted, outlet="Quoting Post") for i in range(2)] + [Article(id=f"o{i}", text=own, outlet="Own Words") for i in range(2)]
     results = framing.analyze(arts, sentiment=None, progress=False)
     def mean(comp, group):  # type: ignore[no-untyped-def]

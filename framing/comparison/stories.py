@@ -91,7 +91,7 @@ def story_links(X: Any, dates: Sequence[dt.date | None], *, floor: float, window
     undated = np.flatnonzero(days < 0)
     sorted_days = days[dated]
     block = 512
-    # (rows, the rows they are compared with, whether those may be dated rows found only here)
+    # (rows, the rows they are compared with)
     spans = []
     for b in range(0, len(dated), block):
         rows = dated[b : b + block]
@@ -134,39 +134,34 @@ def group_vectors(X: Any, dates: Sequence[dt.date | None], *, threshold: float =
 
 
 def _cluster(members: np.ndarray, i: np.ndarray, j: np.ndarray, s: np.ndarray, floor: float, threshold: float, labels: np.ndarray) -> None:
-    """Label ``members`` (global ids; ``i, j, s`` their links): each set of rows linked at
-    ``floor`` or more is clustered by average linkage when small enough, else split again with a
-    higher floor."""
+    """Label ``members`` (global ids, ascending; ``i, j, s`` their links): each set of rows linked
+    at ``floor`` or more is clustered by average linkage when small enough, else split again with
+    a higher floor."""
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import connected_components
 
-    local = {g: k for k, g in enumerate(members.tolist())}
     keep = s >= floor
     i, j, s = i[keep], j[keep], s[keep]
-    li = np.array([local[g] for g in i.tolist()], dtype=np.int64)
-    lj = np.array([local[g] for g in j.tolist()], dtype=np.int64)
+    li, lj = np.searchsorted(members, i), np.searchsorted(members, j)
     m = len(members)
     _, comp = connected_components(csr_matrix((np.ones(len(li)), (li, lj)), shape=(m, m)), directed=False)
-    start = int(labels.max()) + 1
+    # rows and links of each connected set, in one sort each
     order = np.argsort(comp, kind="stable")
-    bounds = np.flatnonzero(np.diff(comp[order])) + 1
-    edge_comp = comp[li] if len(li) else np.zeros(0, dtype=np.int64)
-    for part in np.split(order, bounds):
+    edge_order = np.argsort(comp[li], kind="stable")
+    edge_comp = comp[li][edge_order]
+    for part in np.split(order, np.flatnonzero(np.diff(comp[order])) + 1):
         if len(part) < 2:
             continue
-        in_part = edge_comp == comp[part[0]]
-        gi, gj, gs = i[in_part], j[in_part], s[in_part]
-        if len(part) > MAX_LINKAGE and floor < 0.99:
-            _cluster(members[part], gi, gj, gs, min(floor + 0.05, 0.99), threshold, labels)
-            continue
+        c = comp[part[0]]
+        lo, hi = np.searchsorted(edge_comp, c, side="left"), np.searchsorted(edge_comp, c, side="right")
+        links = edge_order[lo:hi]
         ids = members[part]
-        if len(part) > MAX_LINKAGE:  # near-copies beyond any split: one story
-            labels[ids] = start
-            start += 1
+        if len(part) > MAX_LINKAGE and floor < 0.99:
+            _cluster(ids, i[links], j[links], s[links], min(floor + 0.05, 0.99), threshold, labels)
             continue
-        for sub in _average_linkage(ids, gi, gj, gs, threshold):
-            labels[sub] = start
-            start += 1
+        groups = [ids] if len(part) > MAX_LINKAGE else _average_linkage(ids, i[links], j[links], s[links], threshold)
+        for group in groups:  # (more than MAX_LINKAGE near-copies beyond any split: one story)
+            labels[group] = group[0]  # groups are disjoint: their first ids tell them apart
 
 
 def _average_linkage(ids: np.ndarray, i: np.ndarray, j: np.ndarray, s: np.ndarray, threshold: float) -> list[np.ndarray]:
@@ -178,9 +173,7 @@ def _average_linkage(ids: np.ndarray, i: np.ndarray, j: np.ndarray, s: np.ndarra
     m = len(ids)
     if m == 2:
         return [ids]
-    pos = {g: k for k, g in enumerate(ids.tolist())}
-    a = np.array([pos[g] for g in i.tolist()], dtype=np.int64)
-    b = np.array([pos[g] for g in j.tolist()], dtype=np.int64)
+    a, b = np.searchsorted(ids, i), np.searchsorted(ids, j)
     total = np.zeros((m, m))  # sum of similarities between two groups
     total[a, b] = total[b, a] = s
     linked = (total > 0).astype(np.float64)  # number of linked pairs between two groups

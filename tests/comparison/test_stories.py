@@ -249,13 +249,15 @@ def test_a_large_linked_set_is_split_before_clustering(monkeypatch: pytest.Monke
     """More linked rows than MAX_LINKAGE: the floor rises until the parts are small enough (or,
     for near-copies, they stay one story), and every row gets a story."""
     monkeypatch.setattr(stories, "MAX_LINKAGE", 4)
-    base = np.array([1.0, 0.0, 0.0])
-    rows = [base, base, base + [0, 0.05, 0], base + [0, 0.05, 0], [0.6, 0.8, 0.0], [0.6, 0.8, 0.0], [0.6, 0.75, 0.1], [0.0, 0.0, 1.0]]
-    X = sparse.csr_matrix(np.array([r / np.linalg.norm(r) for r in rows]))
+    near = [[1, 0, 0, 0], [1, 0, 0, 0], [1, 0.05, 0, 0], [1, 0.05, 0, 0]]
+    other = [[0.6, 0.8, 0, 0], [0.6, 0.8, 0, 0], [0.6, 0.75, 0.1, 0]]
+    rows = np.array([*near, *other, [0, 0, 1, 0], [0, 0, 0, 1], [0, 0, 0.1, 1]])
+    X = sparse.csr_matrix(rows / np.linalg.norm(rows, axis=1, keepdims=True))
     groups = group_vectors(X, [None] * len(rows), threshold=0.3)
     assert groups[0] == groups[1] == groups[2] == groups[3]
     assert groups[4] == groups[5] == groups[6] != groups[0]
     assert groups[7] not in groups[:7]
+    assert groups[8] == groups[9] and groups[8] not in groups[:8]  # a set clustered after a split keeps its own story
 
 
 # --- the real thing, when the data is there -------------------------------------------------------

@@ -46,7 +46,7 @@ def compare(
     n_boot: int = 1000,
     n_perm: int = 2000,
     top_terms: int = 25,
-    story_threshold: float = 0.2,
+    story_threshold: float | None = None,
     lexicon_dirs: Sequence[str] = (),
     voice: VoiceOption = "outlet",
 ) -> Comparison:
@@ -67,6 +67,9 @@ def compare(
     voice : {"outlet", "all"}
         Whose words the marker profiles count: the outlet's own wording (default: words inside
         quotation marks are the sources') or every word, quotations included.
+    story_threshold : float, optional
+        How similar articles must be to count as the same story (see
+        :func:`framing.comparison.stories.same_story_groups`; default ``STORY_THRESHOLD``).
     lexicon_dirs : sequence of paths
         Folders of user lexicons used in the analysis, so findings name their markers as the
         lexicon files say (markers of lexicons not found are still compared).

@@ -11,6 +11,12 @@ source's evaluation, not the outlet's: it is kept as evidence with its ``voice``
 but ``sentiment`` summarises only the mentions in the outlet's own voice (what findings and answer
 keys speak of), and ``sentiment_quoted`` the others, with a summary per speaker ("how Mark
 Carney's quoted words describe China").
+
+**Evidence.** Every scored mention keeps the model's lexicon words near it (``evidence``) and the
+evaluative words the dependency parse ties to it (``linked``: modifiers, labels, predicates and
+the verbs it does or undergoes; see :mod:`framing.sentiment.syntax`), each as
+``[word, start, end, valence(, relation)]`` with offsets in the article. ``descriptors`` gathers
+what the outlet itself calls the actor ("would-be dictator", "willing vassal").
 """
 
 from __future__ import annotations
@@ -24,9 +30,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:  # pragma: no cover
     from framing.types import ActorMention, Doc, Quote, Role, Voice
 
-__all__ = ["ROLES", "MentionSentiment", "own_voice", "sentiment_summary", "summarise_actors"]
+from framing.sentiment.syntax import doc_evaluations, mention_sentence
+
+__all__ = ["DESCRIPTOR_RELATIONS", "ROLES", "MentionSentiment", "descriptors", "own_voice", "sentiment_summary", "summarise_actors"]
 
 ROLES = ("aggressor", "target", "cooperator", "speaker")
+#: Evidence words kept per mention (lexicon words near it; words the parse ties to it).
+MAX_EVIDENCE = 6
+#: Relations of the parse that say what an actor is called or is (see framing.sentiment.syntax).
+DESCRIPTOR_RELATIONS = ("modifier", "label", "predicate")
 
 
 class MentionSentiment(Protocol):
@@ -78,6 +90,22 @@ def _quoted_summary(scored: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def descriptors(mentions: Iterable[dict[str, Any]], *, voice: str = "outlet") -> list[dict[str, Any]]:
+    """The evaluative words the parse ties to an actor as what it is called or said to be
+    (modifiers, labels, predicates: "the would-be *dictator*", "a willing *vassal*"), in one voice
+    (default: the outlet's own), most frequent first: ``{"word", "relation", "valence", "n"}``."""
+    acc: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        if m.get("voice", "outlet") != voice:
+            continue
+        for word, _, _, valence, rel in m.get("linked", ()):
+            if rel not in DESCRIPTOR_RELATIONS:
+                continue
+            slot = acc.setdefault(word.lower(), {"word": word.lower(), "relation": rel, "valence": valence, "n": 0})
+            slot["n"] += 1
+    return sorted(acc.values(), key=lambda d: (-d["n"], -abs(d["valence"]), d["word"]))
+
+
 def summarise_actors(
     text: str,
     doc: Doc,
@@ -105,6 +133,14 @@ def summarise_actors(
                 ev.update(voice=label, speaker=(q.speaker_name or q.speaker_text) if q is not None else None)
         if s is not None:
             ev.update(sentiment=s.label, score=round(s.score, 4))
+            words = getattr(s, "evidence", None)
+            if words:  # the model's lexicon words, offsets moved from the sentence to the article
+                at = mention_sentence(doc, m.start, m.end)[0] if doc.sentences else 0
+                ev["evidence"] = [[w, a + at, b + at, v] for w, a, b, v in words[:MAX_EVIDENCE]]
+        if doc.has_syntax:
+            linked = doc_evaluations(doc, m.start, m.end)
+            if linked:  # evaluative words the parse ties to the mention
+                ev["linked"] = [list(x) for x in linked[:MAX_EVIDENCE]]
         slot["mentions"].append(ev)
     for r in roles:
         if r.actor in by_actor:
@@ -129,6 +165,7 @@ def summarise_actors(
             slot["sentiment"]["most_positive"] = {"score": pos["score"], "sentence": doc.sentence_text(pos["sentence"])}
         if quoted:
             slot["sentiment_quoted"] = _quoted_summary(quoted)
+        slot["descriptors"] = descriptors(ms)
         out.append(slot)
     out.sort(key=lambda d: (d["candidate"], -d["n_mentions"], d["name"]))
     return out

@@ -9,7 +9,7 @@ returns :class:`~framing.analysis.results.Results`.
 from __future__ import annotations
 
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import replace
 from typing import Any, Literal
@@ -22,10 +22,12 @@ from framing.actors.portrayal import summarise_actors
 from framing.actors.roles import find_roles
 from framing.analysis.provenance import build_provenance
 from framing.analysis.results import Results
+from framing.errors import check_option
 from framing.markers.detectors import DETECTOR_CATEGORIES, detect, quote_share
 from framing.markers.lexicons import LexiconSet, load_default_lexicons
 from framing.resources import lexicon_dir
 from framing.sentiment import model_available, score_targets
+from framing.sentiment.syntax import mention_sentence, remember_doc_sentence
 from framing.text.parse import is_word, load_pipeline, parse, parse_many
 from framing.text.quotes import find_quote_spans
 from framing.text.readability import readability
@@ -180,13 +182,10 @@ def _score_mentions(doc: Any, mentions: Sequence[Any], sentiment: Any) -> list[A
     if sentiment is None or not mentions:
         return [None] * len(mentions)
     items = []
-    starts = [s.start for s in doc.sentences]
     for m in mentions:
-        # the sentences the mention lies in: one, or two when the parser ended a sentence inside
-        # it ("Gov. | Carney" split after the abbreviation)
-        first = doc.sentences[max(0, bisect_right(starts, m.start) - 1)]
-        last = doc.sentences[max(0, bisect_right(starts, max(m.start, m.end - 1)) - 1)]
-        items.append((doc.text[first.start : last.end], m.start - first.start, m.end - first.start))
+        a, b = mention_sentence(doc, m.start, m.end)
+        remember_doc_sentence(doc, a, b)  # the model's syntax features read the article's parse
+        items.append((doc.text[a:b], m.start - a, m.end - a))
     return list(sentiment(items))
 
 
@@ -197,8 +196,20 @@ def default_gazetteer() -> Gazetteer | None:
     return load_gazetteer()
 
 
-def default_sentiment() -> Any:
-    """The shipped target-sentiment model's batch scorer, or None when no model is installed."""
+#: Names of the target-sentiment models ``sentiment=`` and ``--sentiment-model`` accept.
+SENTIMENT_MODELS = ("default", "accurate")
+
+
+def default_sentiment(name: str = "default") -> Any:
+    """A shipped target-sentiment model's batch scorer: ``"default"`` (the fast linear model;
+    None when it is not installed) or ``"accurate"`` (MiniLM fine-tuned on NewsMTSC, run with
+    ONNX Runtime; an error naming the install command when it or its runtime is missing)."""
+    check_option("sentiment model", name, SENTIMENT_MODELS)
+    if name == "accurate":
+        from framing.sentiment.accurate import load_accurate, score_targets_accurate
+
+        load_accurate()  # fails now, with the install command, rather than on the first mention
+        return score_targets_accurate
     return score_targets if model_available() else None
 
 
@@ -231,7 +242,7 @@ def iter_analyze(
     """Analyse articles one at a time (bounded memory); see :func:`analyze`."""
     lex = default_lexicons() if lexicons == "default" else lexicons
     gz = default_gazetteer() if gazetteer == "default" else gazetteer
-    sent = default_sentiment() if sentiment == "default" else sentiment
+    sent = default_sentiment(sentiment) if isinstance(sentiment, str) else sentiment
     prov = build_provenance(lex, gz, sent, pipeline=pipeline)
     if total is None and isinstance(articles, Sized):
         total = len(articles)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from framing.comparison.stats import bootstrap_ci
 
+#: Descriptors listed per group and actor in the actor table.
+MAX_DESCRIPTORS = 6
+
 __all__ = ["actor_table", "prediction_shares", "quote_table", "role_table"]
 
 
@@ -80,7 +83,9 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
     The sentiment columns summarise the ``own_mentions``: scored mentions in the outlet's own
     voice (a mention inside a quotation or reported speech is its source's evaluation).
 
-    ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes.
+    ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes;
+    ``descriptors`` the evaluative words the outlet itself ties to the actor in the parse
+    ("dictator (3); vassal (1)": modifiers, labels, predicates; see ``framing.actors.portrayal``).
     Articles flagged as duplicates are left out so a copied wire story is not counted twice.
     """
     import pandas as pd
@@ -95,7 +100,7 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 continue
             slot = acc.setdefault(
                 (g, a["actor"]),
-                {by: g, "actor": a["actor"], "name": a["name"], "type": a["type"], "articles": 0, "mentions": 0, "scores": [], "labels": [], "roles": Counter(), "neg": None, "pos": None},
+                {by: g, "actor": a["actor"], "name": a["name"], "type": a["type"], "articles": 0, "mentions": 0, "scores": [], "labels": [], "roles": Counter(), "descriptors": Counter(), "neg": None, "pos": None},
             )
             slot["articles"] += 1
             slot["mentions"] += a["n_mentions"]
@@ -103,6 +108,7 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 slot["scores"].append(m["score"])
                 slot["labels"].append(m["sentiment"])
             slot["roles"].update(a["role_counts"])
+            slot["descriptors"].update({d["word"]: d["n"] for d in a.get("descriptors", ())})
             s = a["sentiment"]
             if "most_negative" in s and (slot["neg"] is None or s["most_negative"]["score"] < slot["neg"]["score"]):
                 slot["neg"] = s["most_negative"]
@@ -127,6 +133,8 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 **{r: slot["roles"].get(r, 0) for r in ROLES},
                 "most_negative": slot["neg"]["sentence"] if slot["neg"] else None,
                 "most_positive": slot["pos"]["sentence"] if slot["pos"] else None,
+                # what the outlet itself calls the actor, as the parse ties the words to it
+                "descriptors": "; ".join(f"{w} ({n})" for w, n in slot["descriptors"].most_common(MAX_DESCRIPTORS)),
             }
         )
     frame = pd.DataFrame(rows)

@@ -61,7 +61,9 @@ _CATEGORY_KEYS = {"label", "definition", "literature", "negatable", "signed", "e
 _NAME_RE = re.compile(r"[a-z0-9_]+")
 _REQUIRED_META = ("name", "version", "language", "license", "description", "curators")
 _REQUIRED_CATEGORY = ("label", "definition", "literature")
-_ENTRY_KEYS = {"term", "weight", "note", "case_sensitive", "exclude"}
+_ENTRY_KEYS = {"term", "weight", "note", "case_sensitive", "exclude", "polarity"}
+#: Values of an entry's ``polarity`` (the direction of an evaluative word, read by portrayal).
+POLARITIES = ("positive", "negative", "mixed")
 
 
 
@@ -89,6 +91,9 @@ class Entry:
     case_sensitive: bool = False
     line: int | None = None
     exclude: tuple[str, ...] = ()  # phrases around the term in which it does not count
+    #: direction of an evaluative word (``positive``, ``negative``, ``mixed``); None: the
+    #: category's usual direction (for loaded language: pejorative)
+    polarity: str | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -291,6 +296,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
         cursor = header_line or 1
         for item in c.get("entries", []):
             exclude: tuple[str, ...] = ()
+            polarity = None
             if isinstance(item, str):
                 term, weight, note, case = item, 1.0, None, default_case
             elif isinstance(item, Mapping):
@@ -307,6 +313,10 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
                     ln = _line_of("{", cursor)
                     raise lexicon_error(path, ln, f"'exclude' of {term!r} in {cname!r} must be a list of phrases, got {raw_exclude!r}")
                 exclude = tuple(x.strip() for x in raw_exclude)
+                polarity = item.get("polarity")
+                if polarity is not None and polarity not in POLARITIES:
+                    ln = _line_of("{", cursor)
+                    raise lexicon_error(path, ln, f"'polarity' of {term!r} in {cname!r} must be one of {list(POLARITIES)}, got {polarity!r}")
             else:
                 raise lexicon_error(path, cursor, f"an entry of {cname!r} must be a string or a table, got {type(item).__name__}")
             if not isinstance(term, str) or not term.strip():
@@ -341,7 +351,7 @@ def parse_lexicon(data: Mapping[str, Any], *, path: str = "<lexicon>", raw: str 
             seen_terms[seen_key] = line
             term_categories.setdefault(norm.lower(), []).append(cname)
             entries.append(
-                Entry(term=term.strip(), category=cname, weight=float(weight), note=note, case_sensitive=case, line=line, exclude=exclude)
+                Entry(term=term.strip(), category=cname, weight=float(weight), note=note, case_sensitive=case, line=line, exclude=exclude, polarity=polarity)
             )
     shared = {t: cs for t, cs in term_categories.items() if len(cs) > 1}
     if shared and os.environ.get("FRAMING_WARN_SHARED_TERMS"):

@@ -29,13 +29,13 @@ def render_markdown(data: dict[str, Any]) -> str:
             items = "; ".join(f"{_md(r['label'])} ({r['count']}: in quotes from " + ", ".join(_md(s["name"]) for s in r["speakers"]) + ")" for r in rows)
             lines.append(f"- **{_md(g)}**: {items}")
     if data["actors"]:
-        lines += ["", "## Actors", "", f"| {by} | actor | mentions | mean sentiment in its own words (n) | aggressor | target | cooperator | speaker |", "|---|---|---|---|---|---|---|---|"]
+        lines += ["", "## Actors", "", f"| {by} | actor | mentions | mean sentiment in its own words (n) | aggressor | target | cooperator | speaker | what it calls the actor |", "|---|---|---|---|---|---|---|---|---|"]
         for a in data["actors"]:
             if a.get("empty"):
-                lines.append(f"| {_md(a[data['by']])} | {_md(a['empty'])} | | | | | | |")
+                lines.append(f"| {_md(a[data['by']])} | {_md(a['empty'])} | | | | | | | |")
                 continue
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f} ({a['own_mentions']})"
-            lines.append(f"| {_md(a[data['by']])} | {_md(a['name'])} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} |")
+            lines.append(f"| {_md(a[data['by']])} | {_md(a['name'])} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} | {_md(a.get('descriptors') or '')} |")
     lines += _markdown_predictions(data.get("predictions") or [], data["by"])
     return "\n".join(lines) + "\n"
 

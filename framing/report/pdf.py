@@ -166,14 +166,14 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
             story.append(image(charts["actors"][0]))
             if data.get("chart_note"):
                 story.append(Paragraph(_esc(f"The chart shows {len(data['chart_groups'])} of the {data['n_groups']} groups (which, and how to choose: under Profiles); the table has all {data['n_groups']}."), warn))
-        rows = [[data["by"].capitalize(), "Actor", "Mentions", "Mean sentiment, own words (n)", "Aggressor", "Target", "Cooperator", "Speaker"]]
+        rows = [[data["by"].capitalize(), "Actor", "Mentions", "Mean sentiment, own words (n)", "Aggressor", "Target", "Cooperator", "Speaker", "Called"]]
         for a in data["actors"]:
             if a.get("empty"):
                 rows.append([a[data["by"]], a["empty"]])
                 continue
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f} ({a['own_mentions']})"
-            rows.append([a[data["by"]], a["name"], a["mentions"], ms, a["aggressor"], a["target"], a["cooperator"], a["speaker"]])
-        story.extend(table(rows, numeric=[False, False] + [True] * 6))
+            rows.append([a[data["by"]], a["name"], a["mentions"], ms, a["aggressor"], a["target"], a["cooperator"], a["speaker"], a.get("descriptors") or ""])
+        story.extend(table(rows, numeric=[False, False] + [True] * 6 + [False]))
     else:
         story.append(Paragraph("No actors found.", small))
     story.append(Paragraph("Who is quoted", h2))

@@ -1,0 +1,86 @@
+"""Syntax-aware portrayal: evaluative words tied to a mention by the parse, not by word distance.
+
+The sentences are written for these tests, on the pattern of real cases from coverage of the
+January 2026 Canada-China deal (issue #16): a socialist outlet's label for the US president, a
+commentator's "willing vassal", neutral wire copy about tariffs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.sentiment.syntax import linked_evaluations, loaded_valence
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _find(sentence: str, target: str) -> tuple[int, int]:
+    a = sentence.index(target)
+    return a, a + len(target)
+
+
+def _words(sentence: str, target: str) -> dict[str, tuple[float, str]]:
+    return {w.lower(): (v, rel) for w, _, _, v, rel in linked_evaluations(sentence, *_find(sentence, target))}
+
+
+def test_a_label_in_front_of_the_mention_is_its_modifier_not_the_nearest_words():
+    s = "The would-be dictator US president has hit Canada with new tariffs."
+    president = _words(s, "US president")
+    assert president["dictator"][1] == "modifier" and president["dictator"][0] < 0
+    # the label is the president's, not Canada's, although it is as near to Canada's verb
+    assert "dictator" not in _words(s, "Canada")
+
+
+def test_a_predicate_after_a_copula_describes_the_subject():
+    s = "Canada has become a willing vassal in Beijing's plans, the columnist wrote."
+    canada = _words(s, "Canada")
+    assert canada["vassal"][1] == "predicate" and canada["vassal"][0] < 0
+    assert "vassal" not in _words(s, "Beijing")
+
+
+def test_negation_of_a_predicate_turns_it_round():
+    pos = _words("Carney is a coward.", "Carney")["coward"][0]
+    neg = _words("Carney is not a coward.", "Carney")["coward"][0]
+    assert pos < 0 < neg
+
+
+def test_passive_agent_and_patient_take_the_verb_in_their_roles():
+    s = "Canada was bullied by Washington for months."
+    assert _words(s, "Canada")["bullied"][1] == "patient_verb"
+    assert _words(s, "Washington")["bullied"][1] == "agent_verb"
+
+
+def test_loaded_language_polarity_comes_from_the_lexicon():
+    assert loaded_valence("dictator") < 0
+    assert loaded_valence("heroic") > 0  # marked polarity = "positive" in rhetoric 1.1.0
+    assert loaded_valence("fawning") == 0  # "mixed": it belittles the one who fawns
+    assert loaded_valence("tariffs") == 0
+
+
+def test_descriptors_are_the_outlets_own_labels_not_its_sources(gz) -> None:  # type: ignore[no-untyped-def]
+    """An article's actor summary lists what the outlet itself calls the actor (the parse ties
+    "dictator" to Trump), keeps every mention's evidence with offsets into the article, and leaves
+    a quoted source's label ("a bully", in Carney's quotation) out of the outlet's descriptors."""
+    from framing.analysis.article import analyze_article
+    from framing.comparison.tables import actor_table
+    from framing.types import Article
+
+    text = (
+        "The would-be dictator Trump has hit Canada with new tariffs. "
+        "“Trump is a bully,” Mark Carney said. "
+        "Canada was bullied by Trump for months."
+    )
+    r = analyze_article(Article(id="s1", text=text, outlet="Example Worker"), lexicons=None, gazetteer=gz, sentiment=None)
+    trump = next(a for a in r.actors if a["actor"] == "donald_trump")
+    words = {d["word"]: d for d in trump["descriptors"]}
+    assert "dictator" in words and words["dictator"]["relation"] == "modifier" and words["dictator"]["valence"] < 0
+    assert "bully" not in words  # Carney's word, in his quotation
+    first = trump["mentions"][0]
+    (w, a, b, v, rel) = first["linked"][0]
+    assert text[a:b] == w == "dictator" and rel == "modifier"
+    quoted = next(m for m in trump["mentions"] if m.get("voice") == "quote")
+    assert any(x[0] == "bully" and x[4] == "predicate" for x in quoted["linked"])
+    canada = next(a for a in r.actors if a["actor"] == "canada")
+    assert any(x[0] == "bullied" and x[4] == "patient_verb" for m in canada["mentions"] for x in m.get("linked", ()))
+    table = actor_table([r])
+    assert "dictator (1)" in table[table["actor"] == "donald_trump"]["descriptors"].iloc[0]

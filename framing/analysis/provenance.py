@@ -29,6 +29,10 @@ def build_provenance(lexicons: LexiconSet | None, gazetteer: Gazetteer | None = 
     models: dict[str, str] = {}
     if sentiment is not None:
         models["target_sentiment"] = model_version()
+        if getattr(sentiment, "__name__", "") == "score_targets_accurate":
+            from framing.sentiment.accurate import accurate_version
+
+            models["target_sentiment"] = accurate_version()
     parser = pipeline_info(pipeline if isinstance(pipeline, str) or pipeline is None else None)
     return {
         "framing": versions.get("framing"),

@@ -60,6 +60,13 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
     p.add_argument("--no-actors", action="store_true", help="skip actors, quotes, roles and sentiment")
     p.add_argument("--no-sentiment", action="store_true", help="skip sentiment toward actors (faster)")
     p.add_argument(
+        "--sentiment-model",
+        choices=("default", "accurate"),
+        default="default",
+        help="sentiment toward actors: 'default' (fast linear model with syntax features) or 'accurate' "
+        '(MiniLM fine-tuned on NewsMTSC; slower; needs pip install "framing[accurate]")',
+    )
+    p.add_argument(
         "--spacy-model",
         metavar="NAME_OR_PATH",
         help="the spaCy English pipeline that parses the articles: an installed package (en_core_web_sm, en_core_web_lg ...) "
@@ -202,6 +209,7 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         gazetteers=args.gazetteer,
         no_actors=args.no_actors,
         no_sentiment=args.no_sentiment,
+        sentiment_model=args.sentiment_model,
         spacy_model=args.spacy_model,
         progress=args.progress,
         models=args.model,

@@ -105,6 +105,7 @@ def run(
     gazetteers: Sequence[str] = (),
     no_actors: bool = False,
     no_sentiment: bool = False,
+    sentiment_model: str = "default",
     progress: bool | None = None,
     batch_size: int = _BATCH,
     parquet: bool = True,
@@ -138,6 +139,8 @@ def run(
             "no_sentiment": no_sentiment,
             "spacy_model": spacy_model,
         }
+        if sentiment_model != "default":  # the key exists only then, so older runs still resume
+            settings["sentiment_model"] = sentiment_model
         if models:
             settings["models"] = model_specs(models)  # loads each once here: an unsafe file stops the run before it starts
         items = list(discover(paths))

@@ -51,7 +51,7 @@ def init_worker(settings: dict[str, Any]) -> None:
         gz = load_gazetteer(extra=settings["gazetteers"])
     else:
         gz = default_gazetteer()
-    sent = None if (settings["no_actors"] or settings["no_sentiment"]) else default_sentiment()
+    sent = None if (settings["no_actors"] or settings["no_sentiment"]) else default_sentiment(settings.get("sentiment_model", "default"))
     nlp = load_pipeline(settings.get("spacy_model"))
     provenance = build_provenance(lex, gz, sent, pipeline=settings.get("spacy_model"))
     predictors = []

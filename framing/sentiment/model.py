@@ -50,6 +50,7 @@ from framing.persist import dump_bytes, load_trusted
 from framing.resources import model_dir
 from framing.sentiment.features import TargetContextVectorizer, TargetPositionFeatures
 from framing.sentiment.records import LABELS, check_record
+from framing.sentiment.syntax import SyntaxFeatures
 from framing.sentiment.valence import LexiconContextFeatures
 
 __all__ = ["MODEL_FILE", "TRUSTED_TYPES", "TargetSentiment", "load_model", "make_pipeline", "model_available", "model_version", "save_model", "score_target", "score_targets", "train_model"]
@@ -65,6 +66,7 @@ TRUSTED_TYPES = (
     "framing.sentiment.features.TargetContextVectorizer",
     "framing.sentiment.features.TargetPositionFeatures",
     "framing.sentiment.valence.LexiconContextFeatures",
+    "framing.sentiment.syntax.SyntaxFeatures",
 )
 
 # --------------------------------------------------------------------------------------------
@@ -101,6 +103,7 @@ def make_pipeline(**params: Any) -> Pipeline:
                         ("broad", TargetContextVectorizer(ngram_range=(1, 2), decay=None, side="none", stem=True)),
                         ("lexicon", LexiconContextFeatures(inflections=True)),
                         ("position", TargetPositionFeatures()),
+                        ("syntax", SyntaxFeatures()),
                     ]
                 ),
             ),

@@ -1,7 +1,7 @@
 """The outlet registry: facts about news outlets (country, ownership, wire service or not,
 language), each with its source, and how an article is matched to its outlet.
 
-The registry ships as ``lexicons/outlets.toml`` (format in its header and ``lexicons/README.md``);
+The registry ships as ``lexicons/outlets/outlets.toml`` (format in its header and ``lexicons/README.md``);
 users extend or override it with files of the same format (``framing report DIR --outlets
 my-outlets.toml``), as they do the actor gazetteer. :func:`load_outlets` validates every file
 (errors name the file, the outlet and its line).
@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["FACTS", "GROUP_FIELDS", "OWNERSHIP", "WIRE_LABELS", "Outlet", "OutletRegistry", "load_outlets"]
 
-#: The ownership types an outlet can have (definitions in the header of lexicons/outlets.toml)
+#: The ownership types an outlet can have (definitions in the header of lexicons/outlets/outlets.toml)
 OWNERSHIP = ("state-affiliated", "public", "private", "party", "nonprofit", "cooperative")
 #: The facts an outlet entry can state, each with a source
 FACTS = ("country", "ownership", "wire", "language")
@@ -283,7 +283,7 @@ def load_outlets(path: str | os.PathLike[str] | None = None, *, extra: Iterable[
     file is validated, and an alias that would name two outlets once merged is an error naming
     both (their files and lines).
     """
-    base = Path(path) if path else lexicon_dir() / "outlets.toml"
+    base = Path(path) if path else lexicon_dir() / "outlets" / "outlets.toml"
     reg = _load_one(base)
     for p in extra:
         user = _load_one(Path(p))

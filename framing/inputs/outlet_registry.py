@@ -205,7 +205,7 @@ def _where(o: Outlet) -> str:
 
 
 def _line_of(raw: str, oid: str) -> int | None:
-    m = re.search(rf"^\s*\[\s*outlets\.{re.escape(oid)}\s*\]", raw, re.MULTILINE)
+    m = re.search(rf"^[ \t]*\[[ \t]*outlets\.{re.escape(oid)}[ \t]*\]", raw, re.MULTILINE)
     return raw.count("\n", 0, m.start()) + 1 if m else None
 
 

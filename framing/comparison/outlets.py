@@ -106,7 +106,7 @@ def blindspot_table(results: Sequence[ArticleResult], story_ids: Sequence[int], 
     stories: dict[int, list[ArticleResult]] = {}
     for r, s in kept:
         stories.setdefault(s, []).append(r)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sid, members in stories.items():
         outlets: dict[str, str] = {}
         for r in members:
@@ -125,7 +125,7 @@ def blindspot_table(results: Sequence[ArticleResult], story_ids: Sequence[int], 
             "never_covered_by": ", ".join(v for v in values if not per_value[v] and v != UNKNOWN),
             **per_value,
         })
-    rows.sort(key=lambda x: (-x["outlets"], -x["articles"], x["story"]))
+    rows.sort(key=lambda x: (-int(x["outlets"]), -int(x["articles"]), int(x["story"])))
     return pd.DataFrame(rows, columns=["story", "title", "published", "articles", "outlets", "covered_by", "never_covered_by", *values])
 
 

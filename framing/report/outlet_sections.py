@@ -67,8 +67,8 @@ def _blindspots(comp: Comparison) -> dict[str, Any] | None:
 def over_time_figure(chart: dict[str, Any], months: Sequence[str], series: Sequence[str], *, title: str = "") -> Any:
     """The matplotlib figure of one over-time chart of the report data (HTML as SVG, PDF as PNG)."""
     panels = [(p["label"], p["cells"]) for p in chart["panels"]]
-    ylim = tuple(chart["ylim"]) if chart.get("ylim") else None
-    return figures.over_time_chart(panels, series, months, title=title, ylabel=chart["ylabel"], ylim=ylim)  # type: ignore[arg-type]
+    ylim = (float(chart["ylim"][0]), float(chart["ylim"][1])) if chart.get("ylim") else None
+    return figures.over_time_chart(panels, series, months, title=title, ylabel=chart["ylabel"], ylim=ylim)
 
 
 def _month_range(seen: Sequence[str]) -> list[str]:
@@ -109,7 +109,7 @@ def _over_time(comp: Comparison, charted: Sequence[str]) -> dict[str, Any] | Non
         cells.setdefault(key, {}).setdefault(str(row["series"]), {})[row["month"]] = {
             "mean": _clean(row["mean"]), "ci_low": _clean(row["ci_low"]), "ci_high": _clean(row["ci_high"]), "n": int(row["n"]),
         }
-    charts = []
+    charts: list[dict[str, Any]] = []
     marker_keys = [k for kind, k in cells if kind == "marker" and any((c["mean"] or 0) > 0 for s in cells[(kind, k)].values() for c in s.values())]
     for profile in comp.registry.profiles(marker_keys):
         panels = [{"label": labels[("marker", k)], "cells": cells[("marker", k)]} for k in profile.keys]
@@ -117,7 +117,8 @@ def _over_time(comp: Comparison, charted: Sequence[str]) -> dict[str, Any] | Non
     actor_keys = [k for kind, k in cells if kind == "actor"]
     if actor_keys:
         panels = [{"label": labels[("actor", k)], "cells": cells[("actor", k)]} for k in actor_keys]
-        charts.append({"key": "actors", "title": "How the main actors are portrayed (own voice)", "ylabel": "mean sentiment (−1 … +1)", "ylim": list(_ACTOR_YLIM), "panels": panels})
+        actor_chart: dict[str, Any] = {"key": "actors", "title": "How the main actors are portrayed (own voice)", "ylabel": "mean sentiment (−1 … +1)", "ylim": list(_ACTOR_YLIM), "panels": panels}
+        charts.append(actor_chart)
     for chart in charts:
         chart["svg"] = figures.to_svg(over_time_figure(chart, months, series))
     return {

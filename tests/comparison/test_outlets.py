@@ -48,7 +48,7 @@ def test_articles_get_their_outlets_facts_and_user_metadata_wins() -> None:
     assert out[3].article.meta["country"] == "Britain (as coded by me)" and out[3].article.meta["ownership"] == "public"
     assert rs[0].article.meta == {}  # the given results are not changed
     table = outlet_table(out, reg)
-    assert list(table["outlet"])[0] == "The Meridian Wire"  # unknown outlets first
+    assert table["outlet"].iloc[0] == "The Meridian Wire"  # unknown outlets first
     assert table.set_index("outlet").loc["Some Aggregator", "matched_by"] == "url"
     assert table.set_index("outlet")["registry_outlet"].isna().tolist() == [True, False, False, False]
 

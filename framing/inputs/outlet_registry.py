@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from urllib.parse import urlsplit
 
 from framing.errors import LexiconError
 from framing.inputs.outlets import outlet_key
-from framing.resources import lexicon_dir
+from framing.resources import lexicon_dir, read_toml
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -301,14 +300,7 @@ def load_outlets(path: str | os.PathLike[str] | None = None, *, extra: Iterable[
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime: float) -> OutletRegistry:
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read the outlet registry: {exc.strerror or exc}") from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+    data, raw = read_toml(path, "the outlet registry")
     return _parse(data, path, raw)
 
 

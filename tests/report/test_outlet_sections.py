@@ -17,6 +17,7 @@ from framing.cli.app import main
 from framing.comparison.comparison import compare
 from framing.report import figures
 from framing.types import Article
+
 from .test_groups import html_tables
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

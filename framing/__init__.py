@@ -31,10 +31,10 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from framing.comparison.comparison import compare
     from framing.comparison.outlets import blindspots
     from framing.comparison.over_time import over_time
-    from framing.inputs.outlet_registry import load_outlets
     from framing.comparison.result import Comparison
     from framing.inputs.corpus import Corpus
     from framing.inputs.loader import iter_load
+    from framing.inputs.outlet_registry import load_outlets
     from framing.text.segment import segment
 
 #: Public names imported on first use, so that ``import framing`` (and every worker process of a

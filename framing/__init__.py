@@ -29,9 +29,12 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from framing.analysis.results import Results
     from framing.classroom.worksheet import make_worksheet
     from framing.comparison.comparison import compare
+    from framing.comparison.outlets import blindspots
+    from framing.comparison.over_time import over_time
     from framing.comparison.result import Comparison
     from framing.inputs.corpus import Corpus
     from framing.inputs.loader import iter_load
+    from framing.inputs.outlet_registry import load_outlets
     from framing.text.segment import segment
 
 #: Public names imported on first use, so that ``import framing`` (and every worker process of a
@@ -47,6 +50,9 @@ _LAZY = {
     "Corpus": "framing.inputs.corpus",
     "iter_load": "framing.inputs.loader",
     "segment": "framing.text.segment",
+    "blindspots": "framing.comparison.outlets",
+    "over_time": "framing.comparison.over_time",
+    "load_outlets": "framing.inputs.outlet_registry",
 }
 
 
@@ -116,11 +122,14 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_article",
+    "blindspots",
     "compare",
     "examples_path",
     "iter_load",
     "load",
+    "load_outlets",
     "make_worksheet",
+    "over_time",
     "report",
     "segment",
 ]

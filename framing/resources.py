@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from framing.errors import MissingResourceError
+from framing.errors import LexiconError, MissingResourceError
 
-__all__ = ["cmu_dictionary", "cmu_syllables", "examples_path", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "require", "vader_lexicon_path"]
+__all__ = ["cmu_dictionary", "cmu_syllables", "examples_path", "lexicon_dir", "model_dir", "package_versions", "patch_textstat_offline", "read_toml", "require", "vader_lexicon_path"]
 
 
 def require(module: str, package: str, purpose: str) -> Any:
@@ -89,6 +89,24 @@ def vader_lexicon_path() -> Path:
 def model_dir() -> Path:
     """The folder of models shipped inside the package (``framing/models``)."""
     return Path(__file__).resolve().parent / "models"
+
+
+def read_toml(path: str | Path, kind: str) -> tuple[dict[str, Any], str]:
+    """The data and text of a TOML data file (a lexicon, the gazetteer, the outlet registry);
+    :class:`~framing.errors.LexiconError` naming the file and the ``kind`` of file when it cannot
+    be read, is not UTF-8 or is not valid TOML."""
+    import tomllib
+
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read {kind}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: {kind} files must be UTF-8 ({exc})") from exc
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
 
 
 def lexicon_dir() -> Path:

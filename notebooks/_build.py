@@ -709,6 +709,33 @@ d[d.marker == "rhetoric.loaded_language"].sort_values("hedges_g", ascending=Fals
         ("md", """## Distinctive vocabulary"""),
         ("code", """dist = comparison.distinctive
 dist.groupby("group").head(6).groupby("group").term.apply(", ".join)"""),
+        ("md", """## Who owns the outlets, and what each kind never covered
+
+The outlet registry (`lexicons/outlets/outlets.toml`, 256 outlets with their sources) gives each
+article its outlet's country, ownership type, wire service or not and language, so the
+comparison can group by them. An outlet the registry does not know is listed, never guessed; add
+it with a file of your own (`framing.compare(results, outlets="my-outlets.toml")`,
+`--outlets FILE` on the command line). The blindspot table counts, for each story several
+outlets covered, the outlets of each ownership type that did; a type with 0 never covered it."""),
+        ("code", """by_owner = framing.compare(results, by="ownership")
+by_owner.outlets[["outlet", "articles", "registry_outlet", "country", "ownership", "wire"]]"""),
+        ("code", """print("not in the registry:", by_owner.unknown_outlets)
+by_owner.blindspots.head(8)"""),
+        ("md", """## Framing over time
+
+`framing.over_time` gives each marker's rate (and, when sentiment was analysed, each main actor's
+portrayal in the outlets' own voice) by month and outlet, with 95% bootstrap intervals over
+articles; `framing report DIR --by published` charts it in the report. Months with few articles
+have wide intervals: read the bars before the lines."""),
+        ("code", """ot = framing.over_time(results, n_boot=500)
+ot[ot.kind == "marker"].groupby("series")["n"].sum() // ot[ot.kind == "marker"].key.nunique()  # dated articles per outlet"""),
+        ("code", """from framing.report import figures
+panels = []
+for key in ["rhetoric.loaded_language", "registers.nationalist_populist"]:
+    sub = ot[(ot.kind == "marker") & (ot.key == key)]
+    cells = {s: {r.month: {"mean": r.mean, "ci_low": r.ci_low, "ci_high": r.ci_high} for r in g.itertuples()} for s, g in sub.groupby("series")}
+    panels.append((sub.label.iloc[0], cells))
+figures.over_time_chart(panels, sorted(set(ot.series)), sorted(set(ot.month)), title="", ylabel="per 1,000 words")"""),
     ],
     "06_classroom.ipynb": [
         ("md", """# The classroom workflow: a worksheet from your own articles

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import Any
 
 from framing.errors import LexiconError, check_option
 from framing.markers.lexicons import LexiconSet, parse_lexicon
-from framing.resources import lexicon_dir
+from framing.resources import lexicon_dir, read_toml
 
 __all__ = ["Actor", "Gazetteer", "Title", "add_actor", "load_gazetteer", "slug"]
 
@@ -258,14 +257,7 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None, *, extra: Iterabl
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime: float) -> Gazetteer:
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+    data, raw = read_toml(path, "gazetteer")
     return _parse_gazetteer(data, path, raw)
 
 

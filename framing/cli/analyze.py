@@ -15,6 +15,7 @@ from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_load_options, at_l
 from framing.comparison.comparison import VoiceOption, compare
 from framing.errors import FramingError, InputError, OptionError, UnknownFieldError, check_inputs
 from framing.inputs.discovery import FORMATS
+from framing.inputs.outlet_registry import GROUP_FIELDS, load_outlets
 from framing.run.engine import run
 from framing.run.lock import folder_lock
 from framing.run.manifest import mark_report, run_state
@@ -112,7 +113,24 @@ def _add_engine_options(p: argparse.ArgumentParser) -> None:
 
 def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> None:
     g = p.add_argument_group("report")
-    g.add_argument("--by", default="outlet", help="group articles by this field: outlet (default), published (by month), syndicated_from, or any metadata column")
+    g.add_argument(
+        "--by",
+        default="outlet",
+        help="group articles by this field: outlet (default), published (by month: adds the charts over time, a line per outlet), syndicated_from, "
+        "an outlet fact from the outlet registry (ownership, country, wire, language, registry_outlet), or any metadata column",
+    )
+    g.add_argument(
+        "--outlets",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a user outlet registry (TOML, the format of lexicons/outlets/outlets.toml) extending or overriding the built-in one (repeatable)",
+    )
+    g.add_argument(
+        "--over-time",
+        action="store_true",
+        help="add charts of each marker and main actor's portrayal by month, a line per --by group, with 95%% intervals (on by itself with --by published)",
+    )
     g.add_argument("--format", default=default_format, help="comma-separated: html, pdf, md, csv (default: %(default)s)")
     g.add_argument("--title", default="How the outlets frame it", help="title of the report")
     g.add_argument("--max-articles", type=non_negative, default=200, metavar="N", help="articles shown in full in the report; the rest are summarised (default: %(default)s)")
@@ -187,6 +205,7 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     _formats(args.format)  # a usage error before any work is done
+    load_outlets(extra=args.outlets)  # a bad outlet registry too: its error names the file, line and outlet
     out = Path(args.out)
     check_inputs(args.paths)  # a mistyped path or a pattern matching nothing: exit 2 before any work
     with folder_lock(out):  # held through the report too: a second run on this --out is refused
@@ -224,11 +243,11 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
     if summary.analysed + summary.resumed:
         # the table is written streaming; the report holds its articles in memory (about 360 kB
         # each with their evidence), so a large corpus is reported on a stratified sample
-        keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", args.by))
+        keys = write_csv(out / "articles.jsonl", out / "articles.csv", keys=("id", _sample_field(args.by)))
         try:
-            records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
+            records, title = _report_sample(keys, args.report_sample, by=_sample_field(args.by), title=args.title, results=out)
             res = Results.from_jsonl(out / "articles.jsonl", records=records)
-            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
+            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args), **_outlet_options(args))
         except UnknownFieldError as exc:  # a typo in --by: the analysis is kept, only the report is missing
             raise FramingError(f"{exc}. The analysis is kept: 'framing report {out} --by FIELD' writes its report") from exc
         except OptionError as exc:  # e.g. --groups names no group: the results stand, the report can follow
@@ -254,6 +273,26 @@ def _chart_options(args: argparse.Namespace) -> dict[str, Any]:
     return {"groups": chosen, "max_groups": args.max_groups}
 
 
+def _outlet_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The report options of the outlet registry and the charts over time."""
+    return {"outlets": args.outlets, "over_time": args.over_time}
+
+
+def _say_unknown(comp: Any) -> None:
+    """Name the outlets the registry does not know (their articles group as "(unknown)")."""
+    table = comp.outlets
+    unknown = table[table["registry_outlet"].isna()]
+    listed = ", ".join(f"{o} ({n})" for o, n in zip(unknown["outlet"][:20], unknown["articles"][:20]))
+    more = f", and {len(unknown) - 20} more (tables/outlets.csv of --format csv lists them all)" if len(unknown) > 20 else ""
+    say(f"{len(unknown)} outlet{'s' if len(unknown) != 1 else ''} not in the outlet registry: {listed}{more}. Add them to a registry file of your own and give it with --outlets FILE.")
+
+
+def _sample_field(by: str) -> str:
+    """The field a report's sample is stratified by: ``by``, or the outlet for an outlet fact (the
+    records on disk do not hold the facts; outlets nest inside them)."""
+    return "outlet" if by in GROUP_FIELDS else by
+
+
 def _formats(formats: str) -> list[str]:
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     for f in wanted:
@@ -274,11 +313,16 @@ def _write_reports(
     voice: VoiceOption = "outlet",
     groups: Sequence[str] | None = None,
     max_groups: int = 12,
+    outlets: Sequence[str] = (),
+    over_time: bool = False,
 ) -> list[Path]:
     """Compare the results by ``by`` and write the requested report formats into ``out``; the
-    charts show ``groups`` (else the ``max_groups`` largest), every table every group."""
+    charts show ``groups`` (else the ``max_groups`` largest), every table every group; ``outlets``
+    are user outlet registries, ``over_time`` adds the charts over time."""
     wanted = _formats(formats)
-    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice)
+    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice, outlets=list(outlets), over_time=True if over_time else None)
+    if comp.unknown_outlets and (outlets or by in GROUP_FIELDS):
+        _say_unknown(comp)
     data = report.report_data(comp, title=title, max_articles=max_articles, groups=groups, max_groups=max_groups)
     written = []
     if "html" in wanted:
@@ -313,6 +357,7 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    load_outlets(extra=args.outlets)  # a bad outlet registry is refused before the results are read
     path = Path(args.results)
     jsonl = path / "articles.jsonl" if path.is_dir() else path
     out = Path(args.out) if args.out else (path if path.is_dir() else path.parent)
@@ -327,10 +372,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         with open(jsonl, encoding="utf-8") as fh:
             n_records = sum(1 for line in fh if line.strip())
         if n_records > args.sample:  # the keys take a pass over every record: only when sampling
-            records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=title, results=path)
+            records, title = _report_sample(record_keys(jsonl, ("id", _sample_field(args.by))), args.sample, by=_sample_field(args.by), title=title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args), **_outlet_options(args))
     if path.is_dir() and out.resolve() == path.resolve():
         mark_report(out, written)
     say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from framing.errors import check_option
+from framing.inputs.outlet_registry import FACTS
 from framing.types import ArticleResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,10 +21,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from framing.comparison.findings import findings
 from framing.comparison.grouping import check_by, group_of
+from framing.comparison.outlets import Outlets, blindspot_table, outlet_table, registry_of, with_outlet_facts
+from framing.comparison.over_time import over_time as over_time_table
 from framing.comparison.result import Comparison
 from framing.comparison.stats import bootstrap_ci, hedges_g, one_vs_rest_pvalues_many, permutation_test
 from framing.comparison.stories import same_story_groups, story_coverage
-from framing.comparison.tables import actor_table, prediction_shares, quote_table, register_table, role_table
+from framing.comparison.tables import actor_table, marker_rate, prediction_shares, quote_table, register_table, role_table
 from framing.comparison.vocabulary import distinctive_terms
 from framing.markers.registry import marker_registry
 
@@ -49,6 +52,8 @@ def compare(
     story_threshold: float | None = None,
     lexicon_dirs: Sequence[str] = (),
     voice: VoiceOption = "outlet",
+    outlets: Outlets = None,
+    over_time: bool | None = None,
 ) -> Comparison:
     """Compare groups of analysed articles.
 
@@ -86,8 +91,9 @@ def compare(
 
     check_option("mode", mode, ("one-vs-rest", "pairwise"))
     check_option("voice", voice, ("outlet", "all"))
-    all_results = list(results)
     errors = list(getattr(results, "errors", []))
+    outlet_registry = registry_of(outlets)
+    all_results = with_outlet_facts(results, outlet_registry)  # facts to group by; user metadata wins
     check_by(all_results, by)
     rs = [r for r in all_results if include_duplicates or not r.article.duplicate_of]
     groups_of = [group_of(r, by) for r in rs]
@@ -98,7 +104,7 @@ def compare(
     # --- marker profiles
     keys = list(markers) if markers else sorted({k for r in rs for k in r.markers})
     field: Literal["rate", "all_rate"] = "rate" if voice == "outlet" else "all_rate"
-    rates = {k: np.array([_marker_rate(r, k, field) for r in rs]) for k in keys}
+    rates = {k: np.array([marker_rate(r, k, field) for r in rs]) for k in keys}
     garr = np.array(groups_of)
     member = {g: garr == g for g in groups}
     prof_rows, diff_rows = [], []
@@ -148,8 +154,13 @@ def compare(
     # --- stories
     story_ids = same_story_groups(rs, threshold=story_threshold)
     stories = story_coverage(rs, groups_of, story_ids)
+    blindspot_by = by if by in FACTS else "ownership"  # grouped by an outlet fact: the blindspots by it too
+    blindspots = blindspot_table(rs, story_ids, by=blindspot_by)
 
     registry = marker_registry(lexicon_dirs)
+    # --- over time: markers and actors' portrayal by month per outlet (per group)
+    wanted = over_time if over_time is not None else by == "published"
+    timeline = over_time_table(rs, by=by, markers=markers, voice=voice, n_boot=n_boot, registry=registry) if wanted else None
     comp = Comparison(
         registry=registry,
         by=by,
@@ -173,18 +184,14 @@ def compare(
         n_perm=n_perm,
         voice=voice,
         registers=registers,
+        outlets=outlet_table(rs, outlet_registry),
+        outlet_registry=outlet_registry.provenance(),
+        blindspots=blindspots,
+        blindspot_by=blindspot_by,
+        over_time=timeline,
     )
     comp.findings = findings(comp)
     return comp
-
-
-def _marker_rate(r: ArticleResult, key: str, field: Literal["rate", "all_rate"]) -> float:
-    """The rate of one marker in one article, 0.0 when it is missing or None."""
-    slot = r.markers.get(key)
-    if not slot:
-        return 0.0
-    # results written before voices were kept have only "rate" (every word counted)
-    return slot.get(field, slot.get("rate")) or 0.0
 
 
 def _diff_row(g: str, h: str, marker: str, a: np.ndarray, b: np.ndarray, p: float | None, small: bool) -> dict[str, Any]:

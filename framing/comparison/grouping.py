@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 
 from framing.errors import UnknownFieldError
+from framing.inputs.outlet_registry import GROUP_FIELDS
 from framing.types import Article, ArticleResult
 
 __all__ = ["UNKNOWN", "check_by", "group_of", "groupable_fields"]
@@ -31,18 +32,19 @@ def group_of(result: ArticleResult, by: str) -> str:
 
 def groupable_fields(results: Iterable[ArticleResult]) -> list[str]:
     """The fields articles can be grouped by: article attributes (the usual ones first: outlet,
-    published, syndicated_from, republished_by, author), then every metadata key seen."""
+    published, syndicated_from, republished_by, author), the outlet registry's facts (country,
+    ownership, wire, language, registry_outlet), then every metadata key seen."""
     meta: dict[str, None] = {}
     for r in results:
         meta.update(dict.fromkeys(k for k in r.article.meta if isinstance(k, str)))
-    return list(_GROUPABLE) + sorted(k for k in meta if k not in _ARTICLE_FIELDS)
+    return list(_GROUPABLE) + list(GROUP_FIELDS) + sorted(k for k in meta if k not in _ARTICLE_FIELDS and k not in GROUP_FIELDS)
 
 
 def check_by(results: Iterable[ArticleResult], by: str) -> None:
     """Raise :class:`~framing.errors.UnknownFieldError` (an ``OptionError``) when no article has
     the field ``by``, naming those that exist and the closest one."""
     rs = list(results)
-    if by in _GROUPABLE:
+    if by in _GROUPABLE or by in GROUP_FIELDS:  # an outlet fact: articles of unknown outlets are "(unknown)"
         return
     if any(by in r.article.meta for r in rs):
         return

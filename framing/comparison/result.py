@@ -50,6 +50,17 @@ class Comparison:
     #: DataFrame of register scores per group (group, register, n, score, ci_low, ci_high,
     #: reference, clear, none, unclear, small; :func:`framing.comparison.tables.register_table`)
     registers: Any = None
+    #: DataFrame of the outlets compared with their registry facts, unknown outlets first
+    #: (:func:`framing.comparison.outlets.outlet_table`); the registry's version and hash
+    outlets: Any = None
+    outlet_registry: str | None = None
+    #: DataFrame: per story, the outlets of each value of ``blindspot_by`` that covered it
+    #: (:func:`framing.comparison.outlets.blindspot_table`)
+    blindspots: Any = None
+    blindspot_by: str = "ownership"
+    #: DataFrame of markers and actors' portrayal by month per series, or None
+    #: (:func:`framing.comparison.over_time.over_time`)
+    over_time: Any = None
     #: how each marker is named and shown (from the lexicon files used)
     registry: MarkerRegistry = field(repr=False, default_factory=marker_registry)
 
@@ -66,7 +77,19 @@ class Comparison:
             out["predictions"] = self.predictions
         if self.registers is not None and len(self.registers):
             out["registers"] = self.registers
+        for name in ("outlets", "blindspots", "over_time"):
+            frame = getattr(self, name)
+            if frame is not None and len(frame):
+                out[name] = frame
         return out
+
+    @property
+    def unknown_outlets(self) -> list[str]:
+        """The outlets compared that the outlet registry does not know (add them with a user
+        registry: ``compare(..., outlets="my-outlets.toml")``)."""
+        if self.outlets is None or not len(self.outlets):
+            return []
+        return [str(o) for o in self.outlets.loc[self.outlets["registry_outlet"].isna(), "outlet"]]
 
     def summary(self) -> list[str]:
         """The findings as plain sentences."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from framing.comparison.stats import bootstrap_ci
 #: Descriptors listed per group and actor in the actor table.
 MAX_DESCRIPTORS = 6
 
-__all__ = ["actor_table", "prediction_shares", "quote_table", "role_table"]
+__all__ = ["actor_table", "marker_rate", "prediction_shares", "quote_table", "role_table"]
 
 
 def prediction_shares(
@@ -216,3 +216,12 @@ def register_table(results: Sequence[ArticleResult], groups_of: Sequence[str], g
                 "small": g in small,
             })
     return pd.DataFrame(rows)
+
+
+def marker_rate(r: ArticleResult, key: str, field: Literal["rate", "all_rate"]) -> float:
+    """The rate of one marker in one article, 0.0 when it is missing or None."""
+    slot = r.markers.get(key)
+    if not slot:
+        return 0.0
+    # results written before voices were kept have only "rate" (every word counted)
+    return slot.get(field, slot.get("rate")) or 0.0

@@ -25,7 +25,6 @@ import json
 import math
 import os
 import re
-import tomllib
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING, Any, overload
 from framing.errors import LexiconError, check_option
 from framing.markers.display import DISPLAY_KEYS, LEXICON_USES, Display, lexicon_error, parse_display, parse_profiles
 from framing.markers.match import TokenMatcher
-from framing.resources import lexicon_dir
+from framing.resources import lexicon_dir, read_toml
 from framing.text.parse import tokenizer
 from framing.types import Doc, Match
 
@@ -424,16 +423,7 @@ def load_lexicon(source: str | os.PathLike[str], *, version: str | None = None) 
         if not path.exists():
             names = sorted(p.stem for p in base.glob("*.toml"))
             raise LexiconError(f"no built-in lexicon {source!r}" + (f" version {version}" if version else "") + f"; available: {', '.join(names)}")
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: lexicon files must be UTF-8 ({exc})") from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+    data, raw = read_toml(path, "lexicon")
     return parse_lexicon(data, path=str(path), raw=raw)
 
 

@@ -20,6 +20,7 @@ from framing.comparison.result import Comparison
 from framing.errors import OptionError
 from framing.report import figures
 from framing.report.highlight import highlight_segments
+from framing.report.outlet_sections import outlet_sections
 from framing.resources import package_versions
 from framing.types import ArticleResult
 
@@ -291,6 +292,8 @@ def report_data(
         "legend": [{"cat": k, "label": registry.phrase(k), "color": c} for k, c in highlights.items()],
         "colors": highlights,
         "provenance": {"packages": package_versions(), **{k: v for k, v in provenance.items() if k != "framing"}},
+        # outlet facts, blindspots and charts over time (framing.report.outlet_sections)
+        **outlet_sections(comp, charted),
     }
 
 

@@ -17,7 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
-__all__ = ["HATCHES", "MARKERS", "PALETTE", "actor_sentiment_chart", "profile_chart", "profile_chart_parts", "quote_chart", "series_style", "to_png", "to_svg"]
+__all__ = ["HATCHES", "MARKERS", "PALETTE", "actor_sentiment_chart", "over_time_chart", "profile_chart", "profile_chart_parts", "quote_chart", "series_style", "to_png", "to_svg"]
 
 #: Paul Tol's "muted" qualitative scheme, in his order: nine colours that stay distinct to readers
 #: with red-green (deuteranopia, protanopia) and blue-yellow (tritanopia) colour blindness.
@@ -183,4 +183,70 @@ def quote_chart(groups: Sequence[str], speakers: Sequence[str], counts: dict[str
     ax.set_yticks(range(len(groups)), [_wrap(g, 26) for g in groups], fontsize=9)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     _finish(fig, ax, title=title, xlabel="quotations and reported statements", ncol=ncol, fontsize=7)
+    return fig
+
+
+def over_time_chart(
+    panels: Sequence[tuple[str, dict[str, dict[str, dict[str, Any]]]]],
+    series: Sequence[str],
+    months: Sequence[str],
+    *,
+    title: str,
+    ylabel: str,
+    ylim: tuple[float, float] | None = None,
+) -> Figure:
+    """Small multiples over time: a panel per measure (a marker, an actor), months along the
+    bottom, a line per series (outlet or group) with its 95% intervals as vertical bars.
+
+    ``panels`` is ``[(label, {series: {month: {"mean", "ci_low", "ci_high"}}})]``. Each series
+    keeps its colour, then colour and marker shape (:func:`series_style`), in every panel; series
+    are nudged apart sideways so their intervals do not hide each other; the legend below names
+    them once.
+    """
+    n = max(1, len(panels))
+    ncol = 1 if n == 1 else 2 if n <= 4 else 3
+    nrow = -(-n // ncol)
+    names = [_short(s) for s in series]
+    leg_cols, legend_h = _legend_layout(names)
+    height = 0.6 + (0.35 if title else 0) + legend_h + nrow * 1.9
+    fig = Figure(figsize=(FIG_WIDTH, height), layout="constrained")
+    axes = fig.subplots(nrow, ncol, squeeze=False)
+    x_of = {m: i for i, m in enumerate(months)}
+    step = max(1, -(-len(months) // (8 if ncol == 1 else 5 if ncol == 2 else 3)))  # month labels that fit a panel
+    width = 0.5 / max(1, len(series))
+    labelled: set[str] = set()  # each series named once in the legend, from the first panel it is in
+    for k, ax in enumerate(axes.flat):
+        if k >= len(panels):
+            ax.set_axis_off()
+            continue
+        label, cells = panels[k]
+        for si, s in enumerate(series):
+            pts = sorted((x_of[m], c) for m, c in cells.get(s, {}).items() if m in x_of and c.get("mean") is not None)
+            if not pts:
+                continue
+            st = series_style(si)
+            xs = [x + (si - (len(series) - 1) / 2) * width for x, _ in pts]
+            ys = [c["mean"] for _, c in pts]
+            lo = [y - (c["ci_low"] if c.get("ci_low") is not None else y) for y, (_, c) in zip(ys, pts)]
+            hi = [(c["ci_high"] if c.get("ci_high") is not None else y) - y for y, (_, c) in zip(ys, pts)]
+            ax.errorbar(xs, ys, yerr=[lo, hi], fmt="-" + st["marker"], color=st["color"], mec="#333333", mew=0.4, ms=4, lw=1, elinewidth=0.8, capsize=1.5, label=None if s in labelled else names[si])
+            labelled.add(s)
+        if ylim is not None:
+            ax.set_ylim(*ylim)
+            ax.axhline(0, color="#999999", lw=0.6)
+        else:
+            ax.set_ylim(bottom=0)
+        ax.set_title(_wrap(label, 34 if ncol > 1 else 60), fontsize=8, loc="left")
+        ax.set_xlim(-0.5, max(0.5, len(months) - 0.5))
+        ticks = list(range(0, len(months), step))
+        ax.set_xticks(ticks, [months[i] for i in ticks], fontsize=7)
+        ax.tick_params(axis="y", labelsize=7)
+        ax.grid(axis="y", color="#eeeeee")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11)
+    fig.supylabel(ylabel, fontsize=8)
+    if any(ax.get_legend_handles_labels()[0] for ax in axes.flat):
+        fig.legend(fontsize=8, frameon=False, loc="outside lower center", ncols=leg_cols)
     return fig

@@ -37,6 +37,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             ms = "n/a" if a.get("mean_sentiment") is None else f"{a['mean_sentiment']:+.2f} ({a['own_mentions']})"
             lines.append(f"| {_md(a[data['by']])} | {_md(a['name'])} | {a['mentions']} | {ms} | {a['aggressor']} | {a['target']} | {a['cooperator']} | {a['speaker']} | {_md(a.get('descriptors') or '')} |")
     lines += _markdown_predictions(data.get("predictions") or [], data["by"])
+    lines += _markdown_outlets(data)
     return "\n".join(lines) + "\n"
 
 
@@ -80,4 +81,40 @@ def _markdown_predictions(sections: list[dict[str, Any]], by: str) -> list[str]:
         lines += ["", f"| {_md(by)} | articles | " + " | ".join(_md(lab) for lab in sec["labels"]) + " |", "|---" * (len(sec["labels"]) + 2) + "|"]
         for row in sec["rows"]:
             lines.append(f"| {_md(row['group'])} | {row['n']} | " + " | ".join(_pct(cell) for cell in row["cells"]) + " |")
+    return lines
+
+
+def _markdown_outlets(data: dict[str, Any]) -> list[str]:
+    """The outlets with their registry facts (unknown ones named), the blindspot table, and where
+    the numbers over time are (the charts are in the HTML and PDF)."""
+    lines: list[str] = []
+    ot = data.get("over_time")
+    if ot:
+        lines += ["", "## Over time", ""]
+        lines.append(
+            f"Each marker's rate and each main actor's portrayal by month ({len(ot['months'])} months, a line per {_md(ot['series_field'])}) are charted in the HTML and PDF reports; "
+            "every number, with its 95% interval, is in tables/over_time.csv (--format csv)." + (f" {ot['undated']} undated articles left out." if ot["undated"] else "")
+        )
+    facts = data.get("outlet_facts")
+    if facts:
+        lines += ["", "## Outlets", "", f"Facts from the outlet registry ({_md(facts['registry'])}); an outlet is matched by name or alias, else by its articles' web domain."]
+        if facts["unknown"]:
+            lines += ["", "Not in the registry: " + ", ".join(f"{_md(u['outlet'])} ({u['articles']})" for u in facts["unknown"]) + ". Add them with --outlets FILE."]
+        if facts["rows"]:
+            lines += ["", "| outlet | articles | registry entry | country | ownership | wire service | language | source |", "|---|---|---|---|---|---|---|---|"]
+            for o in facts["rows"]:
+                cells = [o["outlet"], o["articles"], o["registry_outlet"] + (" (by address)" if o["matched_by"] == "url" else ""), o["country"], o["ownership"], o["wire"], o["language"], o["source"]]
+                lines.append("| " + " | ".join(_md("–" if c is None else c) for c in cells) + " |")
+    spots = data.get("blindspots")
+    if spots:
+        lines += ["", f"## Blindspots: outlets of each {_md(spots['by'])} that covered each story", ""]
+        if not spots["rows"]:
+            lines.append("No story was covered by two or more outlets.")
+        else:
+            if spots["n_stories"] > len(spots["rows"]):
+                lines.append(f"Showing {len(spots['rows'])} of {spots['n_stories']} stories; every story is in tables/blindspots.csv.")
+                lines.append("")
+            lines += ["| story | outlets | " + " | ".join(_md(k) for k in spots["kinds"]) + " | never covered by |", "|---" * (len(spots["kinds"]) + 3) + "|"]
+            for st in spots["rows"]:
+                lines.append(f"| {_md(st['title'])} | {st['outlets']} | " + " | ".join(str(n) for n in st["counts"]) + f" | {_md(', '.join(st['never']) or '–')} |")
     return lines

@@ -186,6 +186,7 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
         rows = [["Outlet", "Actors left out", "Frames not used", "Sources others quote"]]
         rows += [[c["group"], ", ".join(c["actors_omitted"]), ", ".join(c["frames_omitted"]), ", ".join(c["sources_omitted"])] for c in s["coverage"]]
         story.extend(table(rows, numeric=[False] * 4))
+    story.extend(_outlet_story(data, table=table, image=image, styles={"h2": h2, "h3": h3, "body": body, "small": small, "warn": warn}))
     story.append(PageBreak())
     story.append(Paragraph("The articles, with their markers", h2))
     if data["n_articles_shown"] < data["n_articles"]:
@@ -212,3 +213,50 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
     doc = SimpleDocTemplate(path, pagesize=A4, leftMargin=1.5 * cm, rightMargin=1.5 * cm, topMargin=1.5 * cm, bottomMargin=1.5 * cm, title=data["title"])
     doc.build(story)
     return path
+
+
+def _outlet_story(data: dict[str, Any], *, table: Any, image: Any, styles: dict[str, Any]) -> list[Any]:
+    """The PDF's outlet sections, from the same data as the HTML: charts over time (PNG), the
+    outlets with their registry facts (unknown ones named) and the blindspot table."""
+    from reportlab.platypus import Paragraph
+
+    from framing.report.outlet_sections import over_time_figure
+
+    h2, h3, small, warn = styles["h2"], styles["h3"], styles["small"], styles["warn"]
+    out: list[Any] = []
+    ot = data.get("over_time")
+    if ot:
+        out.append(Paragraph("Over time", h2))
+        out.append(Paragraph(_esc(
+            f"Each marker's rate and each main actor's portrayal (own voice) by month, a line per {ot['series_field']}; points are monthly means over articles, "
+            "bars 95% bootstrap intervals over articles. Every number is in tables/over_time.csv."
+            + (f" {ot['undated']} undated articles left out." if ot["undated"] else "")), small))
+        if len(ot["months"]) < 2:
+            out.append(Paragraph(_esc("The articles span one month: there is no change over time to show."), warn))
+        if ot["left_out"]:
+            out.append(Paragraph(_esc(f"Left out of the charts: {', '.join(ot['left_out'])}."), warn))
+        for chart in ot["charts"]:
+            out.append(Paragraph(_esc(chart["title"]), h3))
+            out.append(image(figures.to_png(over_time_figure(chart, ot["months"], ot["series"]))))
+    facts = data.get("outlet_facts")
+    if facts:
+        out.append(Paragraph("The outlets", h2))
+        out.append(Paragraph(_esc(f"Facts from the outlet registry ({facts['registry']}); an outlet is matched by name or alias, else by its articles' web domain."), small))
+        if facts["unknown"]:
+            out.append(Paragraph(_esc("Not in the registry: " + ", ".join(f"{u['outlet']} ({u['articles']})" for u in facts["unknown"]) + ". Add them with --outlets FILE."), warn))
+        if facts["rows"]:
+            rows = [["Outlet", "Articles", "Registry entry", "Country", "Ownership", "Wire service", "Language"]]
+            rows += [[o["outlet"], o["articles"], o["registry_outlet"] + (" (by address)" if o["matched_by"] == "url" else ""), o["country"] or "–", o["ownership"] or "–", o["wire"] or "–", o["language"] or "–"] for o in facts["rows"]]
+            out.extend(table(rows, numeric=[False, True, False, False, False, False, False]))
+    spots = data.get("blindspots")
+    if spots:
+        out.append(Paragraph(_esc(f"Blindspots: outlets of each {spots['by']} that covered each story"), h2))
+        if not spots["rows"]:
+            out.append(Paragraph("No story was covered by two or more outlets.", small))
+        else:
+            if spots["n_stories"] > len(spots["rows"]):
+                out.append(Paragraph(_esc(f"Showing {len(spots['rows'])} of {spots['n_stories']} stories; every story is in tables/blindspots.csv."), small))
+            rows = [["Story", "Outlets", *spots["kinds"], "Never covered by"]]
+            rows += [[st["title"], st["outlets"], *st["counts"], ", ".join(st["never"]) or "–"] for st in spots["rows"]]
+            out.extend(table(rows, numeric=[False, True, *[True] * len(spots["kinds"]), False]))
+    return out

@@ -672,6 +672,8 @@ if DATA and DATA.exists():
     with gzip.open(DATA, "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
+            if r.get("split_media") == "test":
+                continue  # outlets held out to check accuracy claims: never read
             by_outlet.setdefault(r["source"], []).append(r)
     top = sorted(by_outlet, key=lambda k: -len(by_outlet[k]))[:8]
     rng = random.Random(1)

@@ -349,6 +349,8 @@ def _abp_corpus(n_outlets: int = 30, per_outlet: int = 2) -> list[Article]:
     with gzip.open(ABP, "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
+            if r.get("split_media") == "test":
+                continue  # the held-out outlets are never read
             if r.get("text") and r.get("source"):
                 rows.setdefault(r["source"], []).append({"id": r["id"], "text": r["text"], "title": r.get("title"), "date": r.get("date")})
     top = sorted(rows, key=lambda s: (-len(rows[s]), s))[:n_outlets]

@@ -72,6 +72,7 @@ class SentenceSyntax(NamedTuple):
     deps: tuple[str, ...]
     heads: tuple[int, ...]
     children: tuple[tuple[int, ...], ...]
+    pos: tuple[str, ...] = ()
 
 
 _CACHE: OrderedDict[str, SentenceSyntax] = OrderedDict()
@@ -101,6 +102,7 @@ def _from_columns(doc: Any, t0: int, t1: int, offset: int) -> SentenceSyntax:
         tuple(doc.deps[i] for i in rng),
         heads,
         tuple(tuple(k) for k in kids),
+        tuple(doc.pos[i] for i in rng) if doc.pos else (),
     )
 
 
@@ -295,11 +297,37 @@ def word_valence(word: str, lemma: str, vader: dict[str, float] | None = None, l
     return 0.5 * (loaded or loaded_valence)(word)
 
 
+@lru_cache(maxsize=1)
+def _vader_plain() -> dict[str, float]:
+    return {w: v / 4.0 for w, v in _read_vader_lexicon(vader_lexicon_path()).items()}
+
+
+def evidence_valence(syn: SentenceSyntax, t: int, rel: str) -> float:
+    """The valence a reader would grant token ``t`` as evaluation of the target in relation
+    ``rel`` (stricter than the model's features, which learn their own weights):
+
+    * VADER's valence of the word as written, or of its lemma for a verb, adjective or adverb
+      (not of a noun: "goods" is not "good"), else half its loaded-language direction;
+    * in a ``label`` relation (what the target is part of: "Trump's *bullying*", "America's
+      *friends*") only loaded-language words count: a possession is not a portrayal unless the
+      word itself judges.
+    """
+    word = syn.lower[t]
+    loaded = loaded_valence(word)
+    if rel == "label":
+        return 0.5 * loaded
+    vader = _vader_plain()
+    v = vader.get(word)
+    if v is None and syn.pos and syn.pos[t] in ("VERB", "ADJ", "ADV"):
+        v = vader.get(syn.lemmas[t])
+    return v if v is not None else 0.5 * loaded
+
+
 def _evaluations(syn: SentenceSyntax, text: str, offset: int, start: int, end: int) -> list[tuple[str, int, int, float, str]]:
     first, last = target_tokens(syn, start - offset, end - offset)
     out = []
     for t, rel, neg in linked_words(syn, first, last):
-        v = word_valence(syn.lower[t], syn.lemmas[t])
+        v = evidence_valence(syn, t, rel)
         if v:
             a, b = syn.starts[t] + offset, syn.ends[t] + offset
             out.append((text[a:b], a, b, round(-0.74 * v if neg else v, 4), rel))

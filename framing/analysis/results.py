@@ -99,6 +99,22 @@ class Results(Sequence[ArticleResult]):
                 rows.append(d)
         return pd.DataFrame(rows)
 
+    def kwic(self, term: str, *, window: int = 5, by: str | None = None, limit: int | None = None, case_sensitive: bool = False, lexicons: Any = None) -> pd.DataFrame:
+        """Every use of ``term`` in context, with its voice (a concordance, quanteda's ``kwic``):
+        one row per use with the article (id, outlet, published), ``left`` / ``match`` /
+        ``right`` (``window`` words each side), character offsets, ``voice`` (``outlet``,
+        ``quote`` or ``reported``) and ``speaker``. ``term`` is a word, phrase, glob
+        (``imperialis*``) or lexicon category (``registers:marxist``); ``by`` an article field
+        the rows are sorted by. See :func:`framing.explore.kwic.kwic`.
+
+        Example::
+
+            results.kwic("sanction*", window=8, by="outlet").query("voice == 'outlet'")
+        """
+        from framing.explore.kwic import kwic
+
+        return kwic(self.results, term, window=window, by=by, limit=limit, case_sensitive=case_sensitive, lexicons=lexicons)
+
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike[str], *, records: Container[int] | None = None) -> Results:
         """Read back what ``to_jsonl`` or ``framing analyze`` wrote (with ``errors.jsonl`` beside it).

@@ -1,4 +1,5 @@
-"""``framing kwic``: every use of a term in context, from raw inputs or from a results folder."""
+"""``framing kwic`` (every use of a term in context) and ``framing export dtm`` (a document-term
+matrix for other tools), from raw inputs or from a results folder."""
 
 from __future__ import annotations
 
@@ -7,18 +8,21 @@ import csv
 import json
 import shutil
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from tqdm.auto import tqdm
 
 from framing.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_load_options, at_least_one, load_options, non_negative, say
 from framing.errors import check_inputs
 from framing.explore.kwic import TermQuery, iter_kwic, iter_kwic_jsonl, kwic_frame, term_query
 from framing.inputs.loader import iter_load
 from framing.safe_output import safe_cell
-from framing.types import Article, ArticleResult, LoadError
+from framing.types import Article, ArticleResult, Doc, LoadError
 
-__all__ = ["cmd_kwic", "register", "results_file"]
+__all__ = ["cmd_export_dtm", "cmd_kwic", "register", "results_file"]
 
 _EPILOG_KWIC = """
 TERM is a word, a phrase, a glob or a lexicon category:
@@ -33,6 +37,21 @@ the analysis stored them with every match, and each use has its voice: outlet (t
 words), quote (inside a quotation) or reported (reported speech), with the speaker. Raw inputs are
 searched first (only texts containing the term are analysed), then analysed for voice; --no-voice
 skips that analysis (much faster, no voice column).
+"""
+
+_EPILOG_DTM = """
+examples:
+  framing export dtm reports/example --out dtm/
+  framing export dtm corpus/ --out dtm/ --lemmas --categories --min-df 2
+  framing export dtm out/ --out dtm/ --categories-only --voice all
+
+read it:
+  Python  scipy.io.mmread("dtm/dtm.mtx").tocsr(); pandas.read_csv("dtm/vocabulary.csv")
+  gensim  gensim.corpora.MmCorpus("dtm/dtm.mtx") with id2word from vocabulary.csv
+  R       Matrix::readMM("dtm/dtm.mtx"); quanteda::as.dfm(m) after setting dimnames
+
+On a results folder the texts come from articles.jsonl (stored by the analysis with its quotations,
+so --voice outlet works); raw inputs are analysed first, and that analysis's parse gives the lemmas.
 """
 
 
@@ -60,6 +79,30 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
     prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
     p.set_defaults(func=cmd_kwic)
+
+    ep = subparsers.add_parser("export", help="export the analysed texts for other tools (document-term matrix)", description="Export analysed texts in formats other tools read.")
+    esub = ep.add_subparsers(dest="export_command", metavar="WHAT", parser_class=parser_class, required=True)
+    q = esub.add_parser(
+        "dtm",
+        help="a document-term matrix: dtm.mtx (Matrix Market), vocabulary.csv, documents.csv",
+        description="Count the words (or lemmas) and lexicon categories of every article into a sparse document-term matrix "
+        "that scikit-learn/scipy, gensim and quanteda (R: Matrix::readMM) read.",
+        epilog=_EPILOG_DTM,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("paths", nargs="+", metavar="RESULTS_DIR|PATH", help="a results folder written by 'framing analyze', or input files, folders or globs (analysed first)")
+    q.add_argument("--out", required=True, metavar="DIR", help="folder for dtm.mtx, vocabulary.csv and documents.csv (created if missing)")
+    q.add_argument("--lemmas", action="store_true", help="count spaCy lemmas (say, not said/says) instead of lower-cased word forms (one parse per article)")
+    q.add_argument("--categories", action="store_true", help="add a column per lexicon category (registers.marxist ...): the matches the analysis counted")
+    q.add_argument("--categories-only", action="store_true", help="only the lexicon categories, no word columns")
+    q.add_argument("--voice", choices=["outlet", "all"], default="outlet", help="outlet: leave out the words inside quotations, as the reports do (default); all: every word")
+    q.add_argument("--min-df", type=at_least_one, default=1, metavar="N", help="keep features found in at least N documents (default: %(default)s)")
+    q.add_argument("--no-actors", action="store_true", help="raw inputs: do not look up actors (quotations are still found; speakers are not named)")
+    add_load_options(q)
+    prog = q.add_mutually_exclusive_group()
+    prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
+    prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+    q.set_defaults(func=cmd_export_dtm)
 
 
 def results_file(path: str | Path) -> Path | None:
@@ -161,3 +204,56 @@ def _table(records: Sequence[dict[str, Any]], *, by: str | None) -> None:
         voice = rec.get("voice")
         print(f"{tag:<18} {voice or '':<8} {left:>{side}} [{rec['match']}] {right}")
 
+
+
+def _results_with_docs(articles: Iterable[Article | LoadError], *, categories: bool, actors: bool, progress: bool | None, errors: list[LoadError]) -> Iterator[tuple[ArticleResult, Doc]]:
+    """Raw inputs analysed (no sentiment), each with the parse the analysis used, so a
+    document-term matrix of lemmas needs no second parse."""
+    from framing.analysis.article import analyze_article, default_gazetteer, default_lexicons
+    from framing.analysis.provenance import build_provenance
+    from framing.text.parse import load_pipeline, parse_many
+
+    lexicons = default_lexicons() if categories else None
+    gazetteer = default_gazetteer() if actors else None
+    provenance = build_provenance(lexicons, gazetteer, None)
+    nlp = load_pipeline()
+    good: deque[Article] = deque()  # the articles whose texts went to the parser, in order
+
+    def texts() -> Iterator[str]:
+        for item in tqdm(articles, desc="analysing", unit="article", disable=None if progress is None else not progress, file=sys.stderr):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                continue
+            good.append(item)
+            yield item.text
+
+    for doc in parse_many(texts(), pipeline=nlp):
+        yield analyze_article(good.popleft(), lexicons=lexicons, gazetteer=gazetteer, sentiment=None, provenance=provenance, doc=doc), doc
+
+
+def cmd_export_dtm(args: argparse.Namespace) -> int:
+    from framing.analysis.results import iter_results
+    from framing.explore.dtm import document_term_matrix
+
+    check_inputs(args.paths)
+    categories = args.categories or args.categories_only
+    errors: list[LoadError] = []
+    streams: list[Iterable[ArticleResult | tuple[ArticleResult, Doc]]] = []
+    raw: list[str] = []
+    for path in args.paths:
+        found = results_file(path)
+        if found is not None:
+            streams.append(iter_results(found))
+        else:
+            raw.append(path)
+    if raw:
+        streams.append(_results_with_docs(iter_load(raw, **vars(load_options(args))), categories=categories, actors=not args.no_actors, progress=args.progress, errors=errors))
+    features = "none" if args.categories_only else ("lemmas" if args.lemmas else "forms")
+    m = document_term_matrix(
+        (item for stream in streams for item in stream), features=features, voice=args.voice, categories=categories, min_df=args.min_df, progress=args.progress if not raw else False
+    )
+    written = m.write(args.out)
+    for e in errors[:10]:
+        say(f"framing: cannot read {e}")
+    say(f"{m.shape[0]} documents x {m.shape[1]} features ({m.matrix.nnz} non-zero counts); wrote {', '.join(map(str, written))}")
+    return EXIT_SOME_FAILED if errors else EXIT_OK

@@ -35,7 +35,7 @@ from framing.markers.match import TokenMatcher
 from framing.text.parse import tokenised
 from framing.text.segment import normalise_token
 from framing.types import Article, ArticleResult, Quote
-from framing.voice.labels import voice_labels
+from framing.voice.labels import stored_quotes, voice_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -175,11 +175,6 @@ def _right(text: str, end: int, n: int) -> str:
     return " ".join(text[end:i].split())
 
 
-def _quotes(result: ArticleResult) -> list[Quote]:
-    """The stored quotes of a result as :class:`Quote` objects (what voice labelling reads)."""
-    return [Quote(kind=q["kind"], start=q["start"], end=q["end"], sentence=q.get("sentence", 0), speaker_name=q.get("speaker_name"), speaker_text=q.get("speaker_text")) for q in result.quotes]
-
-
 def _uses(article: Article, result: ArticleResult | None, query: TermQuery) -> Iterator[tuple[int, int, str | None, str | None, bool, str, str | None]]:
     """(start, end, voice, speaker, negated, entry term, category) of each use in one article."""
     key = query.category
@@ -196,7 +191,7 @@ def _uses(article: Article, result: ArticleResult | None, query: TermQuery) -> I
     voice = None
     quotes: list[Quote] = []
     if result is not None:
-        quotes = _quotes(result)
+        quotes = stored_quotes(result.quotes)
         voice = voice_labels(doc, quotes) if quotes else None
     for m in found:
         label: str | None = None if result is None else "outlet"

@@ -175,6 +175,23 @@ def _right(text: str, end: int, n: int) -> str:
     return " ".join(text[end:i].split())
 
 
+def _only_lines_with(text: str, query: TermQuery) -> str:
+    """``text`` with every line that cannot hold the term blanked out (spaces, same length), so
+    only the lines that can are tokenised, at their own offsets. Sentences end at every line break
+    (:func:`~framing.text.parse.tokenised`), so no match crosses one and the uses found are the
+    same as on the whole text."""
+    if not query.literals:
+        return text
+    lines = text.splitlines(keepends=True)
+    if len(lines) < 2:
+        return text
+    out = []
+    for line in lines:
+        body = line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        out.append(line if query.may_occur(query.lowered(body)) else " " * len(body) + line[len(body) :])
+    return "".join(out)
+
+
 def _uses(article: Article, result: ArticleResult | None, query: TermQuery) -> Iterator[tuple[int, int, str | None, str | None, bool, str, str | None]]:
     """(start, end, voice, speaker, negated, entry term, category) of each use in one article."""
     key = query.category
@@ -184,7 +201,7 @@ def _uses(article: Article, result: ArticleResult | None, query: TermQuery) -> I
             if m.category == cat and m.lexicon == lex:
                 yield m.start, m.end, m.voice, m.speaker, m.negated, m.term, key
         return
-    doc = tokenised(article.text)
+    doc = tokenised(_only_lines_with(article.text, query))
     found = query.matcher.match(doc)
     if not found:
         return

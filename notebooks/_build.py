@@ -738,6 +738,33 @@ for key in ["rhetoric.loaded_language", "registers.nationalist_populist"]:
     cells = {s: {r.month: {"mean": r.mean, "ci_low": r.ci_low, "ci_high": r.ci_high} for r in g.itertuples()} for s, g in sub.groupby("series")}
     panels.append((sub.label.iloc[0], cells))
 figures.over_time_chart(panels, sorted(set(ot.series)), sorted(set(ot.month)), title="", ylabel="per 1,000 words")"""),
+        ("md", """## Against general English, and every use in context
+
+The distinctive terms above are each outlet against the others. `reference_keyness` sets each
+outlet against a reference instead: general English (the `wordfreq` package: word frequencies
+pooled across genres, so the vocabulary of news and of the story shows up too) or a folder of texts
+you choose. `log_ratio` is how many times more often (log2: 3 is eight times)."""),
+        ("code", """from framing.comparison import reference_keyness
+ref = reference_keyness(results, top_terms=5)
+print(ref.attrs["reference"])
+ref[["group", "term", "count", "per_1k", "reference_per_1k", "log_ratio"]]"""),
+        ("md", """A term in a table is a claim about words: read them. `results.kwic` lists every use of a word,
+phrase, glob or lexicon category with its context and whose words they are (`outlet`, `quote`,
+`reported`). On the command line: `framing kwic "ruling class" out/ --by outlet`."""),
+        ("code", """term = ref.sort_values("ll", ascending=False).term.iloc[0]
+results.kwic(term, window=6, by="outlet", limit=2)[["outlet", "left", "match", "right", "voice"]]"""),
+        ("code", """results.kwic("registers:nationalist_populist", window=5, limit=8)[["outlet", "left", "match", "right", "voice", "term"]]"""),
+        ("md", """## A document-term matrix for other tools
+
+`results.dtm()` counts words (or lemmas, or lexicon categories) per article in the outlet's own
+voice; `write` saves Matrix Market plus two CSV files that scikit-learn, gensim and quanteda read
+(`framing export dtm out/ --out dtm/` does the same from the command line)."""),
+        ("code", """m = results.dtm(categories=True, min_df=3)
+print(m)
+from sklearn.feature_extraction.text import TfidfTransformer
+tfidf = TfidfTransformer().fit_transform(m.matrix)
+m.write(work / "dtm")
+sorted(p.name for p in (work / "dtm").iterdir())"""),
     ],
     "06_classroom.ipynb": [
         ("md", """# The classroom workflow: a worksheet from your own articles

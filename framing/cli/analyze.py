@@ -150,6 +150,12 @@ def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> N
         help="without --groups, the charts show the N largest groups; the report names those left out (default: %(default)s)",
     )
     g.add_argument(
+        "--reference",
+        metavar="wordfreq|PATH",
+        help="also list each group's words against a reference: 'wordfreq' (general English: word frequencies pooled across genres, "
+        "from the wordfreq package) or a folder or file of texts of your choosing (a news sample, say); a table beside the distinctive terms",
+    )
+    g.add_argument(
         "--voice",
         choices=["outlet", "all"],
         default="outlet",
@@ -203,9 +209,16 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
     p.set_defaults(func=cmd_report)
 
 
+def _check_reference(reference: str | None) -> None:
+    """--reference names wordfreq or a path that exists: checked before any work is done."""
+    if reference not in (None, "wordfreq") and not Path(str(reference)).exists():
+        raise InputError(f"--reference {reference}: no such folder or file (give 'wordfreq' for general English, or a folder or file of texts)")
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     _formats(args.format)  # a usage error before any work is done
     load_outlets(extra=args.outlets)  # a bad outlet registry too: its error names the file, line and outlet
+    _check_reference(args.reference)
     out = Path(args.out)
     check_inputs(args.paths)  # a mistyped path or a pattern matching nothing: exit 2 before any work
     with folder_lock(out):  # held through the report too: a second run on this --out is refused
@@ -247,7 +260,7 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         try:
             records, title = _report_sample(keys, args.report_sample, by=_sample_field(args.by), title=args.title, results=out)
             res = Results.from_jsonl(out / "articles.jsonl", records=records)
-            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args), **_outlet_options(args))
+            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, reference=args.reference, **_chart_options(args), **_outlet_options(args))
         except UnknownFieldError as exc:  # a typo in --by: the analysis is kept, only the report is missing
             raise FramingError(f"{exc}. The analysis is kept: 'framing report {out} --by FIELD' writes its report") from exc
         except OptionError as exc:  # e.g. --groups names no group: the results stand, the report can follow
@@ -315,12 +328,13 @@ def _write_reports(
     max_groups: int = 12,
     outlets: Sequence[str] = (),
     over_time: bool = False,
+    reference: str | None = None,
 ) -> list[Path]:
     """Compare the results by ``by`` and write the requested report formats into ``out``; the
     charts show ``groups`` (else the ``max_groups`` largest), every table every group; ``outlets``
     are user outlet registries, ``over_time`` adds the charts over time."""
     wanted = _formats(formats)
-    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice, outlets=list(outlets), over_time=True if over_time else None)
+    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice, outlets=list(outlets), over_time=True if over_time else None, reference=reference)
     if comp.unknown_outlets and (outlets or by in GROUP_FIELDS):
         _say_unknown(comp)
     data = report.report_data(comp, title=title, max_articles=max_articles, groups=groups, max_groups=max_groups)
@@ -358,6 +372,7 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
 
 def cmd_report(args: argparse.Namespace) -> int:
     load_outlets(extra=args.outlets)  # a bad outlet registry is refused before the results are read
+    _check_reference(args.reference)
     path = Path(args.results)
     jsonl = path / "articles.jsonl" if path.is_dir() else path
     out = Path(args.out) if args.out else (path if path.is_dir() else path.parent)
@@ -375,7 +390,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             records, title = _report_sample(record_keys(jsonl, ("id", _sample_field(args.by))), args.sample, by=_sample_field(args.by), title=title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args), **_outlet_options(args))
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, reference=args.reference, **_chart_options(args), **_outlet_options(args))
     if path.is_dir() and out.resolve() == path.resolve():
         mark_report(out, written)
     say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")

@@ -23,6 +23,7 @@ from framing.comparison.findings import findings
 from framing.comparison.grouping import check_by, group_of
 from framing.comparison.outlets import Outlets, blindspot_table, outlet_table, registry_of, with_outlet_facts
 from framing.comparison.over_time import over_time as over_time_table
+from framing.comparison.reference import reference_keyness
 from framing.comparison.result import Comparison
 from framing.comparison.stats import bootstrap_ci, hedges_g, one_vs_rest_pvalues_many, permutation_test
 from framing.comparison.stories import same_story_groups, story_coverage
@@ -54,6 +55,7 @@ def compare(
     voice: VoiceOption = "outlet",
     outlets: Outlets = None,
     over_time: bool | None = None,
+    reference: Any = None,
 ) -> Comparison:
     """Compare groups of analysed articles.
 
@@ -78,6 +80,10 @@ def compare(
     lexicon_dirs : sequence of paths
         Folders of user lexicons used in the analysis, so findings name their markers as the
         lexicon files say (markers of lexicons not found are still compared).
+    reference : "wordfreq", path or texts, optional
+        Also list each group's words against a reference: ``"wordfreq"`` (general English, word
+        frequencies pooled across genres) or a folder/file of texts of your choosing
+        (:func:`framing.comparison.reference.reference_keyness`; ``comparison.reference_terms``).
 
     Examples
     --------
@@ -139,6 +145,7 @@ def compare(
 
     # --- distinctive vocabulary: each group against the rest
     distinctive = distinctive_terms(rs, groups_of, groups, top_terms=top_terms)
+    reference_terms = reference_keyness(rs, by=by, reference=reference, top_terms=top_terms, include_duplicates=True) if reference is not None else None
 
     # --- actors, quotes, roles
     actors = actor_table(rs, by=by)
@@ -189,6 +196,7 @@ def compare(
         blindspots=blindspots,
         blindspot_by=blindspot_by,
         over_time=timeline,
+        reference_terms=reference_terms,
     )
     comp.findings = findings(comp)
     return comp

@@ -61,6 +61,10 @@ class Comparison:
     #: DataFrame of markers and actors' portrayal by month per series, or None
     #: (:func:`framing.comparison.over_time.over_time`)
     over_time: Any = None
+    #: DataFrame of each group's words against a reference (general English or a corpus;
+    #: :func:`framing.comparison.reference.reference_keyness`), None when not asked for;
+    #: ``attrs["reference"]`` names the reference
+    reference_terms: Any = None
     #: how each marker is named and shown (from the lexicon files used)
     registry: MarkerRegistry = field(repr=False, default_factory=marker_registry)
 
@@ -81,6 +85,8 @@ class Comparison:
             frame = getattr(self, name)
             if frame is not None and len(frame):
                 out[name] = frame
+        if self.reference_terms is not None:
+            out["reference_keyness"] = self.reference_terms
         return out
 
     @property

@@ -76,7 +76,7 @@ def test_descriptors_are_the_outlets_own_labels_not_its_sources(gz) -> None:  # 
     assert "dictator" in words and words["dictator"]["relation"] == "modifier" and words["dictator"]["valence"] < 0
     assert "bully" not in words  # Carney's word, in his quotation
     first = trump["mentions"][0]
-    (w, a, b, v, rel) = first["linked"][0]
+    (w, a, b, _, rel) = first["linked"][0]
     assert text[a:b] == w == "dictator" and rel == "modifier"
     quoted = next(m for m in trump["mentions"] if m.get("voice") == "quote")
     assert any(x[0] == "bully" and x[4] == "predicate" for x in quoted["linked"])

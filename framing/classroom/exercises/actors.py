@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from framing.actors.portrayal import own_voice
+from framing.actors.portrayal import DESCRIPTOR_RELATIONS, own_voice
 from framing.classroom.anonymise import Anonymiser
 from framing.classroom.articles import PreparedArticle
 from framing.classroom.evidence import Mark, no_overlap, segments
@@ -63,6 +63,9 @@ def _evidence_sentences(actor: dict[str, Any], roles: list[dict[str, Any]], leve
     for r in roles:
         if r["sentence"] not in picks:
             picks.append(r["sentence"])
+    for m in actor["mentions"]:  # where the outlet itself labels the actor ("the would-be dictator")
+        if m.get("voice", "outlet") == "outlet" and any(x[4] in DESCRIPTOR_RELATIONS for x in m.get("linked", ())) and m["sentence"] not in picks:
+            picks.append(m["sentence"])
     sent = actor.get("sentiment", {})
     for k in ("most_negative", "most_positive"):
         if k in sent:
@@ -107,6 +110,9 @@ def actors_exercise(arts: list[PreparedArticle], level: Level, shown: Callable[[
                 for r in roles
             ]
             label, detail = tone(actor)
+            called = [d["word"] for d in actor.get("descriptors", ())][:4]
+            if called:
+                detail = (detail + "; " if detail else "") + "the article itself calls it " + ", ".join(f"“{shown(w)}”" for w in called)
             cells.append({"label": a.label, "mentioned": True, "sentences": plain})
             kcells.append(
                 {

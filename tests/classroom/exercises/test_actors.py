@@ -29,3 +29,23 @@ def test_actor_tone_comes_from_the_sentiment_model() -> None:
     unscored = worksheet_data(framing.analyze(arts, sentiment=None, progress=False), level="college")
     assert not exercise(unscored, "actors")["scored"]
     assert all(c["tone"] is None for row in exercise(unscored, "actors")["answer_rows"] for c in row["cells"] if c["mentioned"])
+
+
+def test_the_key_says_what_the_article_itself_calls_an_actor() -> None:
+    """The words the parse ties to an actor in the article's own voice ("the would-be dictator
+    Trump") are named in the key, with the sentence as evidence; a label inside a source's
+    quotation is not the article's."""
+    arts = [
+        Article("d1", "Markets fell. The would-be dictator Trump has hit Canada with new tariffs.", title="Tariffs", outlet="One"),
+        Article("d2", "Trump imposed new tariffs on Canada. “Trump is a tyrant,” a protester said.", title="Tariffs", outlet="Two"),
+    ]
+
+    def neutral(items):  # type: ignore[no-untyped-def]
+        return [SimpleNamespace(label="neutral", score=0.0) for _ in items]
+
+    data = worksheet_data(framing.analyze(arts, sentiment=neutral, progress=False), level="college")
+    trump = next(row for row in exercise(data, "actors")["answer_rows"] if row["actor"] == "Donald Trump")
+    one, two = trump["cells"]
+    assert "calls it “dictator”" in one["tone_detail"]
+    assert "would-be dictator" in " ".join(str(e) for e in one["evidence"])
+    assert "calls it" not in two["tone_detail"]

@@ -292,6 +292,11 @@ exported to ONNX with weights quantised to 8-bit integers, run on CPU with ONNX 
   to wait for, or to check the default model's findings.
 - A neural network has no word-level evidence of its own: framing lists, as evidence, the
   default model's lexicon words near the target and the words the parse ties to it.
+- It reads sentiment as NewsMTSC's annotators did: an actor doing something harmful is negative
+  for that actor even in neutral wire copy ("Trump threatened on Saturday that he would impose
+  100% tariffs" scores about -0.9, as much as a socialist paper's "the would-be dictator US
+  president has hit Canada"). Use it for the tone of coverage; what an outlet itself calls an
+  actor is in the actor's `descriptors` (from the parse), not in this score.
 - It learned from how crowd workers read sentences of US political news; sentences
   from other countries and registers are further from what it saw.
 

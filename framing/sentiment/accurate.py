@@ -91,7 +91,7 @@ class AccurateModel:
                 "rebuild it with python bench/train_accurate_sentiment.py"
             )
         try:
-            import onnxruntime as ort
+            import onnxruntime as ort  # type: ignore[import-untyped]  # no type information
         except ImportError as e:
             raise MissingResourceError(f"the accurate sentiment model needs onnxruntime: {INSTALL_HINT}") from e
         opts = ort.SessionOptions()
@@ -152,14 +152,14 @@ def score_targets_accurate(items: Iterable[Any], *, model: AccurateModel | None 
     """Like :func:`framing.sentiment.score_targets`, with the accurate model's probabilities. The
     evidence words are the default model's lexicon words near the target (what a reader can check;
     the network itself reads the whole sentence)."""
-    from framing.sentiment.model import TargetSentiment, _lexicon_step, load_model
+    from framing.sentiment.model import TargetSentiment, lexicon_step, load_model
 
     recs = [check_record(r) for r in items]
     if not recs:
         return []
     model = model if model is not None else load_accurate()
     proba = model.predict_proba(recs)
-    lex = _lexicon_step(load_model())
+    lex = lexicon_step(load_model())
     evidence = lex.evidence(recs) if lex is not None else [[] for _ in recs]
     pos, neg = LABELS.index("positive"), LABELS.index("negative")
     return [

@@ -44,7 +44,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.resources import vader_lexicon_path
 from framing.sentiment.records import check_record, stem
-from framing.sentiment.valence import _inflect, _read_vader_lexicon
+from framing.sentiment.valence import inflect_word, read_vader_lexicon
 
 __all__ = ["RELATIONS", "SentenceSyntax", "SyntaxFeatures", "doc_evaluations", "linked_evaluations", "linked_words", "prime", "release", "remember_doc_sentence", "sentence_syntax"]
 
@@ -184,7 +184,8 @@ def _head(syn: SentenceSyntax, first: int, last: int) -> int:
 
 
 def _subtree(syn: SentenceSyntax, top: int, avoid: range) -> list[int]:
-    out, todo = [], [top]
+    out: list[int] = []
+    todo = [top]
     while todo and len(out) < MAX_SUBTREE:
         t = todo.pop()
         if t in avoid:
@@ -283,8 +284,8 @@ def loaded_valence(word: str) -> float:
 
 @lru_cache(maxsize=1)
 def _vader() -> dict[str, float]:
-    lex = {w: v / 4.0 for w, v in _read_vader_lexicon(vader_lexicon_path()).items()}
-    return {**{f: v for w, v in lex.items() for f in _inflect(w)}, **lex}
+    lex = {w: v / 4.0 for w, v in read_vader_lexicon(vader_lexicon_path()).items()}
+    return {**{f: v for w, v in lex.items() for f in inflect_word(w)}, **lex}
 
 
 def word_valence(word: str, lemma: str, vader: dict[str, float] | None = None, loaded: Any = None) -> float:
@@ -299,7 +300,7 @@ def word_valence(word: str, lemma: str, vader: dict[str, float] | None = None, l
 
 @lru_cache(maxsize=1)
 def _vader_plain() -> dict[str, float]:
-    return {w: v / 4.0 for w, v in _read_vader_lexicon(vader_lexicon_path()).items()}
+    return {w: v / 4.0 for w, v in read_vader_lexicon(vader_lexicon_path()).items()}
 
 
 def evidence_valence(syn: SentenceSyntax, t: int, rel: str) -> float:
@@ -364,7 +365,7 @@ def _compiled(globs: tuple[tuple[str, float], ...]) -> tuple[tuple[Any, float], 
     return tuple((Glob(p), v) for p, v in globs)
 
 
-class SyntaxFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+class SyntaxFeatures(TransformerMixin, BaseEstimator):
     """Model features from the parse of each record ``(sentence, start, end)``.
 
     Dense: positive and negative valence sums of the words in each relation
@@ -458,9 +459,9 @@ class SyntaxFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             dist = _tree_distances(syn, h)
             for t, d in enumerate(dist):
                 if d > 0:
-                    v = vader.get(syn.lower[t])
-                    if v:
-                        acc[n_dense - 2 + (0 if v > 0 else 1)] += abs(v) / d
+                    tv = vader.get(syn.lower[t])
+                    if tv:
+                        acc[n_dense - 2 + (0 if tv > 0 else 1)] += abs(tv) / d
             nz = np.flatnonzero(acc)
             rows.extend([r] * len(nz))
             cols.extend(nz.tolist())

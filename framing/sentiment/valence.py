@@ -37,7 +37,7 @@ from framing.sentiment.records import (
 __all__ = ["LexiconContextFeatures"]
 
 
-def _read_vader_lexicon(path: Path) -> dict[str, float]:
+def read_vader_lexicon(path: Path) -> dict[str, float]:
     """``token -> mean valence`` from a VADER-format file; duplicate entries are averaged.
 
     (VADER itself lets the last duplicate win silently; the 14 duplicates in vader_lexicon.txt
@@ -56,7 +56,7 @@ def _read_vader_lexicon(path: Path) -> dict[str, float]:
     return {w: sum(v) / len(v) for w, v in values.items()}
 
 
-def _inflect(word: str) -> list[str]:
+def inflect_word(word: str) -> list[str]:
     """Regular inflections of a lexicon word (``slam`` -> ``slams``, ``slammed``, ``slamming``)."""
     if not word.isalpha() or len(word) < 3:
         return []
@@ -155,9 +155,9 @@ class LexiconContextFeatures(CompactState, RecordInput, TransformerMixin, BaseEs
         if self.decay is not None and self.decay <= 0:
             raise OptionError(f"decay must be positive or None; got {self.decay!r}")
         path = Path(self.lexicon) if self.lexicon is not None else vader_lexicon_path()
-        lex = {w: v / 4.0 for w, v in _read_vader_lexicon(path).items()}
+        lex = {w: v / 4.0 for w, v in read_vader_lexicon(path).items()}
         if self.inflections:
-            lex = {**{f: v for w, v in lex.items() for f in _inflect(w)}, **lex}
+            lex = {**{f: v for w, v in lex.items() for f in inflect_word(w)}, **lex}
         self.lexicon_ = lex
         return self
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from framing.sentiment.syntax import doc_evaluations, mention_sentence
 
-__all__ = ["DESCRIPTOR_RELATIONS", "ROLES", "MentionSentiment", "descriptors", "own_voice", "sentiment_summary", "summarise_actors"]
+__all__ = ["DESCRIPTOR_RELATIONS", "ROLES", "MentionSentiment", "descriptors", "explicit_summary", "explicit_value", "own_voice", "sentiment_summary", "summarise_actors"]
 
 ROLES = ("aggressor", "target", "cooperator", "speaker")
 #: Evidence words kept per mention (lexicon words near it; words the parse ties to it).
@@ -106,6 +106,23 @@ def descriptors(mentions: Iterable[dict[str, Any]], *, voice: str = "outlet") ->
     return sorted(acc.values(), key=lambda d: (-d["n"], -abs(d["valence"]), d["word"]))
 
 
+def explicit_value(mention: dict[str, Any]) -> float | None:
+    """The explicit evaluation of one mention: the summed valence of its descriptor words
+    (modifiers, labels, predicates), clipped to [-1, 1]; None when it has none."""
+    vals = [x[3] for x in mention.get("linked", ()) if x[4] in DESCRIPTOR_RELATIONS]
+    return max(-1.0, min(1.0, sum(vals))) if vals else None
+
+
+def explicit_summary(mentions: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """How the outlet itself labels the actor, over its own-voice mentions: how many carry an
+    explicit evaluation (``evaluated``, of ``mentions``) and their mean (``mean``, None when none
+    does). Unlike the model's sentiment, which also reads what happens to or is done by the actor
+    ("Trump threatened tariffs"), this counts only words that say what the actor is or is called."""
+    own = [m for m in mentions if m.get("voice", "outlet") == "outlet"]
+    vals = [v for v in map(explicit_value, own) if v is not None]
+    return {"mentions": len(own), "evaluated": len(vals), "mean": round(sum(vals) / len(vals), 4) if vals else None}
+
+
 def summarise_actors(
     text: str,
     doc: Doc,
@@ -166,6 +183,7 @@ def summarise_actors(
         if quoted:
             slot["sentiment_quoted"] = _quoted_summary(quoted)
         slot["descriptors"] = descriptors(ms)
+        slot["explicit"] = explicit_summary(ms)
         out.append(slot)
     out.sort(key=lambda d: (d["candidate"], -d["n_mentions"], d["name"]))
     return out

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from framing.actors.portrayal import ROLES, own_voice, sentiment_summary
+from framing.actors.portrayal import ROLES, explicit_value, own_voice, sentiment_summary
 from framing.comparison.grouping import group_of
 from framing.types import ArticleResult
 
@@ -84,6 +84,8 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
     voice (a mention inside a quotation or reported speech is its source's evaluation).
 
     ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes;
+    ``explicit_mentions`` / ``explicit_share`` / ``explicit_mean``: how many of the outlet's own
+    mentions label the actor explicitly, as a share, and the mean valence of those labels (-1..1);
     ``descriptors`` the evaluative words the outlet itself ties to the actor in the parse
     ("dictator (3); vassal (1)": modifiers, labels, predicates; see ``framing.actors.portrayal``).
     Articles flagged as duplicates are left out so a copied wire story is not counted twice.
@@ -100,7 +102,7 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 continue
             slot = acc.setdefault(
                 (g, a["actor"]),
-                {by: g, "actor": a["actor"], "name": a["name"], "type": a["type"], "articles": 0, "mentions": 0, "scores": [], "labels": [], "roles": Counter(), "descriptors": Counter(), "neg": None, "pos": None},
+                {by: g, "actor": a["actor"], "name": a["name"], "type": a["type"], "articles": 0, "mentions": 0, "scores": [], "labels": [], "roles": Counter(), "descriptors": Counter(), "explicit": [], "own": 0, "neg": None, "pos": None},
             )
             slot["articles"] += 1
             slot["mentions"] += a["n_mentions"]
@@ -109,6 +111,9 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 slot["labels"].append(m["sentiment"])
             slot["roles"].update(a["role_counts"])
             slot["descriptors"].update({d["word"]: d["n"] for d in a.get("descriptors", ())})
+            own_ms = [m for m in a["mentions"] if m.get("voice", "outlet") == "outlet"]
+            slot["own"] += len(own_ms)
+            slot["explicit"].extend(v for v in map(explicit_value, own_ms) if v is not None)
             s = a["sentiment"]
             if "most_negative" in s and (slot["neg"] is None or s["most_negative"]["score"] < slot["neg"]["score"]):
                 slot["neg"] = s["most_negative"]
@@ -134,6 +139,10 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 "most_negative": slot["neg"]["sentence"] if slot["neg"] else None,
                 "most_positive": slot["pos"]["sentence"] if slot["pos"] else None,
                 # what the outlet itself calls the actor, as the parse ties the words to it
+                # own-voice mentions the outlet labels explicitly, and the mean of those labels
+                "explicit_mentions": len(slot["explicit"]),
+                "explicit_share": round(len(slot["explicit"]) / slot["own"], 4) if slot["own"] else None,
+                "explicit_mean": round(sum(slot["explicit"]) / len(slot["explicit"]), 4) if slot["explicit"] else None,
                 "descriptors": "; ".join(f"{w} ({n})" for w, n in slot["descriptors"].most_common(MAX_DESCRIPTORS)),
             }
         )

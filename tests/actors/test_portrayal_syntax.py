@@ -84,3 +84,22 @@ def test_descriptors_are_the_outlets_own_labels_not_its_sources(gz) -> None:  # 
     assert any(x[0] == "bullied" and x[4] == "patient_verb" for m in canada["mentions"] for x in m.get("linked", ()))
     table = actor_table([r])
     assert "dictator (1)" in table[table["actor"] == "donald_trump"]["descriptors"].iloc[0]
+
+
+def test_explicit_evaluation_separates_a_label_from_bad_news(gz) -> None:  # type: ignore[no-untyped-def]
+    """Neutral wire copy about a threat gives Trump no explicit evaluation; a socialist paper's
+    "would-be dictator" does, negative: the measure the model's sentiment (which reads the threat
+    as negative news for Trump) cannot give."""
+    from framing.analysis.article import analyze_article
+    from framing.comparison.tables import actor_table
+    from framing.types import Article
+
+    wire = Article(id="w", text="Trump threatened on Saturday that he would impose 100% tariffs on Canadian goods.", outlet="Wire")
+    paper = Article(id="p", text="The would-be dictator Trump has hit Canada with new tariffs. Trump spoke in Ohio.", outlet="Paper")
+    rs = [analyze_article(a, lexicons=None, gazetteer=gz, sentiment=None) for a in (wire, paper)]
+    trump = {r.article.outlet: next(a for a in r.actors if a["actor"] == "donald_trump")["explicit"] for r in rs}
+    assert trump["Wire"] == {"mentions": 1, "evaluated": 0, "mean": None}
+    assert trump["Paper"]["mentions"] == 2 and trump["Paper"]["evaluated"] == 1 and trump["Paper"]["mean"] < 0
+    t = actor_table(rs).set_index(["outlet", "actor"])
+    assert t.loc[("Paper", "donald_trump"), "explicit_share"] == 0.5 and t.loc[("Paper", "donald_trump"), "explicit_mean"] < 0
+    assert t.loc[("Wire", "donald_trump"), "explicit_mentions"] == 0

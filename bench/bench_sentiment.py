@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from framing import sentiment
+from framing.sentiment import records as rec_cache
 
 INVENTED = [
     ("Critics slammed Ms. Okafor as a corrupt failure after the vote.", "Ms. Okafor"),
@@ -89,13 +90,13 @@ def main() -> None:
     sia = SentimentIntensityAnalyzer()
 
     def clear_all() -> None:
-        sentiment.parse_record.cache_clear()
-        sentiment.sentence_record.cache_clear()
-        sentiment.stem.cache_clear()
+        rec_cache.parse_record.cache_clear()
+        rec_cache.sentence_record.cache_clear()
+        rec_cache.stem.cache_clear()
 
     def clear_records() -> None:
-        sentiment.parse_record.cache_clear()
-        sentiment.sentence_record.cache_clear()
+        rec_cache.parse_record.cache_clear()
+        rec_cache.sentence_record.cache_clear()
 
     rows = [
         ("framing batch (cold caches)", timed(lambda: sentiment.score_targets(records, model=model), clear_all, args.repeat)),

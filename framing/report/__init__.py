@@ -29,9 +29,10 @@ from framing.report.data import report_data
 from framing.report.html import render_comparison_html
 from framing.report.markdown import render_markdown
 from framing.report.pdf import write_pdf
+from framing.report.termplot import term_plot, term_plot_data
 from framing.safe_output import finite_json, safe_frame
 
-__all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown", "report_data", "write_pdf", "write_tables"]
+__all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown", "report_data", "term_plot", "term_plot_data", "write_pdf", "write_tables"]
 
 
 def html(comparison: Comparison, path: str | Path | None = None, **options: Any) -> str:

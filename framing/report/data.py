@@ -23,7 +23,7 @@ from framing.report.highlight import highlight_segments
 from framing.resources import package_versions
 from framing.types import ArticleResult
 
-__all__ = ["PROFILE_GROUP_COLUMNS", "chart_groups", "prediction_sections", "quoted_markers", "report_data"]
+__all__ = ["PROFILE_GROUP_COLUMNS", "chart_groups", "prediction_sections", "quoted_markers", "report_data", "unknown_groups_message"]
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
@@ -94,16 +94,21 @@ def chart_groups(comp: Comparison, *, groups: Sequence[str] | None = None, max_g
 
 
 def _unknown_groups(comp: Comparison, unknown: Sequence[str]) -> str:
-    """The message for group names that are not groups: the near misses, then the groups there are."""
-    ranked = sorted(comp.groups, key=lambda g: (-comp.sizes[g], g))
-    listed = ", ".join(f"{g!r} ({comp.sizes[g]})" for g in ranked[:_LIST_GROUPS])
+    return unknown_groups_message(comp.sizes, comp.by, unknown)
+
+
+def unknown_groups_message(sizes: dict[str, int], by: str, unknown: Sequence[str]) -> str:
+    """The message for group names that are not groups (``sizes``: articles per group): the near
+    misses, then the groups there are, largest first."""
+    ranked = sorted(sizes, key=lambda g: (-sizes[g], g))
+    listed = ", ".join(f"{g!r} ({sizes[g]})" for g in ranked[:_LIST_GROUPS])
     if len(ranked) > _LIST_GROUPS:
         listed += f", and {len(ranked) - _LIST_GROUPS} more (every group is in tables/profiles.csv of --format csv)"
     if not unknown:
-        return f"groups: name at least one group; the groups by {comp.by} (articles) are {listed}"
-    near = {g: difflib.get_close_matches(g, comp.groups, n=2, cutoff=0.6) for g in unknown}
+        return f"groups: name at least one group; the groups by {by} (articles) are {listed}"
+    near = {g: difflib.get_close_matches(g, list(sizes), n=2, cutoff=0.6) for g in unknown}
     said = "; ".join(f"{g!r}" + (f" (did you mean {' or '.join(repr(m) for m in near[g])}?)" if near[g] else "") for g in unknown)
-    return f"groups: no group named {said}; names are exact, and the groups by {comp.by} (articles) are {listed}"
+    return f"groups: no group named {said}; names are exact, and the groups by {by} (articles) are {listed}"
 
 
 _LIST_GROUPS = 60

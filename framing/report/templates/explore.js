@@ -1,5 +1,5 @@
 /* framing: the interactive term plot and the concordance panel of its HTML pages.
-   No library and no network: the data is in <script type="application/json"> elements of the page.
+   No library and no network: the data is in JSON script elements of the page.
    Every text that comes from an article reaches the screen through textContent, never as markup. */
 (function () {
   "use strict";

@@ -27,6 +27,7 @@ LAYERS = {
     "framing.actors": 3,
     "framing.sentiment": 3,
     "framing.analysis": 4,
+    "framing.explore": 4,
     "framing.ml": 5,
     "framing.comparison": 5,
     "framing.report": 6,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 
-__all__ = ["Results", "to_row"]
+__all__ = ["Results", "iter_results", "results_path", "to_row"]
 
 
 def to_row(result: ArticleResult) -> dict[str, Any]:
@@ -34,6 +34,34 @@ def to_row(result: ArticleResult) -> dict[str, Any]:
     if result.predictions:  # classifier predictions: pred_<model>, pred_<model>.p_<class> (framing.ml.predict)
         row.update(prediction_columns(result.predictions))
     return row
+
+
+def results_path(path: str | os.PathLike[str]) -> Path:
+    """The ``articles.jsonl`` of a results folder (or the file itself); a clear error when absent."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "articles.jsonl"
+    if not path.is_file():
+        raise InputError(f"{path}: no results here (expected the articles.jsonl written by 'framing analyze')")
+    return path
+
+
+def iter_results(path: str | os.PathLike[str], *, records: Container[int] | None = None) -> Iterator[ArticleResult]:
+    """The results in an ``articles.jsonl`` (or its folder) one at a time, so memory stays bounded
+    on a large run; ``records`` as in :meth:`Results.from_jsonl`."""
+    path = results_path(path)
+    index = -1
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            index += 1
+            if records is not None and index not in records:
+                continue
+            try:
+                yield ArticleResult.from_dict(json.loads(line))
+            except (json.JSONDecodeError, TypeError, KeyError) as exc:
+                raise InputError(f"{path}, line {n}: not a result written by framing ({exc})") from exc
 
 
 class Results(Sequence[ArticleResult]):
@@ -99,6 +127,39 @@ class Results(Sequence[ArticleResult]):
                 rows.append(d)
         return pd.DataFrame(rows)
 
+    def kwic(self, term: str, *, window: int = 5, by: str | None = None, limit: int | None = None, case_sensitive: bool = False, lexicons: Any = None) -> pd.DataFrame:
+        """Every use of ``term`` in context, with its voice (a concordance, quanteda's ``kwic``):
+        one row per use with the article (id, outlet, published), ``left`` / ``match`` /
+        ``right`` (``window`` words each side), character offsets, ``voice`` (``outlet``,
+        ``quote`` or ``reported``) and ``speaker``. ``term`` is a word, phrase, glob
+        (``imperialis*``) or lexicon category (``registers:marxist``); ``by`` an article field
+        the rows are sorted by. See :func:`framing.explore.kwic.kwic`.
+
+        Example::
+
+            results.kwic("sanction*", window=8, by="outlet").query("voice == 'outlet'")
+        """
+        from framing.explore.kwic import kwic
+
+        return kwic(self.results, term, window=window, by=by, limit=limit, case_sensitive=case_sensitive, lexicons=lexicons)
+
+    def dtm(self, *, features: str = "forms", voice: str = "outlet", categories: bool = False, min_df: int = 1, pipeline: Any = None, progress: bool | None = None) -> Any:
+        """The document-term matrix of these articles (a
+        :class:`~framing.explore.dtm.DocumentTermMatrix`: sparse counts, vocabulary, documents),
+        for scikit-learn, gensim or quanteda. ``features``: ``"forms"`` (lower-cased words),
+        ``"lemmas"`` (one parse per article) or ``"none"``; ``voice="outlet"`` leaves out the words
+        inside quotations; ``categories=True`` adds a column per lexicon category; ``min_df``: in at
+        least this many documents. See :func:`framing.explore.dtm.document_term_matrix`.
+
+        Example::
+
+            m = results.dtm(features="lemmas", min_df=2)
+            m.write("out/dtm")   # dtm.mtx, vocabulary.csv, documents.csv
+        """
+        from framing.explore.dtm import document_term_matrix
+
+        return document_term_matrix(self.results, features=features, voice=voice, categories=categories, min_df=min_df, pipeline=pipeline, progress=progress)
+
     @classmethod
     def from_jsonl(cls, path: str | os.PathLike[str], *, records: Container[int] | None = None) -> Results:
         """Read back what ``to_jsonl`` or ``framing analyze`` wrote (with ``errors.jsonl`` beside it).
@@ -106,24 +167,8 @@ class Results(Sequence[ArticleResult]):
         ``records``: only these records (0-based, in file order; blank lines do not count), for
         example a sample chosen by :func:`framing.run.engine.stratified_sample`; the others are skipped
         without being parsed."""
-        path = Path(path)
-        if path.is_dir():
-            path = path / "articles.jsonl"
-        if not path.is_file():
-            raise InputError(f"{path}: no results here (expected the articles.jsonl written by 'framing analyze')")
-        results = []
-        index = -1
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                index += 1
-                if records is not None and index not in records:
-                    continue
-                try:
-                    results.append(ArticleResult.from_dict(json.loads(line)))
-                except (json.JSONDecodeError, TypeError, KeyError) as exc:
-                    raise InputError(f"{path}, line {n}: not a result written by framing ({exc})") from exc
+        path = results_path(path)
+        results = list(iter_results(path, records=records))
         errors = []
         err_path = path.with_name("errors.jsonl")
         if err_path.is_file():

@@ -125,6 +125,12 @@ def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> N
         help="without --groups, the charts show the N largest groups; the report names those left out (default: %(default)s)",
     )
     g.add_argument(
+        "--reference",
+        metavar="wordfreq|PATH",
+        help="also list each group's words against a reference: 'wordfreq' (general English: word frequencies pooled across genres, "
+        "from the wordfreq package) or a folder or file of texts of your choosing (a news sample, say); a table beside the distinctive terms",
+    )
+    g.add_argument(
         "--voice",
         choices=["outlet", "all"],
         default="outlet",
@@ -178,8 +184,15 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser]) -> No
     p.set_defaults(func=cmd_report)
 
 
+def _check_reference(reference: str | None) -> None:
+    """--reference names wordfreq or a path that exists: checked before any work is done."""
+    if reference not in (None, "wordfreq") and not Path(str(reference)).exists():
+        raise InputError(f"--reference {reference}: no such folder or file (give 'wordfreq' for general English, or a folder or file of texts)")
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     _formats(args.format)  # a usage error before any work is done
+    _check_reference(args.reference)
     out = Path(args.out)
     check_inputs(args.paths)  # a mistyped path or a pattern matching nothing: exit 2 before any work
     with folder_lock(out):  # held through the report too: a second run on this --out is refused
@@ -220,7 +233,7 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
         try:
             records, title = _report_sample(keys, args.report_sample, by=args.by, title=args.title, results=out)
             res = Results.from_jsonl(out / "articles.jsonl", records=records)
-            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
+            written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, reference=args.reference, **_chart_options(args))
         except UnknownFieldError as exc:  # a typo in --by: the analysis is kept, only the report is missing
             raise FramingError(f"{exc}. The analysis is kept: 'framing report {out} --by FIELD' writes its report") from exc
         except OptionError as exc:  # e.g. --groups names no group: the results stand, the report can follow
@@ -266,11 +279,12 @@ def _write_reports(
     voice: VoiceOption = "outlet",
     groups: Sequence[str] | None = None,
     max_groups: int = 12,
+    reference: str | None = None,
 ) -> list[Path]:
     """Compare the results by ``by`` and write the requested report formats into ``out``; the
     charts show ``groups`` (else the ``max_groups`` largest), every table every group."""
     wanted = _formats(formats)
-    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice)
+    comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice, reference=reference)
     data = report.report_data(comp, title=title, max_articles=max_articles, groups=groups, max_groups=max_groups)
     written = []
     if "html" in wanted:
@@ -305,6 +319,7 @@ def _report_sample(keys: list[tuple[object, ...]], size: int, *, by: str, title:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    _check_reference(args.reference)
     path = Path(args.results)
     jsonl = path / "articles.jsonl" if path.is_dir() else path
     out = Path(args.out) if args.out else (path if path.is_dir() else path.parent)
@@ -322,7 +337,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             records, title = _report_sample(record_keys(jsonl, ("id", args.by)), args.sample, by=args.by, title=title, results=path)
     res = Results.from_jsonl(jsonl, records=records)
     out.mkdir(parents=True, exist_ok=True)
-    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, **_chart_options(args))
+    written = _write_reports(res, out, by=args.by, formats=args.format, title=title, max_articles=args.max_articles, lexicon_dirs=getattr(args, "lexicon_dir", None) or (), voice=args.voice, reference=args.reference, **_chart_options(args))
     if path.is_dir() and out.resolve() == path.resolve():
         mark_report(out, written)
     say(f"Compared {len(res)} articles by {args.by}; wrote {', '.join(map(str, written))}")

@@ -1,6 +1,6 @@
 """The ``framing`` command line. Each subcommand is a thin layer over the Python API, in one module
 per command group (:mod:`framing.cli.analyze`, :mod:`~framing.cli.clean`, :mod:`~framing.cli.actors`,
-:mod:`~framing.cli.lexicons`, :mod:`~framing.cli.classify`, and ``framing worksheet``); this module
+:mod:`~framing.cli.lexicons`, :mod:`~framing.cli.classify`, :mod:`~framing.cli.explore`, and ``framing worksheet``); this module
 assembles the parser and runs a command.
 
 Exit status: 0 when every input was analysed, 1 when some inputs failed (the rest were still
@@ -21,6 +21,7 @@ from framing.cli.analyze import register as register_analyze
 from framing.cli.classify import register as register_classify
 from framing.cli.clean import register as register_clean
 from framing.cli.common import EXIT_OK, EXIT_USAGE, say
+from framing.cli.explore import register as register_explore
 from framing.cli.lexicons import register as register_lexicons
 from framing.cli.worksheet import register as register_worksheet
 from framing.errors import FramingError
@@ -67,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for register in (register_analyze, register_clean, register_actors, register_worksheet, register_classify, register_lexicons):
+    for register in (register_analyze, register_clean, register_actors, register_worksheet, register_classify, register_lexicons, register_explore):
         register(sub, _Parser)
     return parser
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from framing.comparison.findings import findings
 from framing.comparison.grouping import check_by, group_of
+from framing.comparison.reference import reference_keyness
 from framing.comparison.result import Comparison
 from framing.comparison.stats import bootstrap_ci, hedges_g, one_vs_rest_pvalues_many, permutation_test
 from framing.comparison.stories import same_story_groups, story_coverage
@@ -49,6 +50,7 @@ def compare(
     story_threshold: float | None = None,
     lexicon_dirs: Sequence[str] = (),
     voice: VoiceOption = "outlet",
+    reference: Any = None,
 ) -> Comparison:
     """Compare groups of analysed articles.
 
@@ -73,6 +75,10 @@ def compare(
     lexicon_dirs : sequence of paths
         Folders of user lexicons used in the analysis, so findings name their markers as the
         lexicon files say (markers of lexicons not found are still compared).
+    reference : "wordfreq", path or texts, optional
+        Also list each group's words against a reference: ``"wordfreq"`` (general English, word
+        frequencies pooled across genres) or a folder/file of texts of your choosing
+        (:func:`framing.comparison.reference.reference_keyness`; ``comparison.reference_terms``).
 
     Examples
     --------
@@ -133,6 +139,7 @@ def compare(
 
     # --- distinctive vocabulary: each group against the rest
     distinctive = distinctive_terms(rs, groups_of, groups, top_terms=top_terms)
+    reference_terms = reference_keyness(rs, by=by, reference=reference, top_terms=top_terms, include_duplicates=True) if reference is not None else None
 
     # --- actors, quotes, roles
     actors = actor_table(rs, by=by)
@@ -173,6 +180,7 @@ def compare(
         n_perm=n_perm,
         voice=voice,
         registers=registers,
+        reference_terms=reference_terms,
     )
     comp.findings = findings(comp)
     return comp

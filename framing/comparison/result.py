@@ -50,6 +50,10 @@ class Comparison:
     #: DataFrame of register scores per group (group, register, n, score, ci_low, ci_high,
     #: reference, clear, none, unclear, small; :func:`framing.comparison.tables.register_table`)
     registers: Any = None
+    #: DataFrame of each group's words against a reference (general English or a corpus;
+    #: :func:`framing.comparison.reference.reference_keyness`), None when not asked for;
+    #: ``attrs["reference"]`` names the reference
+    reference_terms: Any = None
     #: how each marker is named and shown (from the lexicon files used)
     registry: MarkerRegistry = field(repr=False, default_factory=marker_registry)
 
@@ -66,6 +70,8 @@ class Comparison:
             out["predictions"] = self.predictions
         if self.registers is not None and len(self.registers):
             out["registers"] = self.registers
+        if self.reference_terms is not None:
+            out["reference_keyness"] = self.reference_terms
         return out
 
     def summary(self) -> list[str]:

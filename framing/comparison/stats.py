@@ -172,10 +172,11 @@ def log_odds_dirichlet(target: Counter[str], reference: Counter[str], prior: Cou
     return {w: (float(d), float(zz)) for w, d, zz in zip(words, delta, z)}
 
 
-def keyness(a: int, b: int, n_a: int, n_b: int) -> tuple[float, float, float]:
+def keyness(a: float, b: float, n_a: float, n_b: float) -> tuple[float, float, float]:
     """(chi-squared, log-likelihood G², log ratio) of a word seen ``a`` times in ``n_a`` target
     words and ``b`` times in ``n_b`` reference words. Log ratio is log2 of the relative
-    frequencies, with 0.5 added to zero counts."""
+    frequencies, with 0.5 added to zero counts. ``b`` may be an expected count (a frequency
+    times a notional reference size, :mod:`framing.comparison.reference`)."""
     total = n_a + n_b
     e_a = n_a * (a + b) / total
     e_b = n_b * (a + b) / total

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
-__all__ = ["TermCounts", "distinctive_terms", "stopwords", "term_spans", "word_counts"]
+__all__ = ["TermCounts", "distinctive_terms", "stopwords", "term_spans", "word_counts", "words_of"]
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -33,10 +33,15 @@ def stopwords() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "s", "’s", "'s"}
 
 
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (letters first; apostrophes straightened), stop words
+    included: what distinctive-term counts are made of."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
 def word_counts(text: str, stop: frozenset[str]) -> Counter[str]:
     """Lower-cased words and two-word sequences of ``text`` without stop words, counted."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    words = [w for w in words if w not in stop and len(w) > 1]
+    words = [w for w in words_of(text) if w not in stop and len(w) > 1]
     counts = Counter(words)
     counts.update(f"{a} {b}" for a, b in pairwise(words))
     return counts

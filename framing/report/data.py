@@ -232,6 +232,12 @@ def report_data(
     distinct: dict[str, list[dict[str, Any]]] = {}
     for row in _records(comp.distinctive):
         distinct.setdefault(row["group"], []).append(row)
+    reference_terms: dict[str, list[dict[str, Any]]] = {}
+    if comp.reference_terms is not None:
+        reference_terms = {g: [] for g in groups}
+        for row in _records(comp.reference_terms):
+            reference_terms.setdefault(row["group"], []).append(row)
+        reference_terms = {g: rows[:12] for g, rows in reference_terms.items()}
     diffs = [{**d, "label": registry.phrase(d["marker"])} for d in _records(comp.differences)]
     analysed = [r for r in comp.results if not r.article.duplicate_of]
     shown = _sample_articles(comp.results, by, max_articles)
@@ -283,6 +289,9 @@ def report_data(
         "differences": diffs,
         # every group, one with no distinctive term too (its row says so), once any group has one
         "distinctive": {g: distinct.get(g, [])[:12] for g in groups} if distinct else {},
+        # each group's words against a reference (general English or the user's corpus), when asked for
+        "reference_terms": reference_terms,
+        "reference_name": comp.reference_terms.attrs.get("reference", "") if comp.reference_terms is not None else "",
         "quoted_markers": quoted_markers(comp, groups),
         "actors": actors,
         "quotes": quotes,

@@ -23,6 +23,10 @@ def render_markdown(data: dict[str, Any]) -> str:
         lines += ["", "## Distinctive terms (log-odds with informative Dirichlet prior, z-score)", ""]
         for g, rows in data["distinctive"].items():
             lines.append(f"- **{_md(g)}**: " + (", ".join(f"{_md(r['term'])} ({r['z']:.1f})" for r in rows[:10]) or _NO_TERMS))
+    if data.get("reference_terms"):
+        lines += ["", f"## Against a reference: {_md(data['reference_name'])} (log-likelihood order, log ratio)", ""]
+        for g, rows in data["reference_terms"].items():
+            lines.append(f"- **{_md(g)}**: " + (", ".join(f"{_md(r['term'])} ({r['log_ratio']:.1f})" for r in rows[:10]) or _NO_REFERENCE_TERMS))
     if data.get("quoted_markers"):
         lines += ["", "## In their sources' words (markers inside quotations, not counted as the outlet's)", ""]
         for g, rows in data["quoted_markers"].items():
@@ -42,6 +46,7 @@ def render_markdown(data: dict[str, Any]) -> str:
 
 #: what the distinctive terms say of a group with none (as the HTML and PDF do)
 _NO_TERMS = "no word used twice here stands out against the others"
+_NO_REFERENCE_TERMS = "no word used three times here stands out against the reference"
 
 _MD_ESCAPES = str.maketrans({"\\": "\\\\", "[": "\\[", "]": "\\]", "|": "\\|", "`": "\\`", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " "})
 

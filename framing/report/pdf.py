@@ -160,6 +160,11 @@ def write_pdf(data: dict[str, Any], path: str) -> str:
         none = "no word used twice here stands out against the others"
         rows = [["Group", "Terms (z-score)"]] + [[g, ", ".join(f"{r['term']} ({r['z']:.1f})" for r in rs[:10]) or none] for g, rs in data["distinctive"].items()]
         story.extend(table(rows, numeric=[False, False]))
+    if data.get("reference_terms"):
+        story.append(Paragraph(_esc(f"Against a reference: {data['reference_name']}"), h2))
+        none = "no word used three times here stands out against the reference"
+        rows = [["Group", "Terms (log ratio)"]] + [[g, ", ".join(f"{r['term']} ({r['log_ratio']:.1f})" for r in rs[:10]) or none] for g, rs in data["reference_terms"].items()]
+        story.extend(table(rows, numeric=[False, False]))
     story.append(Paragraph("Actors", h2))
     if data["actors"]:
         if "actors" in charts:

@@ -10,11 +10,12 @@ said (a scare quote) is.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from framing.types import Doc, Quote, Voice
 
-__all__ = ["VOICES", "voice_labels"]
+__all__ = ["VOICES", "stored_quotes", "voice_labels"]
 
 #: The voices a token can be in.
 VOICES = ("outlet", "quote", "reported")
@@ -39,3 +40,13 @@ def voice_labels(doc: Doc, quotes: Sequence[Quote]) -> Voice:
                 labels[i] = label
                 owner[i] = k
     return Voice(tuple(labels), tuple(owner))
+
+
+def stored_quotes(quotes: Iterable[Mapping[str, Any]]) -> list[Quote]:
+    """The quotes an analysis stored (``ArticleResult.quotes``, the ``quotes`` of articles.jsonl) as
+    :class:`Quote` objects with what voice labelling reads (kind, span, sentence, speaker), so the
+    voice of every token of a re-tokenised text can be found again with :func:`voice_labels`."""
+    return [
+        Quote(kind=q["kind"], start=q["start"], end=q["end"], sentence=q.get("sentence", 0), speaker_name=q.get("speaker_name"), speaker_text=q.get("speaker_text"))
+        for q in quotes
+    ]

@@ -130,6 +130,7 @@ class Browser:
         milliseconds from the start of navigation until then (measured in the page, on the first
         animation frame at which it holds), or until the load event if that came later."""
         self._events.clear()
+        self._ws.settimeout(timeout + 30)  # a busy page answers only when its main thread is free
         self.send("Runtime.evaluate", expression=f"window.__readyTest = () => ({ready})")  # about:blank: harmless
         self.send("Page.addScriptToEvaluateOnNewDocument", source=f"window.__readyTest = () => ({ready});")
         self.send("Page.navigate", url=url)

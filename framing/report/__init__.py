@@ -73,6 +73,7 @@ def write_tables(comparison: Comparison, folder: str | Path) -> list[str]:
         safe_frame(frame).to_csv(p, index=False)  # no cell from an input runs as a formula in a spreadsheet
         written.append(str(p))
     p = out / "comparison.json"
-    p.write_text(json.dumps(finite_json(report_data(comparison)), ensure_ascii=False, indent=1, default=str, allow_nan=False), encoding="utf-8")
+    data = report_data(comparison, term_plot=False, concordance=False)  # the page's interactive parts are not tables
+    p.write_text(json.dumps(finite_json(data), ensure_ascii=False, indent=1, default=str, allow_nan=False), encoding="utf-8")
     written.append(str(p))
     return written

@@ -22,24 +22,22 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from framing.comparison.grouping import check_by, group_of
+from framing.comparison.grouping import check_by, group_of, unknown_groups_message
 from framing.comparison.result import Comparison
 from framing.comparison.stats import log_odds_arrays
 from framing.comparison.vocabulary import TermCounts, term_spans
 from framing.errors import OptionError
-from framing.report.data import unknown_groups_message
-from framing.report.html import jinja_env
+from framing.explore.kwic import context
+from framing.report.html import explore_assets, jinja_env
 from framing.safe_output import script_json
 from framing.types import Article, ArticleResult
 
-__all__ = ["REST", "explore_assets", "render_term_plot", "term_plot", "term_plot_data"]
+__all__ = ["REST", "render_term_plot", "term_plot", "term_plot_data"]
 
 #: The name of the reference side when one group is plotted against all the others
 REST = "the rest"
@@ -69,7 +67,7 @@ def term_plot_data(
     max_terms: int = 2500,
     min_count: int = 3,
     contexts: int = 5,
-    window: int = 60,
+    window: int = 8,
     include_duplicates: bool = False,
 ) -> dict[str, Any]:
     """The term plot as plain data: terms with their counts and statistics, and their uses in context.
@@ -92,15 +90,15 @@ def term_plot_data(
         Uses in context kept per term and side (the first in each article, at most one per article);
         the page says how many of how many it shows.
     window : int
-        Characters of context on each side of a use.
+        Words of context on each side of a use (as :func:`framing.explore.kwic.kwic` shows them).
     """
     rs, comp_by = _as_results(source)
     by = by or comp_by or "outlet"
     if (groups is None) == (group is None):
         raise OptionError("term plot: give either groups=(A, B), two groups to set against each other, or group=A, one group against the rest")
     for name, value in (("max_terms", max_terms), ("min_count", min_count), ("contexts", contexts), ("window", window)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if name == "contexts" else 1):
-            raise OptionError(f"term plot: {name} must be a whole number of at least {0 if name == 'contexts' else 1}; got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if name in ("contexts", "window") else 1):
+            raise OptionError(f"term plot: {name} must be a whole number of at least {0 if name in ('contexts', 'window') else 1}; got {value!r}")
     check_by(rs, by)
     rs = [r for r in rs if include_duplicates or not r.article.duplicate_of]
     groups_of = [group_of(r, by) for r in rs]
@@ -153,7 +151,7 @@ def term_plot_data(
                     article_index[i] = len(articles)
                     art = r.article
                     articles.append([art.title or art.id, g, art.published])
-                rows.append([article_index[i], *_context(text, s, e, window)])
+                rows.append([article_index[i], *context(text, s, e, window)])
     terms = []
     zs = []
     for k, j in enumerate(chosen):
@@ -178,25 +176,6 @@ def term_plot_data(
         "top_a": [k for k in ranked if zs[k] >= 1.96][:20],
         "top_b": [k for k in ranked[::-1] if zs[k] <= -1.96][:20],
     }
-
-
-def _context(text: str, start: int, end: int, window: int) -> list[str]:
-    """``[left, match, right]``: ``window`` characters either side of a use, cut at a word boundary
-    and with line breaks as spaces."""
-    left = text[max(0, start - window) : start]
-    right = text[end : end + window]
-    if start > window and " " in left:
-        left = "…" + left[left.index(" ") + 1 :]
-    if end + window < len(text) and " " in right:
-        right = right[: right.rindex(" ")] + "…"
-    return [" ".join(left.split()) + (" " if left[-1:].isspace() else ""), " ".join(text[start:end].split()), (" " if right[:1].isspace() else "") + " ".join(right.split())]
-
-
-@lru_cache(maxsize=1)
-def explore_assets() -> dict[str, str]:
-    """The CSS and JavaScript of the interactive parts (term plot, concordance), inlined in every page."""
-    folder = files("framing.report") / "templates"
-    return {"css": (folder / "explore.css").read_text(encoding="utf-8"), "js": (folder / "explore.js").read_text(encoding="utf-8")}
 
 
 def term_plot(source: Any, path: str | Path | None = None, *, title: str | None = None, **options: Any) -> str:

@@ -59,7 +59,7 @@ def test_counts_and_uses_point_at_the_words_counted() -> None:
     assert all(data["articles"][row[0]][1] == "North Post" for row in tariff[5])
     assert all(data["articles"][row[0]][1] == "South Herald" for row in tariff[6])
     left, match, right = tariff[5][0][1:]
-    assert match == "tariff" and left.endswith("about the ") and right.startswith(". The tariff")
+    assert match == "tariff" and left.endswith("farmers about the") and right.startswith(". The tariff")
     assert data["n_articles"] == [3, 3]
 
 

@@ -24,7 +24,7 @@
     root.querySelector(".kwic-close").addEventListener("click", function () { self.hide(); });
     document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") self.hide(); });
   }
-  /* entry: {label, note, rows: [[article, left, match, right], ...]}; articles: [[title, group, date], ...] */
+  /* entry: {label, note, rows: [[article, left, match, right, note?], ...]}; articles: [[title, group, date], ...] */
   Panel.prototype.show = function (entry, articles) {
     this.title.textContent = entry.label;
     this.note.textContent = entry.note;
@@ -36,7 +36,9 @@
       tr.appendChild(h("td", "kwic-left", r[1]));
       tr.appendChild(h("td", "kwic-match", r[2]));
       tr.appendChild(h("td", "kwic-right", r[3]));
-      tr.appendChild(h("td", "kwic-article", a[0] + (a[2] ? " (" + a[2] + ")" : "")));
+      var art = h("td", "kwic-article", a[0] + (a[2] ? " (" + a[2] + ")" : ""));
+      if (r[4]) art.appendChild(h("em", null, r[4]));  /* whose words: a quotation, reported speech, negated */
+      tr.appendChild(art);
       tr.appendChild(h("td", "kwic-group", a[1]));
       body.appendChild(tr);
     });
@@ -266,7 +268,7 @@
       el.classList.add("kwic-link");
       el.setAttribute("role", "button");
       el.setAttribute("tabindex", "0");
-      el.setAttribute("title", "Click for its uses in context");
+      el.setAttribute("title", (el.getAttribute("title") ? el.getAttribute("title") + ". " : "") + "Click for its uses in context");
       var open = function () {
         panel.show({ label: entry.label, note: "Showing " + entry.rows.length + " of " + plural(entry.total, "use", "uses") + (entry.total > entry.rows.length ? " (at most " + data.cap + ")" : "") + (entry.note ? ". " + entry.note : "") + ".", rows: entry.rows }, data.articles);
       };

@@ -180,6 +180,7 @@ def report_data(
         table.setdefault(row["marker"], {})[row["group"]] = row
     charts: dict[str, str] = {}
     profile_sections = []
+    profile_markers: dict[str, str] = {}  # key -> label of every marker the profiles show
     scores = _register_cells(comp)
     for profile in registry.profiles(table):
         present = list(profile.keys)
@@ -191,6 +192,7 @@ def report_data(
         rows = []
         for m in present:
             rows.append({"marker": m, "label": registry.phrase(m), "cells": [cells.get(m, {}).get(g, {}) for g in groups]})
+            profile_markers[m] = registry.phrase(m)
         profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows, "note": note})
     actors = _records(comp.actors)
     top_actor_names = []
@@ -261,7 +263,7 @@ def report_data(
         shown_terms = {r["term"] for rows in distinct.values() for r in rows[:12]}
         kwic = report_concordance(
             comp,
-            markers=[(row["marker"], row["label"]) for sec in profile_sections for row in sec["rows"]] + [(k, registry.phrase(k)) for k in highlights],
+            markers={**profile_markers, **{k: registry.phrase(k) for k in highlights}}.items(),
             actors=top_actor_names,
             terms=shown_terms,
         )

@@ -12,6 +12,9 @@ extra installs it) it measures the time to build the page, the file size, and th
 page is drawn in headless Chromium (navigation start to the later of the load event and the first
 frame on which the plot's points exist), the median of ``--repeat`` opens. Targets (issue #19):
 under 15 MB and under 5 s. Writes a section to docs/performance.md.
+
+Scattertext 0.2.2 pins scipy<1.14 (pip then takes scipy and numpy back to 1.13 and 2.2): install it
+with ``pip install -e ".[bench]"`` in a virtual environment of its own, not in the one you work in.
 """
 
 from __future__ import annotations

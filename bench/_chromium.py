@@ -53,6 +53,7 @@ class Browser:
             raise BrowserError("headless Chromium is not installed (run scripts/install-test-tools)")
         import websocket  # websocket-client: the test and bench extras
 
+        self._timeout = websocket.WebSocketTimeoutException
         self._tmp = tempfile.TemporaryDirectory(prefix="framing-chromium-")
         profile = Path(self._tmp.name)
         self._proc = subprocess.Popen(
@@ -131,6 +132,12 @@ class Browser:
         animation frame at which it holds), or until the load event if that came later."""
         self._events.clear()
         self._ws.settimeout(timeout + 30)  # a busy page answers only when its main thread is free
+        try:
+            return self._open(url, ready, timeout)
+        except self._timeout as exc:
+            raise BrowserError(f"{url}: the page did not answer within {timeout + 30:.0f} s (its main thread stayed busy)") from exc
+
+    def _open(self, url: str, ready: str, timeout: float) -> float:
         self.send("Runtime.evaluate", expression=f"window.__readyTest = () => ({ready})")  # about:blank: harmless
         self.send("Page.addScriptToEvaluateOnNewDocument", source=f"window.__readyTest = () => ({ready});")
         self.send("Page.navigate", url=url)

@@ -165,7 +165,7 @@ def main() -> None:
     body = "\n".join(lines)
     print("\n" + body)
     if not args.no_write:
-        write_section("Interactive term plot", f"python bench/bench_term_plot.py --articles {args.articles} --repeat {args.repeat}", body, doc=PERFORMANCE)
+        write_section("Interactive term plot", f"python bench/bench_term_plot.py --articles {args.articles} --repeat {args.repeat} --timeout {args.timeout:g}", body, doc=PERFORMANCE)
         print(f"\nwrote {PERFORMANCE}")
 
 

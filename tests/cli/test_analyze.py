@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO, interrupt_after, make_corpus
+from conftest import EXAMPLES, REPO, interrupt_after, make_corpus, only_own_scripts
 
 import framing
 from framing import __version__
@@ -92,15 +92,7 @@ def test_report_lists_articles(example_run):
     assert "5 articles compared by outlet (1 duplicate left out of the counts)" in html
     for record in read_jsonl(out / "articles.jsonl"):
         assert str(escape(record["title"])) in html
-    _only_own_scripts(html)
-
-
-def _only_own_scripts(html: str) -> None:
-    """The page's scripts are its own: the data of the term plot and of the uses in context (JSON)
-    and its code, once each; nothing from an article became a script."""
-    tags = re.findall(r"<script[^>]*>", html.lower())
-    assert len(tags) <= 3 and set(tags) <= {'<script type="application/json" class="tp-data">', '<script type="application/json" id="kwic-data">', "<script>"}, tags
-    assert html.lower().count("<script>") <= 1
+    only_own_scripts(html)
 
 
 def test_analyze_one_broken_input_exit_1(tmp_path, examples_dir):
@@ -226,7 +218,7 @@ def test_report_escapes_markup_in_title_and_text(tmp_path):
     out = tmp_path / "out"
     assert main(["analyze", str(src), "--out", str(out), "--no-lexicons", "--no-progress"]) == 0
     html = (out / "report.html").read_text(encoding="utf-8")
-    _only_own_scripts(html)
+    only_own_scripts(html)
     assert "<script>alert" not in html.lower()
     assert "<img" not in html.lower()
     assert "<b>Post</b>" not in html

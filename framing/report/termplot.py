@@ -10,8 +10,8 @@ the table's z.
 
 >>> import framing
 >>> page = framing.report.term_plot(framing.load(framing.examples_path("corpus")), group="The Red Ledger")
->>> "framing-termplot" in page
-True
+>>> page.count('class="termplot"')
+1
 
 The page is self-contained: its data sits in a ``<script type="application/json">`` element
 (:func:`~framing.safe_output.script_json`), drawn by a few kilobytes of our own JavaScript on a

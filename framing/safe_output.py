@@ -15,6 +15,11 @@ readers (browsers, jq, Arrow, R) refuse the file. :func:`finite_json` turns ever
 number in a structure into None (``null``), where results are made; the writers then use
 ``allow_nan=False``, so a non-finite number that slipped through stops the write loudly instead of
 writing a file no one can read.
+
+**JSON inside HTML.** Data an HTML page's script reads sits in ``<script type="application/json">``;
+a text holding ``</script>`` would end that element and run what follows. :func:`script_json`
+writes ``<``, ``>``, ``&`` and the two JavaScript line separators as ``\\u`` escapes, so no input
+text can leave the element, and the page's script puts texts on screen only as text (never as markup).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["FORMULA_START", "finite_json", "safe_cell", "safe_frame", "unescape_cell"]
+__all__ = ["FORMULA_START", "finite_json", "safe_cell", "safe_frame", "script_json", "unescape_cell"]
 
 #: The first characters that make a spreadsheet read a cell as a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -83,3 +88,18 @@ def finite_json(value: Any) -> Any:
         item = value.item()
         return finite_json(item) if isinstance(item, float) else item
     return value
+
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_json(value: Any) -> str:
+    """``value`` as compact JSON safe to put inside an HTML ``<script type="application/json">``
+    element: non-finite numbers as null, and no ``<``, ``>`` or ``&`` left to close the element.
+
+    >>> script_json({"title": "</script><b>x</b>", "n": float("nan")})
+    '{"title":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003ex\\\\u003c/b\\\\u003e","n":null}'
+    """
+    import json
+
+    return json.dumps(finite_json(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False).translate(_SCRIPT_ESCAPES)

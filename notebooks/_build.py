@@ -85,7 +85,9 @@ HTML(html[:html.index("</style>") + 8] + html[start:start + 6000])"""),
         ("md", """## 5. Save the report
 
 `framing.report.html(comparison, "report.html")` writes one self-contained page to open in any
-browser; `framing.report.pdf` and `framing.report.markdown` give the other formats. From the command line the same is
+browser: a click on a marker, a distinctive term or an actor there shows its uses in context, and
+its term plot sets two outlets' words side by side. `framing.report.pdf` and
+`framing.report.markdown` give the other formats. From the command line the same is
 `framing compare examples/corpus --out report/`."""),
         ("code", """import tempfile
 out = Path(tempfile.mkdtemp()) / "report.html"
@@ -765,6 +767,22 @@ from sklearn.feature_extraction.text import TfidfTransformer
 tfidf = TfidfTransformer().fit_transform(m.matrix)
 m.write(work / "dtm")
 sorted(p.name for p in (work / "dtm").iterdir())"""),
+        ("md", """## The interactive term plot
+
+`framing.report.term_plot` sets two groups against each other (or one against the rest with
+`group=`): every word and two-word phrase placed by how often each uses it, coloured by the same
+log-odds z-score as the table above, with a search box, hover details and, on a click, the term's
+uses in context. It writes one self-contained page (no network); below it is shown in a frame.
+`term_plot_data` gives the same numbers as data. From the command line:
+`framing report DIR --term-plot "A,B"` puts it in the report."""),
+        ("code", """import html as html_lib
+from IPython.display import HTML
+a, b = comparison.groups[:2]
+page = framing.report.term_plot(comparison, work / "terms.html", groups=(a, b))
+HTML(f'<iframe srcdoc="{html_lib.escape(page)}" style="width:100%;height:900px;border:0"></iframe>')"""),
+        ("code", """data = framing.report.term_plot_data(comparison, groups=(a, b))
+terms = pd.DataFrame([t[:5] for t in data["terms"]], columns=["term", a, b, "log_odds", "z"])
+terms.sort_values("z").iloc[[*range(5), *range(-5, 0)]]"""),
     ],
     "06_classroom.ipynb": [
         ("md", """# The classroom workflow: a worksheet from your own articles

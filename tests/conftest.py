@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -220,3 +221,11 @@ def built_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
         os.chdir(cwd)
     assert (dest / "framing" / "__init__.py").is_file()
     return dest
+
+
+def only_own_scripts(html: str) -> None:
+    """The page's scripts are its own: the data of the term plot and of the uses in context (JSON)
+    and its code, once each; nothing from an article became a script."""
+    tags = re.findall(r"<script[^>]*>", html.lower())
+    assert len(tags) <= 3 and set(tags) <= {'<script type="application/json" class="tp-data">', '<script type="application/json" id="kwic-data">', "<script>"}, tags
+    assert html.lower().count("<script>") <= 1

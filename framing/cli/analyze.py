@@ -155,6 +155,15 @@ def _add_report_options(p: argparse.ArgumentParser, *, default_format: str) -> N
         help="also list each group's words against a reference: 'wordfreq' (general English: word frequencies pooled across genres, "
         "from the wordfreq package) or a folder or file of texts of your choosing (a news sample, say); a table beside the distinctive terms",
     )
+    tp = g.add_mutually_exclusive_group()
+    tp.add_argument(
+        "--term-plot",
+        type=group_names,
+        metavar="A[,B]",
+        help="the groups of the report's interactive term plot: two names (A against B) or one (A against the rest); "
+        "exact names, comma-separated as for --groups (default: the first two charted groups)",
+    )
+    tp.add_argument("--no-term-plot", action="store_true", help="leave the interactive term plot out of report.html")
     g.add_argument(
         "--voice",
         choices=["outlet", "all"],
@@ -216,9 +225,10 @@ def _check_reference(reference: str | None) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    _formats(args.format)  # a usage error before any work is done
+    _formats(args.format)  # usage errors before any work is done
     load_outlets(extra=args.outlets)  # a bad outlet registry too: its error names the file, line and outlet
     _check_reference(args.reference)
+    _chart_options(args)
     out = Path(args.out)
     check_inputs(args.paths)  # a mistyped path or a pattern matching nothing: exit 2 before any work
     with folder_lock(out):  # held through the report too: a second run on this --out is refused
@@ -283,7 +293,10 @@ def group_names(value: str) -> list[str]:
 def _chart_options(args: argparse.Namespace) -> dict[str, Any]:
     """The report options that choose the charted groups."""
     chosen = [name for names in args.groups for name in names] if args.groups else None
-    return {"groups": chosen, "max_groups": args.max_groups}
+    term_plot: list[str] | bool | None = False if args.no_term_plot else args.term_plot
+    if isinstance(term_plot, list) and len(term_plot) > 2:
+        raise OptionError(f"--term-plot takes one group (against the rest) or two (A,B); got {len(term_plot)}: {', '.join(term_plot)}")
+    return {"groups": chosen, "max_groups": args.max_groups, "term_plot": term_plot}
 
 
 def _outlet_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -329,15 +342,20 @@ def _write_reports(
     outlets: Sequence[str] = (),
     over_time: bool = False,
     reference: str | None = None,
+    term_plot: Sequence[str] | bool | None = None,
 ) -> list[Path]:
     """Compare the results by ``by`` and write the requested report formats into ``out``; the
     charts show ``groups`` (else the ``max_groups`` largest), every table every group; ``outlets``
-    are user outlet registries, ``over_time`` adds the charts over time."""
+    are user outlet registries, ``over_time`` adds the charts over time; the term plot shows
+    ``term_plot`` (see :func:`framing.report.report_data`)."""
     wanted = _formats(formats)
     comp = compare(results, by=by, lexicon_dirs=lexicon_dirs, voice=voice, outlets=list(outlets), over_time=True if over_time else None, reference=reference)
     if comp.unknown_outlets and (outlets or by in GROUP_FIELDS):
         _say_unknown(comp)
-    data = report.report_data(comp, title=title, max_articles=max_articles, groups=groups, max_groups=max_groups)
+    html = "html" in wanted  # the term plot and the uses in context are only in the HTML page
+    data = report.report_data(
+        comp, title=title, max_articles=max_articles, groups=groups, max_groups=max_groups, term_plot=term_plot if html else False, concordance=html
+    )
     written = []
     if "html" in wanted:
         p = out / "report.html"

@@ -7,14 +7,15 @@ field (a CSV/JSONL column or a sidecar key, kept in ``Article.meta``). Dates gro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
 from framing.errors import UnknownFieldError
 from framing.inputs.outlet_registry import GROUP_FIELDS
 from framing.types import Article, ArticleResult
 
-__all__ = ["UNKNOWN", "check_by", "group_of", "groupable_fields"]
+__all__ = ["UNKNOWN", "check_by", "group_of", "groupable_fields", "unknown_groups_message"]
 
 #: The group of an article that has no value for the field.
 UNKNOWN = "(unknown)"
@@ -49,6 +50,24 @@ def check_by(results: Iterable[ArticleResult], by: str) -> None:
     if any(by in r.article.meta for r in rs):
         return
     raise UnknownFieldError(by, groupable_fields(rs))
+
+
+#: At most this many groups are listed in a message
+_LIST_GROUPS = 60
+
+
+def unknown_groups_message(sizes: dict[str, int], by: str, unknown: Sequence[str]) -> str:
+    """The message for group names that are not groups (``sizes``: articles per group): the near
+    misses, then the groups there are, largest first."""
+    ranked = sorted(sizes, key=lambda g: (-sizes[g], g))
+    listed = ", ".join(f"{g!r} ({sizes[g]})" for g in ranked[:_LIST_GROUPS])
+    if len(ranked) > _LIST_GROUPS:
+        listed += f", and {len(ranked) - _LIST_GROUPS} more (every group is in tables/profiles.csv of --format csv)"
+    if not unknown:
+        return f"groups: name at least one group; the groups by {by} (articles) are {listed}"
+    near = {g: difflib.get_close_matches(g, list(sizes), n=2, cutoff=0.6) for g in unknown}
+    said = "; ".join(f"{g!r}" + (f" (did you mean {' or '.join(repr(m) for m in near[g])}?)" if near[g] else "") for g in unknown)
+    return f"groups: no group named {said}; names are exact, and the groups by {by} (articles) are {listed}"
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))

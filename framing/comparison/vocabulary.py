@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 
-__all__ = ["distinctive_terms", "stopwords", "word_counts", "words_of"]
+__all__ = ["TermCounts", "distinctive_terms", "stopwords", "term_spans", "word_counts", "words_of"]
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -47,30 +47,72 @@ def word_counts(text: str, stop: frozenset[str]) -> Counter[str]:
     return counts
 
 
+class TermCounts:
+    """Counts of every word and two-word sequence (:func:`word_counts`) per group, over one shared
+    vocabulary: ``words[j]`` is term ``j``; ``counts[g]`` maps term index to its count in group
+    ``g``; ``prior`` holds the counts of all groups pooled (the log-odds prior) as a dense array."""
+
+    def __init__(self, texts: Iterable[str], groups_of: Iterable[str], groups: Sequence[str]) -> None:
+        stop = stopwords()
+        vocab: dict[str, int] = {}
+        self.counts: dict[str, dict[int, int]] = {g: {} for g in groups}
+        for text, g in zip(texts, groups_of):
+            slot = self.counts.get(g)
+            if slot is None:
+                continue
+            for w, c in word_counts(text, stop).items():
+                j = vocab.setdefault(w, len(vocab))
+                slot[j] = slot.get(j, 0) + c
+        self.index = vocab
+        self.words = np.array(list(vocab), dtype=object)
+        self.prior = np.zeros(len(vocab))
+        for slot in self.counts.values():
+            idx, cnt = _arrays(slot)
+            self.prior[idx] += cnt
+        self.prior_total = float(self.prior.sum())
+
+    def dense(self, groups: Iterable[str]) -> np.ndarray:
+        """The counts of ``groups`` pooled, as a dense array over the vocabulary."""
+        out = np.zeros(len(self.words))
+        for g in groups:
+            idx, cnt = _arrays(self.counts[g])
+            out[idx] += cnt
+        return out
+
+
+def _arrays(slot: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    return np.fromiter(slot.keys(), dtype=np.int64, count=len(slot)), np.fromiter(slot.values(), dtype=float, count=len(slot))
+
+
+def term_spans(text: str, terms: Container[str]) -> Iterator[tuple[str, int, int]]:
+    """``(term, start, end)`` of every use in ``text`` of the ``terms`` counted by
+    :func:`word_counts`, in text order: a two-word term spans both words and whatever stop words
+    stand between them (``"secretary state"`` covers "Secretary of State"), exactly as it was counted."""
+    stop = stopwords()
+    prev: tuple[str, int, int] | None = None
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if w in stop or len(w) <= 1:
+            continue
+        if w in terms:
+            yield w, m.start(), m.end()
+        if prev is not None:
+            pair = f"{prev[0]} {w}"
+            if pair in terms:
+                yield pair, prev[1], m.end()
+        prev = (w, m.start(), m.end())
+
+
 def distinctive_terms(rs: Sequence[ArticleResult], groups_of: Sequence[str], groups: Sequence[str], *, top_terms: int = 25) -> pd.DataFrame:
     """The ``top_terms`` most distinctive words of each group against the rest (vectorised over
     the vocabulary): log-odds with the pooled counts as prior, its z-score, and keyness."""
     import pandas as pd
 
-    stop = stopwords()
-    vocab: dict[str, int] = {}
-    group_counts: dict[str, dict[int, int]] = {g: {} for g in groups}
-    for r, g in zip(rs, groups_of):
-        slot = group_counts[g]
-        for w, c in word_counts(r.article.text, stop).items():
-            j = vocab.setdefault(w, len(vocab))
-            slot[j] = slot.get(j, 0) + c
-    words = np.array(list(vocab), dtype=object)
-    prior_arr = np.zeros(len(vocab))
-    for slot in group_counts.values():
-        idx = np.fromiter(slot.keys(), dtype=np.int64, count=len(slot))
-        prior_arr[idx] += np.fromiter(slot.values(), dtype=float, count=len(slot))
+    tc = TermCounts((r.article.text for r in rs), groups_of, groups)
+    words, prior_arr, prior_total, group_counts = tc.words, tc.prior, tc.prior_total, tc.counts
     dist_rows = []
-    prior_total = float(prior_arr.sum())
     for g in groups if len(groups) > 1 else []:
-        slot = group_counts[g]
-        idx = np.fromiter(slot.keys(), dtype=np.int64, count=len(slot))
-        cnt = np.fromiter(slot.values(), dtype=float, count=len(slot))
+        idx, cnt = _arrays(group_counts[g])
         n_t = int(cnt.sum())
         n_r = int(prior_total) - n_t
         keep = cnt >= 2  # only words used at least twice by the group can be distinctive of it

@@ -40,7 +40,7 @@ from framing.voice.labels import stored_quotes, voice_labels
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["KWIC_COLUMNS", "TermQuery", "iter_kwic", "iter_kwic_jsonl", "kwic", "kwic_frame", "term_query"]
+__all__ = ["KWIC_COLUMNS", "TermQuery", "context", "iter_kwic", "iter_kwic_jsonl", "kwic", "kwic_frame", "term_query"]
 
 #: The columns of a concordance, in order (``by`` adds its field first when it is not one of them).
 KWIC_COLUMNS = ("id", "outlet", "published", "left", "match", "right", "start", "end", "voice", "speaker", "negated", "term", "category")
@@ -190,6 +190,15 @@ def _only_lines_with(text: str, query: TermQuery) -> str:
         body = line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
         out.append(line if query.may_occur(query.lowered(body)) else " " * len(body) + line[len(body) :])
     return "".join(out)
+def context(text: str, start: int, end: int, window: int = 5) -> tuple[str, str, str]:
+    """``(left, match, right)`` of the span ``text[start:end]`` as a concordance row shows it:
+    ``window`` words each side, spaces collapsed. For uses found elsewhere (an actor's mentions,
+    the terms a count was made of) to be shown exactly as :func:`kwic` shows its own.
+
+    >>> context("The new sanctions bite hard.", 8, 17, 1)
+    ('new', 'sanctions', 'bite')
+    """
+    return _left(text, start, window), " ".join(text[start:end].split()), _right(text, end, window)
 
 
 def _uses(article: Article, result: ArticleResult | None, query: TermQuery) -> Iterator[tuple[int, int, str | None, str | None, bool, str, str | None]]:
@@ -238,13 +247,14 @@ def _rows(item: ArticleResult | Article | str, index: int, query: TermQuery, win
     if not stored and not query.may_occur(query.lowered(text)):
         return  # the term's letters are not in the text: no need to tokenise it
     for start, end, voice, speaker, negated, term, category in _uses(article, result, query):
+        left, match, right = context(text, start, end, window)
         yield {
             "id": article.id,
             "outlet": article.outlet,
             "published": article.published,
-            "left": _left(text, start, window),
-            "match": " ".join(text[start:end].split()),
-            "right": _right(text, end, window),
+            "left": left,
+            "match": match,
+            "right": right,
             "start": start,
             "end": end,
             "voice": voice,

@@ -29,9 +29,10 @@ from framing.report.data import report_data
 from framing.report.html import render_comparison_html
 from framing.report.markdown import render_markdown
 from framing.report.pdf import write_pdf
+from framing.report.termplot import term_plot, term_plot_data
 from framing.safe_output import finite_json, safe_frame
 
-__all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown", "report_data", "write_pdf", "write_tables"]
+__all__ = ["html", "markdown", "pdf", "render_comparison_html", "render_markdown", "report_data", "term_plot", "term_plot_data", "write_pdf", "write_tables"]
 
 
 def html(comparison: Comparison, path: str | Path | None = None, **options: Any) -> str:
@@ -72,6 +73,7 @@ def write_tables(comparison: Comparison, folder: str | Path) -> list[str]:
         safe_frame(frame).to_csv(p, index=False)  # no cell from an input runs as a formula in a spreadsheet
         written.append(str(p))
     p = out / "comparison.json"
-    p.write_text(json.dumps(finite_json(report_data(comparison)), ensure_ascii=False, indent=1, default=str, allow_nan=False), encoding="utf-8")
+    data = report_data(comparison, term_plot=False, concordance=False)  # the page's interactive parts are not tables
+    p.write_text(json.dumps(finite_json(data), ensure_ascii=False, indent=1, default=str, allow_nan=False), encoding="utf-8")
     written.append(str(p))
     return written

@@ -9,18 +9,19 @@ marker registry (the lexicon files).
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from framing.comparison.grouping import group_of
+from framing.comparison.grouping import group_of, unknown_groups_message
 from framing.comparison.result import Comparison
 from framing.errors import OptionError
 from framing.report import figures
+from framing.report.concordance import report_concordance
 from framing.report.highlight import highlight_segments
 from framing.report.outlet_sections import outlet_sections
+from framing.report.termplot import term_plot_data
 from framing.resources import package_versions
 from framing.types import ArticleResult
 
@@ -95,19 +96,9 @@ def chart_groups(comp: Comparison, *, groups: Sequence[str] | None = None, max_g
 
 
 def _unknown_groups(comp: Comparison, unknown: Sequence[str]) -> str:
-    """The message for group names that are not groups: the near misses, then the groups there are."""
-    ranked = sorted(comp.groups, key=lambda g: (-comp.sizes[g], g))
-    listed = ", ".join(f"{g!r} ({comp.sizes[g]})" for g in ranked[:_LIST_GROUPS])
-    if len(ranked) > _LIST_GROUPS:
-        listed += f", and {len(ranked) - _LIST_GROUPS} more (every group is in tables/profiles.csv of --format csv)"
-    if not unknown:
-        return f"groups: name at least one group; the groups by {comp.by} (articles) are {listed}"
-    near = {g: difflib.get_close_matches(g, comp.groups, n=2, cutoff=0.6) for g in unknown}
-    said = "; ".join(f"{g!r}" + (f" (did you mean {' or '.join(repr(m) for m in near[g])}?)" if near[g] else "") for g in unknown)
-    return f"groups: no group named {said}; names are exact, and the groups by {comp.by} (articles) are {listed}"
+    return unknown_groups_message(comp.sizes, comp.by, unknown)
 
 
-_LIST_GROUPS = 60
 
 
 def _chart_note(comp: Comparison, charted: Sequence[str], *, chosen: bool) -> str | None:
@@ -163,8 +154,15 @@ def report_data(
     max_articles: int = 200,
     max_groups: int = 12,
     groups: Sequence[str] | None = None,
+    term_plot: Sequence[str] | str | bool | None = None,
+    concordance: bool = True,
 ) -> dict[str, Any]:
     """Everything the comparison report shows, as plain data, charts included as SVG strings.
+
+    ``term_plot`` chooses the groups of the interactive term plot: two names (the first against
+    the second), one name (that group against the rest), False for none; by default the first two
+    charted groups. ``concordance``: embed the uses in context of every term, marker and actor the
+    page shows (a click on one shows them).
 
     Every table has every group. The charts show ``groups`` (exact group names, in that order) if
     given, else the ``max_groups`` largest; when that leaves groups out, ``chart_note`` says
@@ -183,6 +181,7 @@ def report_data(
         table.setdefault(row["marker"], {})[row["group"]] = row
     charts: dict[str, str] = {}
     profile_sections = []
+    profile_markers: dict[str, str] = {}  # key -> label of every marker the profiles show
     scores = _register_cells(comp)
     for profile in registry.profiles(table):
         present = list(profile.keys)
@@ -194,6 +193,7 @@ def report_data(
         rows = []
         for m in present:
             rows.append({"marker": m, "label": registry.phrase(m), "cells": [cells.get(m, {}).get(g, {}) for g in groups]})
+            profile_markers[m] = registry.phrase(m)
         profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows, "note": note})
     actors = _records(comp.actors)
     top_actor_names = []
@@ -258,6 +258,16 @@ def report_data(
             }
         )
     provenance = comp.results[0].provenance if comp.results else {}
+    plot = _term_plot(comp, term_plot, charted)
+    kwic = None
+    if concordance:
+        shown_terms = {r["term"] for rows in distinct.values() for r in rows[:12]}
+        kwic = report_concordance(
+            comp,
+            markers={**profile_markers, **{k: registry.phrase(k) for k in highlights}}.items(),
+            actors=top_actor_names,
+            terms=shown_terms,
+        )
     # each finding links to the first shown article of its group, where its evidence is marked
     anchors: dict[str | None, int] = {}  # a finding of no group looks up None: no anchor
     for i, r in enumerate(shown, start=1):
@@ -291,6 +301,8 @@ def report_data(
         "quoted_markers": quoted_markers(comp, groups),
         "actors": actors,
         "quotes": quotes,
+        "term_plot": plot,
+        "kwic": kwic,
         "stories": [st for st in comp.stories if len(st["groups"]) >= 2][:20],
         "predictions": prediction_sections(comp, groups),
         "n_stories": len(comp.stories),
@@ -304,6 +316,25 @@ def report_data(
         # outlet facts, blindspots and charts over time (framing.report.outlet_sections)
         **outlet_sections(comp, charted),
     }
+
+
+#: The report's term plot is smaller than a standalone one (term_plot): the page has much else
+REPORT_TERM_PLOT_TERMS, REPORT_TERM_PLOT_CONTEXTS = 2000, 4
+
+
+def _term_plot(comp: Comparison, choice: Sequence[str] | str | bool | None, charted: Sequence[str]) -> dict[str, Any] | None:
+    """The term plot's data for the groups ``choice`` names (see :func:`report_data`), or None."""
+    if choice is False or len(comp.groups) < 2 or not comp.results:
+        return None
+    if choice is None or choice is True:
+        names = list(charted[:2]) if len(charted) >= 2 else list(comp.groups[:2])
+    else:
+        names = [choice] if isinstance(choice, str) else list(choice)
+    if len(names) in (1, 2):
+        pair = names if len(names) == 2 else None
+        alone = names[0] if len(names) == 1 else None
+        return term_plot_data(comp, groups=pair, group=alone, max_terms=REPORT_TERM_PLOT_TERMS, contexts=REPORT_TERM_PLOT_CONTEXTS)
+    raise OptionError(f"term plot: name one group (against the rest) or two (one against the other); got {len(names)}: {', '.join(map(repr, names))}")
 
 
 def _card_view(card: dict[str, Any]) -> dict[str, Any]:

@@ -57,6 +57,9 @@ LABEL_DEPS = frozenset({"compound", "poss", "appos", "nmod", "amod"})
 #: Words never counted as evaluation however they are tagged: function words and the target's
 #: grammatical scaffolding.
 SKIP_DEPS = frozenset({"det", "punct", "case", "cc", "prep", "aux", "auxpass", "mark", "neg", "nummod", "poss"})
+#: Dependents not followed inside a modifier or predicate: other clauses and other conjuncts say
+#: something else ("Carney is right to *want* more", "Canada, the EU, Japan and the *United* Kingdom").
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "parataxis", "csubj"})
 MAX_SUBTREE = 8
 CACHE_SIZE = 4096
 
@@ -190,7 +193,7 @@ def _subtree(syn: SentenceSyntax, top: int, avoid: range) -> list[int]:
         t = todo.pop()
         if t in avoid:
             continue
-        if t != top and syn.deps[t] in SKIP_DEPS:
+        if t != top and (syn.deps[t] in SKIP_DEPS or syn.deps[t] in CLAUSE_DEPS):
             continue
         out.append(t)
         todo.extend(reversed(syn.children[t]))
@@ -314,6 +317,8 @@ def evidence_valence(syn: SentenceSyntax, t: int, rel: str) -> float:
       word itself judges.
     """
     word = syn.lower[t]
+    if syn.pos and syn.pos[t] == "PROPN":  # a name ("United" Kingdom) is not an evaluation
+        return 0.0
     loaded = loaded_valence(word)
     if rel == "label":
         return 0.5 * loaded

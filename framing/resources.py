@@ -109,6 +109,20 @@ def read_toml(path: str | Path, kind: str) -> tuple[dict[str, Any], str]:
         raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
 
 
+@lru_cache(maxsize=16)
+def _parsed(path: str, mtime: float, kind: str, parse: Any) -> Any:
+    data, raw = read_toml(path, kind)
+    return parse(data, path, raw)
+
+
+def load_toml_file(path: Path, kind: str, parse: Any) -> Any:
+    """``parse(data, path, raw)`` of a TOML data file, cached until the file changes;
+    :class:`~framing.errors.LexiconError` naming the ``kind`` when the file does not exist."""
+    if not path.is_file():
+        raise LexiconError(f"{kind} {path} does not exist")
+    return _parsed(str(path), path.stat().st_mtime, kind, parse)
+
+
 def lexicon_dir() -> Path:
     """The folder of built-in lexicons: ``lexicons/`` beside the package in a source checkout (so
     each checkout or git worktree reads its own), else the copy shipped in the wheel."""

@@ -15,13 +15,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from framing.errors import LexiconError, check_option
 from framing.markers.lexicons import LexiconSet, parse_lexicon
-from framing.resources import lexicon_dir, read_toml
+from framing.resources import lexicon_dir, load_toml_file
 
 __all__ = ["Actor", "Gazetteer", "Title", "add_actor", "load_gazetteer", "slug"]
 
@@ -255,16 +255,9 @@ def load_gazetteer(path: str | os.PathLike[str] | None = None, *, extra: Iterabl
     return gz
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> Gazetteer:
-    data, raw = read_toml(path, "gazetteer")
-    return _parse_gazetteer(data, path, raw)
-
-
 def _load_one(path: Path) -> Gazetteer:
-    if not path.is_file():
-        raise LexiconError(f"gazetteer {path} does not exist")
-    return _load_cached(str(path), path.stat().st_mtime)
+    gz: Gazetteer = load_toml_file(path, "gazetteer", _parse_gazetteer)
+    return gz
 
 
 def add_actor(

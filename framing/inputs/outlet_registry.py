@@ -27,14 +27,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from framing.errors import LexiconError
 from framing.inputs.outlets import outlet_key
-from framing.resources import lexicon_dir, read_toml
+from framing.resources import lexicon_dir, load_toml_file
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -298,13 +297,6 @@ def load_outlets(path: str | os.PathLike[str] | None = None, *, extra: Iterable[
     return reg
 
 
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> OutletRegistry:
-    data, raw = read_toml(path, "the outlet registry")
-    return _parse(data, path, raw)
-
-
 def _load_one(path: Path) -> OutletRegistry:
-    if not path.is_file():
-        raise LexiconError(f"outlet registry {path} does not exist")
-    return _load_cached(str(path), path.stat().st_mtime)
+    reg: OutletRegistry = load_toml_file(path, "outlet registry", _parse)
+    return reg

@@ -86,7 +86,7 @@ def make_pipeline(**params: Any) -> Pipeline:
     * ``position``: :class:`TargetPositionFeatures`;
     * ``syntax``: ``"drop"`` by default; ``features__syntax=SyntaxFeatures()`` adds the features
       of :mod:`framing.sentiment.syntax` (what the parse ties to the target). They gained 0.004 on
-      the selection criterion but lost 0.04 on dev_rw (``python bench/train_sentiment.py
+      the selection criterion but lost 0.05 on dev_rw (``python bench/train_sentiment.py
       --experiment syntax``), so the shipped model goes without them.
 
     ``params`` are ``Pipeline.set_params`` overrides, for example ``clf__C=2`` or

@@ -85,6 +85,7 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
                     "evidence": [s for s in (lo.get("most_negative"), hi.get("most_positive")) if isinstance(s, str)],
                 }
             )
+        out.extend(_label_findings(a, comp.by))
         roles = a[a["aggressor"] > 0]
         for g, sub in roles.groupby(comp.by):
             n = int(sub["aggressor"].max())
@@ -114,6 +115,36 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
                     "evidence": [],
                 }
             )
+    return out
+
+
+def _label_findings(a: Any, by: str) -> list[dict[str, Any]]:
+    """"X is labelled in its own words by A (dictator (2), ...), not by B": an outlet that calls an
+    actor something evaluative in at least two of its own mentions, beside outlets that mention it
+    at least three times in their own words and never do (from the parse's descriptors)."""
+    if "explicit_mentions" not in a:
+        return []
+    out = []
+    for actor, sub in a.groupby("actor"):
+        labelled = sub[sub["explicit_mentions"] >= 2]
+        plain = sub[(sub["explicit_mentions"] == 0) & (sub["own_voice_mentions"] >= 3)]
+        if labelled.empty or plain.empty:
+            continue
+        name = sub["name"].iloc[0]
+        parts = [
+            f"{row[by]} ({row['descriptors']}: {row['explicit_mentions']} of its own mentions, mean {row['explicit_mean']:+.2f})"
+            for _, row in labelled.sort_values("explicit_mentions", ascending=False).iterrows()
+        ]
+        others = sorted(map(str, plain[by]))
+        out.append(
+            {
+                "kind": "labels",
+                "actor": actor,
+                "text": f"{name} is labelled in the outlet's own words by " + "; ".join(parts) + f"; {', '.join(others)} mention{'s' if len(others) == 1 else ''} "
+                f"{name} at least 3 times without such a label.",
+                "evidence": [w.split(" (")[0] for w in str(labelled["descriptors"].iloc[0]).split("; ") if w],
+            }
+        )
     return out
 
 

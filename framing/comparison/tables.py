@@ -84,6 +84,7 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
     voice (a mention inside a quotation or reported speech is its source's evaluation).
 
     ``most_negative`` and ``most_positive`` are the evidence sentences behind the extremes;
+    ``own_voice_mentions``: its mentions in the outlet's own voice, scored or not;
     ``explicit_mentions`` / ``explicit_share`` / ``explicit_mean``: how many of the outlet's own
     mentions label the actor explicitly, as a share, and the mean valence of those labels (-1..1);
     ``descriptors`` the evaluative words the outlet itself ties to the actor in the parse
@@ -140,6 +141,7 @@ def actor_table(results: Iterable[ArticleResult], *, by: str = "outlet", candida
                 "most_positive": slot["pos"]["sentence"] if slot["pos"] else None,
                 # what the outlet itself calls the actor, as the parse ties the words to it
                 # own-voice mentions the outlet labels explicitly, and the mean of those labels
+                "own_voice_mentions": slot["own"],  # all its mentions in the outlet's own voice, scored or not
                 "explicit_mentions": len(slot["explicit"]),
                 "explicit_share": round(len(slot["explicit"]) / slot["own"], 4) if slot["own"] else None,
                 "explicit_mean": round(sum(slot["explicit"]) / len(slot["explicit"]), 4) if slot["explicit"] else None,

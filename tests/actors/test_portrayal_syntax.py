@@ -103,3 +103,26 @@ def test_explicit_evaluation_separates_a_label_from_bad_news(gz) -> None:  # typ
     t = actor_table(rs).set_index(["outlet", "actor"])
     assert t.loc[("Paper", "donald_trump"), "explicit_share"] == 0.5 and t.loc[("Paper", "donald_trump"), "explicit_mean"] < 0
     assert t.loc[("Wire", "donald_trump"), "explicit_mentions"] == 0
+
+
+def test_a_label_finding_names_the_outlet_that_labels_and_those_that_do_not(gz) -> None:  # type: ignore[no-untyped-def]
+    """The report's findings say which outlet labels an actor in its own words and which mention it
+    as often without a label; a label inside a quotation does not count."""
+    from framing import compare
+    from framing.analysis.article import analyze_article
+    from framing.types import Article
+
+    paper = [
+        Article(id=f"p{k}", text=f"The would-be dictator Trump raised tariffs again in round {k}. The tyrant Trump met no resistance.", outlet="Paper", published="2026-01-10")
+        for k in range(2)
+    ]
+    wire = [
+        Article(id=f"w{k}", text=f"Trump raised tariffs in round {k}. Trump spoke in Ohio. “Trump is a tyrant,” a protester said.", outlet="Wire", published="2026-01-10")
+        for k in range(2)
+    ]
+    rs = [analyze_article(a, lexicons=None, gazetteer=gz, sentiment=None) for a in paper + wire]
+    found = [f for f in compare(rs).findings if f["kind"] == "labels"]
+    assert len(found) == 1
+    text = found[0]["text"]
+    assert text.startswith("Donald Trump is labelled in the outlet's own words by Paper (")
+    assert "dictator" in text and "tyrant" in text and "Wire mentions Donald Trump at least 3 times without such a label" in text

@@ -76,3 +76,23 @@ def test_accurate_model_in_an_analysis(gz) -> None:  # type: ignore[no-untyped-d
     r = analyze_article(Article(id="x", text="Critics slammed Donald Trump as a corrupt failure."), lexicons=None, gazetteer=gz, sentiment=scorer)
     trump = next(a for a in r.actors if a["actor"] == "donald_trump")
     assert trump["mentions"][0]["sentiment"] == "negative"
+
+
+@needs_model
+def test_the_command_line_scores_with_the_accurate_model(tmp_path: Path) -> None:
+    """``framing analyze --sentiment-model accurate`` scores every mention with it and records the
+    model's hash in each result's provenance; a misspelt model name is a usage error."""
+    import json
+
+    from framing.cli.app import main
+
+    (tmp_path / "a.txt").write_text("Critics slammed Donald Trump as a corrupt failure on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path / "a.txt"), "--out", str(out), "--sentiment-model", "accurate", "--no-progress", "--format", "md"]) == 0
+    rec = json.loads((out / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert rec["provenance"]["models"]["target_sentiment"].startswith("accurate_sentiment/model.onnx sha256:")
+    trump = next(a for a in rec["actors"] if a["actor"] == "donald_trump")
+    assert trump["mentions"][0]["sentiment"] == "negative"
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o2"), "--sentiment-model", "acurate"])
+    assert exit_.value.code == 2

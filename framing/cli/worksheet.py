@@ -47,6 +47,13 @@ def register(subparsers: Any, parser_class: type[argparse.ArgumentParser] | None
     p.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="which letter each outlet gets (default: %(default)s)")
     p.add_argument("--title", default=None, help="title printed on the worksheet")
+    p.add_argument(
+        "--sentiment-model",
+        choices=("default", "accurate"),
+        default="default",
+        help="the model behind the key's tone of each actor: 'default', or 'accurate' (MiniLM fine-tuned on NewsMTSC; "
+        'slower, closer to human readers; needs pip install "framing[accurate]")',
+    )
     p.set_defaults(func=cmd_worksheet)
     return p
 
@@ -55,7 +62,7 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
     """Write the worksheet and answer key the arguments ask for; report the files on stderr."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PremiseWarning)
-        written = make_worksheet(args.paths, level=args.level, anonymise=args.anonymise, out_dir=args.out, formats=args.format, seed=args.seed, title=args.title)
+        written = make_worksheet(args.paths, level=args.level, anonymise=args.anonymise, out_dir=args.out, formats=args.format, seed=args.seed, title=args.title, sentiment=args.sentiment_model)
     for w in caught:
         if issubclass(w.category, PremiseWarning):
             print(f"framing: warning: {w.message}", file=sys.stderr)

@@ -96,3 +96,17 @@ def test_the_command_line_scores_with_the_accurate_model(tmp_path: Path) -> None
     with pytest.raises(SystemExit) as exit_:
         main(["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o2"), "--sentiment-model", "acurate"])
     assert exit_.value.code == 2
+
+
+@needs_model
+def test_a_worksheet_can_use_the_accurate_model(tmp_path: Path) -> None:
+    """``framing worksheet --sentiment-model accurate``: the key's tones come from the accurate
+    model, and its footer names it."""
+    import framing
+    from framing.cli.app import main
+
+    corpus = framing.examples_path("corpus")
+    arts = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md", ".html"))[:2]
+    assert main(["worksheet", *map(str, arts), "--out", str(tmp_path), "--format", "html", "--sentiment-model", "accurate"]) == 0
+    key = (tmp_path / "answer_key.html").read_text(encoding="utf-8")
+    assert "accurate_sentiment/model.onnx sha256:" in key

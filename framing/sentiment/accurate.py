@@ -95,6 +95,9 @@ class AccurateModel:
         except ImportError as e:
             raise MissingResourceError(f"the accurate sentiment model needs onnxruntime: {INSTALL_HINT}") from e
         opts = ort.SessionOptions()
+        # no busy-waiting between batches: with several worker processes on a few cores, spinning
+        # threads would take the cores from the other workers' parsing
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1

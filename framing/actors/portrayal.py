@@ -38,7 +38,7 @@ ROLES = ("aggressor", "target", "cooperator", "speaker")
 #: Evidence words kept per mention (lexicon words near it; words the parse ties to it).
 MAX_EVIDENCE = 6
 #: Relations of the parse that say what an actor is called or is (see framing.sentiment.syntax).
-DESCRIPTOR_RELATIONS = ("modifier", "label", "predicate")
+DESCRIPTOR_RELATIONS = ("modifier", "label", "predicate", "scare_quote")
 
 
 class MentionSentiment(Protocol):
@@ -131,10 +131,13 @@ def summarise_actors(
     roles: Sequence[Role],
     voice: Voice | None = None,
     quotes: Sequence[Quote] = (),
+    scare: Sequence[tuple[int, int]] = (),
 ) -> list[dict[str, Any]]:
     """One summary per actor of an article, most mentioned first, with evidence. With ``voice``
     (and the ``quotes`` it was made from), mentions in quotations or reported speech are labelled
-    with their voice and speaker and summarised apart from the outlet's own (module docstring)."""
+    with their voice and speaker and summarised apart from the outlet's own (module docstring).
+    ``scare`` are the character spans of the outlet's scare quotes: a descriptor inside one is
+    relation ``scare_quote`` (the “democratic” government)."""
     by_actor: dict[str, dict[str, Any]] = {}
     for m, s in zip(mentions, sentiments):
         slot = by_actor.setdefault(
@@ -155,7 +158,7 @@ def summarise_actors(
                 at = mention_sentence(doc, m.start, m.end)[0] if doc.sentences else 0
                 ev["evidence"] = [[w, a + at, b + at, v] for w, a, b, v in words[:MAX_EVIDENCE]]
         if doc.has_syntax:
-            linked = doc_evaluations(doc, m.start, m.end)
+            linked = doc_evaluations(doc, m.start, m.end, scare)
             if linked:  # evaluative words the parse ties to the mention
                 ev["linked"] = [list(x) for x in linked[:MAX_EVIDENCE]]
         slot["mentions"].append(ev)

@@ -159,7 +159,8 @@ def analyze_article(
     if gazetteer is not None:
         scored = _score_mentions(doc, mentions, sentiment)
         roles = find_roles(doc, mentions, quote_objs, voice)
-        actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles, voice, quote_objs))
+        scare = [(x.start, x.end) for x in detected if x.category == "scare_quotes"]
+        actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles, voice, quote_objs, scare))
     quotes = tuple(q.to_dict(doc.text) for q in quote_objs)
     return ArticleResult(
         article=article,

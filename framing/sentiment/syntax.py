@@ -329,24 +329,38 @@ def evidence_valence(syn: SentenceSyntax, t: int, rel: str) -> float:
     return v if v is not None else 0.5 * loaded
 
 
-def _evaluations(syn: SentenceSyntax, text: str, offset: int, start: int, end: int) -> list[tuple[str, int, int, float, str]]:
+#: Valence given to a word the outlet puts in scare quotes when it describes an actor (the
+#: “democratic” government, its “partners”): the quotation marks distance the writer from the word.
+SCARE_VALENCE = -0.5
+
+
+def _evaluations(
+    syn: SentenceSyntax, text: str, offset: int, start: int, end: int, scare: Sequence[tuple[int, int]] = ()
+) -> list[tuple[str, int, int, float, str]]:
     first, last = target_tokens(syn, start - offset, end - offset)
     out = []
     for t, rel, neg in linked_words(syn, first, last):
+        a, b = syn.starts[t] + offset, syn.ends[t] + offset
+        # a scare-quoted word that describes the actor; not a quoted name or slogan that holds the
+        # actor itself ("US hegemony", "America first") or the thing it owns ("super embassy")
+        if rel in ("modifier", "predicate") and any(s <= a and b <= e and (e <= start or s >= end) for s, e in scare):
+            out.append((text[a:b], a, b, SCARE_VALENCE, "scare_quote"))
+            continue
         v = evidence_valence(syn, t, rel)
         if v:
-            a, b = syn.starts[t] + offset, syn.ends[t] + offset
             out.append((text[a:b], a, b, round(-0.74 * v if neg else v, 4), rel))
     out.sort(key=lambda x: -abs(x[3]))
     return out
 
 
-def doc_evaluations(doc: Any, start: int, end: int) -> list[tuple[str, int, int, float, str]]:
+def doc_evaluations(doc: Any, start: int, end: int, scare: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int, float, str]]:
     """:func:`linked_evaluations` of the mention ``doc.text[start:end]`` of an analysed article,
-    from the article's own parse, with offsets in the article."""
+    from the article's own parse, with offsets in the article. A modifier or predicate inside one
+    of the ``scare`` quotation spans that does not hold the mention itself (the outlet's scare quotes) is relation
+    ``scare_quote``, valence :data:`SCARE_VALENCE`."""
     a, b = mention_sentence(doc, start, end)
     syn = remember_doc_sentence(doc, a, b)
-    return [] if syn is None else _evaluations(syn, doc.text, a, start, end)
+    return [] if syn is None else _evaluations(syn, doc.text, a, start, end, scare)
 
 
 def linked_evaluations(sentence: str, start: int, end: int) -> list[tuple[str, int, int, float, str]]:

@@ -126,3 +126,19 @@ def test_a_label_finding_names_the_outlet_that_labels_and_those_that_do_not(gz) 
     text = found[0]["text"]
     assert text.startswith("Donald Trump is labelled in the outlet's own words by Paper (")
     assert "dictator" in text and "tyrant" in text and "Wire mentions Donald Trump at least 3 times without such a label" in text
+
+
+def test_a_scare_quoted_label_is_the_outlets_distance_from_the_word(gz) -> None:  # type: ignore[no-untyped-def]
+    """“democratic” in scare quotes before the United States labels it (negative), where the same
+    word without quotation marks is no evaluation at all."""
+    from framing.analysis.article import analyze_article
+    from framing.types import Article
+
+    def us(text: str) -> dict:  # type: ignore[type-arg]
+        r = analyze_article(Article(id="x", text=text), lexicons=None, gazetteer=gz, sentiment=None)
+        return next(a for a in r.actors if a["actor"] == "united_states")
+
+    scared = us("The “democratic” United States imposed new tariffs on Canada.")
+    assert [(d["word"], d["relation"]) for d in scared["descriptors"]] == [("democratic", "scare_quote")]
+    assert scared["explicit"]["mean"] == -0.5
+    assert us("The democratic United States imposed new tariffs on Canada.")["descriptors"] == []

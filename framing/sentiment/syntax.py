@@ -27,6 +27,10 @@ sums per relation, the target's dependency relation, and ``relation:lemma`` indi
 The parse comes from the article's own :class:`~framing.types.Doc` when the analysis registered
 it (:func:`remember_doc_sentence`: one parse per article), else the sentence is parsed on demand
 with the default spaCy pipeline (API calls on loose sentences, and training).
+
+Why this module is long: the relations, the reader's valence of evidence, the sentence-parse cache
+and the model features all read the same small tree walk; split up, each part would import the
+private pieces of the others.
 """
 
 from __future__ import annotations
@@ -341,9 +345,11 @@ def _evaluations(
     out = []
     for t, rel, neg in linked_words(syn, first, last):
         a, b = syn.starts[t] + offset, syn.ends[t] + offset
-        # a scare-quoted word that describes the actor; not a quoted name or slogan that holds the
-        # actor itself ("US hegemony", "America first") or the thing it owns ("super embassy")
-        if rel in ("modifier", "predicate") and any(s <= a and b <= e and (e <= start or s >= end) for s, e in scare):
+        # a scare-quoted adjective in front of the actor: irony (the "democratic" United States).
+        # Not a scare-quoted predicate, which usually disowns a claim about the actor (Canada
+        # could become a "back door"), nor a quoted name or slogan that holds the actor ("US
+        # hegemony", "America first") or the thing it owns ("super embassy")
+        if rel == "modifier" and syn.pos and syn.pos[t] == "ADJ" and any(s <= a and b <= e and (e <= start or s >= end) for s, e in scare):
             out.append((text[a:b], a, b, SCARE_VALENCE, "scare_quote"))
             continue
         v = evidence_valence(syn, t, rel)
@@ -355,8 +361,8 @@ def _evaluations(
 
 def doc_evaluations(doc: Any, start: int, end: int, scare: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int, float, str]]:
     """:func:`linked_evaluations` of the mention ``doc.text[start:end]`` of an analysed article,
-    from the article's own parse, with offsets in the article. A modifier or predicate inside one
-    of the ``scare`` quotation spans that does not hold the mention itself (the outlet's scare quotes) is relation
+    from the article's own parse, with offsets in the article. An adjective in front of the
+    mention inside one of the ``scare`` quotation spans (not one holding the mention itself) (the outlet's scare quotes) is relation
     ``scare_quote``, valence :data:`SCARE_VALENCE`."""
     a, b = mention_sentence(doc, start, end)
     syn = remember_doc_sentence(doc, a, b)

@@ -333,6 +333,29 @@ def evidence_valence(syn: SentenceSyntax, t: int, rel: str) -> float:
     return v if v is not None else 0.5 * loaded
 
 
+#: Endings of nouns of conduct or quality: "Trump's *bullying*", "China's *aggression*" describe
+#: their possessor; "America's *dictator*" (an agent noun) is someone else.
+_QUALITY_ENDINGS = ("ing", "ion", "ment", "ism", "ness", "ity", "ance", "ence", "cy", "ry", "ite")
+
+
+def _label_head(syn: SentenceSyntax, first: int, last: int) -> int:
+    """The one token whose judgement is a judgement of the actor in a ``label`` relation: the noun
+    the mention is part of ("the Trump *regime*"), for a possessor only a noun of conduct or
+    quality ("Trump's *bullying*"); -1 when there is none. The noun's own modifiers ("vile
+    Canadian nationalism", "America's fascist dictator") describe the noun, not the actor."""
+    if last <= first or not syn.deps or not syn.deps[first]:
+        return -1
+    top = _head(syn, first, last)
+    while syn.deps[top] == "conj" and syn.heads[top] != top:
+        top = syn.heads[top]
+    up = syn.heads[top]
+    if up == top or syn.deps[top] not in LABEL_DEPS:
+        return -1
+    if syn.deps[top] == "poss" and not syn.lower[up].endswith(_QUALITY_ENDINGS):
+        return -1
+    return up
+
+
 #: Valence given to a word the outlet puts in scare quotes when it describes an actor (the
 #: “democratic” government, its “partners”): the quotation marks distance the writer from the word.
 SCARE_VALENCE = -0.5
@@ -342,8 +365,11 @@ def _evaluations(
     syn: SentenceSyntax, text: str, offset: int, start: int, end: int, scare: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[str, int, int, float, str]]:
     first, last = target_tokens(syn, start - offset, end - offset)
+    owner = _label_head(syn, first, last)
     out = []
     for t, rel, neg in linked_words(syn, first, last):
+        if rel == "label" and t != owner:
+            continue  # a word describing what the actor owns or is part of, not the actor
         a, b = syn.starts[t] + offset, syn.ends[t] + offset
         # a scare-quoted adjective in front of the actor: irony (the "democratic" United States).
         # Not a scare-quoted predicate, which usually disowns a claim about the actor (Canada

@@ -142,3 +142,21 @@ def test_a_scare_quoted_label_is_the_outlets_distance_from_the_word(gz) -> None:
     assert [(d["word"], d["relation"]) for d in scared["descriptors"]] == [("democratic", "scare_quote")]
     assert scared["explicit"]["mean"] == -0.5
     assert us("The democratic United States imposed new tariffs on Canada.")["descriptors"] == []
+
+
+def test_what_the_actor_owns_is_not_what_it_is_called(gz) -> None:  # type: ignore[no-untyped-def]
+    """Patterns from a socialist paper's trade-war coverage: "America's fascist would-be dictator"
+    labels the president, not America, and "vile Canadian nationalism" judges the nationalism,
+    not Canada; "Trump's bullying" (his conduct) still labels Trump."""
+    from framing.analysis.article import analyze_article
+    from framing.types import Article
+
+    text = (
+        "In his address, America's fascist would-be dictator spoke for an hour. "
+        "Ottawa is promoting vile Canadian nationalism. "
+        "Canada will not yield to Trump's bullying."
+    )
+    r = analyze_article(Article(id="x", text=text), lexicons=None, gazetteer=gz, sentiment=None)
+    called = {a["actor"]: [d["word"] for d in a["descriptors"]] for a in r.actors}
+    assert called.get("united_states") == [] and called.get("canada") == []
+    assert called["donald_trump"] == ["bullying"]

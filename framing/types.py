@@ -299,6 +299,8 @@ class ArticleResult:
     n_outlet_words: int | None = None
     #: why the text has no syntax (not English ...), None when it was parsed
     parse_note: str | None = None
+    #: which register the text reads as (:mod:`framing.analysis.register_profile`), or None
+    register_profile: dict[str, Any] | None = field(default=None, hash=False)
 
     def to_dict(self, *, evidence: bool = True) -> dict[str, Any]:
         """One line of articles.jsonl; every number in it is finite (a NaN or infinity, which JSON
@@ -315,6 +317,7 @@ class ArticleResult:
                 "actors": finite_json(list(self.actors)),
                 "quotes": finite_json(list(self.quotes)),
                 "readability": finite_json(self.readability),
+                **({"register_profile": finite_json(self.register_profile)} if self.register_profile else {}),
                 "provenance": self.provenance,
             }
         )
@@ -369,6 +372,7 @@ class ArticleResult:
             predictions=d.get("predictions") or {},
             n_outlet_words=d.get("n_outlet_words"),
             parse_note=d.get("parse_note"),
+            register_profile=d.get("register_profile"),
         )
 
 

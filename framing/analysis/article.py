@@ -21,6 +21,7 @@ from framing.actors.mentions import find_mentions, link_speakers
 from framing.actors.portrayal import summarise_actors
 from framing.actors.roles import find_roles
 from framing.analysis.provenance import build_provenance
+from framing.analysis.register_profile import load_profile_model, profile_prediction, sentence_evidence
 from framing.analysis.results import Results
 from framing.errors import check_option
 from framing.markers.detectors import DETECTOR_CATEGORIES, detect, quote_share
@@ -162,6 +163,13 @@ def analyze_article(
         scare = [(x.start, x.end) for x in detected if x.category == "scare_quotes"]
         actors = tuple(summarise_actors(doc.text, doc, mentions, scored, roles, voice, quote_objs, scare))
     quotes = tuple(q.to_dict(doc.text) for q in quote_objs)
+    profile = None
+    profile_model = load_profile_model() if lexicons is not None else None
+    if profile_model is not None:  # it reads the default lexicons' categories: None with others
+        by_sentence = sentence_evidence(doc, voice, matches, profile_model.categories)
+        profile = profile_prediction(
+            markers, article.text, n_words=doc.n_words, n_outlet_words=n_outlet, n_sentences=len(doc.sentences), sentences=by_sentence, model=profile_model
+        )
     return ArticleResult(
         article=article,
         n_sentences=len(doc.sentences),
@@ -175,6 +183,7 @@ def analyze_article(
         provenance=provenance if provenance is not None else build_provenance(lexicons, gazetteer, sentiment, pipeline=pipeline),
         n_outlet_words=n_outlet,
         parse_note=doc.parse_note,
+        register_profile=profile,
     )
 
 

@@ -33,6 +33,10 @@ def build_provenance(lexicons: LexiconSet | None, gazetteer: Gazetteer | None = 
             from framing.sentiment.accurate import accurate_version
 
             models["target_sentiment"] = accurate_version()
+    if lexicons is not None:
+        from framing.analysis.register_profile import profile_version
+
+        models["register_profile"] = profile_version()
     parser = pipeline_info(pipeline if isinstance(pipeline, str) or pipeline is None else None)
     return {
         "framing": versions.get("framing"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from framing.analysis.predictions import prediction_columns
+from framing.analysis.register_profile import profile_columns
 from framing.errors import InputError
 from framing.types import ArticleResult, LoadError
 
@@ -31,6 +32,8 @@ def to_row(result: ArticleResult) -> dict[str, Any]:
         row[f"{key}.rate"] = slot["rate"]
     for key, value in result.readability.items():
         row[f"readability.{key}"] = value
+    if result.register_profile:  # register_profile (the label), register_profile.p_/low_/high_<register>
+        row.update(profile_columns(result.register_profile))
     if result.predictions:  # classifier predictions: pred_<model>, pred_<model>.p_<class> (framing.ml.predict)
         row.update(prediction_columns(result.predictions))
     return row

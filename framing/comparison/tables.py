@@ -205,27 +205,40 @@ def quote_table(results: Iterable[ArticleResult], *, by: str = "outlet") -> pd.D
 def register_table(results: Sequence[ArticleResult], groups_of: Sequence[str], groups: Sequence[str], *, small: Sequence[str] = (), n_boot: int = 1000) -> pd.DataFrame:
     """Per group and register: the mean register score (per 1,000 own words, shrunk toward ordinary
     news on short articles; :mod:`framing.analysis.registers`) with its bootstrap interval, and the
-    share of articles whose verdict is ``clear``, ``none`` and ``not enough evidence``."""
+    share of articles whose verdict is ``clear``, ``none`` and ``not enough evidence``; for the
+    registers of the register profile (:mod:`framing.analysis.register_profile`) also the mean
+    probability that an article reads as that register (``profile``, ``profile_ci_low``,
+    ``profile_ci_high``, over the articles that have a profile) and the share of articles that
+    clearly do (``profile_clear``)."""
     import pandas as pd
 
     from framing.analysis.registers import article_register_scores, load_reference
 
     reference = load_reference()
     scores = [article_register_scores(r, reference) for r in results]
+    profiles = [r.register_profile for r in results]
     rows = []
     for g in groups:
         members = [s for s, gg in zip(scores, groups_of, strict=True) if gg == g]
+        mine = [p for p, gg in zip(profiles, groups_of, strict=True) if gg == g and p]
         for key in reference:
             values = [m[key].score for m in members]
             verdicts = Counter(m[key].verdict for m in members)
             n = len(members)
             lo, hi = bootstrap_ci(values, n_boot=n_boot)
-            rows.append({
+            row = {
                 "group": g, "register": key, "n": n, "score": float(np.mean(values)) if n else None, "ci_low": lo, "ci_high": hi,
                 "reference": reference[key].mean_per_1000, "clear": verdicts["clear"] / n if n else None,
                 "none": verdicts["none"] / n if n else None, "unclear": verdicts["not enough evidence"] / n if n else None,
-                "small": g in small,
-            })
+                "small": g in small, "profile": None, "profile_ci_low": None, "profile_ci_high": None, "profile_clear": None,
+            }
+            name = key.split(".", 1)[-1]
+            probs = [float(p["proba"][name]) for p in mine if name in (p.get("proba") or {})]
+            if probs:
+                plo, phi = bootstrap_ci(probs, n_boot=n_boot)
+                clear = sum(1 for p in mine if (p.get("verdict") or {}).get(name) == "clear")
+                row.update(profile=float(np.mean(probs)), profile_ci_low=plo, profile_ci_high=phi, profile_clear=clear / len(probs))
+            rows.append(row)
     return pd.DataFrame(rows)
 
 

@@ -133,6 +133,33 @@ REGISTER_NOTE = (
 )
 
 
+PROFILE_LABEL = "Which register the articles read as"
+PROFILE_NOTE = (
+    "Register profile: the probability (per cent) that an article reads as each register, judged from all its markers at once "
+    "(register phrases, loaded words, hedges, 'we' and 'you', questions, 'said' against 'claimed', datelines, quotation) and the "
+    "populist classifier; averaged over the group's articles, with 95% bootstrap intervals. The share under each is the share of "
+    "articles that clearly read as that register (the lower end of their own 90% interval at 50% or more). Texts under 100 words "
+    "never get a verdict. The four registers are the only choices: a text in none of them is still spread over them."
+)
+
+
+def _profile_section(comp: Comparison, registry: Any) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
+    """The register keys of the register profile and their cells (``mean``, ``ci_low``,
+    ``ci_high`` in per cent, ``clear``), from the comparison's register table; empty without profiles."""
+    table = getattr(comp, "registers", None)
+    if table is None or not len(table) or "profile" not in table.columns:
+        return [], {}
+    cells: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in _records(table):
+        if row.get("profile") is None:
+            continue
+        cells.setdefault(row["register"], {})[row["group"]] = {
+            "mean": 100 * row["profile"], "ci_low": 100 * row["profile_ci_low"] if row["profile_ci_low"] is not None else None,
+            "ci_high": 100 * row["profile_ci_high"] if row["profile_ci_high"] is not None else None, "n": row["n"], "clear": row["profile_clear"],
+        }
+    return list(cells), cells
+
+
 def _register_cells(comp: Comparison) -> dict[str, dict[str, dict[str, Any]]]:
     """register key -> group -> a profile cell (``mean``, ``ci_low``, ``ci_high``) with ``clear``,
     the share of the group's articles with a clear verdict; empty without register scores."""
@@ -195,6 +222,13 @@ def report_data(
             rows.append({"marker": m, "label": registry.phrase(m), "cells": [cells.get(m, {}).get(g, {}) for g in groups]})
             profile_markers[m] = registry.phrase(m)
         profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows, "note": note})
+        if profile.name == REGISTER_PROFILE:
+            keys, pcells = _profile_section(comp, registry)
+            if keys:
+                fig = figures.profile_chart(charted, keys, [registry.phrase(m) for m in keys], pcells, title="")
+                charts["register_profile"] = figures.to_svg(fig)
+                prow = [{"marker": m, "label": registry.phrase(m), "cells": [pcells.get(m, {}).get(g, {}) for g in groups]} for m in keys]
+                profile_sections.append({"key": "register_profile", "label": PROFILE_LABEL, "rows": prow, "note": PROFILE_NOTE})
     actors = _records(comp.actors)
     top_actor_names = []
     if actors:

@@ -65,7 +65,7 @@ def record_keys(jsonl: Path, keys: Sequence[str]) -> list[tuple[Any, ...]]:
 
 
 _STRING_COLUMNS = frozenset(
-    {"id", "source_path", "outlet", "title", "published", "syndicated_from", "republished_by", "url", "author", "duplicate_of"}
+    {"id", "source_path", "outlet", "title", "published", "syndicated_from", "republished_by", "url", "author", "duplicate_of", "register_profile"}
 )
 
 

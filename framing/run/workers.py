@@ -57,7 +57,7 @@ def init_worker(settings: dict[str, Any]) -> None:
     predictors = []
     if settings.get("models"):  # the key exists only when models are given, so older runs still resume
         predictors = load_predictors(settings["models"])
-        provenance = {**provenance, "classifiers": {p.name: p.summary for p in predictors}}
+        provenance = {**provenance, "classifiers": {**(provenance.get("classifiers") or {}), **{p.name: p.summary for p in predictors}}}
     _STATE.update(lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, predictors=predictors, nlp=nlp, key=json.dumps(settings, sort_keys=True))
     # one tiny article loads what the analysis loads on first use (the sentiment model and the
     # libraries that read it, syllable tables, compiled matchers): done here, before workers are
@@ -93,7 +93,7 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
                 pipeline=_STATE["nlp"],
             )
             if _STATE["predictors"]:
-                r = replace(r, predictions=predict_text(_STATE["predictors"], article.text))
+                r = replace(r, predictions={**r.predictions, **predict_text(_STATE["predictors"], article.text)})
             out.append(("ok", json.dumps(r.to_dict(), ensure_ascii=False)))
         except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
             out.append(failure_line(article, f"{type(exc).__name__}: {exc}"))

@@ -147,7 +147,32 @@ def test_registers_are_compared_on_the_register_score(example_comparison) -> Non
     for group, cell in zip(data["group_names"], row["cells"], strict=True):
         expected = table[(table["group"] == group) & (table["register"] == "registers.marxist")].iloc[0]
         assert cell["mean"] == pytest.approx(expected["score"]) and cell["clear"] == pytest.approx(expected["clear"])
-    other = next(s for s in data["profiles"] if s["key"] != "registers")
+    other = next(s for s in data["profiles"] if s["key"] not in ("registers", "register_profile"))
     assert other["note"] is None and all("clear" not in c for r in other["rows"] for c in r["cells"])
     html = report.html(example_comparison)
     assert "Register scores:" in html and "clear in" in html
+
+
+def test_register_profile_section_shows_the_comparison_probabilities(example_comparison) -> None:  # type: ignore[no-untyped-def]
+    """Right after the register scores, the report says which register each outlet's articles read
+    as: the mean profile probability in per cent and the share of clear verdicts, from the table."""
+    from framing.report.data import PROFILE_LABEL, PROFILE_NOTE, report_data
+
+    data = report_data(example_comparison)
+    keys = [s["key"] for s in data["profiles"]]
+    assert keys.index("register_profile") == keys.index("registers") + 1
+    sec = data["profiles"][keys.index("register_profile")]
+    assert sec["note"] == PROFILE_NOTE and sec["label"] == PROFILE_LABEL
+    assert [r["marker"] for r in sec["rows"]] == ["registers.marxist", "registers.state_diplomatic", "registers.nationalist_populist", "registers.wire_service"]
+    table = example_comparison.registers
+    for row in sec["rows"]:
+        for group, cell in zip(data["group_names"], row["cells"], strict=True):
+            expected = table[(table["group"] == group) & (table["register"] == row["marker"])].iloc[0]
+            assert cell["mean"] == pytest.approx(100 * expected["profile"]) and cell["clear"] == pytest.approx(expected["profile_clear"])
+    # the invented state-media outlet reads as state media, the invented wire as wire
+    state = next(r for r in sec["rows"] if r["marker"] == "registers.state_diplomatic")
+    wire = next(r for r in sec["rows"] if r["marker"] == "registers.wire_service")
+    gi = data["group_names"].index
+    assert state["cells"][gi("Harmony Daily")]["mean"] > 50 > state["cells"][gi("Meridian Wire")]["mean"]
+    assert wire["cells"][gi("Meridian Wire")]["mean"] > 50 > wire["cells"][gi("Harmony Daily")]["mean"]
+    assert PROFILE_LABEL in report.html(example_comparison)

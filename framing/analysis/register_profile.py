@@ -1,0 +1,314 @@
+"""The register profile: how likely an article is written in each of four registers, read from
+all the evidence at once, with an interval and a verdict.
+
+The lexicon rate of one register (:mod:`framing.analysis.registers`) counts that register's
+phrases and nothing else. On short real texts that ranks poorly (issue #17): most right-populist
+news items hold none of the register's phrases, wire formulas are also used by populist and state
+outlets, and a socialist paper's report of a strike may use one Marxist phrase or none. What tells
+a reader which register a text is in is the whole picture: its register phrases *and* its loaded
+words, hedges, "we" and "you", questions and exclamations, "said" against "claimed", datelines,
+how much of it is quotation, and word choice of the kind a classifier learns.
+
+The profile is a multinomial logistic regression over such features, trained on real texts of
+each register's outlets (``bench/train_register_profile.py``; the card
+``framing/models/register_profile.md`` gives the data, method and scores). Its four classes are
+the registers the validation measures: ``marxist`` (socialist and communist papers),
+``state_diplomatic`` (Chinese and Russian state media), ``nationalist_populist`` (right-populist
+sites) and ``wire_service`` (wire and legacy mainstream news). The features are:
+
+* the rate per 1,000 own words (``log1p``) of every lexicon category the default lexicons count,
+  registers, rhetoric, frames and detectors alike, in the outlet's own voice (quotations are the
+  speakers' words, not the outlet's);
+* a few style rates per 1,000 words of the whole text: "said"/"says", first-person plural,
+  second person, first-person singular, question marks, exclamation marks, weekdays (the wire
+  dateline habit "said on Tuesday"); the share of words inside quotations; words per sentence;
+* the log-odds of the shipped right-populist classifier (``register_populist``, trained on
+  Article-Bias-Prediction; its card is ``framing/models/register_populist.md``).
+
+**The probability** of each register is the model's at the article's observed features. **Its
+interval** (90%) says how much a text of this length can tell: every count-based feature is
+redrawn from the Gamma posterior of its rate given the count and the words behind it (Jeffreys
+prior), 200 times with a fixed seed, and the 5th and 95th percentiles of the probability are kept.
+A 150-word excerpt with one Marxist phrase gets a wide interval; a 2,000-word polemic a narrow one.
+**The verdict** per register: ``"clear"`` when the interval's lower end is at least 0.5 (the text
+reads as that register more than as all others together), ``"none"`` when its upper end is below
+0.2, ``"not enough evidence"`` otherwise and always under :data:`MIN_WORDS` own words. The
+profile's ``label`` is the register with a clear verdict, or ``"unclear"``.
+
+The profile is stored with every article (``ArticleResult.register_profile``, ``register_profile``
+in ``articles.jsonl``; in ``articles.csv`` the label ``register_profile`` and the columns
+``register_profile.p_<register>``, ``.low_<register>``, ``.high_<register>``) whenever the
+lexicons in use hold every category the model reads (the default lexicons do); with other
+lexicons it is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from framing.resources import model_dir
+from framing.text.parse import is_word
+from framing.types import Doc, Match, Voice
+
+__all__ = [
+    "CLEAR_LOW",
+    "MIN_WORDS",
+    "NONE_HIGH",
+    "PROFILE_FILE",
+    "PROFILE_NAME",
+    "STYLE_FEATURES",
+    "Evidence",
+    "ProfileModel",
+    "SentenceEvidence",
+    "load_profile_model",
+    "populist_logit",
+    "profile_columns",
+    "profile_evidence",
+    "profile_prediction",
+    "profile_version",
+    "sentence_evidence",
+    "style_counts",
+]
+
+PROFILE_FILE = "register_profile.json"
+#: The right-populist classifier whose log-odds is one of the features (``--model register_populist``).
+POPULIST_FILE = "register_populist.skops"
+#: The profile's name: the ``articles.jsonl`` key and the prefix of its ``articles.csv`` columns.
+PROFILE_NAME = "register_profile"
+#: No verdict under this many own words (as for the lexicon score of :mod:`framing.analysis.registers`).
+MIN_WORDS = 100
+#: A register is "clear" when the lower end of its probability's interval reaches this.
+CLEAR_LOW = 0.5
+#: A register is "none" when the upper end of its probability's interval is below this.
+NONE_HIGH = 0.2
+#: Draws of the interval (fixed seed: the same text always gets the same interval).
+N_DRAWS = 200
+
+#: Style features that are counts in the whole text, as (name, pattern); rates per 1,000 words.
+_COUNTED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("said", re.compile(r"\b(?:said|says)\b", re.IGNORECASE)),
+    ("we", re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)),
+    ("you", re.compile(r"\b(?:you|your)\b", re.IGNORECASE)),
+    ("i", re.compile(r"\b(?:I|my|me)\b")),
+    ("question", re.compile(r"\?")),
+    ("exclamation", re.compile(r"!")),
+    ("weekday", re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+)
+#: Every style feature, in the model's order.
+STYLE_FEATURES = tuple(name for name, _ in _COUNTED) + ("quote_share", "words_per_sentence")
+
+
+def style_counts(text: str) -> dict[str, int]:
+    """The counted style features of ``text`` (raw counts)."""
+    return {name: len(pattern.findall(text)) for name, pattern in _COUNTED}
+
+
+@dataclass(frozen=True)
+class ProfileModel:
+    """The fitted profile: feature names, standardisation, coefficients (one row per class)."""
+
+    classes: tuple[str, ...]
+    categories: tuple[str, ...]
+    style: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    meta: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> ProfileModel:
+        classes = tuple(str(c) for c in d["classes"])
+        categories = tuple(str(c) for c in d["categories"])
+        style = tuple(str(s) for s in d["style"])
+        n = len(categories) + len(style) + 1
+        mean = np.asarray(d["mean"], float)
+        scale = np.asarray(d["scale"], float)
+        coef = np.asarray(d["coef"], float)
+        intercept = np.asarray(d["intercept"], float)
+        if mean.shape != (n,) or scale.shape != (n,) or coef.shape != (len(classes), n) or intercept.shape != (len(classes),):
+            raise ValueError(f"register profile model: shapes do not agree with {n} features and {len(classes)} classes")
+        if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(coef)) and np.all(np.isfinite(intercept)) and np.all(scale > 0)):
+            raise ValueError("register profile model: numbers must be finite and scales positive")
+        return cls(classes, categories, style, mean, scale, coef, intercept, dict(d.get("meta") or {}))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "classes": list(self.classes), "categories": list(self.categories), "style": list(self.style),
+            "mean": self.mean.tolist(), "scale": self.scale.tolist(), "coef": self.coef.tolist(),
+            "intercept": self.intercept.tolist(), "meta": self.meta,
+        }
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        """Class probabilities of feature rows ``X`` (n × features)."""
+        z = ((X - self.mean) / self.scale) @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+@lru_cache(maxsize=1)
+def load_profile_model() -> ProfileModel | None:
+    """The shipped profile model (plain JSON numbers: loading runs no code), or None if absent."""
+    path = model_dir() / PROFILE_FILE
+    if not path.is_file():
+        return None
+    return ProfileModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def profile_version() -> str:
+    """Provenance of the shipped profile: file name and the first 12 hex digits of its SHA-256."""
+    import hashlib
+
+    path = model_dir() / PROFILE_FILE
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.is_file() else "missing"
+    return f"{PROFILE_FILE} sha256:{digest}"
+
+
+@lru_cache(maxsize=1)
+def _populist_pipeline() -> Any:
+    """The shipped ``register_populist`` classifier's scikit-learn pipeline (a skops file of plain
+    scikit-learn types: loaded with no type trusted beyond skops' own, so nothing runs on load)."""
+    from framing.persist import load_trusted
+
+    obj = load_trusted(model_dir() / POPULIST_FILE, (), what="model")
+    return obj["pipeline"]
+
+
+def populist_logit(text: str) -> float:
+    """Log-odds that ``text`` is right-populist, by the shipped ``register_populist`` classifier."""
+    pipe = _populist_pipeline()
+    p = float(pipe.predict_proba([text])[0][list(pipe.classes_).index("right_populist")])
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The counts behind an article's features: per category its matches in the outlet's own
+    words (``own`` of them), the counted style features in all ``words``, and the features that
+    are not counts (quote share, words per sentence, populist log-odds)."""
+
+    counts: np.ndarray
+    own: float
+    style: np.ndarray
+    words: float
+    fixed: np.ndarray
+
+    def rows(self, counts: np.ndarray | None = None, style: np.ndarray | None = None) -> np.ndarray:
+        """Feature rows from per-word rates (default: the observed ones, one row)."""
+        c = (self.counts / self.own)[None, :] if counts is None else counts
+        s = (self.style / self.words)[None, :] if style is None else style
+        return np.hstack([np.log1p(1000.0 * c), 1000.0 * s, np.broadcast_to(self.fixed, (c.shape[0], self.fixed.size))])
+
+
+def profile_evidence(markers: Mapping[str, Any], text: str, categories: tuple[str, ...], *, n_words: int, n_outlet_words: int | None, n_sentences: int) -> Evidence | None:
+    """The :class:`Evidence` of one analysed article for the lexicon ``categories`` (keys such as
+    ``"registers.marxist"``); None when ``markers`` lacks one of them."""
+    if any(c not in markers for c in categories):
+        return None
+    own = float(n_outlet_words if n_outlet_words is not None else n_words)
+    counts = np.array([float(markers[c].get("count") or 0) for c in categories])
+    found = style_counts(text)
+    style = np.array([float(found[name]) for name, _ in _COUNTED])
+    quote_share = 1.0 - own / n_words if n_words else 0.0
+    fixed = np.array([quote_share, n_words / max(n_sentences, 1), populist_logit(text)])
+    return Evidence(counts, max(own, 1.0), style, max(float(n_words), 1.0), fixed)
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """The same counts sentence by sentence (one row each), for the interval: category matches
+    in the outlet's own words, own words, counted style features, all words."""
+
+    counts: np.ndarray
+    own: np.ndarray
+    style: np.ndarray
+    words: np.ndarray
+
+
+def sentence_evidence(doc: Doc, voice: Voice, matches: Sequence[Match], categories: Sequence[str]) -> SentenceEvidence:
+    """Per-sentence counts of an analysed article (its parse, voice labels and matches), counted
+    as :func:`framing.analysis.article.marker_profile` counts them: a match outside quotations and
+    not negated, words that are not inside a quotation."""
+    n = len(doc.sentences)
+    column = {c: k for k, c in enumerate(categories)}
+    counts = np.zeros((n, len(categories)))
+    for m in matches:
+        k = column.get(f"{m.lexicon}.{m.category}")
+        if k is not None and m.voice != "quote" and not m.negated and 0 <= m.sentence < n:
+            counts[m.sentence, k] += 1
+    own = np.zeros(n)
+    words = np.zeros(n)
+    style = np.zeros((n, len(_COUNTED)))
+    for s in doc.sentences:
+        for i in range(s.token_start, s.token_end):
+            if is_word(doc.lower[i]):
+                words[s.index] += 1
+                own[s.index] += voice.labels[i] != "quote"
+        found = style_counts(doc.text[s.start : s.end])
+        style[s.index] = [found[name] for name, _ in _COUNTED]
+    return SentenceEvidence(counts, own, style, words)
+
+
+def profile_columns(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored profile as flat table columns: ``register_profile`` (the label) and
+    ``register_profile.p_<register>``, ``.low_<register>``, ``.high_<register>``."""
+    row: dict[str, Any] = {PROFILE_NAME: profile.get("label")}
+    for key, prefix in (("proba", "p"), ("low", "low"), ("high", "high")):
+        row.update({f"{PROFILE_NAME}.{prefix}_{c}": v for c, v in (profile.get(key) or {}).items()})
+    return row
+
+
+def profile_prediction(
+    markers: Mapping[str, Any], text: str, *, n_words: int, n_outlet_words: int | None, n_sentences: int, sentences: SentenceEvidence | None = None, model: ProfileModel | None = None
+) -> dict[str, Any] | None:
+    """The profile of one article, as stored in ``predictions["register_profile"]``:
+    ``{"label", "proba", "low", "high", "verdict"}`` (see the module), or None when the lexicons
+    in use lack a category the model reads."""
+    model = model or load_profile_model()
+    if model is None:
+        return None
+    ev = profile_evidence(markers, text, model.categories, n_words=n_words, n_outlet_words=n_outlet_words, n_sentences=n_sentences)
+    if ev is None:
+        return None
+    p = model.proba(ev.rows())[0]
+    if sentences is not None and len(sentences.own) >= 2:
+        # resample the article's sentences (fixed seed): the spread of the probability over texts
+        # like this one, as long as this one
+        n = len(sentences.own)
+        w = np.random.default_rng(0).multinomial(n, np.full(n, 1.0 / n), size=N_DRAWS).astype(float)
+        own_b = np.maximum(w @ sentences.own, 1.0)
+        words_b = np.maximum(w @ sentences.words, 1.0)
+        fixed = np.column_stack([1.0 - own_b / words_b, words_b / n, np.full(N_DRAWS, ev.fixed[2])])
+        rows = np.hstack([np.log1p(1000.0 * (w @ sentences.counts) / own_b[:, None]), 1000.0 * (w @ sentences.style) / words_b[:, None], fixed])
+        draws = model.proba(rows)
+    else:  # one sentence (or no parse): nothing to resample
+        draws = p[None, :]
+    low, high = np.percentile(draws, [5, 95], axis=0)
+    verdict = {}
+    for k, c in enumerate(model.classes):
+        if ev.own < MIN_WORDS:
+            verdict[c] = "not enough evidence"
+        elif low[k] >= CLEAR_LOW:
+            verdict[c] = "clear"
+        elif high[k] < NONE_HIGH:
+            verdict[c] = "none"
+        else:
+            verdict[c] = "not enough evidence"
+    clear = [c for c in model.classes if verdict[c] == "clear"]
+    return {
+        "label": clear[0] if clear else "unclear",
+        "proba": {c: round(float(v), 4) for c, v in zip(model.classes, p, strict=True)},
+        "low": {c: round(float(v), 4) for c, v in zip(model.classes, low, strict=True)},
+        "high": {c: round(float(v), 4) for c, v in zip(model.classes, high, strict=True)},
+        "verdict": verdict,
+    }

@@ -1,0 +1,147 @@
+"""The register profile (framing.analysis.register_profile): a safe JSON model, probabilities that
+follow the register of texts we wrote to sound like each one, intervals from the article's own
+sentences, verdicts withheld on short texts, and its place in articles.csv."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import framing
+from framing.analysis.register_profile import (
+    MIN_WORDS,
+    ProfileModel,
+    load_profile_model,
+    profile_prediction,
+)
+from framing.markers.lexicons import LexiconSet, load_default_lexicons
+from framing.resources import model_dir
+from framing.types import Article
+
+# Illustrative texts written for these tests, each in the manner of one register (not real articles).
+MARXIST = (
+    "The strike at the port is a chapter in the class struggle that the ruling class cannot end by decree. "
+    "Monopoly capital squeezes surplus value from the dockers while the imperialist war drive eats the wages of the working masses. "
+    "Only the organised working class, conscious of its own interests, can break the grip of finance capital. "
+    "The bourgeoisie and its parties offer nothing but austerity and war. "
+    "Workers must build rank-and-file committees independent of the union bureaucracy, which collaborates with the bosses. "
+    "The capitalist crisis deepens, and inter-imperialist rivalry over markets drives the great powers toward a new redivision of the world. "
+    "Against the exploitation of labour, the toiling masses of every country have one answer: international socialist revolution. "
+    "The comprador elites who serve foreign capital will not save the nation; the proletariat will. "
+)
+WIRE = (
+    "WASHINGTON (Wire) - The Commerce Department said on Tuesday that retail sales rose 0.4% in March, "
+    "slightly above the 0.3% rise economists polled had expected. "
+    "Sales at car dealers fell 0.2%, the department said in a statement, while receipts at gasoline stations rose 1.1%. "
+    "Officials said the figures would be revised next month. "
+    "\"Consumers are still spending, but more slowly,\" said a senior economist at a bank in New York, who asked not to be named. "
+    "The Federal Reserve is due to meet on Wednesday, according to its published calendar. "
+    "Shares on Wall Street were little changed on Tuesday afternoon, and the dollar edged higher against the euro, traders said. "
+    "The department will release figures for April on May 15, a spokeswoman said. "
+    "Economists said a further rise in interest rates was unlikely before the summer, citing slower hiring in recent months. "
+)
+SHORT = "The ruling class fears the working class. Officials said on Tuesday that talks would resume."
+
+
+def profile_of(text: str) -> dict:
+    res = framing.analyze([Article(id="t", text=text, outlet="Test")], progress=False)[0]
+    return res.register_profile
+
+
+def test_shipped_model_is_plain_json_with_consistent_shapes():
+    raw = json.loads((model_dir() / "register_profile.json").read_text(encoding="utf-8"))
+    model = ProfileModel.from_dict(raw)
+    assert model.classes == ("marxist", "state_diplomatic", "nationalist_populist", "wire_service")
+    assert "registers.marxist" in model.categories and "rhetoric.loaded_language" in model.categories
+    assert model.coef.shape == (4, len(model.categories) + len(model.style) + 1)
+    # the card names its data and rebuild command
+    card = (model_dir() / "register_profile.md").read_text(encoding="utf-8")
+    assert "bench/train_register_profile.py" in card and "Article-Bias-Prediction" in card
+
+
+def test_bad_model_numbers_are_refused():
+    raw = load_profile_model().as_dict()  # type: ignore[union-attr]
+    short = {**raw, "coef": raw["coef"][:2]}
+    with pytest.raises(ValueError, match="shapes"):
+        ProfileModel.from_dict(short)
+    nan = {**raw, "intercept": [float("nan")] * 4}
+    with pytest.raises(ValueError, match="finite"):
+        ProfileModel.from_dict(nan)
+
+
+@pytest.mark.parametrize(("text", "register"), [(MARXIST, "marxist"), (WIRE, "wire_service")])
+def test_profile_follows_the_register_of_the_text(text: str, register: str):
+    p = profile_of(text)
+    assert max(p["proba"], key=p["proba"].get) == register
+    assert abs(sum(p["proba"].values()) - 1) < 1e-3
+    for c, v in p["proba"].items():
+        assert p["low"][c] <= v + 1e-9 and v <= p["high"][c] + 1e-9
+
+
+def test_marxist_text_scores_far_above_the_wire_text_on_marxist_and_below_on_wire():
+    m, w = profile_of(MARXIST), profile_of(WIRE)
+    assert m["proba"]["marxist"] > 0.5 > w["proba"]["marxist"]
+    assert w["proba"]["wire_service"] > 0.5 > m["proba"]["wire_service"]
+
+
+def test_short_text_gets_no_verdict():
+    p = profile_of(SHORT)
+    assert set(p["verdict"].values()) == {"not enough evidence"}
+    assert p["label"] == "unclear"
+
+
+def test_interval_narrows_as_the_same_text_grows():
+    once, thrice = profile_of(MARXIST), profile_of(MARXIST * 3)
+    width = lambda p: p["high"]["marxist"] - p["low"]["marxist"]  # noqa: E731
+    assert width(thrice) < width(once)
+
+
+def test_interval_is_reproducible():
+    assert profile_of(WIRE) == profile_of(WIRE)
+
+
+def test_other_lexicons_give_no_profile():
+    only_registers = LexiconSet([lx for lx in load_default_lexicons() if lx.name == "registers"])
+    res = framing.analyze([Article(id="t", text=WIRE)], lexicons=only_registers, progress=False)[0]
+    assert res.register_profile is None
+
+
+def test_profile_columns_in_the_article_table():
+    results = framing.analyze([Article(id="a", text=MARXIST, outlet="A"), Article(id="b", text=WIRE, outlet="B")], progress=False)
+    frame = results.to_frame()
+    for col in ("register_profile", "register_profile.p_marxist", "register_profile.low_marxist", "register_profile.high_wire_service"):
+        assert col in frame.columns
+    assert not any(c.startswith("pred_") for c in frame.columns)  # not a classifier the user applied
+    assert frame.loc[0, "register_profile.p_marxist"] > frame.loc[1, "register_profile.p_marxist"]
+
+
+def test_profile_survives_the_jsonl_round_trip(tmp_path: Path):
+    res = framing.analyze([Article(id="a", text=MARXIST, outlet="A")], progress=False)[0]
+    back = type(res).from_dict(json.loads(json.dumps(res.to_dict())))
+    assert back.register_profile == res.register_profile
+
+
+def test_under_min_words_even_a_dense_text_is_withheld():
+    text = " ".join(MARXIST.split()[: MIN_WORDS - 10])
+    p = profile_of(text)
+    assert set(p["verdict"].values()) == {"not enough evidence"}
+
+
+def test_without_sentences_the_interval_is_the_point():
+    res = framing.analyze([Article(id="a", text=WIRE)], progress=False)[0]
+    p = profile_prediction(res.markers, res.article.text, n_words=res.n_words, n_outlet_words=res.n_outlet_words, n_sentences=res.n_sentences)
+    assert p is not None
+    assert np.allclose(list(p["low"].values()), list(p["proba"].values()))
+    assert p["proba"] == res.register_profile["proba"]
+
+
+def test_seeds_separate(politsturm_seed: Path, cnn_seed: Path):
+    """The communist piece far above CNN on the Marxist register, CNN above it on wire style."""
+    results = framing.analyze(framing.load([politsturm_seed, cnn_seed]), progress=False)
+    by = {r.article.outlet: r.register_profile["proba"] for r in results}
+    pol, cnn = by["Politsturm"], by["CNN"]
+    assert pol["marxist"] > 3 * cnn["marxist"]
+    assert cnn["wire_service"] > 3 * pol["wire_service"]

@@ -247,6 +247,8 @@ class _Finder:
                 c = h
                 for _ in range(3):  # the quote may hang from an auxiliary or a conjunct of the cue
                     if _is_cue(doc, c):
+                        if self.reports_other(k, c):
+                            break
                         return c
                     if doc.heads[c] == c:
                         break
@@ -264,8 +266,8 @@ class _Finder:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
                 continue  # in the next sentence only its main verb ("Trump said."), not "In a statement issued ..."
-            if _is_cue(doc, i) and not self.quoted(i):
-                return i
+            if (_is_cue(doc, i) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
+                return i  # "“...,” according to the Crimson": the source of the quotation
         # 3. a cue shortly before the opening mark, in the same sentence
         first_sent = self.sent_of[a]
         for i in range(a - 1, max(-1, a - _CUE_BEFORE - 2), -1):
@@ -274,6 +276,16 @@ class _Finder:
             if _is_cue(doc, i):
                 return i
         return None
+
+    def reports_other(self, k: int, cue: int) -> bool:
+        """Whether a cue after quotation ``k`` reports words of its own instead: the quotation
+        ends a sentence and the cue has an unquoted clause of its own ("“... list.” University
+        officials told the paper they are trying ...": a new sentence, not the quotation's cue)."""
+        doc = self.doc
+        span = self.spans[k]
+        if cue < self.ranges[k][1] or doc.text[span.inner_start : span.inner_end].rstrip()[-1:] not in (".", "!", "?"):
+            return False
+        return any(doc.deps[g] == "ccomp" and g > cue and not self.quoted(g) for g in doc.children[cue])
 
     def quote_from_cue(self, kind: str, start: int, end: int, sentence: int, cue: int | None) -> Quote:
         doc = self.doc
@@ -500,12 +512,15 @@ class _Finder:
                     lo = phi + 1
                     while lo <= hi and doc.pos[lo] == "PUNCT":
                         lo += 1
+                    while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                        hi -= 1  # "According to officials, the talks failed." without its full stop
                 else:
                     hi = plo - 1
                     while hi >= lo and doc.pos[hi] == "PUNCT":
                         hi -= 1
-                if hi >= lo:
-                    content = (lo, hi)
+                own = [t for t in range(lo, hi + 1) if not self.quoted(t) and doc.pos[t] not in ("PUNCT", "SPACE")]
+                if hi >= lo and (len(own) >= 2 or not any(self.quoted(t) for t in range(lo, hi + 1))):
+                    content = (lo, hi)  # (nothing but a quotation: already a direct quote)
             elif _is_cue(doc, i) and not self.unsaid(i):
                 content = self.complement(i, used_cues)
             if content is None:

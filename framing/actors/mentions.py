@@ -387,6 +387,12 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             continue
         head = q.speaker_token
         m = by_token.get(head)
+        if doc.has_syntax and q.speaker_type != "pronoun" and doc.lemmas[head].lower() in word_class("statement_nouns"):
+            # "the congressman's statement read", "the statement said": the statement's author
+            author = _statement_author(doc, q, head, out, by_token, mentions, gazetteer)
+            if author is not None:
+                out.append(replace(q, speaker=author[0], speaker_name=author[1], speaker_type=author[2]))
+                continue
         if q.speaker_type == "pronoun" and doc.lower[head] in ("it", "they") and doc.has_syntax:
             # "it" and "they" are no person's pronoun: the organisation or statement, or the
             # several people, that spoke just before (else nobody: never the nearest person)
@@ -460,6 +466,38 @@ def _with_conjuncts(doc: Doc, head: int, name: str, by_token: dict[int, ActorMen
             a, b = _name_phrase(doc, c)
             names.append(" ".join(doc.tokens[a:b]))
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _statement_author(
+    doc: Doc, q: Quote, head: int, before: Sequence[Quote], by_token: dict[int, ActorMention], mentions: Sequence[ActorMention], gazetteer: Gazetteer | None
+) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, speaker type) of who wrote a statement that is a quotation's speaker: the named owner
+    ("Weiner's statement", "a statement from the ministry"), else, for "the statement", whoever
+    a quotation at most ten sentences before was said "in a statement" by."""
+    owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
+    if owner is None:
+        owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+    if owner is not None:
+        m = by_token.get(owner)
+        if m is None:  # "the former congressman's statement": the person given that title
+            lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
+            m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
+        if m is not None and m.kind != "adjective":
+            return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+        return None
+    if not any(doc.lower[c] == "the" for c in doc.children[head]):
+        return None
+    for p in reversed(before):
+        if q.sentence - p.sentence > 10:
+            break
+        if p.speaker_name is None or p.speaker_token is None:
+            continue
+        if doc.lemmas[p.speaker_token].lower() == doc.lemmas[head].lower():
+            return p.speaker, p.speaker_name, p.speaker_type  # "the statement said ... the statement added"
+        sent = doc.sentences[_sentence_of(doc, p.speaker_token)]
+        if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
+            return p.speaker, p.speaker_name, p.speaker_type  # "X said in a statement" ... "the statement reads"
+    return None
 
 
 #: Head nouns of an institution or of a text, which news refers back to as "it"

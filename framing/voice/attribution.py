@@ -67,6 +67,8 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 def _is_cue(doc: Doc, i: int) -> bool:
+    if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
+        return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i])
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
     lemma = doc.lemmas[i].lower()
@@ -76,6 +78,7 @@ def _is_cue(doc: Doc, i: int) -> bool:
         return all(doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
+
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
     return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))

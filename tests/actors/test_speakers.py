@@ -263,3 +263,25 @@ def test_she_after_a_report_is_the_source_not_the_person_reported_on(shipped: Ga
     text = "Kim Hale, a chemist, died on Sunday. Ivet Bahar said Hale had recently started a new project. “The results were just coming in,” she said."
     q = quotes(text, shipped)[-1]
     assert q.speaker_name == "Ivet Bahar"
+
+
+def test_a_statement_speaks_for_its_author(shipped: Gazetteer) -> None:
+    """"the former congressman's statement read", "It continued", "the statement reads": the
+    statement's author speaks (illustrative sentences)."""
+    text = (
+        "Former Rep. Dan Weller apologised on Monday after new photos appeared. “I was wrong,” the former congressman’s statement read. "
+        "It continued, “I have asked my family for forgiveness and I am grateful to them.”"
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Dan Weller", "Dan Weller"]
+    text = "“We will appeal the ruling,” the Ministry of Justice said in a statement on Tuesday.\n\n“The judge ignored the facts,” the statement reads."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Ministry of Justice", "Ministry of Justice"]
+
+
+def test_read_is_a_cue_only_for_a_text(shipped: Gazetteer) -> None:
+    """"the letter reads" introduces words; "she read the report" does not."""
+    text = "She read the report on Monday. “The numbers were worse than anyone expected,” the letter reads."
+    (q,) = quotes(text, shipped)
+    assert q.cue == "reads"
+    text = "“The numbers were worse than anyone expected in the whole region,” she said after she read the report."
+    (q,) = quotes(text, shipped)
+    assert q.cue == "said"

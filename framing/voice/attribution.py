@@ -432,7 +432,9 @@ class _Finder:
         or, for a parenthetical cue ("X, he said, Y"; "X, officials say"), the clause it interrupts
         without the cue's own words."""
         doc = self.doc
-        comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and not self.quoted(c) and not self.indirect_question(c)]
+        # a clause whose verb is quoted counts when the writer gives its subject ("Cruz said that
+        # what Castro did is “wrong”", "King insisted that he “rejects those labels”"): mixed
+        comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and (not self.quoted(c) or self.writer_subject(c)) and not self.indirect_question(c)]
         if any(doc.deps[c] == "dobj" for c in doc.children[i]):
             # "urged Canada to drop the surtax": what someone was asked to do is reported; "vowed to
             # impose tariffs" is not (the speaker's own act, stated by the outlet)
@@ -470,12 +472,19 @@ class _Finder:
             hi -= 1
         if hi < lo:
             return None
+        for k, (a, b) in enumerate(self.ranges):  # a quotation opened inside ends inside, with its mark
+            if lo <= a <= hi < b:
+                hi = max(hi, min(doc.n_tokens, _token_of_char(doc, self.spans[k].end)) - 1)
         inside = [k for k, (a, b) in enumerate(self.ranges) if lo <= a and b - 1 <= hi]
         if doc.starts[i] in used_cues and not any(not self.quoted(t) and doc.pos[t] != "PUNCT" for t in range(lo, hi + 1)):
             return None  # the complement is the quotation itself: already a direct quote
-        if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2:
+        if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2 and not (comps and self.writer_subject(comps[0])):
             return None  # nothing but the quotation
         return lo, hi
+
+    def writer_subject(self, c: int) -> bool:
+        """Whether clause ``c`` has a subject outside any quotation (the writer's words)."""
+        return any(self.doc.deps[g] in ("nsubj", "nsubjpass", "csubj") and not self.quoted(g) for g in self.doc.children[c])
 
     def unsaid(self, i: int) -> bool:
         """Whether a cue reports no speech: negated ("Trump didn't say he will pardon"; "no leaders

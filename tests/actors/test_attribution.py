@@ -361,3 +361,18 @@ def test_according_to_leaves_out_the_full_stop() -> None:
     text = "According to officials, the talks failed."
     (q,) = find_quotes(parse(text))
     assert text[q.start : q.end] == "the talks failed"
+
+
+def test_reported_speech_whose_verb_is_quoted_is_mixed() -> None:
+    """"X said that what the mayor did is “wrong”", "the council said the mayor had “gone too far”":
+    the writer gives the subject, the source's words the predicate; a quotation that is a whole
+    clause stays a direct quote only (illustrative sentences)."""
+    text = "The council said the mayor had “gone too far” in a statement on Monday."
+    kinds = {(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))}
+    assert ("mixed", "the mayor had “gone too far” in a statement on Monday") in kinds
+    assert ("partial", "“gone too far”") in kinds
+    text = "Sen. Dana Reyes said that he “rejects those labels and the ideology they stand for.”"
+    kinds = {(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))}
+    assert ("mixed", "he “rejects those labels and the ideology they stand for.”") in kinds
+    text = "He said, “We will win this fight no matter how long it takes.”"
+    assert [q.kind for q in find_quotes(parse(text))] == ["direct"]

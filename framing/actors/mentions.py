@@ -387,6 +387,18 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             continue
         head = q.speaker_token
         m = by_token.get(head)
+        if doc.has_syntax and q.speaker_type != "pronoun" and doc.lemmas[head].lower() in word_class("statement_nouns"):
+            # "the congressman's statement read", "the statement said": the statement's author
+            author = _statement_author(doc, q, head, out, by_token, mentions, gazetteer)
+            if author is not None:
+                out.append(replace(q, speaker=author[0], speaker_name=author[1], speaker_type=author[2]))
+                continue
+        if q.speaker_type == "pronoun" and doc.lower[head] in ("it", "they") and doc.has_syntax:
+            # "it" and "they" are no person's pronoun: the organisation or statement, or the
+            # several people, that spoke just before (else nobody: never the nearest person)
+            ref = _non_person_antecedent(doc, q, out, mentions)
+            out.append(replace(q, speaker=ref[0], speaker_name=ref[1]) if ref is not None else replace(q, speaker_name=None))
+            continue
         if q.speaker_type == "pronoun" and doc.has_syntax:
             m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
         if m is None and doc.has_syntax:
@@ -408,7 +420,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             if known is not None:
                 m = known
             else:
-                out.append(replace(q, speaker_name=name, speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type))
+                out.append(replace(q, speaker_name=_with_conjuncts(doc, head, name, by_token), speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type))
                 continue
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
@@ -425,11 +437,120 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
         stype = q.speaker_type
         if stype not in ("anonymous", "pronoun"):
             stype = "person" if m.type in ("person", "place") and q.speaker_type != "state" else q.speaker_type
-        q = replace(q, speaker=m.actor, speaker_name=m.name, speaker_type=stype)
+        name = m.name
+        if m.kind == "metonym" and q.speaker_type != "pronoun":
+            # "the White House said": the institution that spoke, not the country it stands for
+            # (the actor stays the country, for roles and counts)
+            name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ")
+        q = replace(q, speaker=m.actor, speaker_name=_with_conjuncts(doc, head, name, by_token) if q.speaker_type != "pronoun" else name, speaker_type=stype)
         out.append(q)
         if m.type == "person":
             last = q
     return out
+
+
+def _with_conjuncts(doc: Doc, head: int, name: str, by_token: dict[int, ActorMention]) -> str:
+    """``name`` joined with the names coordinated with the speaker's head ("Jacobs and Thomsen
+    wrote": both wrote it), when every conjunct is a name."""
+    if not doc.has_syntax:
+        return name
+    conjuncts = [c for c in doc.children[head] if doc.deps[c] == "conj" and c > head]
+    if not conjuncts or not all(doc.pos[c] == "PROPN" for c in conjuncts):
+        return name
+    names = [name]
+    for c in conjuncts:
+        known = by_token.get(c)
+        if known is not None and known.kind != "pronoun":
+            names.append(known.name if known.kind != "metonym" else doc.text[known.start : known.end].removeprefix("the "))
+        else:
+            a, b = _name_phrase(doc, c)
+            names.append(" ".join(doc.tokens[a:b]))
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _statement_author(
+    doc: Doc, q: Quote, head: int, before: Sequence[Quote], by_token: dict[int, ActorMention], mentions: Sequence[ActorMention], gazetteer: Gazetteer | None
+) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, speaker type) of who wrote a statement that is a quotation's speaker: the named owner
+    ("Weiner's statement", "a statement from the ministry"), else, for "the statement", whoever
+    a quotation at most ten sentences before was said "in a statement" by."""
+    owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
+    if owner is None:
+        owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+    if owner is not None:
+        m = by_token.get(owner)
+        if m is None:  # "the former congressman's statement": the person given that title
+            lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
+            m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
+        if m is not None and m.kind != "adjective":
+            return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+        return None
+    if not any(doc.lower[c] == "the" for c in doc.children[head]):
+        return None
+    for p in reversed(before):
+        if q.sentence - p.sentence > 10:
+            break
+        if p.speaker_name is None or p.speaker_token is None:
+            continue
+        if doc.lemmas[p.speaker_token].lower() == doc.lemmas[head].lower():
+            return p.speaker, p.speaker_name, p.speaker_type  # "the statement said ... the statement added"
+        sent = doc.sentences[_sentence_of(doc, p.speaker_token)]
+        if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
+            return p.speaker, p.speaker_name, p.speaker_type  # "X said in a statement" ... "the statement reads"
+    return None
+
+
+#: Head nouns of an institution or of a text, which news refers back to as "it"
+_IT_NOUNS = frozenset(["administration", "government", "ministry", "department", "agency", "office", "embassy", "committee", "company", "campaign", "group", "organization", "organisation", "council", "commission", "court", "party", "firm", "union", "board", "institute", "university", "network", "team"])
+
+
+def _plural(doc: Doc, t: int) -> bool:
+    """A speaker head that "they" can refer to: a plural noun ("officials"), a group word, or
+    names coordinated ("Kirby and Munoz")."""
+    return doc.tags[t] in ("NNS", "NNPS") or any(doc.deps[c] == "conj" for c in doc.children[t])
+
+
+def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention]) -> tuple[str | None, str | None] | None:
+    """(actor, name) a speaker "it" or "they" refers to: the speaker of a quotation at most four
+    sentences before that fits the pronoun ("it": an organisation, a state or a text; "they":
+    a plural or coordinated speaker), else the subject of the sentence before when it fits."""
+    they = doc.lower[q.speaker_token or 0] == "they"
+
+    def fits(t: int, stype: str | None) -> bool:
+        if doc.pos[t] == "PRON":
+            return False
+        if they:
+            return _plural(doc, t) or stype == "group"
+        lemma = doc.lemmas[t].lower()
+        return not _plural(doc, t) and stype != "person" and (
+            stype in ("organisation", "state") or lemma in _IT_NOUNS or lemma in word_class("statement_nouns")
+            or (doc.pos[t] == "NOUN" and lemma not in word_class("source_nouns"))  # "the hospital", not "the spokesman"
+        )
+
+    for p in reversed(before):
+        if q.sentence - p.sentence > 4:
+            break
+        if p.speaker_token is None or p.speaker_name is None:
+            continue
+        if p.speaker_type == "pronoun" and doc.lower[p.speaker_token] == doc.lower[q.speaker_token or 0]:
+            return p.speaker, p.speaker_name  # "they said ... they added"
+        if fits(p.speaker_token, p.speaker_type):
+            return p.speaker, p.speaker_name
+    if q.sentence == 0:
+        return None
+    prev = doc.sentences[q.sentence - 1]
+    for t in range(prev.token_start, prev.token_end):
+        if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT" and fits(t, None if doc.pos[t] != "PROPN" else ("group" if they else "organisation")):
+            if they and doc.pos[t] == "PROPN":  # "Kirby and Munoz praised ...": both
+                by_token = {m.token: m for m in mentions if m.token is not None}
+                own = by_token.get(t)
+                return (own.actor if own else None), _with_conjuncts(doc, t, own.name if own else doc.tokens[t], by_token)
+            if doc.pos[t] == "PROPN":
+                own = next((m for m in mentions if m.token == t), None)
+                return (own.actor if own else None), (own.name if own else doc.tokens[t])
+            lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl"}))
+            return None, doc.text[doc.starts[lo] : doc.ends[hi]]  # "Officials in Ottawa met ... “...,” they said"
+    return None
 
 
 #: A title noun and the words that give a person that title before their name
@@ -513,7 +634,10 @@ def _pronoun_speaker(
         if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
             return person
     if resolved is not None:
-        ref_sentence = next((m.sentence for m in by_token.values() if m.actor == resolved.actor and m.kind != "pronoun" and m.sentence <= q.sentence and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass") and q.sentence - m.sentence <= 1), None)
+        # a subject inside what the last source reported ("Bahar said Liu had found ... “...,” she
+        # said") is talked about, not talking: the source goes on speaking
+        reported = (last.start, last.end) if last is not None and last.kind in ("reported", "mixed") else (0, 0)
+        ref_sentence = next((m.sentence for m in by_token.values() if m.actor == resolved.actor and m.kind != "pronoun" and m.sentence <= q.sentence and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass") and q.sentence - m.sentence <= 1 and not reported[0] <= m.start < reported[1]), None)
         if ref_sentence is not None:
             return resolved  # the subject of this or the last sentence: a source just introduced
     if last is not None and last.speaker is not None and q.sentence - last.sentence <= 4 and pron is not None:

@@ -67,6 +67,8 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 def _is_cue(doc: Doc, i: int) -> bool:
+    if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
+        return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i])
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
     lemma = doc.lemmas[i].lower()
@@ -76,6 +78,7 @@ def _is_cue(doc: Doc, i: int) -> bool:
         return all(doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
+
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
     return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))
@@ -247,6 +250,8 @@ class _Finder:
                 c = h
                 for _ in range(3):  # the quote may hang from an auxiliary or a conjunct of the cue
                     if _is_cue(doc, c):
+                        if self.reports_other(k, c):
+                            break
                         return c
                     if doc.heads[c] == c:
                         break
@@ -264,8 +269,8 @@ class _Finder:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
                 continue  # in the next sentence only its main verb ("Trump said."), not "In a statement issued ..."
-            if _is_cue(doc, i) and not self.quoted(i):
-                return i
+            if (_is_cue(doc, i) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
+                return i  # "“...,” according to the Crimson": the source of the quotation
         # 3. a cue shortly before the opening mark, in the same sentence
         first_sent = self.sent_of[a]
         for i in range(a - 1, max(-1, a - _CUE_BEFORE - 2), -1):
@@ -274,6 +279,16 @@ class _Finder:
             if _is_cue(doc, i):
                 return i
         return None
+
+    def reports_other(self, k: int, cue: int) -> bool:
+        """Whether a cue after quotation ``k`` reports words of its own instead: the quotation
+        ends a sentence and the cue has an unquoted clause of its own ("“... list.” University
+        officials told the paper they are trying ...": a new sentence, not the quotation's cue)."""
+        doc = self.doc
+        span = self.spans[k]
+        if cue < self.ranges[k][1] or doc.text[span.inner_start : span.inner_end].rstrip()[-1:] not in (".", "!", "?"):
+            return False
+        return any(doc.deps[g] == "ccomp" and g > cue and not self.quoted(g) for g in doc.children[cue])
 
     def quote_from_cue(self, kind: str, start: int, end: int, sentence: int, cue: int | None) -> Quote:
         doc = self.doc
@@ -417,7 +432,9 @@ class _Finder:
         or, for a parenthetical cue ("X, he said, Y"; "X, officials say"), the clause it interrupts
         without the cue's own words."""
         doc = self.doc
-        comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and not self.quoted(c) and not self.indirect_question(c)]
+        # a clause whose verb is quoted counts when the writer gives its subject ("Cruz said that
+        # what Castro did is “wrong”", "King insisted that he “rejects those labels”"): mixed
+        comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and (not self.quoted(c) or self.writer_subject(c)) and not self.indirect_question(c)]
         if any(doc.deps[c] == "dobj" for c in doc.children[i]):
             # "urged Canada to drop the surtax": what someone was asked to do is reported; "vowed to
             # impose tariffs" is not (the speaker's own act, stated by the outlet)
@@ -455,12 +472,19 @@ class _Finder:
             hi -= 1
         if hi < lo:
             return None
+        for k, (a, b) in enumerate(self.ranges):  # a quotation opened inside ends inside, with its mark
+            if lo <= a <= hi < b:
+                hi = max(hi, min(doc.n_tokens, _token_of_char(doc, self.spans[k].end)) - 1)
         inside = [k for k, (a, b) in enumerate(self.ranges) if lo <= a and b - 1 <= hi]
         if doc.starts[i] in used_cues and not any(not self.quoted(t) and doc.pos[t] != "PUNCT" for t in range(lo, hi + 1)):
             return None  # the complement is the quotation itself: already a direct quote
-        if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2:
+        if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2 and not (comps and self.writer_subject(comps[0])):
             return None  # nothing but the quotation
         return lo, hi
+
+    def writer_subject(self, c: int) -> bool:
+        """Whether clause ``c`` has a subject outside any quotation (the writer's words)."""
+        return any(self.doc.deps[g] in ("nsubj", "nsubjpass", "csubj") and not self.quoted(g) for g in self.doc.children[c])
 
     def unsaid(self, i: int) -> bool:
         """Whether a cue reports no speech: negated ("Trump didn't say he will pardon"; "no leaders
@@ -500,12 +524,15 @@ class _Finder:
                     lo = phi + 1
                     while lo <= hi and doc.pos[lo] == "PUNCT":
                         lo += 1
+                    while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                        hi -= 1  # "According to officials, the talks failed." without its full stop
                 else:
                     hi = plo - 1
                     while hi >= lo and doc.pos[hi] == "PUNCT":
                         hi -= 1
-                if hi >= lo:
-                    content = (lo, hi)
+                own = [t for t in range(lo, hi + 1) if not self.quoted(t) and doc.pos[t] not in ("PUNCT", "SPACE")]
+                if hi >= lo and (len(own) >= 2 or not any(self.quoted(t) for t in range(lo, hi + 1))):
+                    content = (lo, hi)  # (nothing but a quotation: already a direct quote)
             elif _is_cue(doc, i) and not self.unsaid(i):
                 content = self.complement(i, used_cues)
             if content is None:

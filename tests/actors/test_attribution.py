@@ -335,3 +335,44 @@ def test_action_word_used_as_noun_gives_no_role(gz) -> None:  # type: ignore[no-
     assert ("mark_carney", "cooperator", "signing", "donald_trump") in roles
     # "this" and "that" are also pronouns and relatives: a verb may follow them
     assert ("canada", "target", "punish", "united_states") in roles_of("Washington imposed tariffs that punish Canada.", gz)
+
+
+def test_according_to_after_a_quotation_is_its_source() -> None:
+    """“...,” according to the Tribune: the paper is the source, and the quotation after it goes on
+    with the same source; no second, reported copy of the same words (illustrative)."""
+    text = "“Every officer was questioned for five hours at the border,” according to the Tribune. “The same officer then asked for the phone.”"
+    qs = find_quotes(parse(text))
+    assert [q.kind for q in qs] == ["direct", "direct"]
+    assert [q.speaker_text for q in qs] == ["the Tribune", "the Tribune"]
+
+
+def test_a_new_sentence_after_a_quotation_keeps_its_own_cue() -> None:
+    """“... never said why.” University officials told the paper they ...: the officials report
+    their own words; the quotation goes on from the student (illustrative)."""
+    text = (
+        "“We were questioned for hours about our plans,” the student wrote in a statement. “After that, the officer took my phone and never said why.” "
+        "University officials told the paper they are still trying to resolve the case."
+    )
+    qs = find_quotes(parse(text))
+    assert [(q.kind, q.speaker_text) for q in qs] == [("direct", "the student"), ("direct", "the student"), ("reported", "University officials")]
+
+
+def test_according_to_leaves_out_the_full_stop() -> None:
+    text = "According to officials, the talks failed."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "the talks failed"
+
+
+def test_reported_speech_whose_verb_is_quoted_is_mixed() -> None:
+    """"X said that what the mayor did is “wrong”", "the council said the mayor had “gone too far”":
+    the writer gives the subject, the source's words the predicate; a quotation that is a whole
+    clause stays a direct quote only (illustrative sentences)."""
+    text = "The council said the mayor had “gone too far” in a statement on Monday."
+    kinds = {(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))}
+    assert ("mixed", "the mayor had “gone too far” in a statement on Monday") in kinds
+    assert ("partial", "“gone too far”") in kinds
+    text = "Sen. Dana Reyes said that he “rejects those labels and the ideology they stand for.”"
+    kinds = {(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))}
+    assert ("mixed", "he “rejects those labels and the ideology they stand for.”") in kinds
+    text = "He said, “We will win this fight no matter how long it takes.”"
+    assert [q.kind for q in find_quotes(parse(text))] == ["direct"]

@@ -94,6 +94,7 @@ def guess_exercise(arts: list[PreparedArticle], level: Level, anon: Anonymiser, 
                 "segments": segments(excerpt, s, marks, anon),
                 "giveaways": giveaways,
                 "register": [answer(f, a.text, a, anon) for f in regs],
+                "reads_as": reads_as(a.result.register_profile),
             }
         )
     return {
@@ -103,4 +104,33 @@ def guess_exercise(arts: list[PreparedArticle], level: Level, anon: Anonymiser, 
         "choices": [] if anonymise else sorted(outlet_names),
         "kinds": list(texts().outlet_kinds),
         "has_terms": bool(terms),
+    }
+
+
+#: How the answer key names the registers of the register profile.
+REGISTER_NAMES = {
+    "marxist": "Marxist / anti-imperialist",
+    "state_diplomatic": "Chinese or Russian state media",
+    "nationalist_populist": "right-populist",
+    "wire_service": "wire / mainstream news",
+}
+
+
+def reads_as(profile: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the answer key says of the whole article's register (:mod:`framing.analysis.register_profile`):
+    the most likely register with its probability and 90% interval, and whether the evidence is
+    clear; None without a profile or when the article is too short for a verdict."""
+    if not profile or not profile.get("proba"):
+        return None
+    proba = profile["proba"]
+    best = max(proba, key=proba.get)
+    verdicts = profile.get("verdict") or {}
+    if all(v == "not enough evidence" for v in verdicts.values()):
+        return None  # too short to say anything, not even that a register is absent
+    return {
+        "register": REGISTER_NAMES.get(best, best),
+        "percent": round(100 * proba[best]),
+        "low": round(100 * (profile.get("low") or {}).get(best, proba[best])),
+        "high": round(100 * (profile.get("high") or {}).get(best, proba[best])),
+        "is_clear": verdicts.get(best) == "clear",
     }

@@ -149,6 +149,10 @@ def _key_exercise(k: Kit, ex: dict[str, Any], cm: float) -> list[Any]:
             if it["register"]:
                 block.append(k.p("<b>Register phrases</b>:", k.cell))
                 block += _flaglist(k, it["register"])
+            if it.get("reads_as"):
+                r = it["reads_as"]
+                verdict = "clearly" if r["is_clear"] else "but the evidence is not clear enough to be sure"
+                block.append(k.p(f"<b>The whole article</b> reads most like {esc(r['register'])} ({r['percent']}%, 90% interval {r['low']}–{r['high']}%), {esc(verdict)}.", k.cell))
             if not it["giveaways"] and not it["register"]:
                 block.append(k.p(esc("No distinctive word or register phrase in this excerpt: students may recognise the outlet by its plainness (wire style) or by what it reports."), k.small))
             out.append(Spacer(1, 5))

@@ -40,3 +40,32 @@ def test_guess_hides_self_references_without_the_option() -> None:
         assert "Paper One" not in it["text"] and "Daily Two" not in it["text"]
         assert it["label"] in it["text"]  # the self-reference became "Outlet X"
     assert {k["outlet"] for k in exercise(data, "guess")["answer_items"]} == {"Paper One", "Daily Two"}
+
+
+def test_guess_key_says_what_register_the_whole_article_reads_as(college: dict[str, Any], plain_files: dict[str, Any]) -> None:
+    """The key names the register profile's most likely register of each article, and says when the
+    evidence is not clear: the invented state-media outlet clearly reads as state media, the
+    liberal opinion piece (in none of the four registers) is not stated as clear."""
+    ex = exercise(college, "guess")
+    by = {k["outlet"]: k.get("reads_as") for k in ex["answer_items"]}
+    assert by["Harmony Daily"] is not None and by["Harmony Daily"]["register"] == "Chinese or Russian state media" and by["Harmony Daily"]["is_clear"]
+    if by.get("The Commonwealth Observer"):
+        assert not by["The Commonwealth Observer"]["is_clear"]
+    for r in by.values():
+        if r:
+            assert r["low"] <= r["percent"] <= r["high"]
+    html = plain_files["answer_key.html"].read_text(encoding="utf-8")
+    assert "reads most like Chinese or Russian state media" in html
+    assert "not clear enough to be sure" in html or all(r is None or r["is_clear"] for r in by.values())
+
+
+def test_reads_as_says_nothing_when_nothing_can_be_said() -> None:
+    """A text too short for any verdict gets no line in the key; no profile, none either."""
+    from framing.classroom.exercises.guess import reads_as
+
+    assert reads_as(None) is None
+    short = {"proba": {"marxist": 0.7, "wire_service": 0.3}, "low": {"marxist": 0.2, "wire_service": 0.1}, "high": {"marxist": 0.9, "wire_service": 0.6},
+             "verdict": {"marxist": "not enough evidence", "wire_service": "not enough evidence"}, "label": "unclear"}
+    assert reads_as(short) is None
+    some = {**short, "verdict": {"marxist": "not enough evidence", "wire_service": "none"}}
+    assert reads_as(some) == {"register": "Marxist / anti-imperialist", "percent": 70, "low": 20, "high": 90, "is_clear": False}

@@ -72,6 +72,14 @@ prof = comparison.profiles
 table = {m: {r.group: r._asdict() for r in prof[prof.marker == m].itertuples()} for m in markers}
 fig = figures.profile_chart(comparison.groups, markers, [comparison.registry.phrase(m) for m in markers], table, title="Register")
 fig"""),
+        ("md", """Rates count one register's phrases at a time. To say *which* register a text is written in,
+every article also has a **register profile**: the probability that it reads as Marxist, Chinese or
+Russian state media, right-populist or wire/mainstream news, weighing all its markers together,
+with a 90% interval from its own sentences and a verdict (`clear` only when the interval's lower end
+reaches 50%). Rank texts by these columns rather than by raw rates; the numbers behind them are in
+`framing/models/register_profile.md`."""),
+        ("code", """cols = ["register_profile"] + [f"register_profile.p_{r}" for r in ("marxist", "state_diplomatic", "nationalist_populist", "wire_service")]
+results.to_frame()[["outlet"] + cols].round(2)"""),
         ("md", """## 4. The evidence
 
 Every marker is a span of the text. Here are the words that made *The Red Ledger* score on the

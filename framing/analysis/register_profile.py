@@ -17,8 +17,9 @@ the registers the validation measures: ``marxist`` (socialist and communist pape
 sites) and ``wire_service`` (wire and legacy mainstream news). The features are:
 
 * the rate per 1,000 own words (``log1p``) of every lexicon category the default lexicons count,
-  registers, rhetoric, frames and detectors alike, in the outlet's own voice (quotations are the
-  speakers' words, not the outlet's);
+  registers, rhetoric, frames and detectors alike (except the foreign-relations policy frame, which
+  marks a topic, not a register), in the outlet's own voice (quotations are the speakers' words,
+  not the outlet's);
 * a few style rates per 1,000 words of the whole text: "said"/"says", first-person plural,
   second person, first-person singular, question marks, exclamation marks, weekdays (the wire
   dateline habit "said on Tuesday"); the share of words inside quotations; words per sentence;
@@ -26,10 +27,10 @@ sites) and ``wire_service`` (wire and legacy mainstream news). The features are:
   Article-Bias-Prediction; its card is ``framing/models/register_populist.md``).
 
 **The probability** of each register is the model's at the article's observed features. **Its
-interval** (90%) says how much a text of this length can tell: every count-based feature is
-redrawn from the Gamma posterior of its rate given the count and the words behind it (Jeffreys
-prior), 200 times with a fixed seed, and the 5th and 95th percentiles of the probability are kept.
-A 150-word excerpt with one Marxist phrase gets a wide interval; a 2,000-word polemic a narrow one.
+interval** (90%) says how much a text of this length can tell: the article's sentences are
+resampled with replacement (200 times, fixed seed) and the features recomputed from the resampled
+counts, so a 300-word excerpt whose Marxist phrases sit in two sentences gets a wide interval and a
+2,000-word polemic a narrow one (the populist classifier's log-odds is kept as observed).
 **The verdict** per register: ``"clear"`` when the interval's lower end is at least 0.5 (the text
 reads as that register more than as all others together), ``"none"`` when its upper end is below
 0.2, ``"not enough evidence"`` otherwise and always under :data:`MIN_WORDS` own words. The

@@ -132,7 +132,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 if objs:
                     return objs[0]
         if doc.deps[v] in ("conj", "xcomp", "advcl") and doc.heads[v] != v:
-            v = doc.heads[v]
+            h = doc.heads[v]
+            if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and not _is_cue(doc, h) and _is_cue(doc, doc.heads[h]):
+                h = doc.heads[h]  # "said the deal was fair and added that ...": the parser coordinated the second cue inside the first one's report
+            v = h
             continue
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
@@ -448,7 +451,11 @@ class _Finder:
             and doc.lower[subtree_span(doc, c)[0]] not in ("when", "while", "whenever")  # a time ("... when Trump was treating friends and foes alike"), not words
         ]
         if comps:
+            # a clause before the cue and one after ("Trump went further: he insisted that he had
+            # seen ..."): what the cue reports is the one after it
+            comps.sort(key=lambda c: c < i)
             lo, hi = subtree_span(doc, comps[0])
+            hi = self.before_next_speech(i, lo, hi)
         elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
             h = doc.heads[i]
             if self.quoted(h) or _is_cue(doc, h):
@@ -481,6 +488,20 @@ class _Finder:
         if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2 and not (comps and self.writer_subject(comps[0])):
             return None  # nothing but the quotation
         return lo, hi
+
+    def before_next_speech(self, cue: int, lo: int, hi: int) -> int:
+        """The end of a reported clause ``[lo, hi]`` before a clause coordinated inside it that
+        has a cue and a subject or a reported clause of its own ("Conservatives said they oppose
+        any increase, and interest groups said they will penalize ..."; "said the deal was fair and
+        added that ..."): the parser may hang the second report from the first one's words."""
+        doc = self.doc
+        for t in range(lo, hi + 1):
+            if t != cue and doc.deps[t] == "conj" and lo <= doc.heads[t] <= hi and not self.quoted(t) and _is_cue(doc, t) and any(doc.deps[g] in ("nsubj", "nsubjpass", "ccomp") for g in doc.children[t]):
+                end = subtree_span(doc, t)[0] - 1
+                while end > lo and (doc.pos[end] == "PUNCT" or doc.deps[end] == "cc"):
+                    end -= 1
+                return end
+        return hi
 
     def writer_subject(self, c: int) -> bool:
         """Whether clause ``c`` has a subject outside any quotation (the writer's words)."""

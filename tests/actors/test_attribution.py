@@ -376,3 +376,27 @@ def test_reported_speech_whose_verb_is_quoted_is_mixed() -> None:
     assert ("mixed", "he “rejects those labels and the ideology they stand for.”") in kinds
     text = "He said, “We will win this fight no matter how long it takes.”"
     assert [q.kind for q in find_quotes(parse(text))] == ["direct"]
+
+
+def test_a_second_report_coordinated_inside_the_first_is_its_own() -> None:
+    """"X said A, and Y said B" and "X said A and added that B": the parser may hang the second
+    report inside the first; each keeps its own clause and speaker (illustrative sentences)."""
+    text = "Farm groups said they cannot accept any cut in subsidies, and the union said it will strike if the bill passes."
+    assert [(q.speaker_text, text[q.start : q.end]) for q in find_quotes(parse(text))] == [
+        ("Farm groups", "they cannot accept any cut in subsidies"),
+        ("the union", "it will strike if the bill passes"),
+    ]
+    text = "The minister said the deal was fair and added that talks would resume."
+    assert [(q.speaker_text, q.cue, text[q.start : q.end]) for q in find_quotes(parse(text))] == [
+        ("The minister", "said", "the deal was fair"),
+        ("The minister", "added", "talks would resume"),
+    ]
+    text = "Reyes said the council approved the plan and added a clause on wages."
+    assert [text[q.start : q.end] for q in find_quotes(parse(text))] == ["the council approved the plan and added a clause on wages"]
+
+
+def test_the_clause_a_cue_reports_comes_after_it() -> None:
+    """"X went further: she insisted that ...": the clause before the colon is the writer's."""
+    text = "Reyes went further on Tuesday: she insisted that the council had hidden the report from voters."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "the council had hidden the report from voters"

@@ -51,6 +51,8 @@ _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (mo
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
+#: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
+_CLAIM_MAKERS = frozenset({"make", "issue", "repeat", "reiterate", "renew", "voice", "offer", "give", "deliver", "level", "publish", "release"})
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group", "FAC": "organisation"}
 
 
@@ -145,6 +147,27 @@ def _subject(doc: Doc, verb: int) -> int | None:
             j += 1
         if doc.pos[j] in ("PROPN", "NOUN"):
             return j
+    return None
+
+
+def _noun_source(doc: Doc, noun: int) -> int | None:
+    """Who made a claim a noun names: its possessor ("his claim", "Russian officials'
+    insistence"), a name or group word before it ("Republican criticism"), or the object of "by"
+    or "from" ("accusations by critics"); None when the text names nobody ("accusations that ...")."""
+    kids = doc.children[noun]
+    for c in kids:
+        if doc.deps[c] == "poss":
+            return c
+    for c in kids:
+        if c < noun and doc.deps[c] in ("amod", "compound", "nmod") and (doc.pos[c] == "PROPN" or doc.tokens[c][:1].isupper()):
+            return c
+    for c in kids:
+        if doc.deps[c] == "prep" and doc.lower[c] in ("by", "from"):
+            objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]
+            if objs:
+                return objs[0]
+    if doc.deps[noun] == "dobj" and doc.lemmas[doc.heads[noun]].lower() in _CLAIM_MAKERS:
+        return _subject(doc, doc.heads[noun])  # "she made a promise that ...", not "faced accusations that ..."
     return None
 
 
@@ -302,6 +325,8 @@ class _Finder:
         cue_end = doc.ends[cue]
         if speaker is not None:
             cue_end = doc.ends[min(cue + 1, doc.n_tokens - 1)]
+        elif doc.pos[cue] == "NOUN" and doc.lemmas[cue].lower() in word_class("claim_nouns"):
+            speaker = _noun_source(doc, cue)
         else:
             speaker = _subject(doc, cue)
         q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
@@ -496,12 +521,35 @@ class _Finder:
         added that ..."): the parser may hang the second report from the first one's words."""
         doc = self.doc
         for t in range(lo, hi + 1):
-            if t != cue and doc.deps[t] == "conj" and lo <= doc.heads[t] <= hi and not self.quoted(t) and _is_cue(doc, t) and any(doc.deps[g] in ("nsubj", "nsubjpass", "ccomp") for g in doc.children[t]):
+            if t != cue and doc.deps[t] == "conj" and lo <= doc.heads[t] <= hi and not self.quoted(t) and _is_cue(doc, t) and not self.unsaid(t) and any(doc.deps[g] in ("nsubj", "nsubjpass", "ccomp") for g in doc.children[t]):
                 end = subtree_span(doc, t)[0] - 1
                 while end > lo and (doc.pos[end] == "PUNCT" or doc.deps[end] == "cc"):
                     end -= 1
                 return end
         return hi
+
+    def noun_complement(self, noun: int) -> tuple[int, int] | None:
+        """What a claim noun reports: its "that" clause ("his claim that the vote was rigged",
+        "accusations that it censors voices"), when the clause is complete (a subject, and an
+        object, a complement or a passive), so that a relative clause the parser took for one
+        ("the claim that he made") is left out."""
+        doc = self.doc
+        if doc.deps[noun] in ("dobj", "attr") and self.unsaid(doc.heads[noun]):
+            return None  # "I am not making the argument that ..."
+        for c in doc.children[noun]:
+            if doc.deps[c] not in ("acl", "ccomp") or c < noun or self.quoted(c):
+                continue
+            if not any(doc.deps[g] == "mark" and doc.lower[g] == "that" for g in doc.children[c]) or not any(doc.deps[g] in _SUBJECTS for g in doc.children[c]):
+                continue
+            lo, hi = subtree_span(doc, c)
+            if not any(doc.deps[t] in ("dobj", "attr", "acomp", "ccomp", "xcomp", "auxpass", "nsubjpass", "oprd") for t in range(lo, hi + 1)):
+                continue
+            while lo <= hi and (doc.pos[lo] == "PUNCT" or (doc.lower[lo] == "that" and doc.deps[lo] == "mark")):
+                lo += 1
+            while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                hi -= 1
+            return (lo, hi) if hi >= lo else None
+        return None
 
     def writer_subject(self, c: int) -> bool:
         """Whether clause ``c`` has a subject outside any quotation (the writer's words)."""
@@ -556,11 +604,13 @@ class _Finder:
                     content = (lo, hi)  # (nothing but a quotation: already a direct quote)
             elif _is_cue(doc, i) and not self.unsaid(i):
                 content = self.complement(i, used_cues)
+            elif doc.pos[i] == "NOUN" and doc.lemmas[i].lower() in word_class("claim_nouns"):
+                content = self.noun_complement(i)
             if content is None:
                 continue
             q = self.quote_from_cue("reported", 0, 0, 0, i)
-            if q.speaker_text is None:
-                continue  # "was asked why ...": reported speech needs a source
+            if q.speaker_text is None and doc.pos[i] != "NOUN":
+                continue  # "was asked why ...": reported speech needs a source (a claim noun may name none: "accusations that ...")
             lo, hi = content
             has_quote = any(self.in_quote[t] >= 0 for t in range(lo, hi + 1))
             kind = "mixed" if has_quote else "reported"

@@ -400,3 +400,25 @@ def test_the_clause_a_cue_reports_comes_after_it() -> None:
     text = "Reyes went further on Tuesday: she insisted that the council had hidden the report from voters."
     (q,) = find_quotes(parse(text))
     assert text[q.start : q.end] == "the council had hidden the report from voters"
+
+
+def test_a_claim_noun_reports_its_that_clause() -> None:
+    """"his claim that ...", "accusations that ...": what a source said, with the possessor or a
+    name before the noun as the source, or none named; not a relative clause ("the claim that he
+    made"), a fact ("the fact that"), or a negated claim (illustrative sentences)."""
+    def reported(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(text[q.start : q.end], q.speaker_text, q.cue) for q in find_quotes(parse(text)) if q.kind == "reported"]
+
+    assert reported("He repeated his claim that the election was rigged against him.") == [("the election was rigged against him", "his", "claim")]
+    assert reported("The agency has faced accusations that it censors local voices.") == [("it censors local voices", None, "accusations")]
+    assert reported("The mayor dismissed Republican criticism that the council misled the public.") == [("the council misled the public", "Republican", "criticism")]
+    assert reported("She made a promise that she would return the money to voters.") == [("she would return the money to voters", "She", "promise")]
+    assert reported("The claim that he made was false.") == []
+    assert reported("The fact that he lied is clear.") == []
+    assert reported("I am not making the argument that the mayor needed to resign over the report.") == []
+
+
+def test_a_negated_cue_inside_a_report_does_not_end_it() -> None:
+    text = "The officials also stressed that the mayor changed her own mind, and no council members directly asked her to resign."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "the mayor changed her own mind, and no council members directly asked her to resign"

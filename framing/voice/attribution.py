@@ -116,6 +116,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
                     return outer
     if doc.deps[verb] == "acl" and doc.pos[doc.heads[verb]] in ("NOUN", "PROPN"):
         return doc.heads[verb]  # "a small child asking over and over, “Why?”"
+    inverted = _inverted_speaker(doc, verb)
+    if inverted is not None:
+        return inverted
     seen = set()
     v = verb
     while v not in seen:
@@ -169,6 +172,28 @@ def _noun_source(doc: Doc, noun: int) -> int | None:
     if doc.deps[noun] == "dobj" and doc.lemmas[doc.heads[noun]].lower() in _CLAIM_MAKERS:
         return _subject(doc, doc.heads[noun])  # "she made a promise that ...", not "faced accusations that ..."
     return None
+
+
+def _inverted_speaker(doc: Doc, verb: int) -> int | None:
+    """The speaker after a cue that opens its sentence ('Added another adviser to the mayor: “...”',
+    'Said one aide: “...”'): the cue has no subject, and the noun phrase right after it is a name or
+    a source noun (the parser takes it for an object, and may take "Added" for a participle, so one
+    of those needs the colon or comma that ends the phrase)."""
+    opens = verb == 0 or doc.tokens[verb - 1] in (".", "!", "?") or "\n" in doc.text[doc.ends[verb - 1] : doc.starts[verb]]
+    if not opens or doc.tags[verb] not in ("VBD", "VBZ", "VBN") or verb + 1 >= doc.n_tokens:
+        return None
+    if any(doc.deps[c] in ("nsubj", "nsubjpass") and c < verb for c in doc.children[verb]):
+        return None
+    obj = next((c for c in doc.children[verb] if doc.deps[c] in ("dobj", "nsubj", "npadvmod", "attr") and c > verb), None)
+    if obj is None or subtree_span(doc, obj)[0] != verb + 1:
+        return None
+    if doc.pos[obj] != "PROPN" and doc.lemmas[obj].lower() not in word_class("source_nouns"):
+        return None
+    if doc.tags[verb] == "VBN":
+        after = subtree_span(doc, verb, skip=frozenset({"ccomp", "parataxis", "punct"}))[1] + 1
+        if after >= doc.n_tokens or doc.tokens[after] not in (":", ","):
+            return None
+    return obj
 
 
 def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
@@ -421,7 +446,8 @@ class _Finder:
     def _colon_subject(self, mark: int) -> int | None:
         """The source that introduces a quotation with a colon and no verb of saying ("Kendi was
         blunt: “...”", "But he got in one last shot: “...”"): the subject of the clause the colon
-        ends, when it is a name, a personal pronoun or a source noun."""
+        ends, when it is a name, a personal pronoun or a source noun; else the author of a text
+        the clause names ("Details were given in a blog post by Acme's executives: “...”")."""
         doc = self.doc
         c = mark - 1
         while c >= 0 and c in self.mark_of:
@@ -429,12 +455,17 @@ class _Finder:
         if c < 1 or doc.tokens[c] != ":" or self.quoted(c - 1):
             return None
         v, steps = c - 1, 0
+        author = None  # "... in a blog post by the company's executives:", "... was set out by the minister:"
         while steps < 6:
+            if author is None and doc.deps[v] == "pobj" and doc.lower[doc.heads[v]] == "by":
+                by = doc.heads[v]
+                if doc.deps[by] == "agent" or doc.lemmas[doc.heads[by]].lower() in word_class("statement_nouns"):
+                    author = v
             subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
             if subj is not None:
                 if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns"):
                     return subj
-                return None
+                return author
             if doc.heads[v] == v:
                 return None
             v, steps = doc.heads[v], steps + 1

@@ -422,3 +422,20 @@ def test_a_negated_cue_inside_a_report_does_not_end_it() -> None:
     text = "The officials also stressed that the mayor changed her own mind, and no council members directly asked her to resign."
     (q,) = find_quotes(parse(text))
     assert text[q.start : q.end] == "the mayor changed her own mind, and no council members directly asked her to resign"
+
+
+def test_a_cue_that_opens_its_sentence_takes_the_speaker_after_it() -> None:
+    """'Added another adviser to the mayor: “...”', 'Said one aide: “...”' (illustrative)."""
+    text = "The mayor spoke first. Added another adviser to the mayor: “We never crossed that line, and we never will.”"
+    (q,) = find_quotes(parse(text))
+    assert (q.kind, q.speaker_text, q.cue) == ("direct", "another adviser", "Added")
+    text = "The council met. Said one longtime aide: “Nobody wanted this fight, but here we are.”"
+    (q,) = find_quotes(parse(text))
+    assert q.speaker_text == "one longtime aide"
+    assert find_quotes(parse("Told the story a hundred times, he still laughs.")) == []
+
+
+def test_a_colon_after_a_text_by_its_author_introduces_the_authors_words() -> None:
+    text = "Further details were set out in a blog post by the company's executives: “In May, our systems flagged ten million accounts a week.”"
+    (q,) = find_quotes(parse(text))
+    assert (q.kind, q.speaker_text) == ("direct", "the company's executives")

@@ -146,6 +146,11 @@ def _subject(doc: Doc, verb: int) -> int | None:
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
     j = verb + 1
     if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
+        # the name the parser took for the cue's object, with its title after it and no comma
+        # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')
+        obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and c > verb), None)
+        if obj is not None and doc.pos[obj] == "PROPN" and subtree_span(doc, obj)[0] == j:
+            return obj
         while j + 1 < doc.n_tokens and doc.pos[j] in ("DET", "ADJ", "PROPN", "NOUN") and doc.pos[j + 1] in ("PROPN", "NOUN"):
             j += 1
         if doc.pos[j] in ("PROPN", "NOUN"):

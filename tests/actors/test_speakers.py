@@ -305,3 +305,10 @@ def test_a_definite_plural_noun_refers_back_only_to_named_speakers(shipped: Gaze
     assert [q.speaker_name for q in quotes(text, shipped)] == ["the protesters"]
     text = "Dana Reyes met the council on Monday. “The deal is done and we are proud of it,” the officials said."
     assert [q.speaker_name for q in quotes(text, shipped)] == ["the officials"]
+
+
+def test_a_name_after_the_cue_with_its_title_and_no_comma(shipped: Gazetteer) -> None:
+    """'” echoed Dana Reyes Senior Vice President for Government Affairs at Acme': the name, not
+    the title's last words (invented)."""
+    text = "“This bill unlocks spectrum for rural towns,” echoed Dana Reyes Senior Vice President for Government Affairs at Acme, a trade group."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Reyes"]

@@ -574,6 +574,8 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
     prev = doc.sentences[q.sentence - 1]
     for t in range(prev.token_start, prev.token_end):
         if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT" and fits(t, None if doc.pos[t] != "PROPN" else ("group" if they else "organisation")):
+            if plural is not None and doc.pos[t] == "PROPN" and not _plural(doc, t) and next((m.type for m in mentions if m.token == t), None) not in ("organisation", "group"):
+                return None  # "the organizers" are no single person named before
             if they and doc.pos[t] == "PROPN":  # "Kirby and Munoz praised ...": both
                 by_token = {m.token: m for m in mentions if m.token is not None}
                 own = by_token.get(t)

@@ -301,6 +301,8 @@ def test_the_named_people_go_on_speaking_past_filler_lines(shipped: Gazetteer) -
 def test_a_definite_plural_noun_refers_back_only_to_named_speakers(shipped: Gazetteer) -> None:
     text = "The Harbour Workers Union and the Fishers Guild called a strike. “We will stay out until the port reopens,” the organizers said."
     assert [q.speaker_name for q in quotes(text, shipped)] == ["Harbour Workers Union and Fishers Guild"]
+    text = "Dana Reyes voted for the bill on Friday. “Dana Reyes has betrayed the people of this harbour,” the campaign organizers said."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["the campaign organizers"]  # not the one person named before
     text = "“The vote was rushed and nobody was asked,” the protesters said."
     assert [q.speaker_name for q in quotes(text, shipped)] == ["the protesters"]
     text = "Dana Reyes met the council on Monday. “The deal is done and we are proud of it,” the officials said."

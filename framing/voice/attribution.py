@@ -51,6 +51,8 @@ _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (mo
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
+#: Texts whose contents a writer reports with "show" ("records show")
+_RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
 #: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
 _CLAIM_MAKERS = frozenset({"make", "issue", "repeat", "reiterate", "renew", "voice", "offer", "give", "deliver", "level", "publish", "release"})
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group", "FAC": "organisation"}
@@ -71,6 +73,8 @@ def _sentence_index(doc: Doc) -> list[int]:
 def _is_cue(doc: Doc, i: int) -> bool:
     if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
         return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i])
+    if doc.lemmas[i].lower() == "show":  # "records show", "documents showed": a text is the source; "the video shows him", "polls show" are not
+        return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in _RECORD_NOUNS for c in doc.children[i])
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
     lemma = doc.lemmas[i].lower()
@@ -622,8 +626,10 @@ class _Finder:
                 h = doc.heads[i]
                 if src is None or h == i:
                     continue
-                lo, hi = subtree_span(doc, h)
                 plo, phi = subtree_span(doc, i)
+                while plo > h and doc.deps[h] == "conj" and doc.heads[h] != h and not self.quoted(doc.heads[h]):
+                    h = doc.heads[h]  # "A was planned, but B happened, according to X": X says both (not "A, but according to X, B")
+                lo, hi = subtree_span(doc, h)
                 # the clause without the "according to X" phrase and its comma
                 if plo <= lo:
                     lo = phi + 1

@@ -439,3 +439,20 @@ def test_a_colon_after_a_text_by_its_author_introduces_the_authors_words() -> No
     text = "Further details were set out in a blog post by the company's executives: “In May, our systems flagged ten million accounts a week.”"
     (q,) = find_quotes(parse(text))
     assert (q.kind, q.speaker_text) == ("direct", "the company's executives")
+
+
+def test_according_to_at_the_end_covers_the_coordinated_clauses_before_it() -> None:
+    def reported(text: str) -> list[str]:
+        return [text[q.start : q.end] for q in find_quotes(parse(text)) if q.kind == "reported"]
+
+    text = "The mayor was scheduled to speak in the harbour today, but she cancelled two weeks ago, according to the local paper."
+    assert reported(text) == ["The mayor was scheduled to speak in the harbour today, but she cancelled two weeks ago"]
+    text = "The survey results are not public yet, but according to the ministry, preliminary data show that a quarter of students vape."
+    assert reported(text) == ["preliminary data show that a quarter of students vape"]
+
+
+def test_records_show_is_a_text_reporting() -> None:
+    """"records show", "documents showed": the text is the source; not "the video shows him"."""
+    text = "The house was bought in December through a shell company, records show."
+    assert [(text[q.start : q.end], q.speaker_text) for q in find_quotes(parse(text))] == [("The house was bought in December through a shell company", "records")]
+    assert find_quotes(parse("The video shows him falling on stage.")) == []

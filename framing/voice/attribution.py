@@ -51,6 +51,8 @@ _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (mo
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
+#: Nouns of a work whose title follows in quotation marks ("his new book “...”")
+_WORK_NOUNS = frozenset({"book", "memoir", "novel", "film", "movie", "documentary", "show", "series", "programme", "program", "podcast", "album", "song", "play", "column", "essay", "article", "op-ed", "headline", "painting", "exhibition", "episode"})
 #: Texts whose contents a writer reports with "show" ("records show")
 _RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
 #: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
@@ -123,6 +125,15 @@ def _subject(doc: Doc, verb: int) -> int | None:
     inverted = _inverted_speaker(doc, verb)
     if inverted is not None:
         return inverted
+    if verb + 1 < doc.n_tokens and verb > 0 and doc.tokens[verb - 1] in (",", "”", '"') and doc.tags[verb] in ("VBD", "VBZ") and not any(doc.deps[c] in ("nsubj", "nsubjpass") for c in doc.children[verb]):
+        # "If so, that will be bad news, argued the deputy solicitor general, Jeffrey Wall": the
+        # parser coordinated the inverted cue and took its speaker for an object
+        obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and subtree_span(doc, c)[0] == verb + 1), None)
+        if obj is not None and (
+            doc.pos[obj] == "PROPN" or doc.lemmas[obj].lower() in word_class("source_nouns")
+            or any(doc.deps[g] == "appos" and doc.pos[g] == "PROPN" for g in doc.children[obj])
+        ):
+            return obj
     seen = set()
     v = verb
     while v not in seen:
@@ -270,13 +281,14 @@ class _Finder:
         preposition or next to a name: a programme, book or slogan title."""
         doc = self.doc
         words = [i for i in range(a, b) if doc.pos[i] not in ("PUNCT", "SPACE")]
-        if not words or len(words) > 8:
-            return False
-        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
-        if not all(doc.tokens[i][:1].isupper() or doc.lower[i] in small for i in words) or not doc.tokens[words[0]][:1].isupper():
-            return False
         before = a - 2 if a >= 2 else -1
-        return before >= 0 and (doc.pos[before] == "ADP" or doc.tokens[before] in ("'s", "’s") or doc.pos[before] == "PROPN")
+        work = before >= 0 and doc.lemmas[before].lower() in _WORK_NOUNS  # "his new book “...”": a title of any length
+        if not words or (len(words) > 8 and not work):
+            return False
+        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "over", "by", "from", "or", "but", "vs", "vs."}
+        if not all(doc.tokens[i][:1].isupper() or doc.lower[i] in small or not doc.tokens[i][:1].isalpha() for i in words) or not doc.tokens[words[0]][:1].isupper():
+            return False
+        return before >= 0 and (work or doc.pos[before] == "ADP" or doc.tokens[before] in ("'s", "’s") or doc.pos[before] == "PROPN")
 
     def is_clause(self, a: int, b: int) -> bool:
         """Whether tokens ``[a, b)`` hold a clause of their own: a subject with its verb inside,
@@ -521,11 +533,13 @@ class _Finder:
             comps.sort(key=lambda c: c < i)
             lo, hi = subtree_span(doc, comps[0])
             hi = self.before_next_speech(i, lo, hi)
-        elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
+        elif (doc.deps[i] in ("parataxis", "ccomp") or (doc.deps[i] == "conj" and doc.tags[i] in ("VBD", "VBZ") and i > 0 and doc.tokens[i - 1] in (",", "”", '"') and (after := _subject(doc, i)) is not None and after > i)) and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
             h = doc.heads[i]
             if self.quoted(h) or _is_cue(doc, h):
                 return None
             lo, hi = subtree_span(doc, h)
+            while hi > lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                hi -= 1  # the full stop hangs from the main clause: "X, argued Y." ends the sentence with the cue
             clo, chi = subtree_span(doc, i)
             if clo > 0 and doc.pos[clo] != "PUNCT" and doc.pos[clo - 1] != "PUNCT":
                 return None  # not set off by punctuation: a clause of the sentence ("help it counter China"), no aside
@@ -535,6 +549,8 @@ class _Finder:
             if chi >= hi:
                 hi = clo - 1
             elif clo <= lo:
+                if chi + 1 < doc.n_tokens and doc.tokens[chi + 1] in ("—", "–", "--"):
+                    return None  # "X mused that ... — is that what they are up to?": the writer goes on
                 lo = chi + 1
         else:
             return None
@@ -558,10 +574,12 @@ class _Finder:
         """The end of a reported clause ``[lo, hi]`` before a clause coordinated inside it that
         has a cue and a subject or a reported clause of its own ("Conservatives said they oppose
         any increase, and interest groups said they will penalize ..."; "said the deal was fair and
-        added that ..."): the parser may hang the second report from the first one's words."""
+        added that ..."; "suggested that A, saying that B"): the parser may hang the second report
+        from the first one's words."""
         doc = self.doc
         for t in range(lo, hi + 1):
-            if t != cue and doc.deps[t] == "conj" and lo <= doc.heads[t] <= hi and not self.quoted(t) and _is_cue(doc, t) and not self.unsaid(t) and any(doc.deps[g] in ("nsubj", "nsubjpass", "ccomp") for g in doc.children[t]):
+            participle = doc.deps[t] == "advcl" and doc.tags[t] == "VBG" and any(doc.deps[g] == "ccomp" for g in doc.children[t])  # ", saying that ..."
+            if t != cue and (doc.deps[t] == "conj" or participle) and lo <= doc.heads[t] <= hi and not self.quoted(t) and _is_cue(doc, t) and not self.unsaid(t) and any(doc.deps[g] in ("nsubj", "nsubjpass", "ccomp") for g in doc.children[t]):
                 end = subtree_span(doc, t)[0] - 1
                 while end > lo and (doc.pos[end] == "PUNCT" or doc.deps[end] == "cc"):
                     end -= 1
@@ -637,6 +655,11 @@ class _Finder:
                         lo += 1
                     while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
                         hi -= 1  # "According to officials, the talks failed." without its full stop
+                elif any(doc.pos[t] != "PUNCT" for t in range(phi + 1, hi + 1)):
+                    # set off inside the clause ("Trump agreed and then, according to the Post,
+                    # paid him a compliment"): the whole clause
+                    while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                        hi -= 1
                 else:
                     hi = plo - 1
                     while hi >= lo and doc.pos[hi] == "PUNCT":

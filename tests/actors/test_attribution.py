@@ -456,3 +456,43 @@ def test_records_show_is_a_text_reporting() -> None:
     text = "The house was bought in December through a shell company, records show."
     assert [(text[q.start : q.end], q.speaker_text) for q in find_quotes(parse(text))] == [("The house was bought in December through a shell company", "records")]
     assert find_quotes(parse("The video shows him falling on stage.")) == []
+
+
+def test_an_inverted_cue_after_a_comma_reports_the_clause_before_it() -> None:
+    """"If so, that will be bad news, argued the deputy mayor, Dana Reyes": the parser coordinates
+    the cue and takes its speaker for an object (illustrative sentences)."""
+    for text, content, speaker in [
+        ("If so, that will be bad news for the harbour, argued the deputy mayor, Dana Reyes.", "If so, that will be bad news for the harbour", "the deputy mayor, Dana Reyes"),
+        ("The deal will collapse, warned officials in Ottawa.", "The deal will collapse", "officials in Ottawa"),
+        ("The plan is dead, said Dana Reyes, the mayor.", "The plan is dead", "Dana Reyes, the mayor"),
+    ]:
+        assert [(text[q.start : q.end], q.speaker_text) for q in find_quotes(parse(text))] == [(content, speaker)]
+    text = "The council had been criticized by Reyes and others as a waste of money."
+    assert find_quotes(parse(text)) == []
+
+
+def test_a_participle_of_saying_starts_a_report_of_its_own() -> None:
+    text = 'But Judge Reyes suggested that she took a dim view of the brief, saying that the council may have chosen an "intemperate" lawyer.'
+    assert [(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))] == [
+        ("reported", "she took a dim view of the brief"),
+        ("mixed", 'the council may have chosen an "intemperate" lawyer'),
+        ("partial", '"intemperate"'),
+    ]
+
+
+def test_according_to_inside_a_clause_reports_the_whole_clause() -> None:
+    text = "Reyes agreed and then, according to the local paper, paid the mayor a compliment."
+    (q,) = find_quotes(parse(text))
+    assert (text[q.start : q.end], q.speaker_text) == ("Reyes agreed and then, according to the local paper, paid the mayor a compliment", "the local paper")
+
+
+def test_a_long_title_after_book_is_no_quotation() -> None:
+    text = "In his new book “Harbour Lights: Dana Reyes, The Port, And The War Over the Docks,” the reporter writes that the port is failing."
+    assert [(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))] == [("reported", "the port is failing")]
+    text = "Trump called her “Crooked Hillary” at the rally."
+    assert [q.kind for q in find_quotes(parse(text))] == ["partial"]
+
+
+def test_a_report_before_a_dash_does_not_run_into_the_writers_question() -> None:
+    text = 'The mayor mused yesterday that the "time has come" for a new tax — is that what the council is up to?'
+    assert all("is that what" not in text[q.start : q.end] for q in find_quotes(parse(text)))

@@ -655,9 +655,9 @@ class _Finder:
                         lo += 1
                     while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
                         hi -= 1  # "According to officials, the talks failed." without its full stop
-                elif any(doc.pos[t] != "PUNCT" for t in range(phi + 1, hi + 1)):
+                elif (nxt := next((t for t in range(phi + 1, hi + 1) if doc.pos[t] != "PUNCT"), None)) is not None and doc.deps[nxt] != "cc":
                     # set off inside the clause ("Trump agreed and then, according to the Post,
-                    # paid him a compliment"): the whole clause
+                    # paid him a compliment"): the whole clause; before ", and ..." it ends there
                     while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
                         hi -= 1
                 else:

@@ -484,6 +484,10 @@ def test_according_to_inside_a_clause_reports_the_whole_clause() -> None:
     text = "Reyes agreed and then, according to the local paper, paid the mayor a compliment."
     (q,) = find_quotes(parse(text))
     assert (text[q.start : q.end], q.speaker_text) == ("Reyes agreed and then, according to the local paper, paid the mayor a compliment", "the local paper")
+    # before ", and" a new clause starts: the phrase ends the report
+    text = "The tariff changes are due to take effect on May 1, according to officials, and negotiators aim to conclude a final agreement within six months."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "The tariff changes are due to take effect on May 1"
 
 
 def test_a_long_title_after_book_is_no_quotation() -> None:

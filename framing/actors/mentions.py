@@ -431,6 +431,12 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             if m is not None and q.speaker_type == "anonymous":
                 out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
                 continue
+        if m is None and doc.has_syntax and _refers_back(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end)):
+            # "the two commissioners wrote", "the organizers said": the named group or people just quoted
+            ref = _non_person_antecedent(doc, q, out, mentions, plural=True)
+            if ref is not None and ref[1] and ref[1][:1].isupper() and ref[1].lower() != (q.speaker_text or "").lower():
+                out.append(replace(q, speaker=ref[0], speaker_name=ref[1]))
+                continue
         if m is None:
             out.append(replace(q, speaker_name=q.speaker_text if q.speaker_type != "pronoun" else None))
             continue
@@ -510,11 +516,38 @@ def _plural(doc: Doc, t: int) -> bool:
     return doc.tags[t] in ("NNS", "NNPS") or any(doc.deps[c] == "conj" for c in doc.children[t])
 
 
-def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention]) -> tuple[str | None, str | None] | None:
+def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:
+    """Whether a speaker phrase is a definite plural noun that names no one ("the two
+    commissioners", "the organizers"): it refers back to people or groups named before. Not a
+    source noun ("the officials" stay anonymous) and not a phrase with its own name or detail
+    ("the organizers of the march")."""
+    if doc.tags[head] != "NNS" or doc.lemmas[head].lower() in word_class("source_nouns"):
+        return False
+    if not any(doc.deps[c] == "det" and doc.lower[c] in ("the", "these", "both") for c in doc.children[head]):
+        return False
+    return all(doc.deps[t] in ("det", "nummod", "amod", "compound") and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head)
+
+
+def _sentence_gap(doc: Doc, before: Quote, q: Quote) -> int:
+    """Sentences from the end of quotation ``before`` (and its attribution) to ``q``, not counting
+    lines of fewer than three words between them ("AD", a photo credit): filler, not text."""
+    anchor = max(before.end, before.speaker_end or 0) - 1
+    last = _sentence_of(doc, bisect_right(doc.starts, anchor) - 1)
+    gap = 0
+    for k in range(last + 1, min(q.sentence, len(doc.sentences) - 1) + 1):
+        sent = doc.sentences[k]
+        if k == q.sentence or sum(1 for t in range(sent.token_start, sent.token_end) if doc.pos[t] not in ("PUNCT", "SPACE", "SYM", "X")) >= 3:
+            gap += 1
+    return gap
+
+
+def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention], *, plural: bool | None = None) -> tuple[str | None, str | None] | None:
     """(actor, name) a speaker "it" or "they" refers to: the speaker of a quotation at most four
-    sentences before that fits the pronoun ("it": an organisation, a state or a text; "they":
-    a plural or coordinated speaker), else the subject of the sentence before when it fits."""
-    they = doc.lower[q.speaker_token or 0] == "they"
+    sentences before (filler lines not counted) that fits the pronoun ("it": an organisation, a
+    state or a text; "they": a plural or coordinated speaker), else the subject of the sentence
+    before when it fits. ``plural`` says which for a speaker that is no pronoun ("the two
+    commissioners")."""
+    they = doc.lower[q.speaker_token or 0] == "they" if plural is None else plural
 
     def fits(t: int, stype: str | None) -> bool:
         if doc.pos[t] == "PRON":
@@ -528,11 +561,11 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
         )
 
     for p in reversed(before):
-        if q.sentence - p.sentence > 4:
+        if _sentence_gap(doc, p, q) > 4:
             break
         if p.speaker_token is None or p.speaker_name is None:
             continue
-        if p.speaker_type == "pronoun" and doc.lower[p.speaker_token] == doc.lower[q.speaker_token or 0]:
+        if p.speaker_type == "pronoun" and doc.lower[p.speaker_token] == ("they" if they else "it"):
             return p.speaker, p.speaker_name  # "they said ... they added"
         if fits(p.speaker_token, p.speaker_type):
             return p.speaker, p.speaker_name
@@ -541,6 +574,8 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
     prev = doc.sentences[q.sentence - 1]
     for t in range(prev.token_start, prev.token_end):
         if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT" and fits(t, None if doc.pos[t] != "PROPN" else ("group" if they else "organisation")):
+            if plural is not None and doc.pos[t] == "PROPN" and not _plural(doc, t) and next((m.type for m in mentions if m.token == t), None) not in ("organisation", "group"):
+                return None  # "the organizers" are no single person named before
             if they and doc.pos[t] == "PROPN":  # "Kirby and Munoz praised ...": both
                 by_token = {m.token: m for m in mentions if m.token is not None}
                 own = by_token.get(t)

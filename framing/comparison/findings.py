@@ -105,7 +105,8 @@ def findings(comp: Comparison) -> list[dict[str, Any]]:
             voices = ", ".join(f"{r['speaker']} ({r['quotes']})" for _, r in named.head(4).iterrows())
             total = named["quotes"].sum()
             ev_share = (named["evaluative_verb_share"] * named["quotes"]).sum() / total if total else 0.0
-            ev_verbs = sorted({q["verb"] for r in members.get(str(g), []) for q in r.quotes if q.get("verb_class") == "evaluative"})
+            # the verbs of the attributions the share counts (those with a speaker)
+            ev_verbs = sorted({q["verb"] for r in members.get(str(g), []) for q in r.quotes if q.get("verb_class") == "evaluative" and q.get("speaker_name")})
             verbs = ", ".join(ev_verbs[:5])
             out.append(
                 {

@@ -20,7 +20,7 @@ __all__ = ["WORD_CLASSES", "attribution_class", "word_class"]
 
 #: The classes declared in ``lexicons/word_classes.toml``.
 WORD_CLASSES = (
-    "speech_verbs", "phrasal_speech_verbs", "source_nouns", "object_control_verbs", "relational_nouns", "partner_prepositions",
+    "speech_verbs", "phrasal_speech_verbs", "claim_nouns", "source_nouns", "object_control_verbs", "relational_nouns", "partner_prepositions",
     "female_first_names", "male_first_names",
 )
 

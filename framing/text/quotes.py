@@ -3,7 +3,9 @@ over several sentences or paragraphs.
 
 Recognised marks: curly double quotes (“…”), straight double quotes ("…"), guillemets («…») and
 curly single quotes (‘…’) when the opening mark follows a space or the start of a line (so that
-apostrophes are not mistaken for quotes). The news convention for multi-paragraph quotes, where
+apostrophes are not mistaken for quotes). Copied text breaks marks in two common ways, both
+tolerated: a straight double mark typed for an apostrophe inside a word ("I"m") is no mark, and a
+paragraph opened with a straight single mark may be closed with a double one. The news convention for multi-paragraph quotes, where
 a paragraph opens a quote without closing it and the next paragraph re-opens it, is followed.
 """
 
@@ -36,7 +38,12 @@ _MARKS = [
     (re.compile("“"), re.compile('[”"]')),
     (re.compile("«"), re.compile("»")),
     (re.compile("„"), re.compile("[“”]")),
-    (re.compile('"'), re.compile('"')),
+    # a paragraph that opens with a straight single mark before a capital is a quotation, and
+    # copied text may close it with a double mark ('The House has done nothing," Andrews said)
+    (re.compile(r"(?:^|(?<=\n))'(?=[A-Z])"), re.compile(r"(?<=\S)['\"](?!\w)")),
+    # a straight double mark between two letters is a mistyped apostrophe ("I"m", "don"t"),
+    # neither opening nor closing a quotation
+    (re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])'), re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')),
     (re.compile(r"(?<!\w)‘(?=\S)"), re.compile(r"(?<=\S)’(?!\w)")),
 ]
 

@@ -51,6 +51,12 @@ _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (mo
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
+#: Nouns of a work whose title follows in quotation marks ("his new book “...”")
+_WORK_NOUNS = frozenset({"book", "memoir", "novel", "film", "movie", "documentary", "show", "series", "programme", "program", "podcast", "album", "song", "play", "column", "essay", "article", "op-ed", "headline", "painting", "exhibition", "episode"})
+#: Texts whose contents a writer reports with "show" ("records show")
+_RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
+#: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
+_CLAIM_MAKERS = frozenset({"make", "issue", "repeat", "reiterate", "renew", "voice", "offer", "give", "deliver", "level", "publish", "release"})
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group", "FAC": "organisation"}
 
 
@@ -69,6 +75,8 @@ def _sentence_index(doc: Doc) -> list[int]:
 def _is_cue(doc: Doc, i: int) -> bool:
     if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
         return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i])
+    if doc.lemmas[i].lower() == "show":  # "records show", "documents showed": a text is the source; "the video shows him", "polls show" are not
+        return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in _RECORD_NOUNS for c in doc.children[i])
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
     lemma = doc.lemmas[i].lower()
@@ -114,6 +122,18 @@ def _subject(doc: Doc, verb: int) -> int | None:
                     return outer
     if doc.deps[verb] == "acl" and doc.pos[doc.heads[verb]] in ("NOUN", "PROPN"):
         return doc.heads[verb]  # "a small child asking over and over, “Why?”"
+    inverted = _inverted_speaker(doc, verb)
+    if inverted is not None:
+        return inverted
+    if verb + 1 < doc.n_tokens and verb > 0 and doc.tokens[verb - 1] in (",", "”", '"') and doc.tags[verb] in ("VBD", "VBZ") and not any(doc.deps[c] in ("nsubj", "nsubjpass") for c in doc.children[verb]):
+        # "If so, that will be bad news, argued the deputy solicitor general, Jeffrey Wall": the
+        # parser coordinated the inverted cue and took its speaker for an object
+        obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and subtree_span(doc, c)[0] == verb + 1), None)
+        if obj is not None and (
+            doc.pos[obj] == "PROPN" or doc.lemmas[obj].lower() in word_class("source_nouns")
+            or any(doc.deps[g] == "appos" and doc.pos[g] == "PROPN" for g in doc.children[obj])
+        ):
+            return obj
     seen = set()
     v = verb
     while v not in seen:
@@ -132,17 +152,68 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 if objs:
                     return objs[0]
         if doc.deps[v] in ("conj", "xcomp", "advcl") and doc.heads[v] != v:
-            v = doc.heads[v]
+            h = doc.heads[v]
+            if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and not _is_cue(doc, h) and _is_cue(doc, doc.heads[h]):
+                h = doc.heads[h]  # "said the deal was fair and added that ...": the parser coordinated the second cue inside the first one's report
+            v = h
             continue
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
     j = verb + 1
     if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
+        # the name the parser took for the cue's object, with its title after it and no comma
+        # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')
+        obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and c > verb), None)
+        if obj is not None and doc.pos[obj] == "PROPN" and subtree_span(doc, obj)[0] == j:
+            return obj
         while j + 1 < doc.n_tokens and doc.pos[j] in ("DET", "ADJ", "PROPN", "NOUN") and doc.pos[j + 1] in ("PROPN", "NOUN"):
             j += 1
         if doc.pos[j] in ("PROPN", "NOUN"):
             return j
     return None
+
+
+def _noun_source(doc: Doc, noun: int) -> int | None:
+    """Who made a claim a noun names: its possessor ("his claim", "Russian officials'
+    insistence"), a name or group word before it ("Republican criticism"), or the object of "by"
+    or "from" ("accusations by critics"); None when the text names nobody ("accusations that ...")."""
+    kids = doc.children[noun]
+    for c in kids:
+        if doc.deps[c] == "poss":
+            return c
+    for c in kids:
+        if c < noun and doc.deps[c] in ("amod", "compound", "nmod") and (doc.pos[c] == "PROPN" or doc.tokens[c][:1].isupper()):
+            return c
+    for c in kids:
+        if doc.deps[c] == "prep" and doc.lower[c] in ("by", "from"):
+            objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]
+            if objs:
+                return objs[0]
+    if doc.deps[noun] == "dobj" and doc.lemmas[doc.heads[noun]].lower() in _CLAIM_MAKERS:
+        return _subject(doc, doc.heads[noun])  # "she made a promise that ...", not "faced accusations that ..."
+    return None
+
+
+def _inverted_speaker(doc: Doc, verb: int) -> int | None:
+    """The speaker after a cue that opens its sentence ('Added another adviser to the mayor: “...”',
+    'Said one aide: “...”'): the cue has no subject, and the noun phrase right after it is a name or
+    a source noun (the parser takes it for an object, and may take "Added" for a participle, so one
+    of those needs the colon or comma that ends the phrase)."""
+    opens = verb == 0 or doc.tokens[verb - 1] in (".", "!", "?") or "\n" in doc.text[doc.ends[verb - 1] : doc.starts[verb]]
+    if not opens or doc.tags[verb] not in ("VBD", "VBZ", "VBN") or verb + 1 >= doc.n_tokens:
+        return None
+    if any(doc.deps[c] in ("nsubj", "nsubjpass") and c < verb for c in doc.children[verb]):
+        return None
+    obj = next((c for c in doc.children[verb] if doc.deps[c] in ("dobj", "nsubj", "npadvmod", "attr") and c > verb), None)
+    if obj is None or subtree_span(doc, obj)[0] != verb + 1:
+        return None
+    if doc.pos[obj] != "PROPN" and doc.lemmas[obj].lower() not in word_class("source_nouns"):
+        return None
+    if doc.tags[verb] == "VBN":
+        after = subtree_span(doc, verb, skip=frozenset({"ccomp", "parataxis", "punct"}))[1] + 1
+        if after >= doc.n_tokens or doc.tokens[after] not in (":", ","):
+            return None
+    return obj
 
 
 def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
@@ -210,13 +281,14 @@ class _Finder:
         preposition or next to a name: a programme, book or slogan title."""
         doc = self.doc
         words = [i for i in range(a, b) if doc.pos[i] not in ("PUNCT", "SPACE")]
-        if not words or len(words) > 8:
-            return False
-        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
-        if not all(doc.tokens[i][:1].isupper() or doc.lower[i] in small for i in words) or not doc.tokens[words[0]][:1].isupper():
-            return False
         before = a - 2 if a >= 2 else -1
-        return before >= 0 and (doc.pos[before] == "ADP" or doc.tokens[before] in ("'s", "’s") or doc.pos[before] == "PROPN")
+        work = before >= 0 and doc.lemmas[before].lower() in _WORK_NOUNS  # "his new book “...”": a title of any length
+        if not words or (len(words) > 8 and not work):
+            return False
+        small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "over", "by", "from", "or", "but", "vs", "vs."}
+        if not all(doc.tokens[i][:1].isupper() or doc.lower[i] in small or not doc.tokens[i][:1].isalpha() for i in words) or not doc.tokens[words[0]][:1].isupper():
+            return False
+        return before >= 0 and (work or doc.pos[before] == "ADP" or doc.tokens[before] in ("'s", "’s") or doc.pos[before] == "PROPN")
 
     def is_clause(self, a: int, b: int) -> bool:
         """Whether tokens ``[a, b)`` hold a clause of their own: a subject with its verb inside,
@@ -299,6 +371,8 @@ class _Finder:
         cue_end = doc.ends[cue]
         if speaker is not None:
             cue_end = doc.ends[min(cue + 1, doc.n_tokens - 1)]
+        elif doc.pos[cue] == "NOUN" and doc.lemmas[cue].lower() in word_class("claim_nouns"):
+            speaker = _noun_source(doc, cue)
         else:
             speaker = _subject(doc, cue)
         q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
@@ -393,7 +467,8 @@ class _Finder:
     def _colon_subject(self, mark: int) -> int | None:
         """The source that introduces a quotation with a colon and no verb of saying ("Kendi was
         blunt: “...”", "But he got in one last shot: “...”"): the subject of the clause the colon
-        ends, when it is a name, a personal pronoun or a source noun."""
+        ends, when it is a name, a personal pronoun or a source noun; else the author of a text
+        the clause names ("Details were given in a blog post by Acme's executives: “...”")."""
         doc = self.doc
         c = mark - 1
         while c >= 0 and c in self.mark_of:
@@ -401,12 +476,17 @@ class _Finder:
         if c < 1 or doc.tokens[c] != ":" or self.quoted(c - 1):
             return None
         v, steps = c - 1, 0
+        author = None  # "... in a blog post by the company's executives:", "... was set out by the minister:"
         while steps < 6:
+            if author is None and doc.deps[v] == "pobj" and doc.lower[doc.heads[v]] == "by":
+                by = doc.heads[v]
+                if doc.deps[by] == "agent" or doc.lemmas[doc.heads[by]].lower() in word_class("statement_nouns"):
+                    author = v
             subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
             if subj is not None:
                 if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns"):
                     return subj
-                return None
+                return author
             if doc.heads[v] == v:
                 return None
             v, steps = doc.heads[v], steps + 1
@@ -448,12 +528,18 @@ class _Finder:
             and doc.lower[subtree_span(doc, c)[0]] not in ("when", "while", "whenever")  # a time ("... when Trump was treating friends and foes alike"), not words
         ]
         if comps:
+            # a clause before the cue and one after ("Trump went further: he insisted that he had
+            # seen ..."): what the cue reports is the one after it
+            comps.sort(key=lambda c: c < i)
             lo, hi = subtree_span(doc, comps[0])
-        elif doc.deps[i] in ("parataxis", "ccomp") and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
+            hi = self.before_next_speech(i, lo, hi)
+        elif (doc.deps[i] in ("parataxis", "ccomp") or (doc.deps[i] == "conj" and doc.tags[i] in ("VBD", "VBZ") and i > 0 and doc.tokens[i - 1] in (",", "”", '"') and (after := _subject(doc, i)) is not None and after > i)) and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:
             h = doc.heads[i]
             if self.quoted(h) or _is_cue(doc, h):
                 return None
             lo, hi = subtree_span(doc, h)
+            while hi > lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                hi -= 1  # the full stop hangs from the main clause: "X, argued Y." ends the sentence with the cue
             clo, chi = subtree_span(doc, i)
             if clo > 0 and doc.pos[clo] != "PUNCT" and doc.pos[clo - 1] != "PUNCT":
                 return None  # not set off by punctuation: a clause of the sentence ("help it counter China"), no aside
@@ -463,6 +549,8 @@ class _Finder:
             if chi >= hi:
                 hi = clo - 1
             elif clo <= lo:
+                if chi + 1 < doc.n_tokens and doc.tokens[chi + 1] in ("—", "–", "--"):
+                    return None  # "X mused that ... — is that what they are up to?": the writer goes on
                 lo = chi + 1
         else:
             return None
@@ -481,6 +569,45 @@ class _Finder:
         if inside and self.words(lo, hi + 1) - sum(self.words(*self.ranges[k]) for k in inside) < 2 and not (comps and self.writer_subject(comps[0])):
             return None  # nothing but the quotation
         return lo, hi
+
+    def before_next_speech(self, cue: int, lo: int, hi: int) -> int:
+        """The end of a reported clause ``[lo, hi]`` before a clause coordinated inside it that
+        has a cue and a subject or a reported clause of its own ("Conservatives said they oppose
+        any increase, and interest groups said they will penalize ..."; "said the deal was fair and
+        added that ..."; "suggested that A, saying that B"): the parser may hang the second report
+        from the first one's words."""
+        doc = self.doc
+        for t in range(lo, hi + 1):
+            participle = doc.deps[t] == "advcl" and doc.tags[t] == "VBG" and any(doc.deps[g] == "ccomp" for g in doc.children[t])  # ", saying that ..."
+            if t != cue and (doc.deps[t] == "conj" or participle) and lo <= doc.heads[t] <= hi and not self.quoted(t) and _is_cue(doc, t) and not self.unsaid(t) and any(doc.deps[g] in ("nsubj", "nsubjpass", "ccomp") for g in doc.children[t]):
+                end = subtree_span(doc, t)[0] - 1
+                while end > lo and (doc.pos[end] == "PUNCT" or doc.deps[end] == "cc"):
+                    end -= 1
+                return end
+        return hi
+
+    def noun_complement(self, noun: int) -> tuple[int, int] | None:
+        """What a claim noun reports: its "that" clause ("his claim that the vote was rigged",
+        "accusations that it censors voices"), when the clause is complete (a subject, and an
+        object, a complement or a passive), so that a relative clause the parser took for one
+        ("the claim that he made") is left out."""
+        doc = self.doc
+        if doc.deps[noun] in ("dobj", "attr") and self.unsaid(doc.heads[noun]):
+            return None  # "I am not making the argument that ..."
+        for c in doc.children[noun]:
+            if doc.deps[c] not in ("acl", "ccomp") or c < noun or self.quoted(c):
+                continue
+            if not any(doc.deps[g] == "mark" and doc.lower[g] == "that" for g in doc.children[c]) or not any(doc.deps[g] in _SUBJECTS for g in doc.children[c]):
+                continue
+            lo, hi = subtree_span(doc, c)
+            if not any(doc.deps[t] in ("dobj", "attr", "acomp", "ccomp", "xcomp", "auxpass", "nsubjpass", "oprd") for t in range(lo, hi + 1)):
+                continue
+            while lo <= hi and (doc.pos[lo] == "PUNCT" or (doc.lower[lo] == "that" and doc.deps[lo] == "mark")):
+                lo += 1
+            while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                hi -= 1
+            return (lo, hi) if hi >= lo else None
+        return None
 
     def writer_subject(self, c: int) -> bool:
         """Whether clause ``c`` has a subject outside any quotation (the writer's words)."""
@@ -517,8 +644,10 @@ class _Finder:
                 h = doc.heads[i]
                 if src is None or h == i:
                     continue
-                lo, hi = subtree_span(doc, h)
                 plo, phi = subtree_span(doc, i)
+                while plo > h and doc.deps[h] == "conj" and doc.heads[h] != h and not self.quoted(doc.heads[h]):
+                    h = doc.heads[h]  # "A was planned, but B happened, according to X": X says both (not "A, but according to X, B")
+                lo, hi = subtree_span(doc, h)
                 # the clause without the "according to X" phrase and its comma
                 if plo <= lo:
                     lo = phi + 1
@@ -526,6 +655,11 @@ class _Finder:
                         lo += 1
                     while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
                         hi -= 1  # "According to officials, the talks failed." without its full stop
+                elif (nxt := next((t for t in range(phi + 1, hi + 1) if doc.pos[t] != "PUNCT"), None)) is not None and doc.deps[nxt] != "cc":
+                    # set off inside the clause ("Trump agreed and then, according to the Post,
+                    # paid him a compliment"): the whole clause; before ", and ..." it ends there
+                    while hi >= lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
+                        hi -= 1
                 else:
                     hi = plo - 1
                     while hi >= lo and doc.pos[hi] == "PUNCT":
@@ -535,11 +669,13 @@ class _Finder:
                     content = (lo, hi)  # (nothing but a quotation: already a direct quote)
             elif _is_cue(doc, i) and not self.unsaid(i):
                 content = self.complement(i, used_cues)
+            elif doc.pos[i] == "NOUN" and doc.lemmas[i].lower() in word_class("claim_nouns"):
+                content = self.noun_complement(i)
             if content is None:
                 continue
             q = self.quote_from_cue("reported", 0, 0, 0, i)
-            if q.speaker_text is None:
-                continue  # "was asked why ...": reported speech needs a source
+            if q.speaker_text is None and doc.pos[i] != "NOUN":
+                continue  # "was asked why ...": reported speech needs a source (a claim noun may name none: "accusations that ...")
             lo, hi = content
             has_quote = any(self.in_quote[t] >= 0 for t in range(lo, hi + 1))
             kind = "mixed" if has_quote else "reported"

@@ -376,3 +376,127 @@ def test_reported_speech_whose_verb_is_quoted_is_mixed() -> None:
     assert ("mixed", "he “rejects those labels and the ideology they stand for.”") in kinds
     text = "He said, “We will win this fight no matter how long it takes.”"
     assert [q.kind for q in find_quotes(parse(text))] == ["direct"]
+
+
+def test_a_second_report_coordinated_inside_the_first_is_its_own() -> None:
+    """"X said A, and Y said B" and "X said A and added that B": the parser may hang the second
+    report inside the first; each keeps its own clause and speaker (illustrative sentences)."""
+    text = "Farm groups said they cannot accept any cut in subsidies, and the union said it will strike if the bill passes."
+    assert [(q.speaker_text, text[q.start : q.end]) for q in find_quotes(parse(text))] == [
+        ("Farm groups", "they cannot accept any cut in subsidies"),
+        ("the union", "it will strike if the bill passes"),
+    ]
+    text = "The minister said the deal was fair and added that talks would resume."
+    assert [(q.speaker_text, q.cue, text[q.start : q.end]) for q in find_quotes(parse(text))] == [
+        ("The minister", "said", "the deal was fair"),
+        ("The minister", "added", "talks would resume"),
+    ]
+    text = "Reyes said the council approved the plan and added a clause on wages."
+    assert [text[q.start : q.end] for q in find_quotes(parse(text))] == ["the council approved the plan and added a clause on wages"]
+
+
+def test_the_clause_a_cue_reports_comes_after_it() -> None:
+    """"X went further: she insisted that ...": the clause before the colon is the writer's."""
+    text = "Reyes went further on Tuesday: she insisted that the council had hidden the report from voters."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "the council had hidden the report from voters"
+
+
+def test_a_claim_noun_reports_its_that_clause() -> None:
+    """"his claim that ...", "accusations that ...": what a source said, with the possessor or a
+    name before the noun as the source, or none named; not a relative clause ("the claim that he
+    made"), a fact ("the fact that"), or a negated claim (illustrative sentences)."""
+    def reported(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(text[q.start : q.end], q.speaker_text, q.cue) for q in find_quotes(parse(text)) if q.kind == "reported"]
+
+    assert reported("He repeated his claim that the election was rigged against him.") == [("the election was rigged against him", "his", "claim")]
+    assert reported("The agency has faced accusations that it censors local voices.") == [("it censors local voices", None, "accusations")]
+    assert reported("The mayor dismissed Republican criticism that the council misled the public.") == [("the council misled the public", "Republican", "criticism")]
+    assert reported("She made a promise that she would return the money to voters.") == [("she would return the money to voters", "She", "promise")]
+    assert reported("The claim that he made was false.") == []
+    assert reported("The fact that he lied is clear.") == []
+    assert reported("I am not making the argument that the mayor needed to resign over the report.") == []
+
+
+def test_a_negated_cue_inside_a_report_does_not_end_it() -> None:
+    text = "The officials also stressed that the mayor changed her own mind, and no council members directly asked her to resign."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "the mayor changed her own mind, and no council members directly asked her to resign"
+
+
+def test_a_cue_that_opens_its_sentence_takes_the_speaker_after_it() -> None:
+    """'Added another adviser to the mayor: “...”', 'Said one aide: “...”' (illustrative)."""
+    text = "The mayor spoke first. Added another adviser to the mayor: “We never crossed that line, and we never will.”"
+    (q,) = find_quotes(parse(text))
+    assert (q.kind, q.speaker_text, q.cue) == ("direct", "another adviser", "Added")
+    text = "The council met. Said one longtime aide: “Nobody wanted this fight, but here we are.”"
+    (q,) = find_quotes(parse(text))
+    assert q.speaker_text == "one longtime aide"
+    assert find_quotes(parse("Told the story a hundred times, he still laughs.")) == []
+
+
+def test_a_colon_after_a_text_by_its_author_introduces_the_authors_words() -> None:
+    text = "Further details were set out in a blog post by the company's executives: “In May, our systems flagged ten million accounts a week.”"
+    (q,) = find_quotes(parse(text))
+    assert (q.kind, q.speaker_text) == ("direct", "the company's executives")
+
+
+def test_according_to_at_the_end_covers_the_coordinated_clauses_before_it() -> None:
+    def reported(text: str) -> list[str]:
+        return [text[q.start : q.end] for q in find_quotes(parse(text)) if q.kind == "reported"]
+
+    text = "The mayor was scheduled to speak in the harbour today, but she cancelled two weeks ago, according to the local paper."
+    assert reported(text) == ["The mayor was scheduled to speak in the harbour today, but she cancelled two weeks ago"]
+    text = "The survey results are not public yet, but according to the ministry, preliminary data show that a quarter of students vape."
+    assert reported(text) == ["preliminary data show that a quarter of students vape"]
+
+
+def test_records_show_is_a_text_reporting() -> None:
+    """"records show", "documents showed": the text is the source; not "the video shows him"."""
+    text = "The house was bought in December through a shell company, records show."
+    assert [(text[q.start : q.end], q.speaker_text) for q in find_quotes(parse(text))] == [("The house was bought in December through a shell company", "records")]
+    assert find_quotes(parse("The video shows him falling on stage.")) == []
+
+
+def test_an_inverted_cue_after_a_comma_reports_the_clause_before_it() -> None:
+    """"If so, that will be bad news, argued the deputy mayor, Dana Reyes": the parser coordinates
+    the cue and takes its speaker for an object (illustrative sentences)."""
+    for text, content, speaker in [
+        ("If so, that will be bad news for the harbour, argued the deputy mayor, Dana Reyes.", "If so, that will be bad news for the harbour", "the deputy mayor, Dana Reyes"),
+        ("The deal will collapse, warned officials in Ottawa.", "The deal will collapse", "officials in Ottawa"),
+        ("The plan is dead, said Dana Reyes, the mayor.", "The plan is dead", "Dana Reyes, the mayor"),
+    ]:
+        assert [(text[q.start : q.end], q.speaker_text) for q in find_quotes(parse(text))] == [(content, speaker)]
+    text = "The council had been criticized by Reyes and others as a waste of money."
+    assert find_quotes(parse(text)) == []
+
+
+def test_a_participle_of_saying_starts_a_report_of_its_own() -> None:
+    text = 'But Judge Reyes suggested that she took a dim view of the brief, saying that the council may have chosen an "intemperate" lawyer.'
+    assert [(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))] == [
+        ("reported", "she took a dim view of the brief"),
+        ("mixed", 'the council may have chosen an "intemperate" lawyer'),
+        ("partial", '"intemperate"'),
+    ]
+
+
+def test_according_to_inside_a_clause_reports_the_whole_clause() -> None:
+    text = "Reyes agreed and then, according to the local paper, paid the mayor a compliment."
+    (q,) = find_quotes(parse(text))
+    assert (text[q.start : q.end], q.speaker_text) == ("Reyes agreed and then, according to the local paper, paid the mayor a compliment", "the local paper")
+    # before ", and" a new clause starts: the phrase ends the report
+    text = "The tariff changes are due to take effect on May 1, according to officials, and negotiators aim to conclude a final agreement within six months."
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end] == "The tariff changes are due to take effect on May 1"
+
+
+def test_a_long_title_after_book_is_no_quotation() -> None:
+    text = "In his new book “Harbour Lights: Dana Reyes, The Port, And The War Over the Docks,” the reporter writes that the port is failing."
+    assert [(q.kind, text[q.start : q.end]) for q in find_quotes(parse(text))] == [("reported", "the port is failing")]
+    text = "Trump called her “Crooked Hillary” at the rally."
+    assert [q.kind for q in find_quotes(parse(text))] == ["partial"]
+
+
+def test_a_report_before_a_dash_does_not_run_into_the_writers_question() -> None:
+    text = 'The mayor mused yesterday that the "time has come" for a new tax — is that what the council is up to?'
+    assert all("is that what" not in text[q.start : q.end] for q in find_quotes(parse(text)))

@@ -285,3 +285,32 @@ def test_read_is_a_cue_only_for_a_text(shipped: Gazetteer) -> None:
     text = "“The numbers were worse than anyone expected in the whole region,” she said after she read the report."
     (q,) = quotes(text, shipped)
     assert q.cue == "said"
+
+
+def test_the_named_people_go_on_speaking_past_filler_lines(shipped: Gazetteer) -> None:
+    """"they added" and "the two councillors wrote" after "Dana Reyes and Omar Haddad wrote", with
+    one-word lines ("AD") between that are no sentences of the text (invented)."""
+    text = (
+        "“Your failure to act is unconscionable,” Dana Reyes and Omar Haddad wrote in a letter to the council.\n\nAD\n\nAD\n\n"
+        "“Forcing a vote on Tuesday threatens everyone in the harbour,” they added.\n\nThe letter was sent by the two of them alone.\n\nAD\n\nAD\n\n"
+        "“Rather than preparing for the storm, we are sending crews around the port,” the two councillors wrote."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Reyes and Omar Haddad"] * 3
+
+
+def test_a_definite_plural_noun_refers_back_only_to_named_speakers(shipped: Gazetteer) -> None:
+    text = "The Harbour Workers Union and the Fishers Guild called a strike. “We will stay out until the port reopens,” the organizers said."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Harbour Workers Union and Fishers Guild"]
+    text = "Dana Reyes voted for the bill on Friday. “Dana Reyes has betrayed the people of this harbour,” the campaign organizers said."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["the campaign organizers"]  # not the one person named before
+    text = "“The vote was rushed and nobody was asked,” the protesters said."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["the protesters"]
+    text = "Dana Reyes met the council on Monday. “The deal is done and we are proud of it,” the officials said."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["the officials"]
+
+
+def test_a_name_after_the_cue_with_its_title_and_no_comma(shipped: Gazetteer) -> None:
+    """'” echoed Dana Reyes Senior Vice President for Government Affairs at Acme': the name, not
+    the title's last words (invented)."""
+    text = "“This bill unlocks spectrum for rural towns,” echoed Dana Reyes Senior Vice President for Government Affairs at Acme, a trade group."
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Reyes"]

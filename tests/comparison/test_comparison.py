@@ -104,6 +104,10 @@ def test_compare_example_corpus_findings(example_results: framing.Results) -> No
     # the aggregator's copy of the wire story is not counted as a sixth outlet
     assert comp.sizes == {g: 1 for g in comp.groups} and len(comp.groups) == 5
     assert set(comp.small) == set(comp.groups)
+    # the evaluative verbs named are those of the attributions the share counts (with a speaker):
+    # Harmony Daily's unattributed "the claim that ..." is no evaluative attribution of a source
+    voices = next(line for line in comp.summary() if line.startswith("Harmony Daily gives voice"))
+    assert "0% of its attributions use evaluative verbs." in voices
 
 
 def test_distinctive_terms_and_profiles(example_results: framing.Results) -> None:

@@ -1,0 +1,23 @@
+"""Quotation marks in copied text (invented sentences)."""
+
+from framing.text.quotes import find_quote_spans
+
+
+def _quotes(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def test_straight_double_mark_inside_a_word_is_an_apostrophe() -> None:
+    t = '"I"m tired of waiting for the council," Dana Burton said. "We"ll see what happens."'
+    assert _quotes(t) == ['"I"m tired of waiting for the council,"', '"We"ll see what happens."']
+
+
+def test_paragraph_opened_with_single_mark_may_close_with_double() -> None:
+    t = "The vote failed.\n\n'The council has done nothing in a year, I'm very disappointed,\" Burton said. \"There will be another vote,\" she said."
+    assert _quotes(t) == ["'The council has done nothing in a year, I'm very disappointed,\"", '"There will be another vote,"']
+
+
+def test_ordinary_marks_are_unchanged() -> None:
+    t = 'He called the plan "reckless" and the Greens\' "alternative" a "fantasy".'
+    assert _quotes(t) == ['"reckless"', '"alternative"', '"fantasy"']
+    assert _quotes("'90s music was 'better', she said.") == []

@@ -30,8 +30,8 @@ def marxist_terms(lexset: LexiconSet, text: str) -> list[str]:
     ("sentence", "term"),
     [
         # illustrative sentences, written for this test
-        ("The capitalist governments of Europe are cutting pensions to pay for tanks.", "capitalist"),
-        ("Prices rise because the capitalists want bigger margins.", "capitalists"),
+        ("The capitalist governments of Europe are cutting pensions to pay for tanks.", "capitalist government*"),
+        ("Prices rise because the capitalists want bigger margins.", "the capitalists"),
         ("Ministers and the bosses say nurses must accept another pay cut.", "the bosses"),
         ("Thousands of labour movement activists marched on the conference.", "labour movement"),
         ("The paper called on workers and youth to join the walkout.", "workers and youth"),
@@ -39,7 +39,18 @@ def marxist_terms(lexset: LexiconSet, text: str) -> list[str]:
         ("The budget is another chapter in the decline of British capitalism.", "British capitalism"),
         ("The rival powers are preparing to redivide the world's markets.", "redivide"),
         ("The populist wing of the bourgeoisie has no answer to the crisis.", "bourgeoisie"),
-        ("The working class must answer the war drive with its own programme.", "working class"),
+        ("The working class must answer the war drive with its own programme.", "the working class must"),
+        ("Strikes across three continents show the power of the international working class.", "international working class"),
+        ("The budget is one more attack on the working class.", "attack on the working class"),
+        ("The paper called for the mobilization of the working class against the war.", "mobilization of the working class"),
+        ("Sanctions are a weapon of US imperialism against the region.", "US imperialism"),
+        ("The paper opposes U.S. imperialism in Latin America.", "U.S. imperialism"),
+        ("Imperialism and war go together, the leaflet says.", "imperialism and war"),
+        ("The imperialist powers are arming both sides.", "imperialist"),
+        ("The rally condemned the imperialist-backed coup.", "imperialist"),
+        ("The Western imperialists back the occupation.", "imperialists"),
+        ("The capitalist media ignored the march.", "capitalist media"),
+        ("Bankers and capitalists cheered the budget.", "bankers and capitalists"),
     ],
 )
 def test_register_constructions_match(lexset: LexiconSet, sentence: str, term: str) -> None:
@@ -61,6 +72,19 @@ def test_register_constructions_match(lexset: LexiconSet, sentence: str, term: s
         "The labor movement backed the governor's re-election.",
         "He says he is a capitalist and proud of it.",
         "Anti-capitalist protesters blocked the bridge for an hour.",
+        # 1.2.0: the bare words in their mainstream senses (invented sentences)
+        "The candidate says his trade policy will help the working class.",
+        "Voters in the rural working classes swung to the right.",
+        "The historian traced the rise of European imperialism in Africa.",
+        "Critics called the ruling a kind of free-speech imperialism.",
+        "Free-market capitalists should fund the clinic, the columnist wrote.",
+        "She calls herself a capitalist to her bones.",
+        "Socialism means state control of the means of production, the professor said.",
+        "The DSA candidates quote Roosevelt rather than Karl Marx.",
+        # exclusions added in 1.2.0 (invented sentences)
+        "Kyiv warns of a Russian imperialist project in the region.",
+        "British imperialists mapped the river in the 1850s.",
+        "The minister accused Russian imperialists of rewriting history.",
     ],
 )
 def test_misleading_senses_do_not_count(lexset: LexiconSet, sentence: str) -> None:

@@ -32,7 +32,7 @@ def marxist_terms(lexset: LexiconSet, text: str) -> list[str]:
         # illustrative sentences, written for this test
         ("The capitalist governments of Europe are cutting pensions to pay for tanks.", "capitalist government*"),
         ("Prices rise because the capitalists want bigger margins.", "the capitalists"),
-        ("Ministers and the bosses say nurses must accept another pay cut.", "the bosses"),
+        ("Ministers and the bosses say nurses must accept another pay cut.", "and the bosses"),
         ("Thousands of labour movement activists marched on the conference.", "labour movement"),
         ("The paper called on workers and youth to join the walkout.", "workers and youth"),
         ("The dock strike became one of the decisive class battles of the year.", "class battle*"),
@@ -48,9 +48,13 @@ def marxist_terms(lexset: LexiconSet, text: str) -> list[str]:
         ("Imperialism and war go together, the leaflet says.", "imperialism and war"),
         ("The imperialist powers are arming both sides.", "imperialist"),
         ("The rally condemned the imperialist-backed coup.", "imperialist"),
-        ("The Western imperialists back the occupation.", "imperialists"),
+        ("The Western imperialists back the occupation.", "Western imperialists"),
         ("The capitalist media ignored the march.", "capitalist media"),
         ("Bankers and capitalists cheered the budget.", "bankers and capitalists"),
+        ("The recession haunts the British ruling class.", "British ruling class"),
+        ("Their strike is a fight against the ruling class.", "against the ruling class"),
+        ("The war exposes the brutality of the capitalist system.", "brutality of the capitalist system"),
+        ("The paper calls for the overthrow of the capitalist system.", "overthrow of the capitalist system"),
     ],
 )
 def test_register_constructions_match(lexset: LexiconSet, sentence: str, term: str) -> None:
@@ -85,6 +89,16 @@ def test_register_constructions_match(lexset: LexiconSet, sentence: str, term: s
         "Kyiv warns of a Russian imperialist project in the region.",
         "British imperialists mapped the river in the 1850s.",
         "The minister accused Russian imperialists of rewriting history.",
+        # second pass of 1.2.0: other senses and exclusions (invented sentences)
+        "The columnist mocked the orthodoxy of America's ruling class.",
+        "Crowds chanted slogans against the foreign imperialists, state television showed.",
+        "The agency bosses told staff to cut travel.",
+        "Workers have real power in a capitalist system, the economist argued.",
+        "The proletariat has a new hero, the comedian joked.",
+        "The for-profit system adds costs to every hospital bill.",
+        "Oil firms announced big capital budget reductions.",
+        "The artists set out to épater la bourgeoisie.",
+        "The authors want to save capitalism from the capitalists.",
     ],
 )
 def test_misleading_senses_do_not_count(lexset: LexiconSet, sentence: str) -> None:

@@ -96,6 +96,8 @@ def test_entries_dropped_for_misleading_senses(lexset: LexiconSet) -> None:
     assert terms(lexset, "Sociologists call the pattern chain migration.") == []
     assert terms(lexset, "The policy of catch and release ended in May.") == []
     assert terms(lexset, "The catch-and-release policy ended in May.") == []
+    assert terms(lexset, "He wore a Make America Great Again hat to the golf club.") == []
+    assert terms(lexset, "The Never Trumpers met in Washington.") == []
 
 
 # Invented sentences: the exclusions added in 1.2.0.

@@ -23,9 +23,9 @@ Four checks, each with the real numbers whatever they are (issue #17 part 4):
 4. **Hand-checked precision**: the judgements in ``bench/gold/register_precision/<register>.jsonl``
    (a match's source and offsets, the judge's yes/no; no text): precision with a Wilson 95%
    interval, overall and per source (register pages, Article-Bias-Prediction). Reported three
-   ways: the fresh round 2 (``<register>_round2.jsonl``, drawn from the current lexicon after it
-   was tuned on round 1), round 1 restricted to the matches the current lexicon still makes in
-   the outlet's own voice, and round 1 as judged.
+   ways: the latest fresh round (``<register>_round<N>.jsonl``, drawn from the current lexicon
+   after it was tuned on the earlier rounds), the earlier rounds restricted to the matches the
+   current lexicon still makes in the outlet's own voice, and every round as judged.
 """
 
 from __future__ import annotations
@@ -287,36 +287,54 @@ def still_matched(rows: list[dict[str, Any]], reg: str, pages: Path, data: Path)
     return [r for r in rows if any(s <= r["start"] and r["end"] <= e + 2 and e >= r["start"] for s, e in spans[str(r["source"])])]
 
 
+def judgement_rounds(folder: Path, reg: str) -> dict[int, list[dict[str, Any]]]:
+    """Round 1 is ``<register>.jsonl``; later rounds are ``<register>_round<N>.jsonl``."""
+    out = {1: read_judgements(folder / f"{reg}.jsonl")}
+    for path in folder.glob(f"{reg}_round*.jsonl"):
+        out[int(path.stem.rsplit("_round", 1)[1])] = read_judgements(path)
+    return {k: v for k, v in sorted(out.items()) if v}
+
+
 def precision_section(pages: Path, data: Path) -> str:
     folder = ROOT / "bench" / "gold" / "register_precision"
-    head = ["| register | matches judged | precision (95% interval), yes/n | on register pages | on Article-Bias-Prediction |", "|---|---|---|---|---|"]
-    first, kept, fresh = list(head), list(head), list(head)
+    cols = "| matches judged | precision (95% interval), yes/n | on register pages | on Article-Bias-Prediction |"
+    fresh = ["| register | round " + cols, "|---|---|---|---|---|---|"]
+    kept = ["| register | rounds " + cols, "|---|---|---|---|---|---|"]
+    judged = ["| register | round " + cols, "|---|---|---|---|---|---|"]
     for reg in REGISTERS:
-        rows = read_judgements(folder / f"{reg}.jsonl")
-        if not rows:
-            first.append(f"| {LABELS[reg]} | 0 | not judged yet | | |")
+        rounds = judgement_rounds(folder, reg)
+        if not rounds:
+            judged.append(f"| {LABELS[reg]} | - | 0 | not judged yet | | |")
+            continue
+        latest = max(rounds) if max(rounds) > 1 else None
+        if latest:
+            fresh.append(judgement_row(reg, rounds[latest]).replace(f"| {LABELS[reg]} |", f"| {LABELS[reg]} | {latest} |", 1))
         else:
-            first.append(judgement_row(reg, rows))
-            now = still_matched(rows, reg, pages, data)
-            kept.append(judgement_row(reg, now) if now is not None else f"| {LABELS[reg]} | texts not at hand | | | |")
-        second = read_judgements(folder / f"{reg}_round2.jsonl")
-        fresh.append(judgement_row(reg, second) if second else f"| {LABELS[reg]} | 0 | no fresh round | | |")
+            fresh.append(f"| {LABELS[reg]} | - | 0 | no fresh round | | |")
+        earlier = [r for n, rs in rounds.items() if n != latest for r in rs]
+        now = still_matched(earlier, reg, pages, data)
+        names = ", ".join(str(n) for n in rounds if n != latest)
+        kept.append(judgement_row(reg, now).replace(f"| {LABELS[reg]} |", f"| {LABELS[reg]} | {names} |", 1) if now is not None else f"| {LABELS[reg]} | {names} | texts not at hand | | | |")
+        for n, rs in rounds.items():
+            judged.append(judgement_row(reg, rs).replace(f"| {LABELS[reg]} |", f"| {LABELS[reg]} | {n} |", 1))
     return "\n".join([
-        "**Round 2: a fresh sample of the current lexicon's matches** (`<register>_round2.jsonl`): matches in the outlet's own "
-        "voice drawn with a fixed seed after the lexicon was tuned, about half from the register's research pages (all splits) "
-        "and half from Article-Bias-Prediction train/valid articles, none judged before; each judged in its context before "
-        "the number was computed. This is the precision to quote.",
+        "**The latest fresh round: a sample of the current lexicon's matches drawn after its last tuning** "
+        "(`<register>_round<N>.jsonl`): matches in the outlet's own voice drawn with a fixed seed, about half from the "
+        "register's research pages (all splits) and half from Article-Bias-Prediction train/valid articles (state media: "
+        "all 17 such matches there are), none judged in an earlier round; each judged in its context before the number "
+        "was computed. This is the precision to quote.",
         "",
         *fresh,
         "",
-        "**Round 1, restricted to the matches the current lexicon still makes** in the outlet's own voice (these judgements "
-        "were used to tune the lexicon, so the number is optimistic).",
+        "**Earlier rounds, restricted to the matches the current lexicon still makes** in the outlet's own voice. These "
+        "judgements were used to tune the lexicon, so the numbers are optimistic.",
         "",
         *kept,
         "",
-        "**Round 1, all judgements** (the lexicon they were drawn from, 1.1.0 or earlier).",
+        "**Every round as judged** (round 1 on lexicon 1.1.0 or earlier; round 2 on the first draft of 1.2.0 for Marxist "
+        "and nationalist-populist, on 1.2.0 for state media; round 3 on 1.2.0).",
         "",
-        *first,
+        *judged,
     ])
 
 

@@ -42,7 +42,8 @@ def terms(lexset: LexiconSet, text: str) -> list[str]:
         ("The CCP is waging economic war on America.", "CCP"),
         ("The communist regime in Beijing lies about everything.", "communist regime"),
         ("Families still pay for the Biden-Harris regime's spending.", "Biden-Harris regime"),
-        ("That speech was deeply anti-American.", "anti-American"),
+        ("The deep state will never let him govern.", "deep state"),
+        ("America First means our workers come before foreign cartels.", "America First"),
         ("The senator sided with pro-abortion activists again.", "pro-abortion"),
         ("Bidenflation ate the family budget.", "Bidenflation"),
         ("The minister whined about tariffs for an hour.", "whined"),
@@ -84,6 +85,35 @@ def test_entries_dropped_for_misleading_senses(lexset: LexiconSet) -> None:
     assert terms(lexset, "Climate is, for now, the left's issue.") == []
     assert terms(lexset, "The will of the people is expressed in elections.") == []
     assert terms(lexset, "The summit was about the future of globalism.") == []
+    # 1.2.0: entries judged mostly another sense in news copy (invented sentences).
+    assert terms(lexset, "The militia was openly anti-American and armed.") == []
+    assert terms(lexset, "The course surveys Western civilization from Athens to Rome.") == []
+    assert terms(lexset, "The course surveys Western civilisation from Athens to Rome.") == []
+    assert terms(lexset, "Congress has not yet voted money to build the wall.") == []
+    assert terms(lexset, "The outsider ran against the Washington establishment.") == []
+    assert terms(lexset, "The political class took years to catch up with voters.") == []
+    assert terms(lexset, "The agency deported 300 criminal aliens last year.") == []
+    assert terms(lexset, "Sociologists call the pattern chain migration.") == []
+    assert terms(lexset, "The policy of catch and release ended in May.") == []
+    assert terms(lexset, "The catch-and-release policy ended in May.") == []
+    assert terms(lexset, "He wore a Make America Great Again hat to the golf club.") == []
+    assert terms(lexset, "The Never Trumpers met in Washington.") == []
+
+
+# Invented sentences: the exclusions added in 1.2.0.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An America First spokeswoman said the group would raise more.",
+        "America First PAC spent heavily in Ohio.",
+        "The America First super PAC bought airtime in Ohio.",
+        "Officials saw themselves cast as members of a so-called deep state.",
+        "Leftists and liberals disagreed about the welfare bill.",
+        "Liberals and leftists disagreed about the welfare bill.",
+    ],
+)
+def test_exclusions_added_in_1_2(lexset: LexiconSet, sentence: str) -> None:
+    assert terms(lexset, sentence) == []
 
 
 def test_seeds_still_separate(seeds_dir: Path) -> None:

@@ -204,11 +204,15 @@ class Evidence:
     words: float
     fixed: np.ndarray
 
-    def rows(self, counts: np.ndarray | None = None, style: np.ndarray | None = None) -> np.ndarray:
-        """Feature rows from per-word rates (default: the observed ones, one row)."""
-        c = (self.counts / self.own)[None, :] if counts is None else counts
-        s = (self.style / self.words)[None, :] if style is None else style
-        return np.hstack([np.log1p(1000.0 * c), 1000.0 * s, np.broadcast_to(self.fixed, (c.shape[0], self.fixed.size))])
+    def rows(self) -> np.ndarray:
+        """The feature row of the observed counts (one row)."""
+        return feature_rows((self.counts / self.own)[None, :], (self.style / self.words)[None, :], self.fixed[None, :])
+
+
+def feature_rows(counts: np.ndarray, style: np.ndarray, fixed: np.ndarray) -> np.ndarray:
+    """Feature rows in the model's order from per-word rates of the categories (n × categories)
+    and of the counted style features (n × counted), and the other features (n × 3)."""
+    return np.hstack([np.log1p(1000.0 * counts), 1000.0 * style, fixed])
 
 
 def profile_evidence(markers: Mapping[str, Any], text: str, categories: tuple[str, ...], *, n_words: int, n_outlet_words: int | None, n_sentences: int) -> Evidence | None:
@@ -290,8 +294,7 @@ def profile_prediction(
         own_b = np.maximum(w @ sentences.own, 1.0)
         words_b = np.maximum(w @ sentences.words, 1.0)
         fixed = np.column_stack([1.0 - own_b / words_b, words_b / n, np.full(N_DRAWS, ev.fixed[2])])
-        rows = np.hstack([np.log1p(1000.0 * (w @ sentences.counts) / own_b[:, None]), 1000.0 * (w @ sentences.style) / words_b[:, None], fixed])
-        draws = model.proba(rows)
+        draws = model.proba(feature_rows((w @ sentences.counts) / own_b[:, None], (w @ sentences.style) / words_b[:, None], fixed))
     else:  # one sentence (or no parse): nothing to resample
         draws = p[None, :]
     low, high = np.percentile(draws, [5, 95], axis=0)

@@ -143,7 +143,7 @@ PROFILE_NOTE = (
 )
 
 
-def _profile_section(comp: Comparison, registry: Any) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
+def _profile_section(comp: Comparison) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
     """The register keys of the register profile and their cells (``mean``, ``ci_low``,
     ``ci_high`` in per cent, ``clear``), from the comparison's register table; empty without profiles."""
     table = getattr(comp, "registers", None)
@@ -223,7 +223,7 @@ def report_data(
             profile_markers[m] = registry.phrase(m)
         profile_sections.append({"key": profile.name, "label": profile.title, "rows": rows, "note": note})
         if profile.name == REGISTER_PROFILE:
-            keys, pcells = _profile_section(comp, registry)
+            keys, pcells = _profile_section(comp)
             if keys:
                 fig = figures.profile_chart(charted, keys, [registry.phrase(m) for m in keys], pcells, title="")
                 charts["register_profile"] = figures.to_svg(fig)

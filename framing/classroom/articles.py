@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from framing.analysis.register_profile import is_register_evidence
 from framing.classroom.anonymise import Anonymiser, domain_of
 from framing.classroom.excerpts import n_words, paragraphs
 from framing.classroom.flags import flag_info, is_scare_quote, mark_keys, spot_keys
@@ -43,12 +44,15 @@ class Flag:
 
 
 def find_flags(result: ArticleResult, keys: Sequence[str]) -> list[Flag]:
-    """Non-overlapping flagged spans of the given categories (earlier key wins, then longer), in order."""
+    """Non-overlapping flagged spans of the given categories (earlier key wins, then longer), in order;
+    register phrases only where the article reads as that register
+    (:func:`~framing.analysis.register_profile.is_register_evidence`)."""
     order = {k: i for i, k in enumerate(keys)}
     cands = []
     for m in result.matches:
         k = f"{m.lexicon}.{m.category}"
-        if k in order and not m.negated:
+        # a register phrase in an article that does not read as the register is not the register
+        if k in order and not m.negated and is_register_evidence(m, result.register_profile):
             cands.append((order[k], -(m.end - m.start), m.start, m.end, k, m.term))
     cands.sort()
     taken: list[tuple[int, int]] = []

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from framing.analysis.register_profile import is_register_evidence
 from framing.comparison.grouping import group_of
 from framing.comparison.result import Comparison
 from framing.types import ArticleResult
@@ -155,7 +156,7 @@ def _evidence_terms(results: Sequence[ArticleResult], marker: str) -> list[str]:
     counts: Counter[str] = Counter()
     for r in results:
         for m in r.matches:
-            if m.lexicon == lex and m.category == cat and not m.negated:
+            if m.lexicon == lex and m.category == cat and not m.negated and is_register_evidence(m, r.register_profile):
                 counts[r.article.text[m.start : m.end].lower()] += 1
     return [t.strip("“”\"'‘’") for t, _ in counts.most_common(6)]
 

@@ -286,7 +286,7 @@ def report_data(
                 "note": a.meta.get("note"),
                 "n_words": r.n_words,
                 "grade": r.readability.get("flesch_kincaid_grade"),
-                "paragraphs": highlight_segments(a.text, r.matches, highlights),
+                "paragraphs": highlight_segments(a.text, r.matches, highlights, r.register_profile),
                 "actors": [{"name": x["name"], "n": x["n_mentions"], "sentiment": x["sentiment"].get("mean")} for x in r.actors if not x.get("candidate")][:8],
                 "quotes": [q for q in r.quotes if q.get("speaker_name")][:12],
             }

@@ -145,3 +145,30 @@ def test_seeds_separate(politsturm_seed: Path, cnn_seed: Path):
     pol, cnn = by["Politsturm"], by["CNN"]
     assert pol["marxist"] > 3 * cnn["marxist"]
     assert cnn["wire_service"] > 3 * pol["wire_service"]
+
+
+# A mainstream business report that uses one Marxist phrase ironically (written for this test).
+IRONIC = WIRE + "On the airline's flights, the fight over lounge access has turned into a class war between business and first class. "
+
+
+def test_a_register_phrase_counts_as_evidence_only_where_the_article_reads_as_the_register():
+    from framing.analysis.register_profile import SUPPORT, is_register_evidence
+    from framing.classroom.articles import find_flags
+    from framing.report.highlight import highlight_segments
+
+    wire, marxist = framing.analyze([Article(id="w", text=IRONIC, outlet="Wire"), Article(id="m", text=MARXIST, outlet="Paper")], progress=False)
+    phrase = [m for m in wire.matches if m.lexicon == "registers" and m.category == "marxist"]
+    assert phrase and all(m.voice == "outlet" for m in phrase)  # the lexicon finds it, in the outlet's own words
+    assert wire.register_profile["proba"]["marxist"] < SUPPORT
+    assert not any(is_register_evidence(m, wire.register_profile) for m in phrase)
+    assert wire.markers["registers.marxist"]["count"] == len(phrase)  # still counted in the lexicon's own rate
+    # the worksheet never asks students to circle it; the report outlines it and says why
+    assert not [f for f in find_flags(wire, ("registers.marxist",))]
+    segs = [s for para in highlight_segments(wire.article.text, wire.matches, {"registers.marxist": "#000"}, wire.register_profile) for s in para if s["cat"]]
+    assert segs and all(s["quoted"] and "not shown as evidence" in s["title"] for s in segs)
+    # in the socialist paper's text the same lexicon's phrases are the register's evidence
+    assert marxist.register_profile["proba"]["marxist"] >= SUPPORT
+    assert len(find_flags(marxist, ("registers.marxist",))) >= 5
+    # wire formulas are the same formula in any outlet: never gated
+    said = [m for m in marxist.matches if m.lexicon == "registers" and m.category == "wire_service"] + [m for m in wire.matches if m.category == "wire_service"]
+    assert said and all(is_register_evidence(m, marxist.register_profile) for m in said)

@@ -331,8 +331,10 @@ runs no code.
   publishers' and are not redistributed), each cut to its first 300 words, labelled by outlet
   identity. Held-out pages (`../shared/data/registers/heldout_urls.txt`) are never read.
   Article-Bias-Prediction (Baly et al., EMNLP 2020; license in `../shared/data/LICENSES.md`)
-  enters only through the `register_populist` classifier, one of the features (its card:
-  `register_populist.md`).
+  enters through the `register_populist` classifier, one of the features (its card:
+  `register_populist.md`), and as training texts: foreign-affairs articles of its mainstream and
+  populist outlets (none that trained that classifier), so that the topic of state media is not
+  read as its register.
 
 {chr(10).join(data_lines)}
 

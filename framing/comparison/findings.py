@@ -162,10 +162,12 @@ def _evidence_terms(results: Sequence[ArticleResult], marker: str) -> list[str]:
 
 
 def _match_counts(results: Sequence[ArticleResult]) -> Counter[str]:
-    """How often each marker (``lexicon.category``) was found in ``results``, negated matches left out."""
+    """How often each marker (``lexicon.category``) was found in ``results``, negated matches left out,
+    and register phrases only where their article reads as the register (a finding that an outlet
+    "uses the Marxist register" needs phrases that are its evidence)."""
     counts: Counter[str] = Counter()
     for r in results:
-        counts.update(f"{m.lexicon}.{m.category}" for m in r.matches if not m.negated)
+        counts.update(f"{m.lexicon}.{m.category}" for m in r.matches if not m.negated and is_register_evidence(m, r.register_profile))
     return counts
 
 

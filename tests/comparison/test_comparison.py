@@ -219,3 +219,31 @@ def test_voice_all_counts_the_words_in_quotations() -> None:
     assert mean(outlet, "Own Words") == mean(every, "Own Words") > 0
     with pytest.raises(OptionError, match="voice must be one of"):
         compare(results, voice="quotes")
+
+
+# Two business desks written for this test: one jokes about a "class war" over airport lounges three
+# times in its own words, the other does not. Neither writes in the Marxist register.
+_DESK = (
+    "LONDON (Wire) - The airline said on Tuesday that passenger numbers rose 4% in March, slightly above what analysts had expected. "
+    "Revenue per seat fell 1%, the company said in a statement, while fuel costs rose 2%. "
+    "Officials said the figures would be revised next month. Shares were little changed on Tuesday afternoon, traders said. "
+    "The airline will publish figures for April on May 15, a spokeswoman said. "
+)
+_JOKES = (
+    "On its long-haul flights the fight over lounge access has become a class war between business and first class. "
+    "The class war over legroom is older than the jet engine. "
+    "Frequent flyers say the class war at the boarding gate is the worst part of travel. "
+)
+
+
+def test_no_register_finding_from_phrases_in_articles_that_do_not_read_as_the_register() -> None:
+    from framing.analysis.register_profile import SUPPORT
+
+    arts = [framing.Article(id=f"j{i}", text=_DESK + _JOKES, outlet="Joking Desk") for i in range(2)]
+    arts += [framing.Article(id=f"p{i}", text=_DESK + "Analysts expect a calmer summer. " * 3, outlet="Plain Desk") for i in range(2)]
+    results = framing.analyze(arts, sentiment=None, progress=False)
+    joking = [r for r in results if r.article.outlet == "Joking Desk"]
+    assert all(r.markers["registers.marxist"]["count"] >= 3 for r in joking)  # the lexicon finds the phrases
+    assert all(r.register_profile["proba"]["marxist"] < SUPPORT for r in joking)  # the texts read as wire copy
+    comp = compare(list(results), by="outlet", n_boot=20, n_perm=20)
+    assert not [f for f in comp.findings if f.get("marker") == "registers.marxist"]

@@ -646,6 +646,18 @@ def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mention
     return None
 
 
+def _in_subject(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` is a clause's subject or lies inside one ("Young leaders, such as Gov.
+    Dana Reyes, urged ...": Reyes enters as a subject too)."""
+    for _ in range(doc.n_tokens):
+        if doc.deps[t] in ("nsubj", "nsubjpass"):
+            return True
+        if doc.heads[t] == t or doc.pos[doc.heads[t]] in ("VERB", "AUX"):
+            return False
+        t = doc.heads[t]
+    return False
+
+
 def _pronoun_speaker(
     doc: Doc,
     q: Quote,
@@ -695,7 +707,7 @@ def _pronoun_speaker(
             for m in by_token.values()
             if m.type == "person" and m.kind != "pronoun" and last.end <= m.start < (q.speaker_start or 0) and m.actor != last.speaker
             and not q.start <= m.start < q.end  # a person named inside the quotation is not who speaks it
-            and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")  # "talks with ... Xi Jinping. “...,” he told": a person in an object is no new subject
+            and m.token is not None and _in_subject(doc, m.token)  # "talks with ... Xi Jinping. “...,” he told": a person in an object is no new subject
             and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
         }
         if prev is not None and compatible and not newcomers:

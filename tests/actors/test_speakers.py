@@ -337,3 +337,15 @@ def test_a_long_quotation_is_no_gap_before_the_next_he_said(shipped: Gazetteer) 
     )
     qs = quotes(text, shipped)
     assert [q.speaker_name for q in qs] == ["Tomas Ferreira"] * 3
+
+
+def test_a_person_inside_a_new_subject_takes_over_from_the_last_speaker(shipped: Gazetteer) -> None:
+    """After a long quotation of Durbin's, "Young leaders, such as Gov. Peter Lindqvist, urged ...
+    “...,” he said": Lindqvist, named inside the new subject, is who speaks (invented)."""
+    long_quote = " ".join(f"We talked for {n} hours." for n in ("two", "three", "four", "five", "six"))
+    text = (
+        f"“The deal is close,” said Sen. Tomas Ferreira. “{long_quote} Nobody left the room.”\n\n"
+        "Young leaders in the party, such as Gov. Peter Lindqvist of Maine, urged the party to go further.\n\n"
+        "“We need structural changes to the budget, not another short patch,” he said."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)][-1] == "Peter Lindqvist"

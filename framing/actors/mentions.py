@@ -32,6 +32,7 @@ pronoun resolution instead of a second, drifting copy.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -58,6 +59,12 @@ _TITLE_WORDS = frozenset(
 
 def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return bisect_left(doc.starts, start), bisect_left(doc.starts, end)
+
+
+def _surface(doc: Doc, a: int, b: int) -> str:
+    """Tokens ``[a, b)`` as written, spaces collapsed: "Saddawi-Konefka" stays one word (joining the
+    tokens would show "Saddawi - Konefka", a name no reader wrote)."""
+    return " ".join(doc.text[doc.starts[a] : doc.ends[b - 1]].split()) if b > a else ""
 
 
 def _head_of(doc: Doc, a: int, b: int) -> int:
@@ -173,18 +180,19 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     firsts: dict[str, tuple[str, str]] = {}
     for a, b, label, _ in found:
         if label == "PERSON" and b - a >= 2:
-            name = " ".join(doc.tokens[a:b])
+            name = _surface(doc, a, b)
             full.setdefault(_plain(doc.tokens[b - 1]), (slug(name), name))
+            full.setdefault(_plain(name.split()[-1]), (slug(name), name))  # "Okafor-Brandt", written as one word
             # names written family name first ("Zhao Minghui" ... "Zhao said") join on the first word
             firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
     out = []
     for a, b, label, pron in found:
-        name = " ".join(doc.tokens[a:b])
+        name = _surface(doc, a, b)
         ident, shown = slug(name), name
-        if b - a == 1 and _plain(doc.tokens[a]) in full:  # the parser may tag a lone surname as anything
-            ident, shown = full[_plain(doc.tokens[a])]
+        if " " not in name and _plain(name) in full:  # the parser may tag a lone surname as anything
+            ident, shown = full[_plain(name)]
         if not ident:
             continue
         if label == "PERSON" and pron and a > 0:
@@ -370,8 +378,9 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
     persons_by_word: dict[str, ActorMention] = {}
     for m in mentions:
         if m.type == "person" and m.kind != "pronoun":
-            for w in m.name.split():
-                persons_by_word.setdefault(w, m)
+            for w in re.split(r"[\s\-‐‑]+", m.name):  # "Saddawi-Konefka" is found by "Konefka" too
+                if w:
+                    persons_by_word.setdefault(w, m)
     out: list[Quote] = []
     last: Quote | None = None  # the last quote with a named person speaker
     quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
@@ -415,7 +424,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer)
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
             a, b = _name_phrase(doc, head)
-            name = " ".join(doc.tokens[a:b])
+            name = _surface(doc, a, b)
             known = persons_by_word.get(doc.tokens[head])
             if known is not None:
                 m = known
@@ -470,7 +479,7 @@ def _with_conjuncts(doc: Doc, head: int, name: str, by_token: dict[int, ActorMen
             names.append(known.name if known.kind != "metonym" else doc.text[known.start : known.end].removeprefix("the "))
         else:
             a, b = _name_phrase(doc, c)
-            names.append(" ".join(doc.tokens[a:b]))
+            names.append(_surface(doc, a, b))
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -637,6 +646,18 @@ def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mention
     return None
 
 
+def _in_subject(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` is a clause's subject or lies inside one ("Young leaders, such as Gov.
+    Dana Reyes, urged ...": Reyes enters as a subject too)."""
+    for _ in range(doc.n_tokens):
+        if doc.deps[t] in ("nsubj", "nsubjpass"):
+            return True
+        if doc.heads[t] == t or doc.pos[doc.heads[t]] in ("VERB", "AUX"):
+            return False
+        t = doc.heads[t]
+    return False
+
+
 def _pronoun_speaker(
     doc: Doc,
     q: Quote,
@@ -675,7 +696,9 @@ def _pronoun_speaker(
         ref_sentence = next((m.sentence for m in by_token.values() if m.actor == resolved.actor and m.kind != "pronoun" and m.sentence <= q.sentence and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass") and q.sentence - m.sentence <= 1 and not reported[0] <= m.start < reported[1]), None)
         if ref_sentence is not None:
             return resolved  # the subject of this or the last sentence: a source just introduced
-    if last is not None and last.speaker is not None and q.sentence - last.sentence <= 4 and pron is not None:
+    # counted from the sentence where the last quotation ends: a long quotation is no gap
+    last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1)) if last is not None else 0
+    if last is not None and last.speaker is not None and q.sentence - last_sentence <= 4 and pron is not None:
         prev = next((m for m in by_token.values() if m.actor == last.speaker), None)
         compatible = gazetteer is None or (prev is not None and _pronoun_of(prev, doc, gazetteer) in (pron, None))
         # news goes on quoting the same source, unless another person entered the text since
@@ -684,7 +707,7 @@ def _pronoun_speaker(
             for m in by_token.values()
             if m.type == "person" and m.kind != "pronoun" and last.end <= m.start < (q.speaker_start or 0) and m.actor != last.speaker
             and not q.start <= m.start < q.end  # a person named inside the quotation is not who speaks it
-            and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")  # "talks with ... Xi Jinping. “...,” he told": a person in an object is no new subject
+            and m.token is not None and _in_subject(doc, m.token)  # "talks with ... Xi Jinping. “...,” he told": a person in an object is no new subject
             and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
         }
         if prev is not None and compatible and not newcomers:

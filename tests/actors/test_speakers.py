@@ -349,3 +349,17 @@ def test_a_person_inside_a_new_subject_takes_over_from_the_last_speaker(shipped:
         "“We need structural changes to the budget, not another short patch,” he said."
     )
     assert [q.speaker_name for q in quotes(text, shipped)][-1] == "Peter Lindqvist"
+
+
+def test_a_source_kept_as_the_subject_keeps_the_next_he_says(shipped: Gazetteer) -> None:
+    """A source quoted, then several sentences about him ("He wants ... He favours ...") and two of
+    the writer's own: "“...,” he says" is still that source, counted from the last sentence he was
+    the subject of, not from his last quotation (invented)."""
+    text = (
+        "Senator Tomas Ferreira wants a new harbour law. “We waited too long,” he says.\n\n"
+        "He suggests the law will pay for two ferries. He wants a tax credit for fishing families. "
+        "He favours a smaller port authority. Against the size of the deficit, such steps look small. "
+        "Yet from a veteran of the budget committee, they mark a real change. "
+        "“The coast cannot wait for another decade,” he says."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped) if q.kind == "direct"] == ["Tomas Ferreira"] * 2

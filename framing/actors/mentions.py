@@ -432,6 +432,10 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer)
+        if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions):
+            # "the former Florida governor said", "the 36-year-old said": a description of nobody
+            # given that title before is the source quoted just before
+            m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
             a, b = _name_phrase(doc, head)
             name = _surface(doc, a, b)
@@ -622,6 +626,7 @@ _TITLE_FORMS = {
     "premier": ("premier",),
     "ambassador": ("ambassador",),
     "judge": ("judge",),
+    "justice": ("justice",),
     "general": ("general", "gen", "gen."),
     "chairman": ("chairman", "chair"),
     "chairwoman": ("chairwoman", "chair"),
@@ -654,6 +659,32 @@ def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mention
         if m.actor in titled:
             return m
     return None
+
+
+def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a speaker phrase describes one person without naming them ("the former Florida
+    governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
+    name but a place) and the last named source was quoted at most four sentences before, with no
+    other person made a subject since: then it is that source."""
+    if q.speaker_start is None or q.speaker_end is None or last.speaker is None:
+        return False
+    age = doc.lower[head] == "old" and head >= 2 and doc.lower[head - 2] == "year"  # "the 36-year-old"
+    if not age and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS)):
+        return False
+    lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
+    if doc.lower[lo] != "the" or hi - lo > 8:
+        return False
+    places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
+    if any(doc.pos[t] == "PROPN" and t not in places for t in range(lo, hi)):
+        return False  # "the president, Joe Biden": named in the phrase itself
+    last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1))
+    if q.sentence - last_sentence > 4:
+        return False
+    return not any(
+        m.type == "person" and m.kind != "pronoun" and m.actor != last.speaker and last.end <= m.start < q.speaker_start
+        and not q.start <= m.start < q.end and m.token is not None and _in_subject(doc, m.token)
+        for m in mentions
+    )
 
 
 def _in_subject(doc: Doc, t: int) -> bool:

@@ -376,7 +376,14 @@ class _Finder:
         else:
             speaker = _subject(doc, cue)
         q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
-        if speaker is None or self.quoted(speaker):
+        if speaker is not None and self.quoted(speaker):
+            # the parser took a noun inside the quotation for the subject and the real one for its
+            # apposition ('“..., the open borders,” the former Florida governor said'): the noun
+            # phrase between the closing mark and the cue
+            j = cue - 1
+            phrase = _speaker_phrase(doc, j) if j >= 0 and doc.pos[j] in ("NOUN", "PROPN", "PRON") else None
+            speaker = j if phrase is not None and not any(self.quoted(t) for t in range(phrase[0], phrase[1] + 1)) else None
+        if speaker is None:
             return q
         lo, hi = _speaker_phrase(doc, speaker)
         return replace(

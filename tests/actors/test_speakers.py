@@ -363,3 +363,34 @@ def test_a_source_kept_as_the_subject_keeps_the_next_he_says(shipped: Gazetteer)
         "“The coast cannot wait for another decade,” he says."
     )
     assert [q.speaker_name for q in quotes(text, shipped) if q.kind == "direct"] == ["Tomas Ferreira"] * 2
+
+
+def test_a_speaker_the_parser_left_inside_the_quotation_is_the_phrase_before_the_cue(shipped: Gazetteer) -> None:
+    """'“..., the sanctuary cities, the open borders,” the former governor said': the parser can make
+    a noun inside the quotation the cue's subject; the speaker is the phrase after the closing mark
+    (invented)."""
+    text = "Tomas Ferreira spoke on Friday.\n\n\"I get the lack of rule of law, the sanctuary cities, the open borders,\" the former Florida governor said."
+    (q,) = quotes(text, shipped)
+    assert text[q.speaker_start : q.speaker_end] == "the former Florida governor"
+
+
+def test_the_chief_justice_is_the_justice_named_before(shipped: Gazetteer) -> None:
+    """"the chief justice said" is the person called Chief Justice before, and "he said" next is
+    him too (invented)."""
+    text = (
+        "\"Modern phones hold the privacies of life,\" Chief Justice Tomas Ferreira wrote for the court.\n\n"
+        "The ruling was unanimous. Eight states had asked for a narrower rule.\n\n"
+        "Phones \"are now such a pervasive part of daily life that a visitor might think them part of the body,\" the chief justice said.\n\n"
+        "\"The phrase is now part of the popular lexicon,\" he said."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped) if q.kind == "direct"] == ["Tomas Ferreira"] * 3
+
+
+def test_an_age_for_a_speaker_is_the_source_quoted_just_before(shipped: Gazetteer) -> None:
+    """'“...,” the 36-year-old said' after Dana Kendi was quoted: Kendi (invented)."""
+    text = (
+        "\"They jailed me for protesting the dam,\" Dana Kendi said at the border on Monday.\n\n"
+        "Hundreds of families waited in the rain near the gate.\n\n"
+        "\"All I want is a place where I can work and raise my son,\" the 36-year-old said."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Kendi"] * 2

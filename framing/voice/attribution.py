@@ -376,16 +376,16 @@ class _Finder:
         else:
             speaker = _subject(doc, cue)
         q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
-        if speaker is not None and self.quoted(speaker):
-            # the parser took a noun inside the quotation for the subject and the real one for its
-            # apposition ('“..., the open borders,” the former Florida governor said'): the noun
-            # phrase between the closing mark and the cue
-            j = cue - 1
-            phrase = _speaker_phrase(doc, j) if j >= 0 and doc.pos[j] in ("NOUN", "PROPN", "PRON") else None
-            speaker = j if phrase is not None and not any(self.quoted(t) for t in range(phrase[0], phrase[1] + 1)) else None
+        span = None
+        if speaker is None or self.quoted(speaker):
+            # the parser took a noun inside the quotation for the subject ('“..., the open borders,”
+            # the former Florida governor said': the real one became its apposition) or found none
+            # ('“...,” the 36-year-old said'): the phrase between the closing mark and the cue
+            span = self._phrase_after_quote(cue)
+            speaker = span[1] if span is not None else None
         if speaker is None:
             return q
-        lo, hi = _speaker_phrase(doc, speaker)
+        lo, hi = span if span is not None else _speaker_phrase(doc, speaker)
         return replace(
             q,
             speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]],
@@ -394,6 +394,19 @@ class _Finder:
             speaker_token=speaker,
             speaker_type=speaker_type(doc, speaker, lo, hi),
         )
+
+    def _phrase_after_quote(self, cue: int) -> tuple[int, int] | None:
+        """Tokens ``(first, last)`` of a short noun phrase between a closing quotation mark and the
+        cue right after it, its last word a noun, a name, a pronoun or an age ("36-year-old")."""
+        doc = self.doc
+        j = cue - 1
+        if j < 1 or self.quoted(j) or not (doc.pos[j] in ("NOUN", "PROPN", "PRON") or (doc.lower[j] == "old" and j >= 2 and doc.lower[j - 2] == "year")):
+            return None
+        lo = j
+        while lo - 1 >= 0 and cue - lo < 8 and not self.quoted(lo - 1) and (doc.pos[lo - 1] not in ("PUNCT", "VERB", "AUX") or doc.tokens[lo - 1] == "-"):
+            lo -= 1
+        mark = lo - 1
+        return (lo, j) if mark >= 0 and mark in self.mark_of and doc.tokens[mark] in ("”", '"', "’", "'") else None
 
     # ---------------------------------------------------------------------------------------
     def direct(self) -> list[Quote]:

@@ -394,3 +394,16 @@ def test_an_age_for_a_speaker_is_the_source_quoted_just_before(shipped: Gazettee
         "\"All I want is a place where I can work and raise my son,\" the 36-year-old said."
     )
     assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Kendi"] * 2
+
+
+def test_a_phrase_between_the_closing_mark_and_the_cue_speaks_when_the_parse_gives_no_subject(shipped: Gazetteer) -> None:
+    """The parser can hang 'the 36-year-old' on the cue as a modifier, leaving it no subject: the
+    phrase between the closing mark and the cue is the speaker (invented)."""
+    text = (
+        "Dana Kendi said police jailed her for protesting the dam.\n\n"
+        "“All I want is a place where I can work and raise my son,” the 36-year-old said.\n\n"
+        "Demonstrators march to the gate."
+    )
+    qs = [q for q in quotes(text, shipped) if q.kind == "direct"]
+    assert [text[q.speaker_start : q.speaker_end] for q in qs if q.speaker_start is not None] == ["the 36-year-old"]
+    assert qs[0].speaker_name == "Dana Kendi"

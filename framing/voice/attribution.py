@@ -160,6 +160,8 @@ def _subject(doc: Doc, verb: int) -> int | None:
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
     j = verb + 1
+    if j < doc.n_tokens and doc.deps[j] == "prt":
+        j += 1  # '“...,” points out Caplan'
     if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
         # the name the parser took for the cue's object, with its title after it and no comma
         # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')
@@ -335,8 +337,9 @@ class _Finder:
         for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 7)):
             if self.quoted(i) and i not in self.mark_of:
                 break
-            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX"):
-                break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted")
+            in_name = self.sent_of[i] == last_sent and not any(doc.pos[t] in ("VERB", "AUX") for t in range(b, i))  # "of", "and" inside the speaker's phrase
+            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name):
+                break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted")
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":

@@ -407,3 +407,19 @@ def test_a_phrase_between_the_closing_mark_and_the_cue_speaks_when_the_parse_giv
     qs = [q for q in quotes(text, shipped) if q.kind == "direct"]
     assert [text[q.speaker_start : q.speaker_end] for q in qs if q.speaker_start is not None] == ["the 36-year-old"]
     assert qs[0].speaker_name == "Dana Kendi"
+
+
+def test_a_long_speaker_phrase_with_of_and_and_before_the_cue(shipped: Gazetteer) -> None:
+    """'“...,” Dana Kendi of U.S. Customs and Border Protection tweeted Sunday': the cue after a
+    name with its agency is still found when the parser hangs it inside the quotation (invented)."""
+    text = "Officials used the same words. \"Law and Order -- a cornerstone of our towns -- is under siege in Portland,\" Dana Kendi of U.S. Customs and Border Protection tweeted Sunday."
+    (q,) = quotes(text, shipped)
+    assert q.cue == "tweeted"
+    assert q.speaker_name == "Dana Kendi"
+
+
+def test_an_inverted_particle_verb_takes_the_name_after_it(shipped: Gazetteer) -> None:
+    """'“...,” points out Kendi in the video': the speaker follows the verb and its particle (invented)."""
+    text = "\"People usually just want to talk about the tuition, which is a big deal,\" points out Dana Kendi in my new video."
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name == "Dana Kendi"

@@ -276,6 +276,7 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
     starts = [m.start for m in persons]
     quoted = _in_quotes(quote_spans)
     out = list(mentions)
+    chain: list[ActorMention] = []  # pronoun subjects resolved so far
     for i, tok in enumerate(doc.lower):
         pron = _PRONOUNS.get(tok)
         if pron is None or (doc.has_syntax and doc.pos[i] != "PRON"):
@@ -287,6 +288,13 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
         own_voice = not quoted(doc.starts[i])
         window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
         if not window:
+            # no name nearby: the same pronoun as a subject just before, already resolved ("Ferreira
+            # wants ... He suggests ... He wants ... He favours ..."), carries the chain on
+            chained = [m for m in chain if sent - 2 <= m.sentence <= sent and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            if chained:
+                out.append(ActorMention(chained[-1].actor, chained[-1].name, chained[-1].type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
+                if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
+                    chain.append(out[-1])
             continue
         ref = window[-1]
         if ref.sentence < sent and doc.has_syntax:
@@ -294,6 +302,8 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             if subjects:
                 ref = subjects[-1]
         out.append(ActorMention(ref.actor, ref.name, ref.type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
+        if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
+            chain.append(out[-1])
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -422,6 +432,10 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer)
+        if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions):
+            # "the former Florida governor said", "the 36-year-old said": a description of nobody
+            # given that title before is the source quoted just before
+            m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
             a, b = _name_phrase(doc, head)
             name = _surface(doc, a, b)
@@ -612,6 +626,7 @@ _TITLE_FORMS = {
     "premier": ("premier",),
     "ambassador": ("ambassador",),
     "judge": ("judge",),
+    "justice": ("justice",),
     "general": ("general", "gen", "gen."),
     "chairman": ("chairman", "chair"),
     "chairwoman": ("chairwoman", "chair"),
@@ -644,6 +659,32 @@ def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mention
         if m.actor in titled:
             return m
     return None
+
+
+def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a speaker phrase describes one person without naming them ("the former Florida
+    governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
+    name but a place) and the last named source was quoted at most four sentences before, with no
+    other person made a subject since: then it is that source."""
+    if q.speaker_start is None or q.speaker_end is None or last.speaker is None:
+        return False
+    age = doc.lower[head] == "old" and head >= 2 and doc.lower[head - 2] == "year"  # "the 36-year-old"
+    if not age and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS)):
+        return False
+    lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
+    if doc.lower[lo] != "the" or hi - lo > 8:
+        return False
+    places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
+    if any(doc.pos[t] == "PROPN" and t not in places for t in range(lo, hi)):
+        return False  # "the president, Joe Biden": named in the phrase itself
+    last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1))
+    if q.sentence - last_sentence > 4:
+        return False
+    return not any(
+        m.type == "person" and m.kind != "pronoun" and m.actor != last.speaker and last.end <= m.start < q.speaker_start
+        and not q.start <= m.start < q.end and m.token is not None and _in_subject(doc, m.token)
+        for m in mentions
+    )
 
 
 def _in_subject(doc: Doc, t: int) -> bool:
@@ -698,6 +739,17 @@ def _pronoun_speaker(
             return resolved  # the subject of this or the last sentence: a source just introduced
     # counted from the sentence where the last quotation ends: a long quotation is no gap
     last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1)) if last is not None else 0
+    if last is not None and last.speaker is not None:
+        # ... or from the last sentence the source is the subject of, named or as a pronoun ("He
+        # mulls ... He advocates ... “...,” he says"): the text is still about that source
+        last_sentence = max(
+            [last_sentence]
+            + [
+                m.sentence for m in by_token.values()
+                if m.actor == last.speaker and m.token is not None and last.end <= m.start < (q.speaker_start or 0)
+                and not q.start <= m.start < q.end and _in_subject(doc, m.token)
+            ]
+        )
     if last is not None and last.speaker is not None and q.sentence - last_sentence <= 4 and pron is not None:
         prev = next((m for m in by_token.values() if m.actor == last.speaker), None)
         compatible = gazetteer is None or (prev is not None and _pronoun_of(prev, doc, gazetteer) in (pron, None))

@@ -160,6 +160,8 @@ def _subject(doc: Doc, verb: int) -> int | None:
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
     j = verb + 1
+    if j < doc.n_tokens and doc.deps[j] == "prt":
+        j += 1  # '“...,” points out Caplan'
     if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
         # the name the parser took for the cue's object, with its title after it and no comma
         # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')
@@ -335,8 +337,9 @@ class _Finder:
         for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 7)):
             if self.quoted(i) and i not in self.mark_of:
                 break
-            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX"):
-                break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted")
+            in_name = self.sent_of[i] == last_sent and not any(doc.pos[t] in ("VERB", "AUX") for t in range(b, i))  # "of", "and" inside the speaker's phrase
+            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name):
+                break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted")
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
@@ -376,9 +379,16 @@ class _Finder:
         else:
             speaker = _subject(doc, cue)
         q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
+        span = None
         if speaker is None or self.quoted(speaker):
+            # the parser took a noun inside the quotation for the subject ('“..., the open borders,”
+            # the former Florida governor said': the real one became its apposition) or found none
+            # ('“...,” the 36-year-old said'): the phrase between the closing mark and the cue
+            span = self._phrase_after_quote(cue)
+            speaker = span[1] if span is not None else None
+        if speaker is None:
             return q
-        lo, hi = _speaker_phrase(doc, speaker)
+        lo, hi = span if span is not None else _speaker_phrase(doc, speaker)
         return replace(
             q,
             speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]],
@@ -387,6 +397,19 @@ class _Finder:
             speaker_token=speaker,
             speaker_type=speaker_type(doc, speaker, lo, hi),
         )
+
+    def _phrase_after_quote(self, cue: int) -> tuple[int, int] | None:
+        """Tokens ``(first, last)`` of a short noun phrase between a closing quotation mark and the
+        cue right after it, its last word a noun, a name, a pronoun or an age ("36-year-old")."""
+        doc = self.doc
+        j = cue - 1
+        if j < 1 or self.quoted(j) or not (doc.pos[j] in ("NOUN", "PROPN", "PRON") or (doc.lower[j] == "old" and j >= 2 and doc.lower[j - 2] == "year")):
+            return None
+        lo = j
+        while lo - 1 >= 0 and cue - lo < 8 and not self.quoted(lo - 1) and (doc.pos[lo - 1] not in ("PUNCT", "VERB", "AUX") or doc.tokens[lo - 1] == "-"):
+            lo -= 1
+        mark = lo - 1
+        return (lo, j) if mark >= 0 and mark in self.mark_of and doc.tokens[mark] in ("”", '"', "’", "'") else None
 
     # ---------------------------------------------------------------------------------------
     def direct(self) -> list[Quote]:

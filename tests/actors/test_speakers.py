@@ -349,3 +349,77 @@ def test_a_person_inside_a_new_subject_takes_over_from_the_last_speaker(shipped:
         "“We need structural changes to the budget, not another short patch,” he said."
     )
     assert [q.speaker_name for q in quotes(text, shipped)][-1] == "Peter Lindqvist"
+
+
+def test_a_source_kept_as_the_subject_keeps_the_next_he_says(shipped: Gazetteer) -> None:
+    """A source quoted, then several sentences about him ("He wants ... He favours ...") and two of
+    the writer's own: "“...,” he says" is still that source, counted from the last sentence he was
+    the subject of, not from his last quotation (invented)."""
+    text = (
+        "Senator Tomas Ferreira wants a new harbour law. “We waited too long,” he says.\n\n"
+        "He suggests the law will pay for two ferries. He wants a tax credit for fishing families. "
+        "He favours a smaller port authority. Against the size of the deficit, such steps look small. "
+        "Yet from a veteran of the budget committee, they mark a real change. "
+        "“The coast cannot wait for another decade,” he says."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped) if q.kind == "direct"] == ["Tomas Ferreira"] * 2
+
+
+def test_a_speaker_the_parser_left_inside_the_quotation_is_the_phrase_before_the_cue(shipped: Gazetteer) -> None:
+    """'“..., the sanctuary cities, the open borders,” the former governor said': the parser can make
+    a noun inside the quotation the cue's subject; the speaker is the phrase after the closing mark
+    (invented)."""
+    text = "Tomas Ferreira spoke on Friday.\n\n\"I get the lack of rule of law, the sanctuary cities, the open borders,\" the former Florida governor said."
+    (q,) = quotes(text, shipped)
+    assert text[q.speaker_start : q.speaker_end] == "the former Florida governor"
+
+
+def test_the_chief_justice_is_the_justice_named_before(shipped: Gazetteer) -> None:
+    """"the chief justice said" is the person called Chief Justice before, and "he said" next is
+    him too (invented)."""
+    text = (
+        "\"Modern phones hold the privacies of life,\" Chief Justice Tomas Ferreira wrote for the court.\n\n"
+        "The ruling was unanimous. Eight states had asked for a narrower rule.\n\n"
+        "Phones \"are now such a pervasive part of daily life that a visitor might think them part of the body,\" the chief justice said.\n\n"
+        "\"The phrase is now part of the popular lexicon,\" he said."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped) if q.kind == "direct"] == ["Tomas Ferreira"] * 3
+
+
+def test_an_age_for_a_speaker_is_the_source_quoted_just_before(shipped: Gazetteer) -> None:
+    """'“...,” the 36-year-old said' after Dana Kendi was quoted: Kendi (invented)."""
+    text = (
+        "\"They jailed me for protesting the dam,\" Dana Kendi said at the border on Monday.\n\n"
+        "Hundreds of families waited in the rain near the gate.\n\n"
+        "\"All I want is a place where I can work and raise my son,\" the 36-year-old said."
+    )
+    assert [q.speaker_name for q in quotes(text, shipped)] == ["Dana Kendi"] * 2
+
+
+def test_a_phrase_between_the_closing_mark_and_the_cue_speaks_when_the_parse_gives_no_subject(shipped: Gazetteer) -> None:
+    """The parser can hang 'the 36-year-old' on the cue as a modifier, leaving it no subject: the
+    phrase between the closing mark and the cue is the speaker (invented)."""
+    text = (
+        "Dana Kendi said police jailed her for protesting the dam.\n\n"
+        "“All I want is a place where I can work and raise my son,” the 36-year-old said.\n\n"
+        "Demonstrators march to the gate."
+    )
+    qs = [q for q in quotes(text, shipped) if q.kind == "direct"]
+    assert [text[q.speaker_start : q.speaker_end] for q in qs if q.speaker_start is not None] == ["the 36-year-old"]
+    assert qs[0].speaker_name == "Dana Kendi"
+
+
+def test_a_long_speaker_phrase_with_of_and_and_before_the_cue(shipped: Gazetteer) -> None:
+    """'“...,” Dana Kendi of U.S. Customs and Border Protection tweeted Sunday': the cue after a
+    name with its agency is still found when the parser hangs it inside the quotation (invented)."""
+    text = "Officials used the same words. \"Law and Order -- a cornerstone of our towns -- is under siege in Portland,\" Dana Kendi of U.S. Customs and Border Protection tweeted Sunday."
+    (q,) = quotes(text, shipped)
+    assert q.cue == "tweeted"
+    assert q.speaker_name == "Dana Kendi"
+
+
+def test_an_inverted_particle_verb_takes_the_name_after_it(shipped: Gazetteer) -> None:
+    """'“...,” points out Kendi in the video': the speaker follows the verb and its particle (invented)."""
+    text = "\"People usually just want to talk about the tuition, which is a big deal,\" points out Dana Kendi in my new video."
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name == "Dana Kendi"

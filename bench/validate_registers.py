@@ -363,10 +363,13 @@ def evidence_section(pages: Path, data: Path) -> str:
         f"where the article's register profile gives that register at least {SUPPORT:.0%} (`is_register_evidence`); the lexicon's rate "
         "still counts every match. Precision of the matches so shown:",
         "",
-        "**Fresh round** (`<register>_evidence_round<N>.jsonl`), drawn with a fixed seed after the threshold was set, none judged "
-        "before: up to 50 from the register's research pages of the dev outlets (the profile never saw them) and up to 50 from "
-        "Article-Bias-Prediction train/valid articles that trained neither the profile nor the populist classifier; each judged in "
-        "its context before the number was computed.",
+        "**Fresh rounds** (`<register>_evidence_round<N>.jsonl`), drawn with a fixed seed after the threshold was set from "
+        "matches never judged before, each judged blind to its source in its context before the number was computed. Round 1 "
+        "(registers 1.2.0): 50 matches from the register's research pages (all splits) and every gated match, up to 50, in "
+        "Article-Bias-Prediction train/valid articles that trained neither the profile nor the populist classifier (Marxist: all "
+        "20 there are; state media: no such match passes the gate; populist: 50 of 276). Round 2 (populist only, registers 1.2.1, "
+        "after five entries judged mostly other senses were removed): the 12 gated register-page matches not yet judged and 88 "
+        "from those articles. A research page that came from Article-Bias-Prediction counts in its column.",
         "",
         *(fresh if len(fresh) > 2 else [*fresh, "| (no fresh round yet) | | | | | |"]),
         "",

@@ -39,7 +39,7 @@ from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.markers.word_classes import word_class
-from framing.text.parse import subtree_span
+from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import ActorMention, Doc, Entity, Quote
 
@@ -668,8 +668,7 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     other person made a subject since: then it is that source."""
     if q.speaker_start is None or q.speaker_end is None or last.speaker is None:
         return False
-    age = doc.lower[head] == "old" and head >= 2 and doc.lower[head - 2] == "year"  # "the 36-year-old"
-    if not age and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS)):
+    if not is_age_noun(doc, head) and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS)):
         return False
     lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
     if doc.lower[lo] != "the" or hi - lo > 8:
@@ -677,7 +676,7 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
     if any(doc.pos[t] == "PROPN" and t not in places for t in range(lo, hi)):
         return False  # "the president, Joe Biden": named in the phrase itself
-    last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1))
+    last_sentence = _last_sentence_of(doc, last)
     if q.sentence - last_sentence > 4:
         return False
     return not any(
@@ -685,6 +684,11 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
         and not q.start <= m.start < q.end and m.token is not None and _in_subject(doc, m.token)
         for m in mentions
     )
+
+
+def _last_sentence_of(doc: Doc, q: Quote) -> int:
+    """The sentence where quotation ``q`` ends (a long quotation is no gap before the next cue)."""
+    return _sentence_of(doc, max(0, _token_range(doc, q.start, q.end)[1] - 1))
 
 
 def _in_subject(doc: Doc, t: int) -> bool:
@@ -738,7 +742,7 @@ def _pronoun_speaker(
         if ref_sentence is not None:
             return resolved  # the subject of this or the last sentence: a source just introduced
     # counted from the sentence where the last quotation ends: a long quotation is no gap
-    last_sentence = _sentence_of(doc, max(0, _token_range(doc, last.start, last.end)[1] - 1)) if last is not None else 0
+    last_sentence = _last_sentence_of(doc, last) if last is not None else 0
     if last is not None and last.speaker is not None:
         # ... or from the last sentence the source is the subject of, named or as a pronoun ("He
         # mulls ... He advocates ... “...,” he says"): the text is still about that source

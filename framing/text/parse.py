@@ -43,6 +43,7 @@ __all__ = [
     "DEFAULT_PIPELINE",
     "PIPE_BATCH",
     "english_share",
+    "is_age_noun",
     "is_word",
     "load_pipeline",
     "parse",
@@ -385,3 +386,9 @@ def subtree_span(doc: Doc, head: int, *, skip: frozenset[str] = frozenset()) -> 
         lo, hi = min(lo, t), max(hi, t)
         stack.extend(c for c in doc.children[t] if doc.deps[c] not in skip)
     return lo, hi
+
+
+def is_age_noun(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends an age written as a noun: "old" in "the 36-year-old" (the
+    tokeniser splits it into "36", "-", "year", "-", "old"), a description that names nobody."""
+    return doc.lower[i] == "old" and i >= 2 and doc.lower[i - 2] == "year"

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.markers.word_classes import attribution_class, word_class
-from framing.text.parse import subtree_span
+from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import Doc, Entity, Quote
 
@@ -403,7 +403,7 @@ class _Finder:
         cue right after it, its last word a noun, a name, a pronoun or an age ("36-year-old")."""
         doc = self.doc
         j = cue - 1
-        if j < 1 or self.quoted(j) or not (doc.pos[j] in ("NOUN", "PROPN", "PRON") or (doc.lower[j] == "old" and j >= 2 and doc.lower[j - 2] == "year")):
+        if j < 1 or self.quoted(j) or not (doc.pos[j] in ("NOUN", "PROPN", "PRON") or is_age_noun(doc, j)):
             return None
         lo = j
         while lo - 1 >= 0 and cue - lo < 8 and not self.quoted(lo - 1) and (doc.pos[lo - 1] not in ("PUNCT", "VERB", "AUX") or doc.tokens[lo - 1] == "-"):

@@ -44,9 +44,7 @@ def terms(lexset: LexiconSet, text: str) -> list[str]:
         ("Families still pay for the Biden-Harris regime's spending.", "Biden-Harris regime"),
         ("The deep state will never let him govern.", "deep state"),
         ("America First means our workers come before foreign cartels.", "America First"),
-        ("The senator sided with pro-abortion activists again.", "pro-abortion"),
         ("Bidenflation ate the family budget.", "Bidenflation"),
-        ("The minister whined about tariffs for an hour.", "whined"),
         ("The Fake News Media will not report this.", "fake news media"),
         ("The witch hunt against conservatives goes on.", "witch hunt"),
         ("Thousands of illegal aliens crossed last month.", "illegal alien*"),
@@ -104,6 +102,10 @@ def test_entries_dropped_for_misleading_senses(lexset: LexiconSet) -> None:
     assert terms(lexset, "The election integrity group published a study of voter ID laws.") == []
     assert terms(lexset, "The panel debated whether anti-white bias exists in hiring.") == []
     assert terms(lexset, "Protesters called the doctor an abortionist.") == []
+    # 1.2.2: entries outside the category's definition (abortion politics, a mocking verb, a metaphor).
+    assert terms(lexset, "The pro-abortion caucus met on Tuesday.") == []
+    assert terms(lexset, "The coach whined about the referee.") == []
+    assert terms(lexset, "Health workers feared witch hunts against the sick.") == []
 
 
 # Invented sentences: the exclusions added in 1.2.0.

@@ -29,7 +29,7 @@ def highlight_segments(text: str, matches: Sequence[Any], categories: Mapping[st
             evidence = is_register_evidence(m, profile)
             if not evidence:
                 p = float(profile["proba"][m.category]) if profile else 0.0
-                source += f"; the article as a whole reads as this register with probability {p:.0%} (under {SUPPORT:.0%}): not shown as evidence of it"
+                source += f"; the article as a whole reads as this register with probability {p:.0%} (under {SUPPORT[m.category]:.0%}): not shown as evidence of it"
             cands.append((order[key], -(m.end - m.start), m.start, m.end, key, m.term, m.lexicon_version + source, m.voice == "quote" or not evidence))
     cands.sort()
     taken: list[tuple[int, int]] = []

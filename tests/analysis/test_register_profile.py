@@ -159,7 +159,7 @@ def test_a_register_phrase_counts_as_evidence_only_where_the_article_reads_as_th
     wire, marxist = framing.analyze([Article(id="w", text=IRONIC, outlet="Wire"), Article(id="m", text=MARXIST, outlet="Paper")], progress=False)
     phrase = [m for m in wire.matches if m.lexicon == "registers" and m.category == "marxist"]
     assert phrase and all(m.voice == "outlet" for m in phrase)  # the lexicon finds it, in the outlet's own words
-    assert wire.register_profile["proba"]["marxist"] < SUPPORT
+    assert wire.register_profile["proba"]["marxist"] < SUPPORT["marxist"]
     assert not any(is_register_evidence(m, wire.register_profile) for m in phrase)
     assert wire.markers["registers.marxist"]["count"] == len(phrase)  # still counted in the lexicon's own rate
     # the worksheet never asks students to circle it; the report outlines it and says why
@@ -167,8 +167,25 @@ def test_a_register_phrase_counts_as_evidence_only_where_the_article_reads_as_th
     segs = [s for para in highlight_segments(wire.article.text, wire.matches, {"registers.marxist": "#000"}, wire.register_profile) for s in para if s["cat"]]
     assert segs and all(s["quoted"] and "not shown as evidence" in s["title"] for s in segs)
     # in the socialist paper's text the same lexicon's phrases are the register's evidence
-    assert marxist.register_profile["proba"]["marxist"] >= SUPPORT
+    assert marxist.register_profile["proba"]["marxist"] >= SUPPORT["marxist"]
     assert len(find_flags(marxist, ("registers.marxist",))) >= 5
     # wire formulas are the same formula in any outlet: never gated
     said = [m for m in marxist.matches if m.lexicon == "registers" and m.category == "wire_service"] + [m for m in wire.matches if m.category == "wire_service"]
     assert said and all(is_register_evidence(m, marxist.register_profile) for m in said)
+
+
+def test_the_populist_register_needs_a_surer_profile_than_the_others():
+    """A populist phrase is evidence only where the profile gives the register its higher
+    threshold; at the same probability a Marxist phrase is evidence."""
+    from framing.analysis.register_profile import SUPPORT, is_register_evidence
+    from framing.types import Match
+
+    assert SUPPORT["nationalist_populist"] > SUPPORT["marxist"] == SUPPORT["state_diplomatic"]
+    between = (SUPPORT["marxist"] + SUPPORT["nationalist_populist"]) / 2
+    profile = {"proba": {"marxist": between, "state_diplomatic": between, "nationalist_populist": between, "wire_service": 0.0}}
+    populist = Match(lexicon="registers", lexicon_version="x", category="nationalist_populist", term="globalist*", start=0, end=9, sentence=0)
+    marxist = Match(lexicon="registers", lexicon_version="x", category="marxist", term="US imperialism", start=0, end=14, sentence=0)
+    assert is_register_evidence(marxist, profile)
+    assert not is_register_evidence(populist, profile)
+    sure = {"proba": dict(profile["proba"], nationalist_populist=SUPPORT["nationalist_populist"])}
+    assert is_register_evidence(populist, sure)

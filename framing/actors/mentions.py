@@ -703,6 +703,20 @@ def _in_subject(doc: Doc, t: int) -> bool:
     return False
 
 
+def _reported_by_cue(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` lies inside what a verb of saying reports ("Graham said it would be
+    justified for the president to commute ...": "the president" is talked about, not talking):
+    some clause above it is the complement of a verb of saying."""
+    for _ in range(doc.n_tokens):
+        h = doc.heads[t]
+        if h == t:
+            return False
+        if doc.deps[t] in ("ccomp", "parataxis") and doc.lemmas[h].lower() in word_class("speech_verbs"):
+            return True
+        t = h
+    return False
+
+
 def _pronoun_speaker(
     doc: Doc,
     q: Quote,
@@ -722,6 +736,7 @@ def _pronoun_speaker(
     titled = [
         t for t in range(first, q.speaker_token or 0)
         if doc.deps[t] in ("nsubj", "nsubjpass") and doc.lower[t] in _TITLE_FORMS and not q.start <= doc.starts[t] < q.end
+        and not _reported_by_cue(doc, t)
     ]
     named_after = titled and any(
         m.kind != "pronoun" and m.type == "person" and m.token is not None and titled[-1] < m.token < (q.speaker_token or 0) and doc.deps[m.token] in ("nsubj", "nsubjpass")

@@ -423,3 +423,15 @@ def test_an_inverted_particle_verb_takes_the_name_after_it(shipped: Gazetteer) -
     text = "\"People usually just want to talk about the tuition, which is a big deal,\" points out Dana Kendi in my new video."
     (q,) = quotes(text, shipped)
     assert q.speaker_name == "Dana Kendi"
+
+
+def test_a_titled_person_inside_what_another_source_says_is_not_he(shipped: Gazetteer) -> None:
+    """"Sen. Dana Whitcombe said it would be fair for the president to pardon Ortiz. “...,” he
+    tweeted": the president is talked about in the senator's words, the senator tweets."""
+    text = (
+        "President Obama met the committee on Friday.\n\n"
+        "Sen. Paul Whitcombe, a Republican, said “it would be fair” for the president to pardon Ortiz.\n\n"
+        "“Mr. Ortiz is old and this was a first offense,” he tweeted."
+    )
+    last = quotes(text, shipped, published="2012-12-19")[-1]
+    assert last.speaker_name == "Paul Whitcombe"

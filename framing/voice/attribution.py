@@ -153,9 +153,19 @@ def _subject(doc: Doc, verb: int) -> int | None:
                     return objs[0]
         if doc.deps[v] in ("conj", "xcomp", "advcl") and doc.heads[v] != v:
             h = doc.heads[v]
-            if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and not _is_cue(doc, h) and _is_cue(doc, doc.heads[h]):
-                h = doc.heads[h]  # "said the deal was fair and added that ...": the parser coordinated the second cue inside the first one's report
+            if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and _is_cue(doc, doc.heads[h]) and (
+                not _is_cue(doc, h) or doc.lemmas[v].lower() == doc.lemmas[doc.heads[h]].lower()
+            ):
+                # "said the deal was fair and added that ...", "said that Romney had disclosed
+                # enough and said that ...": the parser coordinated the second cue inside the
+                # first one's report
+                h = doc.heads[h]
             v = h
+            continue
+        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") and any(doc.deps[c] == "ccomp" for c in doc.children[v]):
+            # "Perez reacted by saying, “...”": the gerund's subject is the verb's (what it reports
+            # is a clause: "by asking Zelensky to investigate" is a request, not words)
+            v = doc.heads[doc.heads[v]]
             continue
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'

@@ -435,3 +435,24 @@ def test_a_titled_person_inside_what_another_source_says_is_not_he(shipped: Gaze
     )
     last = quotes(text, shipped, published="2012-12-19")[-1]
     assert last.speaker_name == "Paul Whitcombe"
+
+
+def test_a_second_said_coordinated_inside_the_first_report_keeps_its_speaker(shipped: Gazetteer) -> None:
+    """"Mr. Hale said that Mr. Ortiz had disclosed his income and said that should be enough": the
+    parser hangs the second "said" from "disclosed"; Hale said both."""
+    text = "Mr. Hale said that Mr. Ortiz had disclosed his income “beyond what the law requires” and said that should be enough."
+    reported = [q for q in quotes(text, shipped) if text[q.start : q.end] == "that should be enough"]
+    assert reported and text[reported[0].speaker_start : reported[0].speaker_end] == "Mr. Hale"
+
+
+def test_a_quotation_after_by_saying_is_the_subjects(shipped: Gazetteer) -> None:
+    """"Tom Reyes reacted to the decision by saying, “...”": the gerund has no subject of its own."""
+    text = "Party chairman Tom Reyes reacted to the decision by saying, “Is there any rule this man won’t break?”"
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name == "Tom Reyes"
+
+
+def test_by_asking_someone_to_act_is_no_speech(shipped: Gazetteer) -> None:
+    """"... by asking the minister to investigate his rival": a request with no clause reported."""
+    text = "The complaint says Dana Ortiz abused her office by asking the minister to investigate her rival."
+    assert not [q for q in quotes(text, shipped) if "investigate" in text[q.start : q.end] and text[q.start : q.end].startswith("to")]

@@ -451,7 +451,10 @@ class _Finder:
             if q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
-                if subj is not None:
+                closing = self._closing_cue(a) if subj is None else None
+                if closing is not None:
+                    q = self.quote_from_cue("direct", q.start, q.end, q.sentence, closing)
+                elif subj is not None:
                     lo, hi = _speaker_phrase(doc, subj)
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
                 elif prev is not None and prev.speaker_text is not None and q.sentence - self._last_sentence(prev) <= 2 and self._same_voice_between(prev, q.start):
@@ -523,6 +526,34 @@ class _Finder:
             if doc.heads[v] == v:
                 return None
             v, steps = doc.heads[v], steps + 1
+        return None
+
+    def _closing_cue(self, first: int) -> int | None:
+        """The cue that closes the sentence just before token ``first`` in the same paragraph
+        ("Distancing is physical, Moutier said. “Socially, we can remain closer.”"): the source
+        of that sentence's report goes on speaking. The cue is among the sentence's last words,
+        outside quotation marks, with a named, pronoun or source-noun subject."""
+        doc = self.doc
+        s = self.sent_of[first]
+        if s == 0:
+            return None
+        prev = doc.sentences[s - 1]
+        mark = first - 1
+        while mark >= 0 and mark in self.mark_of:
+            mark -= 1
+        if mark < prev.token_start or "\n" in doc.text[doc.ends[prev.token_end - 1] : doc.starts[first]]:
+            return None
+        last = prev.token_end - 1
+        while last > prev.token_start and doc.pos[last] == "PUNCT":
+            last -= 1
+        if doc.tokens[prev.token_end - 1] not in (".", "!", "?") or self.quoted(last):
+            return None
+        for i in range(last, max(prev.token_start, last - 3) - 1, -1):
+            if _is_cue(doc, i) and not self.unsaid(i):
+                subj = _subject(doc, i)
+                if subj is not None and not self.quoted(subj) and (doc.pos[subj] in ("PROPN", "PRON") or doc.lemmas[subj].lower() in word_class("source_nouns")):
+                    return i
+                return None
         return None
 
     def _introducing_cue(self, first: int) -> int | None:

@@ -456,3 +456,21 @@ def test_by_asking_someone_to_act_is_no_speech(shipped: Gazetteer) -> None:
     """"... by asking the minister to investigate his rival": a request with no clause reported."""
     text = "The complaint says Dana Ortiz abused her office by asking the minister to investigate her rival."
     assert not [q for q in quotes(text, shipped) if "investigate" in text[q.start : q.end] and text[q.start : q.end].startswith("to")]
+
+
+def test_a_quotation_after_a_sentence_closed_by_its_cue_is_that_sources(shipped: Gazetteer) -> None:
+    """"Distancing is only physical, Moutier said. “Socially, we can remain closer.”": the
+    source of the report just before goes on speaking, in the same paragraph."""
+    text = (
+        "Stay in touch with friends, Dana Wright said.\n\n"
+        "After all, distancing is only physical, Carla Moutier said. “Socially, we can remain even closer to each other.”"
+    )
+    last = quotes(text, shipped)[-1]
+    assert text[last.start : last.end].startswith("“Socially")
+    assert last.speaker_name == "Carla Moutier"
+
+
+def test_a_new_paragraph_does_not_continue_a_closing_cue(shipped: Gazetteer) -> None:
+    text = "After all, distancing is only physical, Carla Moutier said.\n\n“Socially, we can remain even closer to each other.”"
+    last = quotes(text, shipped)[-1]
+    assert last.speaker_name != "Carla Moutier"

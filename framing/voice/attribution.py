@@ -11,7 +11,8 @@ Attribution starts from the syntax, then uses the quotation marks:
 * a **quotation** (:func:`framing.text.quotes.find_quote_spans`) belongs to the cue it hangs from
   in the parse (its words' heads lead out of the quotation to the cue), else to a cue right after
   its closing mark or right before its opening mark in the same sentence ("Leavitt replied:
-  “...”"), else to the speaker of the quotation just before it (a quotation that runs on over
+  “...”"), else to the cue that closes the unquoted sentence just before it in the same paragraph
+  ("..., Moutier said. “...”"), else to the speaker of the quotation just before it (a quotation that runs on over
   sentences or paragraphs), or of the sentence before it when that sentence ends "X said:";
 * a quoted phrase with no verb inside the writer's own clause is a **partial** quote
   (called the talks “very dangerous”): attributed, so not a scare quote;
@@ -546,8 +547,8 @@ class _Finder:
         last = prev.token_end - 1
         while last > prev.token_start and doc.pos[last] == "PUNCT":
             last -= 1
-        if doc.tokens[prev.token_end - 1] not in (".", "!", "?") or self.quoted(last):
-            return None
+        if doc.tokens[prev.token_end - 1] not in (".", "!", "?") or any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
+            return None  # a quotation in that sentence: its own cue, continued as a quotation is
         for i in range(last, max(prev.token_start, last - 3) - 1, -1):
             if _is_cue(doc, i) and not self.unsaid(i):
                 subj = _subject(doc, i)

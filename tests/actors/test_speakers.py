@@ -474,3 +474,13 @@ def test_a_new_paragraph_does_not_continue_a_closing_cue(shipped: Gazetteer) -> 
     text = "After all, distancing is only physical, Carla Moutier said.\n\n“Socially, we can remain even closer to each other.”"
     last = quotes(text, shipped)[-1]
     assert last.speaker_name != "Carla Moutier"
+
+
+def test_chanted_and_ruled_are_verbs_of_saying(shipped: Gazetteer) -> None:
+    """Words chanted in quotation marks are the crowd's; what a judge ruled is reported speech."""
+    text = "Thousands marched downtown. “Free the city now, free it today,” the protesters chanted. Judge Ana Ruiz ruled that the curfew was unlawful."
+    found = {text[q.start : q.end]: q for q in quotes(text, shipped)}
+    chant = found["“Free the city now, free it today,”"]
+    assert text[chant.speaker_start : chant.speaker_end] == "the protesters"
+    ruling = found["the curfew was unlawful"]
+    assert ruling.kind == "reported" and ruling.speaker_name == "Ana Ruiz"

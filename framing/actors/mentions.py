@@ -502,7 +502,8 @@ def _statement_author(
 ) -> tuple[str | None, str, str | None] | None:
     """(actor, name, speaker type) of who wrote a statement that is a quotation's speaker: the named owner
     ("Weiner's statement", "a statement from the ministry"), else, for "the statement", whoever
-    a quotation at most ten sentences before was said "in a statement" by."""
+    a quotation at most ten sentences before was said "in a statement" by, else the author named
+    where the text was introduced ("X released a video ... “...,” the video asks")."""
     owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
     if owner is None:
         owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
@@ -526,6 +527,42 @@ def _statement_author(
         sent = doc.sentences[_sentence_of(doc, p.speaker_token)]
         if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
             return p.speaker, p.speaker_name, p.speaker_type  # "X said in a statement" ... "the statement reads"
+    return _text_introduced(doc, q, head, by_token)
+
+
+def _text_introduced(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMention]) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, speaker type) of the author of the text "the video" or "the ad" refers back to:
+    the mention of that noun that introduced it (the last one before, within ten sentences, that
+    is not itself "the ad ..."), when it names its author ("an ad by Mr. Obama's campaign", "the
+    committee's video") or is the object of a verb whose subject is the author ("The Democratic
+    National Committee released a video ...")."""
+    lemma = doc.lemmas[head].lower()
+    start = doc.sentences[max(0, q.sentence - 10)].token_start
+    for t in range(min(head, _token_range(doc, q.start, q.end)[0]) - 1, start - 1, -1):
+        if doc.lemmas[t].lower() != lemma or doc.pos[t] != "NOUN" or q.start <= doc.starts[t] < q.end:
+            continue
+        author = next((c for c in doc.children[t] if doc.deps[c] == "poss"), None)
+        if author is None:
+            author = next((g for c in doc.children[t] if doc.deps[c] == "prep" and doc.lower[c] in ("by", "from") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+        if author is None:
+            # the object of a verb ("released a video"; the parse may hang the noun lower in the
+            # object: "released [a video making fun]")
+            v, steps = t, 0
+            while doc.deps[v] in ("npadvmod", "amod", "compound") and steps < 3:
+                v, steps = doc.heads[v], steps + 1
+            if doc.deps[v] == "dobj" and doc.pos[doc.heads[v]] == "VERB":
+                author = next((c for c in doc.children[doc.heads[v]] if doc.deps[c] == "nsubj"), None)
+        if author is None:
+            if any(doc.lower[c] in ("the", "this", "that") for c in doc.children[t]):
+                continue  # "the ad raises ...": itself a reference back to the text's introduction
+            return None
+        lo, hi = subtree_span(doc, author, skip=frozenset({"relcl", "acl", "appos"}))
+        named = [by_token[k] for k in range(lo, hi + 1) if k in by_token and by_token[k].kind not in ("pronoun", "adjective")]
+        named.sort(key=lambda m: m.token != author)  # the head's own mention first ("the committee"), else one inside ("Mr. Obama's campaign")
+        if not named:
+            return None
+        m = named[0]
+        return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
     return None
 
 

@@ -484,3 +484,26 @@ def test_chanted_and_ruled_are_verbs_of_saying(shipped: Gazetteer) -> None:
     assert text[chant.speaker_start : chant.speaker_end] == "the protesters"
     ruling = found["the curfew was unlawful"]
     assert ruling.kind == "reported" and ruling.speaker_name == "Ana Ruiz"
+
+
+def test_the_video_speaks_for_whoever_released_it(shipped: Gazetteer) -> None:
+    """"The Harbor Workers Union released a video mocking the mayor. “...,” the video asks": the
+    video's words are the union's."""
+    text = (
+        "The Harbor Workers Union on Wednesday released a video mocking Mayor Dana Reyes over the port deal.\n\n"
+        "“Do we really want a mayor who dances around the issues?” the video asks."
+    )
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name == "Harbor Workers Union"
+
+
+def test_the_ad_speaks_for_the_author_named_where_it_was_introduced(shipped: Gazetteer) -> None:
+    """"An ad by Mr. Ortiz's campaign ... the ad raises ... “...,” the ad says": the later "the ad"
+    refers back to the one whose author is named."""
+    text = (
+        "A television ad by Mr. Ortiz’s campaign went up in Ohio on Tuesday.\n\n"
+        "The ad raises the possibility that the mayor has hidden accounts abroad.\n\n"
+        "“Makes you wonder if some years he paid any taxes at all,” the ad says."
+    )
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name is not None and "Ortiz" in q.speaker_name

@@ -174,7 +174,10 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         if (k >= 0 and covered[k][1] > s) or any(cs < t and s < ce for cs, ce in covered[max(0, k - 3) : k + 1]):
             continue  # overlaps a gazetteer mention
         pron = _HONORIFIC_PRONOUN.get(doc.lower[a - 1], "") if a > 0 else ""
-        found.append((a, b, e.label, pron))
+        label = e.label
+        if label != "PERSON" and b - a >= 2 and a > 0 and _is_title(doc, a - 1) and doc.tags[a - 1] == "NN" and all(doc.pos[t] == "PROPN" for t in range(a, b)):
+            label = "PERSON"  # "acting spokesperson Pooja Jhunjhunwala": a name after a person's title is a person's
+        found.append((a, b, label, pron))
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
     firsts: dict[str, tuple[str, str]] = {}

@@ -507,3 +507,17 @@ def test_the_ad_speaks_for_the_author_named_where_it_was_introduced(shipped: Gaz
     )
     (q,) = quotes(text, shipped)
     assert q.speaker_name is not None and "Ortiz" in q.speaker_name
+
+
+def test_a_name_after_a_persons_title_is_a_person(shipped: Gazetteer) -> None:
+    """"acting USAID spokesperson Pooja Jhunjhunwala": the parser may take an unfamiliar name for a
+    place; after a person's title it is a person, and "she" is her."""
+    text = (
+        "Asked about the posts, acting USAID spokesperson Pooja Jhunjhunwala said the agency has a “zero-tolerance policy.”\n\n"
+        "Read More Tear Gas Is Way More Dangerous Than Police Let On\n\n"
+        "“All employees are held to the highest of standards and are expected to treat one another with respect,” she said."
+    )
+    doc = parse(text)
+    person = [m for m in find_mentions(doc, shipped) if m.name == "Pooja Jhunjhunwala"]
+    assert person and person[0].type == "person"
+    assert quotes(text, shipped)[-1].speaker_name == "Pooja Jhunjhunwala"

@@ -190,6 +190,17 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
+    # a one-word name the parser tagged as nothing, introduced by a description of a person
+    # ("Kanate, a refugee from Kyrgyzstan, was moved ...", "said Yudanys, a Cuban immigrant")
+    tagged = [(e.start, e.end) for e in doc.entities]
+    for i in range(doc.n_tokens):
+        if doc.pos[i] == "PROPN" and doc.deps[i] in ("nsubj", "nsubjpass", "dobj") and doc.tokens[i][:1].isupper() and doc.tokens[i].isalpha() and _described_as_someone(doc, i):
+            if (i == 0 or doc.pos[i - 1] != "PROPN") and (i + 1 >= doc.n_tokens or doc.pos[i + 1] != "PROPN") and not any(s <= i < e for s, e in tagged):
+                s0, t0 = doc.starts[i], doc.ends[i]
+                k = bisect_right(starts, t0) - 1
+                if not (k >= 0 and covered[k][1] > s0):
+                    found.append((i, i + 1, "PERSON", ""))
+    found.sort()
     out = []
     for a, b, label, pron in found:
         name = _surface(doc, a, b)
@@ -248,10 +259,28 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _described_as_someone(doc: Doc, t: int) -> bool:
+    """Whether name token ``t`` has a description of a person in apposition ("Kanate, a refugee
+    from Kyrgyzstan"): a common noun with "a" or "an", set off by a comma."""
+    return any(
+        doc.deps[c] == "appos" and doc.pos[c] == "NOUN" and doc.tags[c] == "NN" and c > t and doc.tokens[t + 1] == ","
+        and any(doc.deps[g] == "det" and doc.lower[g] in ("a", "an") for g in doc.children[c])
+        and doc.lemmas[c].lower() not in _NOT_SOMEONE
+        for c in doc.children[t]
+    )
+
+
+#: Nouns an apposition may describe a name with that are no person ("Treason, a crime ...")
+_NOT_SOMEONE = frozenset(["crime", "company", "firm", "city", "town", "village", "country", "state", "river", "group", "book", "film", "show", "band", "app", "website", "platform", "brand", "term", "word", "place", "region", "province", "county", "district", "network", "newspaper", "magazine", "party", "movement", "organization", "organisation", "agency", "program", "programme", "bill", "law", "product", "drug", "virus", "disease", "storm", "hurricane", "ship", "school", "university", "college", "hospital", "church", "team", "club", "island"])
+
+
 def _unsure_name(doc: Doc, m: ActorMention) -> bool:
     """A single word the parser took for a person and the article never names in full, with no
-    honorific ("Treason", "Londoner"): too unsure to be what a later "he" or "she" refers to."""
+    honorific ("Treason", "Londoner"): too unsure to be what a later "he" or "she" refers to,
+    unless it is described as someone ("Kanate, a refugee from Kyrgyzstan")."""
     if m.kind != "candidate" or " " in m.name:
+        return False
+    if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
     first = bisect_left(doc.starts, m.start)
     return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN

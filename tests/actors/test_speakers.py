@@ -521,3 +521,19 @@ def test_a_name_after_a_persons_title_is_a_person(shipped: Gazetteer) -> None:
     person = [m for m in find_mentions(doc, shipped) if m.name == "Pooja Jhunjhunwala"]
     assert person and person[0].type == "person"
     assert quotes(text, shipped)[-1].speaker_name == "Pooja Jhunjhunwala"
+
+
+def test_a_one_word_name_described_as_someone_is_what_he_refers_to(shipped: Gazetteer) -> None:
+    """"Tavaro, a refugee from Chile, was moved ... He was confirmed ... “...,” he said": a one-word
+    name the parser tags as nothing is a person when an apposition describes someone."""
+    text = (
+        "Tavaro, a refugee from Chile, was moved from a detention center in Ohio to one in Texas despite showing symptoms. "
+        "He was confirmed to have the virus a few days later.\n\n"
+        "“I was panicking,” he said."
+    )
+    assert quotes(text, shipped)[-1].speaker_name == "Tavaro"
+
+
+def test_a_name_described_as_a_thing_is_no_person(shipped: Gazetteer) -> None:
+    text = "Corvex, a company from Ohio, was sold to a rival last year. He was not pleased.\n\n“It was a mistake,” he said."
+    assert quotes(text, shipped)[-1].speaker_name != "Corvex"

@@ -605,7 +605,11 @@ _IT_NOUNS = frozenset(["administration", "government", "ministry", "department",
 def _plural(doc: Doc, t: int) -> bool:
     """A speaker head that "they" can refer to: a plural noun ("officials"), a group word, or
     names coordinated ("Kirby and Munoz")."""
-    return doc.tags[t] in ("NNS", "NNPS") or any(doc.deps[c] == "conj" for c in doc.children[t])
+    return doc.tags[t] in ("NNS", "NNPS") or any(
+        doc.deps[c] == "conj"
+        or (doc.deps[c] == "appos" and doc.pos[c] == "PROPN" and any(doc.deps[g] == "conj" for g in doc.children[c]))  # "A of X, B of Y and C of Z"
+        for c in doc.children[t]
+    )
 
 
 def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:

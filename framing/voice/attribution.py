@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.markers.word_classes import attribution_class, word_class
-from framing.text.parse import is_age_noun, subtree_span
+from framing.text.parse import PLURAL_TITLES, is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import Doc, Entity, Quote
 
@@ -144,6 +144,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
         subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
         if subjects:
             c = subjects[0]
+            if doc.lower[c] in PLURAL_TITLES and c + 2 < doc.n_tokens and doc.tokens[c + 1] == "." and doc.pos[c + 2] == "PROPN":
+                c += 2  # "said Reps. Gerry Connolly of Virginia, ...": the title's full stop split it from the name
+                while doc.deps[c] == "compound" and doc.heads[c] > c:
+                    c = doc.heads[c]
             if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
                 return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
             return c

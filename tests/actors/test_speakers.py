@@ -537,3 +537,15 @@ def test_a_one_word_name_described_as_someone_is_what_he_refers_to(shipped: Gaze
 def test_a_name_described_as_a_thing_is_no_person(shipped: Gazetteer) -> None:
     text = "Corvex, a company from Ohio, was sold to a rival last year. He was not pleased.\n\n“It was a mistake,” he said."
     assert quotes(text, shipped)[-1].speaker_name != "Corvex"
+
+
+def test_a_list_of_representatives_speaks_and_they_refers_to_it(shipped: Gazetteer) -> None:
+    """"said Reps. Dana Reyes of Ohio, Paul Ortiz of Texas and Ana Ruiz of Maine. “...,” they
+    added": the first name speaks for the list, and "they" is the list."""
+    text = (
+        "“We hope to see the credits in the next package,” said Reps. Dana Reyes of Ohio, Paul Ortiz of Texas and Ana Ruiz of Maine.\n\n"
+        "“Our members pushed for these credits last year,” they added."
+    )
+    first, second = quotes(text, shipped)
+    assert first.speaker_name is not None and "Dana Reyes" in first.speaker_name
+    assert second.speaker_name == first.speaker_name

@@ -20,7 +20,8 @@ Attribution starts from the syntax, then uses the quotation marks:
   ...", "X told reporters the deal ..."); with a quoted phrase inside, it is **mixed**; a negated
   cue ("didn't say") or the object of a free relative ("what he says") reports nothing;
 * a quotation introduced by a colon with no cue takes the subject of the clause the colon ends
-  ("Kendi was blunt: “...”").
+  ("Kendi was blunt: “...”"); one followed by a dash and a name on its line is a pull quote of
+  that person ("“...” — Christine Moutier, ...").
 
 Why this module is long: the cases above share one index of the text (token ranges of every
 quotation, which tokens are inside one, sentence of each token) and many helpers; split into
@@ -456,6 +457,8 @@ class _Finder:
             if q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
+                if subj is None:
+                    subj = self._dash_source(q)
                 closing = self._closing_cue(a) if subj is None else None
                 if closing is not None:
                     q = self.quote_from_cue("direct", q.start, q.end, q.sentence, closing)
@@ -532,6 +535,20 @@ class _Finder:
                 return None
             v, steps = doc.heads[v], steps + 1
         return None
+
+    def _dash_source(self, q: Quote) -> int | None:
+        """The name after a dash that follows a quotation on its line (a pull quote or epigraph:
+        "“...” — Christine Moutier, chief medical officer ..."): the head of that name."""
+        doc = self.doc
+        j = _token_of_char(doc, q.end)
+        if j + 1 >= doc.n_tokens or doc.tokens[j] not in ("—", "–", "--", "-") or "\n" in doc.text[q.end : doc.starts[j + 1]]:
+            return None
+        if doc.pos[j + 1] != "PROPN" or self.quoted(j + 1):
+            return None
+        head = j + 1
+        while doc.deps[head] == "compound" and head < doc.heads[head] <= head + 3 and doc.pos[doc.heads[head]] == "PROPN":
+            head = doc.heads[head]
+        return head
 
     def _closing_cue(self, first: int) -> int | None:
         """The cue that closes the sentence just before token ``first`` in the same paragraph

@@ -549,3 +549,14 @@ def test_a_list_of_representatives_speaks_and_they_refers_to_it(shipped: Gazette
     first, second = quotes(text, shipped)
     assert first.speaker_name is not None and "Dana Reyes" in first.speaker_name
     assert second.speaker_name == first.speaker_name
+
+
+def test_a_pull_quote_is_the_name_after_its_dash(shipped: Gazetteer) -> None:
+    """A pull quote or epigraph: "“...” — Carla Moutier, the chief medical officer of ..."."""
+    text = (
+        "Workers are anxious about their jobs, a new poll found.\n\n"
+        "“ Distancing is only physical. Socially, we can remain even closer. ” — Carla Moutier, the chief medical officer of a suicide prevention group\n\n"
+        "The hotline has seen no change in calls."
+    )
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name == "Carla Moutier"

@@ -790,6 +790,19 @@ def _reported_by_cue(doc: Doc, t: int) -> bool:
     return False
 
 
+def _main_subject_pronoun(doc: Doc, q: Quote, pron: str | None, by_token: dict[int, ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The person the main-clause subject of the sentence before quotation ``q`` refers to, when
+    that subject is the same pronoun as the speaker's, outside quotation marks and resolved."""
+    if pron is None or q.sentence == 0:
+        return None
+    prev = doc.sentences[q.sentence - 1]
+    for t in range(prev.token_start, prev.token_end):
+        if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT" and _PRONOUNS.get(doc.lower[t]) == pron and not any(a <= doc.starts[t] < b for a, b in quoted):
+            m = by_token.get(t)
+            return m if m is not None and m.kind == "pronoun" and m.type == "person" else None
+    return None
+
+
 def _pronoun_speaker(
     doc: Doc,
     q: Quote,
@@ -822,6 +835,11 @@ def _pronoun_speaker(
         person = _titled_person(doc, t, lo, hi + 1, _sentence_of(doc, t), mentions, gazetteer)
         if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
             return person
+    continued = _main_subject_pronoun(doc, q, pron, by_token, quoted)
+    if continued is not None and (resolved is None or continued.actor != resolved.actor):
+        # "He took a shot at how President Obama sells the deal. “...,” he said": the main
+        # subject of the sentence before, a "he" already resolved, goes on (not a name in its object)
+        return continued
     if resolved is not None:
         # a subject inside what the last source reported ("Bahar said Liu had found ... “...,” she
         # said") is talked about, not talking: the source goes on speaking

@@ -560,3 +560,15 @@ def test_a_pull_quote_is_the_name_after_its_dash(shipped: Gazetteer) -> None:
     )
     (q,) = quotes(text, shipped)
     assert q.speaker_name == "Carla Moutier"
+
+
+def test_the_main_subject_he_goes_on_not_a_name_in_its_object(shipped: Gazetteer) -> None:
+    """"He took a shot at how President Obama sells the deal. “...,” he said": the "he" who is the
+    main subject of the sentence before speaks, not the president named inside its object."""
+    text = (
+        "Jeb Carter spoke at the state fair in Iowa on Friday.\n\n"
+        "He took a shot at how President Obama has been selling the nuclear deal with Iran.\n\n"
+        "“This idea that a president demonizes his opponents is not how we solve problems,” he said."
+    )
+    (q,) = quotes(text, shipped, published="2015-08-14")
+    assert q.speaker_name == "Jeb Carter"

@@ -38,6 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
+from framing.inputs.debris import is_link_line
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -297,6 +298,21 @@ def _in_quotes(spans: Sequence[QuoteSpan]) -> Callable[[int], bool]:
     return inside
 
 
+def _story_sentences(doc: Doc) -> list[int]:
+    """For each sentence, how many sentences of the story's own text there are up to it: a
+    sentence of punctuation alone (a quotation mark the parse split off) or on a link line the
+    page set inside the text ("Related: ...", "READ MORE: ...") does not count."""
+    out, n = [], 0
+    for sn in doc.sentences:
+        first = doc.starts[sn.token_start]
+        lo = doc.text.rfind("\n", 0, first) + 1
+        hi = doc.text.find("\n", first)
+        if any(doc.pos[t] not in ("PUNCT", "SPACE", "SYM") for t in range(sn.token_start, sn.token_end)) and not is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)]):
+            n += 1
+        out.append(n)
+    return out
+
+
 def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer, quote_spans: Sequence[QuoteSpan]) -> list[ActorMention]:
     """he/him/she/her -> the nearest compatible named person before it (this or the two previous
     sentences); in the previous sentence a subject is preferred to other mentions. A pronoun in
@@ -309,6 +325,7 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
     quoted = _in_quotes(quote_spans)
     out = list(mentions)
     chain: list[ActorMention] = []  # pronoun subjects resolved so far
+    story = _story_sentences(doc)
     for i, tok in enumerate(doc.lower):
         pron = _PRONOUNS.get(tok)
         if pron is None or (doc.has_syntax and doc.pos[i] != "PRON"):
@@ -318,11 +335,11 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
         sent = _sentence_of(doc, i)
         before = persons[: bisect_left(starts, doc.starts[i])]
         own_voice = not quoted(doc.starts[i])
-        window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
+        window = [m for m in before if story[sent] - story[m.sentence] <= 2 and m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
         if not window:
             # no name nearby: the same pronoun as a subject just before, already resolved ("Ferreira
             # wants ... He suggests ... He wants ... He favours ..."), carries the chain on
-            chained = [m for m in chain if sent - 2 <= m.sentence <= sent and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            chained = [m for m in chain if story[sent] - story[m.sentence] <= 2 and m.sentence <= sent and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
             if chained:
                 out.append(ActorMention(chained[-1].actor, chained[-1].name, chained[-1].type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
                 if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):

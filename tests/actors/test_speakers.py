@@ -572,3 +572,15 @@ def test_the_main_subject_he_goes_on_not_a_name_in_its_object(shipped: Gazetteer
     )
     (q,) = quotes(text, shipped, published="2015-08-14")
     assert q.speaker_name == "Jeb Carter"
+
+
+def test_a_link_line_between_source_and_pronoun_is_no_distance(shipped: Gazetteer) -> None:
+    """A link to another story set inside the text ("Related: ...") is not the article's own
+    sentence: "she" after it still refers to the senator before it."""
+    text = (
+        "Sen. Dana Ortiz spoke on Monday about the budget in Dayton.\n\n"
+        "Related: Ohio lawmakers split on tax plan\n\n"
+        "“We will fight for every dollar of this,” she said."
+    )
+    (q,) = quotes(text, shipped)
+    assert q.speaker_name == "Dana Ortiz"

@@ -195,12 +195,14 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     # ("Kanate, a refugee from Kyrgyzstan, was moved ...", "said Yudanys, a Cuban immigrant")
     tagged = [(e.start, e.end) for e in doc.entities]
     for i in range(doc.n_tokens):
-        if doc.pos[i] == "PROPN" and doc.deps[i] in ("nsubj", "nsubjpass", "dobj") and doc.tokens[i][:1].isupper() and doc.tokens[i].isalpha() and _described_as_someone(doc, i):
-            if (i == 0 or doc.pos[i - 1] != "PROPN") and (i + 1 >= doc.n_tokens or doc.pos[i + 1] != "PROPN") and not any(s <= i < e for s, e in tagged):
-                s0, t0 = doc.starts[i], doc.ends[i]
-                k = bisect_right(starts, t0) - 1
-                if not (k >= 0 and covered[k][1] > s0):
-                    found.append((i, i + 1, "PERSON", ""))
+        alone = (i == 0 or doc.pos[i - 1] != "PROPN") and (i + 1 >= doc.n_tokens or doc.pos[i + 1] != "PROPN")
+        if (
+            doc.pos[i] == "PROPN" and doc.deps[i] in ("nsubj", "nsubjpass", "dobj") and doc.tokens[i][:1].isupper() and doc.tokens[i].isalpha()
+            and alone and not any(s <= i < e for s, e in tagged) and _described_as_someone(doc, i)
+        ):
+            k = bisect_right(starts, doc.ends[i]) - 1
+            if not (k >= 0 and covered[k][1] > doc.starts[i]):
+                found.append((i, i + 1, "PERSON", ""))
     found.sort()
     out = []
     for a, b, label, pron in found:

@@ -42,6 +42,7 @@ __all__ = [
     "CHUNK_CHARS",
     "DEFAULT_PIPELINE",
     "PIPE_BATCH",
+    "PLURAL_TITLES",
     "english_share",
     "is_age_noun",
     "is_word",
@@ -51,7 +52,6 @@ __all__ = [
     "pipeline_info",
     "subtree_span",
     "tokenised",
-    "PLURAL_TITLES",
     "tokenizer",
 ]
 

@@ -309,7 +309,7 @@ def _story_sentences(doc: Doc) -> list[int]:
         first = doc.starts[sn.token_start]
         lo = doc.text.rfind("\n", 0, first) + 1
         hi = doc.text.find("\n", first)
-        if any(doc.pos[t] not in ("PUNCT", "SPACE", "SYM") for t in range(sn.token_start, sn.token_end)) and not is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)]):
+        if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)]):
             n += 1
         out.append(n)
     return out

@@ -38,6 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
+from framing.inputs.debris import is_link_line
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -174,7 +175,10 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         if (k >= 0 and covered[k][1] > s) or any(cs < t and s < ce for cs, ce in covered[max(0, k - 3) : k + 1]):
             continue  # overlaps a gazetteer mention
         pron = _HONORIFIC_PRONOUN.get(doc.lower[a - 1], "") if a > 0 else ""
-        found.append((a, b, e.label, pron))
+        label = e.label
+        if label != "PERSON" and b - a >= 2 and a > 0 and _is_title(doc, a - 1) and doc.tags[a - 1] == "NN" and all(doc.pos[t] == "PROPN" for t in range(a, b)):
+            label = "PERSON"  # "acting spokesperson Pooja Jhunjhunwala": a name after a person's title is a person's
+        found.append((a, b, label, pron))
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
     firsts: dict[str, tuple[str, str]] = {}
@@ -187,6 +191,19 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
+    # a one-word name the parser tagged as nothing, introduced by a description of a person
+    # ("Kanate, a refugee from Kyrgyzstan, was moved ...", "said Yudanys, a Cuban immigrant")
+    tagged = [(e.start, e.end) for e in doc.entities]
+    for i in range(doc.n_tokens):
+        alone = (i == 0 or doc.pos[i - 1] != "PROPN") and (i + 1 >= doc.n_tokens or doc.pos[i + 1] != "PROPN")
+        if (
+            doc.pos[i] == "PROPN" and doc.deps[i] in ("nsubj", "nsubjpass", "dobj") and doc.tokens[i][:1].isupper() and doc.tokens[i].isalpha()
+            and alone and not any(s <= i < e for s, e in tagged) and _described_as_someone(doc, i)
+        ):
+            k = bisect_right(starts, doc.ends[i]) - 1
+            if not (k >= 0 and covered[k][1] > doc.starts[i]):
+                found.append((i, i + 1, "PERSON", ""))
+    found.sort()
     out = []
     for a, b, label, pron in found:
         name = _surface(doc, a, b)
@@ -245,10 +262,28 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _described_as_someone(doc: Doc, t: int) -> bool:
+    """Whether name token ``t`` has a description of a person in apposition ("Kanate, a refugee
+    from Kyrgyzstan"): a common noun with "a" or "an", set off by a comma."""
+    return any(
+        doc.deps[c] == "appos" and doc.pos[c] == "NOUN" and doc.tags[c] == "NN" and c > t and doc.tokens[t + 1] == ","
+        and any(doc.deps[g] == "det" and doc.lower[g] in ("a", "an") for g in doc.children[c])
+        and doc.lemmas[c].lower() not in _NOT_SOMEONE
+        for c in doc.children[t]
+    )
+
+
+#: Nouns an apposition may describe a name with that are no person ("Treason, a crime ...")
+_NOT_SOMEONE = frozenset(["crime", "company", "firm", "city", "town", "village", "country", "state", "river", "group", "book", "film", "show", "band", "app", "website", "platform", "brand", "term", "word", "place", "region", "province", "county", "district", "network", "newspaper", "magazine", "party", "movement", "organization", "organisation", "agency", "program", "programme", "bill", "law", "product", "drug", "virus", "disease", "storm", "hurricane", "ship", "school", "university", "college", "hospital", "church", "team", "club", "island"])
+
+
 def _unsure_name(doc: Doc, m: ActorMention) -> bool:
     """A single word the parser took for a person and the article never names in full, with no
-    honorific ("Treason", "Londoner"): too unsure to be what a later "he" or "she" refers to."""
+    honorific ("Treason", "Londoner"): too unsure to be what a later "he" or "she" refers to,
+    unless it is described as someone ("Kanate, a refugee from Kyrgyzstan")."""
     if m.kind != "candidate" or " " in m.name:
+        return False
+    if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
     first = bisect_left(doc.starts, m.start)
     return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN
@@ -265,6 +300,21 @@ def _in_quotes(spans: Sequence[QuoteSpan]) -> Callable[[int], bool]:
     return inside
 
 
+def _story_sentences(doc: Doc) -> list[int]:
+    """For each sentence, how many sentences of the story's own text there are up to it: a
+    sentence of punctuation alone (a quotation mark the parse split off) or on a link line the
+    page set inside the text ("Related: ...", "READ MORE: ...") does not count."""
+    out, n = [], 0
+    for sn in doc.sentences:
+        first = doc.starts[sn.token_start]
+        lo = doc.text.rfind("\n", 0, first) + 1
+        hi = doc.text.find("\n", first)
+        if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)]):
+            n += 1
+        out.append(n)
+    return out
+
+
 def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer, quote_spans: Sequence[QuoteSpan]) -> list[ActorMention]:
     """he/him/she/her -> the nearest compatible named person before it (this or the two previous
     sentences); in the previous sentence a subject is preferred to other mentions. A pronoun in
@@ -277,6 +327,7 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
     quoted = _in_quotes(quote_spans)
     out = list(mentions)
     chain: list[ActorMention] = []  # pronoun subjects resolved so far
+    story = _story_sentences(doc)
     for i, tok in enumerate(doc.lower):
         pron = _PRONOUNS.get(tok)
         if pron is None or (doc.has_syntax and doc.pos[i] != "PRON"):
@@ -286,11 +337,11 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
         sent = _sentence_of(doc, i)
         before = persons[: bisect_left(starts, doc.starts[i])]
         own_voice = not quoted(doc.starts[i])
-        window = [m for m in before if sent - 2 <= m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
+        window = [m for m in before if story[sent] - story[m.sentence] <= 2 and m.sentence <= sent and _pronoun_of(m, doc, gazetteer) in (pron, None) and not (own_voice and quoted(m.start))]
         if not window:
             # no name nearby: the same pronoun as a subject just before, already resolved ("Ferreira
             # wants ... He suggests ... He wants ... He favours ..."), carries the chain on
-            chained = [m for m in chain if sent - 2 <= m.sentence <= sent and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            chained = [m for m in chain if story[sent] - story[m.sentence] <= 2 and m.sentence <= sent and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
             if chained:
                 out.append(ActorMention(chained[-1].actor, chained[-1].name, chained[-1].type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
                 if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
@@ -502,7 +553,8 @@ def _statement_author(
 ) -> tuple[str | None, str, str | None] | None:
     """(actor, name, speaker type) of who wrote a statement that is a quotation's speaker: the named owner
     ("Weiner's statement", "a statement from the ministry"), else, for "the statement", whoever
-    a quotation at most ten sentences before was said "in a statement" by."""
+    a quotation at most ten sentences before was said "in a statement" by, else the author named
+    where the text was introduced ("X released a video ... “...,” the video asks")."""
     owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
     if owner is None:
         owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
@@ -526,6 +578,42 @@ def _statement_author(
         sent = doc.sentences[_sentence_of(doc, p.speaker_token)]
         if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
             return p.speaker, p.speaker_name, p.speaker_type  # "X said in a statement" ... "the statement reads"
+    return _text_introduced(doc, q, head, by_token)
+
+
+def _text_introduced(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMention]) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, speaker type) of the author of the text "the video" or "the ad" refers back to:
+    the mention of that noun that introduced it (the last one before, within ten sentences, that
+    is not itself "the ad ..."), when it names its author ("an ad by Mr. Obama's campaign", "the
+    committee's video") or is the object of a verb whose subject is the author ("The Democratic
+    National Committee released a video ...")."""
+    lemma = doc.lemmas[head].lower()
+    start = doc.sentences[max(0, q.sentence - 10)].token_start
+    for t in range(min(head, _token_range(doc, q.start, q.end)[0]) - 1, start - 1, -1):
+        if doc.lemmas[t].lower() != lemma or doc.pos[t] != "NOUN" or q.start <= doc.starts[t] < q.end:
+            continue
+        author = next((c for c in doc.children[t] if doc.deps[c] == "poss"), None)
+        if author is None:
+            author = next((g for c in doc.children[t] if doc.deps[c] == "prep" and doc.lower[c] in ("by", "from") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+        if author is None:
+            # the object of a verb ("released a video"; the parse may hang the noun lower in the
+            # object: "released [a video making fun]")
+            v, steps = t, 0
+            while doc.deps[v] in ("npadvmod", "amod", "compound") and steps < 3:
+                v, steps = doc.heads[v], steps + 1
+            if doc.deps[v] == "dobj" and doc.pos[doc.heads[v]] == "VERB":
+                author = next((c for c in doc.children[doc.heads[v]] if doc.deps[c] == "nsubj"), None)
+        if author is None:
+            if any(doc.lower[c] in ("the", "this", "that") for c in doc.children[t]):
+                continue  # "the ad raises ...": itself a reference back to the text's introduction
+            return None
+        lo, hi = subtree_span(doc, author, skip=frozenset({"relcl", "acl", "appos"}))
+        named = [by_token[k] for k in range(lo, hi + 1) if k in by_token and by_token[k].kind not in ("pronoun", "adjective")]
+        named.sort(key=lambda m: m.token != author)  # the head's own mention first ("the committee"), else one inside ("Mr. Obama's campaign")
+        if not named:
+            return None
+        m = named[0]
+        return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
     return None
 
 
@@ -536,7 +624,11 @@ _IT_NOUNS = frozenset(["administration", "government", "ministry", "department",
 def _plural(doc: Doc, t: int) -> bool:
     """A speaker head that "they" can refer to: a plural noun ("officials"), a group word, or
     names coordinated ("Kirby and Munoz")."""
-    return doc.tags[t] in ("NNS", "NNPS") or any(doc.deps[c] == "conj" for c in doc.children[t])
+    return doc.tags[t] in ("NNS", "NNPS") or any(
+        doc.deps[c] == "conj"
+        or (doc.deps[c] == "appos" and doc.pos[c] == "PROPN" and any(doc.deps[g] == "conj" for g in doc.children[c]))  # "A of X, B of Y and C of Z"
+        for c in doc.children[t]
+    )
 
 
 def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:
@@ -703,6 +795,33 @@ def _in_subject(doc: Doc, t: int) -> bool:
     return False
 
 
+def _reported_by_cue(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` lies inside what a verb of saying reports ("Graham said it would be
+    justified for the president to commute ...": "the president" is talked about, not talking):
+    some clause above it is the complement of a verb of saying."""
+    for _ in range(doc.n_tokens):
+        h = doc.heads[t]
+        if h == t:
+            return False
+        if doc.deps[t] in ("ccomp", "parataxis") and doc.lemmas[h].lower() in word_class("speech_verbs"):
+            return True
+        t = h
+    return False
+
+
+def _main_subject_pronoun(doc: Doc, q: Quote, pron: str | None, by_token: dict[int, ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The person the main-clause subject of the sentence before quotation ``q`` refers to, when
+    that subject is the same pronoun as the speaker's, outside quotation marks and resolved."""
+    if pron is None or q.sentence == 0:
+        return None
+    prev = doc.sentences[q.sentence - 1]
+    for t in range(prev.token_start, prev.token_end):
+        if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT" and _PRONOUNS.get(doc.lower[t]) == pron and not any(a <= doc.starts[t] < b for a, b in quoted):
+            m = by_token.get(t)
+            return m if m is not None and m.kind == "pronoun" and m.type == "person" else None
+    return None
+
+
 def _pronoun_speaker(
     doc: Doc,
     q: Quote,
@@ -722,6 +841,7 @@ def _pronoun_speaker(
     titled = [
         t for t in range(first, q.speaker_token or 0)
         if doc.deps[t] in ("nsubj", "nsubjpass") and doc.lower[t] in _TITLE_FORMS and not q.start <= doc.starts[t] < q.end
+        and not _reported_by_cue(doc, t)
     ]
     named_after = titled and any(
         m.kind != "pronoun" and m.type == "person" and m.token is not None and titled[-1] < m.token < (q.speaker_token or 0) and doc.deps[m.token] in ("nsubj", "nsubjpass")
@@ -734,6 +854,11 @@ def _pronoun_speaker(
         person = _titled_person(doc, t, lo, hi + 1, _sentence_of(doc, t), mentions, gazetteer)
         if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
             return person
+    continued = _main_subject_pronoun(doc, q, pron, by_token, quoted)
+    if continued is not None and (resolved is None or continued.actor != resolved.actor):
+        # "He took a shot at how President Obama sells the deal. “...,” he said": the main
+        # subject of the sentence before, a "he" already resolved, goes on (not a name in its object)
+        return continued
     if resolved is not None:
         # a subject inside what the last source reported ("Bahar said Liu had found ... “...,” she
         # said") is talked about, not talking: the source goes on speaking

@@ -17,7 +17,7 @@ from framing.inputs.outlets import outlet_from_domain
 from framing.inputs.page_lines import article_region, repeated_lines
 from framing.types import Debris
 
-__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "strip_debris"]
+__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_link_line", "strip_debris"]
 
 _NAV_LINES = frozenset(
     x.strip()
@@ -111,6 +111,14 @@ _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 _TOP_LINES = 12  # how far down the page strict header rules look
+
+
+def is_link_line(line: str) -> bool:
+    """Whether a line of an article is a link to another story that the page set inside the text
+    ("Related: Ohio lawmakers split on tax plan", "READ MORE: ...", "Read More Tear Gas Is ..."):
+    not the article's own words."""
+    text = line.strip()
+    return _words(text) <= 30 and (bool(_INLINE_PROMO.match(text)) or text.lower().startswith(("read more ", "see also ")))
 
 
 def _words(line: str) -> int:

@@ -42,6 +42,7 @@ __all__ = [
     "CHUNK_CHARS",
     "DEFAULT_PIPELINE",
     "PIPE_BATCH",
+    "PLURAL_TITLES",
     "english_share",
     "is_age_noun",
     "is_word",
@@ -138,8 +139,14 @@ def _resolve(name_or_path: str | None) -> Path:
     return path
 
 
+#: Abbreviated plural titles, which spaCy's English tokenizer (it knows "Rep.", "Sen.") splits from
+#: their full stop: no sentence starts after them ("Reps. Gerry Connolly, Paul Tonko and ...")
+PLURAL_TITLES = frozenset({"reps", "sens", "govs", "drs", "profs", "gens"})
+
+
 def _line_breaks_end_sentences(doc: Any) -> Any:
-    """Pipeline component before the parser: the token after a line break starts a sentence."""
+    """Pipeline component before the parser: the token after a line break starts a sentence, the
+    name after a plural title's full stop ("Reps. Gerry Connolly") does not."""
     after_break = False
     for token in doc:
         if token.is_space:
@@ -148,6 +155,8 @@ def _line_breaks_end_sentences(doc: Any) -> Any:
             continue
         if after_break and token.i > 0:
             token.is_sent_start = True
+        elif token.i > 1 and doc[token.i - 1].text == "." and doc[token.i - 1].whitespace_ and doc[token.i - 2].lower_ in PLURAL_TITLES and not doc[token.i - 2].whitespace_ and token.text[:1].isupper():
+            token.is_sent_start = False
         after_break = "\n" in token.whitespace_
     return doc
 

@@ -11,7 +11,8 @@ Attribution starts from the syntax, then uses the quotation marks:
 * a **quotation** (:func:`framing.text.quotes.find_quote_spans`) belongs to the cue it hangs from
   in the parse (its words' heads lead out of the quotation to the cue), else to a cue right after
   its closing mark or right before its opening mark in the same sentence ("Leavitt replied:
-  “...”"), else to the speaker of the quotation just before it (a quotation that runs on over
+  “...”"), else to the cue that closes the unquoted sentence just before it in the same paragraph
+  ("..., Moutier said. “...”"), else to the speaker of the quotation just before it (a quotation that runs on over
   sentences or paragraphs), or of the sentence before it when that sentence ends "X said:";
 * a quoted phrase with no verb inside the writer's own clause is a **partial** quote
   (called the talks “very dangerous”): attributed, so not a scare quote;
@@ -19,7 +20,8 @@ Attribution starts from the syntax, then uses the quotation marks:
   ...", "X told reporters the deal ..."); with a quoted phrase inside, it is **mixed**; a negated
   cue ("didn't say") or the object of a free relative ("what he says") reports nothing;
 * a quotation introduced by a colon with no cue takes the subject of the clause the colon ends
-  ("Kendi was blunt: “...”").
+  ("Kendi was blunt: “...”"); one followed by a dash and a name on its line is a pull quote of
+  that person ("“...” — Christine Moutier, ...").
 
 Why this module is long: the cases above share one index of the text (token ranges of every
 quotation, which tokens are inside one, sentence of each token) and many helpers; split into
@@ -36,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from framing.markers.word_classes import attribution_class, word_class
-from framing.text.parse import is_age_noun, subtree_span
+from framing.text.parse import PLURAL_TITLES, is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
 from framing.types import Doc, Entity, Quote
 
@@ -143,6 +145,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
         subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
         if subjects:
             c = subjects[0]
+            if doc.lower[c] in PLURAL_TITLES and c + 2 < doc.n_tokens and doc.tokens[c + 1] == "." and doc.pos[c + 2] == "PROPN":
+                c += 2  # "said Reps. Gerry Connolly of Virginia, ...": the title's full stop split it from the name
+                while doc.deps[c] == "compound" and doc.heads[c] > c:
+                    c = doc.heads[c]
             if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
                 return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
             return c
@@ -153,9 +159,19 @@ def _subject(doc: Doc, verb: int) -> int | None:
                     return objs[0]
         if doc.deps[v] in ("conj", "xcomp", "advcl") and doc.heads[v] != v:
             h = doc.heads[v]
-            if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and not _is_cue(doc, h) and _is_cue(doc, doc.heads[h]):
-                h = doc.heads[h]  # "said the deal was fair and added that ...": the parser coordinated the second cue inside the first one's report
+            if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and _is_cue(doc, doc.heads[h]) and (
+                not _is_cue(doc, h) or doc.lemmas[v].lower() == doc.lemmas[doc.heads[h]].lower()
+            ):
+                # "said the deal was fair and added that ...", "said that Romney had disclosed
+                # enough and said that ...": the parser coordinated the second cue inside the
+                # first one's report
+                h = doc.heads[h]
             v = h
+            continue
+        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") and any(doc.deps[c] == "ccomp" for c in doc.children[v]):
+            # "Perez reacted by saying, “...”": the gerund's subject is the verb's (what it reports
+            # is a clause: "by asking Zelensky to investigate" is a request, not words)
+            v = doc.heads[doc.heads[v]]
             continue
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
@@ -441,7 +457,12 @@ class _Finder:
             if q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
-                if subj is not None:
+                if subj is None:
+                    subj = self._dash_source(q)
+                closing = self._closing_cue(a) if subj is None else None
+                if closing is not None:
+                    q = self.quote_from_cue("direct", q.start, q.end, q.sentence, closing)
+                elif subj is not None:
                     lo, hi = _speaker_phrase(doc, subj)
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
                 elif prev is not None and prev.speaker_text is not None and q.sentence - self._last_sentence(prev) <= 2 and self._same_voice_between(prev, q.start):
@@ -513,6 +534,48 @@ class _Finder:
             if doc.heads[v] == v:
                 return None
             v, steps = doc.heads[v], steps + 1
+        return None
+
+    def _dash_source(self, q: Quote) -> int | None:
+        """The name after a dash that follows a quotation on its line (a pull quote or epigraph:
+        "“...” — Christine Moutier, chief medical officer ..."): the head of that name."""
+        doc = self.doc
+        j = _token_of_char(doc, q.end)
+        if j + 1 >= doc.n_tokens or doc.tokens[j] not in ("—", "–", "--", "-") or "\n" in doc.text[q.end : doc.starts[j + 1]]:
+            return None
+        if doc.pos[j + 1] != "PROPN" or self.quoted(j + 1):
+            return None
+        head = j + 1
+        while doc.deps[head] == "compound" and head < doc.heads[head] <= head + 3 and doc.pos[doc.heads[head]] == "PROPN":
+            head = doc.heads[head]
+        return head
+
+    def _closing_cue(self, first: int) -> int | None:
+        """The cue that closes the sentence just before token ``first`` in the same paragraph
+        ("Distancing is physical, Moutier said. “Socially, we can remain closer.”"): the source
+        of that sentence's report goes on speaking. The cue is among the sentence's last words,
+        outside quotation marks, with a named, pronoun or source-noun subject."""
+        doc = self.doc
+        s = self.sent_of[first]
+        if s == 0:
+            return None
+        prev = doc.sentences[s - 1]
+        mark = first - 1
+        while mark >= 0 and mark in self.mark_of:
+            mark -= 1
+        if mark < prev.token_start or "\n" in doc.text[doc.ends[prev.token_end - 1] : doc.starts[first]]:
+            return None
+        last = prev.token_end - 1
+        while last > prev.token_start and doc.pos[last] == "PUNCT":
+            last -= 1
+        if doc.tokens[prev.token_end - 1] not in (".", "!", "?") or any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
+            return None  # a quotation in that sentence: its own cue, continued as a quotation is
+        for i in range(last, max(prev.token_start, last - 3) - 1, -1):
+            if _is_cue(doc, i) and not self.unsaid(i):
+                subj = _subject(doc, i)
+                if subj is not None and not self.quoted(subj) and (doc.pos[subj] in ("PROPN", "PRON") or doc.lemmas[subj].lower() in word_class("source_nouns")):
+                    return i
+                return None
         return None
 
     def _introducing_cue(self, first: int) -> int | None:

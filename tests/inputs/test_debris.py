@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from framing.inputs.clean import clean_text
+from framing.inputs.debris import is_link_line
 
 PLAIN = """The river rose overnight after heavy rain fell across the valley, and by dawn the water had reached the footpath by the old mill.
 
@@ -142,3 +143,11 @@ def test_wire_credit_lines_and_slash_photo_credits():
     # lower-case 'and/or' at a line end is not a photo credit
     kept = clean_text("The union said in a statement on Monday that the ballot would open next week.\n\nMembers may vote in person and/or\n\nby post, the union said.")
     assert "and/or" in kept.text
+
+
+def test_a_link_line_inside_the_text_is_told_from_the_articles_sentences() -> None:
+    assert is_link_line("Related: Ohio lawmakers split on tax plan")
+    assert is_link_line("READ MORE: Congress passes budget bill after long night")
+    assert is_link_line("Read More Tear Gas Is More Dangerous Than Police Let On")
+    assert not is_link_line("Related talks in Geneva ended without a deal on Friday.")
+    assert not is_link_line("Read the statement, she said, and you will see what we mean.")

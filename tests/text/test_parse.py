@@ -44,6 +44,22 @@ def test_a_line_break_ends_a_sentence() -> None:
     assert [doc.sentence_text(i) for i in range(len(segment(text).sentences))] == ["BEIJING", "Canada and China signed a deal", "The US objected."]
 
 
+def test_a_plural_title_does_not_end_a_sentence() -> None:
+    """The tokenizer splits "Reps." from its full stop (it knows "Rep." only), and the parser may
+    then start a sentence at the name: the component before the parser forbids that, and keeps a
+    sentence start after a real full stop."""
+    text = "“We hope so,” said Reps. Dana Reyes of Ohio and Paul Ortiz of Texas. Sens. Ana Ruiz and Tom Hale agreed."
+    nlp = load_pipeline()
+    doc = nlp.make_doc(text)
+    doc = dict(nlp.pipeline)["framing_line_breaks"](doc)
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["Dana"] is False and starts["Ana"] is False
+    parsed = parse(text)
+    assert [parsed.sentence_text(i) for i in range(len(parsed.sentences))] == [
+        "“We hope so,” said Reps. Dana Reyes of Ohio and Paul Ortiz of Texas.", "Sens. Ana Ruiz and Tom Hale agreed."
+    ]
+
+
 def test_tokens_are_the_same_with_and_without_syntax() -> None:
     """The fast segmentation and the parse tokenise alike (one tokenisation per article)."""
     text = "Trump's 100% tariff on U.S.-bound, state-owned goods didn't pass. “Never,” she said!"

@@ -426,6 +426,9 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
     * a pronoun takes the subject of the sentence before when that is a person, else the
       speaker of the quotation before (within four sentences) when compatible, else the nearest
       person: news goes on quoting the same source.
+    * a definite description of an organisation with no name of its own ("the company said",
+      "the department said") is the organisation named just before (one whose name holds the noun,
+      else the nearest one that was a subject).
 
     ``speaker_name`` is the actor's name for a named or pronoun speaker, the phrase itself for
     an anonymous one ("officials").
@@ -483,6 +486,12 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer)
+        if m is None and doc.has_syntax:
+            # "the company said", "the department said": the organisation named just before
+            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted)
+            if org is not None:
+                out.append(replace(q, speaker=org.actor, speaker_name=org.name, speaker_type="organisation"))
+                continue
         if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions):
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
@@ -641,6 +650,31 @@ def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:
     if not any(doc.deps[c] == "det" and doc.lower[c] in ("the", "these", "both") for c in doc.children[head]):
         return False
     return all(doc.deps[t] in ("det", "nummod", "amod", "compound") and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head)
+
+
+def _named_organisation(doc: Doc, q: Quote, head: int, lo: int, hi: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The named organisation a definite singular noun phrase (tokens ``[lo, hi)``) refers back
+    to: "the company", "the department", "the union" with no name of its own. An organisation
+    whose name holds the noun (the Justice Department for "the department") within ten sentences
+    before, else the nearest organisation that is the subject of its sentence in the three
+    sentences before (news names the company, then goes on with "the company said"). Names inside
+    quotations are a source's words, not the writer's reference: passed over."""
+    lemma = doc.lemmas[head].lower()
+    if doc.pos[head] != "NOUN" or doc.tags[head] != "NN" or lemma not in _IT_NOUNS:
+        return None
+    if not any(doc.deps[c] == "det" and doc.lower[c] == "the" for c in doc.children[head]):
+        return None
+    if not all(doc.deps[t] in ("det", "amod", "compound") and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head):
+        return None  # "the company's lawyer", "the Pentagon's office": a phrase with its own detail
+    before = [
+        m for m in mentions
+        if m.type == "organisation" and m.kind != "pronoun" and m.start < doc.starts[lo] and 0 <= q.sentence - m.sentence <= 10 and not any(a <= m.start < b for a, b in quoted)
+    ]
+    named = [m for m in before if lemma in m.name.lower().split()]
+    if named:
+        return named[-1]
+    near = [m for m in before if q.sentence - m.sentence <= 3 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
+    return near[-1] if near else None
 
 
 def _sentence_gap(doc: Doc, before: Quote, q: Quote) -> int:

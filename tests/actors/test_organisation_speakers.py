@@ -1,0 +1,54 @@
+"""A definite description of an organisation as the speaker ("the company said"), as wire copy
+writes it after naming the organisation. Texts are invented for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.gazetteer import Gazetteer
+from framing.actors.mentions import find_mentions, link_speakers
+from framing.analysis.article import default_gazetteer
+from framing.text.parse import parse
+from framing.types import Quote
+from framing.voice import find_quotes
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Gazetteer:
+    return default_gazetteer()
+
+
+def direct(text: str, gazetteer: Gazetteer) -> list[Quote]:
+    doc = parse(text)
+    return [q for q in link_speakers(doc, find_quotes(doc), find_mentions(doc, gazetteer), gazetteer) if q.kind == "direct"]
+
+
+def test_the_company_is_the_company_named_before(shipped: Gazetteer) -> None:
+    text = (
+        "The Justice Department on Monday sued Google over its search business.\n\n"
+        "“Google is the gateway to the internet,” the department said in its complaint.\n\n"
+        "Google called the lawsuit flawed. “People use Google because they choose to,” the company said in a blog post.\n\n"
+        "Exxon Mobil Corp said the claims were baseless. “We will fight this in court,” the company said.\n\n"
+        "“This is a victory for workers,” the AFL-CIO said in a statement on Tuesday.\n\n"
+        "“Our members have been clear,” said the union."
+    )
+    got = [(q.speaker_text, q.speaker_name, q.speaker_type) for q in direct(text, shipped)]
+    assert got == [
+        ("the department", "Justice Department", "organisation"),  # the organisation whose name holds the noun
+        ("the company", "Google", "organisation"),  # not Google inside the quotation, not the department
+        ("the company", "Exxon Mobil Corp", "organisation"),  # the nearest organisation as a subject
+        ("the AFL-CIO", "AFL-CIO", "organisation"),
+        ("the union", "AFL-CIO", "organisation"),
+    ]
+
+
+def test_a_description_with_its_own_detail_or_no_organisation_before_stays_as_written(shipped: Gazetteer) -> None:
+    text = (
+        "The storm closed roads across the county on Friday.\n\n"
+        "“We have never seen flooding like this,” the company said.\n\n"
+        "Acme Logistics moved its trucks inland. “Drivers are safe,” the company's spokeswoman said."
+    )
+    first, second = direct(text, shipped)
+    assert first.speaker_name == "the company" and first.speaker is None  # nobody named before: no guess
+    # a person of the company speaks, not the company: the phrase stays an anonymous source
+    assert (second.speaker_name, second.speaker_type) == ("the company's spokeswoman", "anonymous")

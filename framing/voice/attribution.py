@@ -429,7 +429,9 @@ class _Finder:
 
     # ---------------------------------------------------------------------------------------
     def direct(self) -> list[Quote]:
+        doc = self.doc
         out: list[Quote] = []
+        short: set[int] = set()
         for k, s in enumerate(self.spans):
             a, b = self.ranges[k]
             if b <= a:
@@ -442,19 +444,29 @@ class _Finder:
             if cue is None and kind == "partial":
                 continue  # a short quoted phrase nobody said: a scare quote (the detectors count it)
             if cue is None and n_words < MIN_QUOTE_WORDS:
-                continue
+                inner = doc.text[s.start + 1 : s.end - 1].strip()
+                if not (inner[:1].isupper() and inner[-1:] in (".", "!", "?", "…")):
+                    continue  # not a whole sentence: a fragment, or the text between two quotations
+                short.add(s.start)  # “It's over,” Lopez said. “We lost.”: kept only as a continuation
             out.append(self.quote_from_cue(kind, s.start, s.end, self.sent_of[a], cue))
-        return self._continued(out)
+        return self._continued(out, short)
 
-    def _continued(self, quotes: list[Quote]) -> list[Quote]:
+    def _continued(self, quotes: list[Quote], short: set[int] | frozenset[int] = frozenset()) -> list[Quote]:
         """A quotation with no cue takes the speaker of the quotation just before it (within two
         sentences, nothing of the outlet's in between but a cue-less line), or of a sentence
-        before it that ends "X said:"."""
+        before it that ends "X said:". A whole sentence quoted in fewer than
+        :data:`MIN_QUOTE_WORDS` words with no cue (starts in ``short``) is kept only when it
+        continues the quotation just before it in the next sentence (“It's over,” Lopez said.
+        “We lost.”); alone it may be a slogan or a scare-quoted phrase."""
         doc = self.doc
         out = []
         prev: Quote | None = None
         for q in quotes:
-            if q.cue is None and q.kind == "direct":
+            if q.start in short:
+                if prev is None or prev.speaker_text is None or q.sentence - self._last_sentence(prev) > 1 or not self._same_voice_between(prev, q.start):
+                    continue
+                q = replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
+            elif q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
                 if subj is None:

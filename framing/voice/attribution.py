@@ -314,9 +314,14 @@ class _Finder:
         talks “very dangerous” or China was “completely taking over”)."""
         doc = self.doc
         for i in range(a, b):
-            if doc.deps[i] in _SUBJECTS and a <= doc.heads[i] < b:
+            if doc.deps[i] in (*_SUBJECTS, "expl") and a <= doc.heads[i] < b:  # "There will be no deal"
                 return True
-        return self.sent_of[a] != self.sent_of[b - 1] or (doc.sentences[self.sent_of[a]].token_start >= a - 1 and doc.sentences[self.sent_of[b - 1]].token_end <= b + 1)
+        if self.sent_of[a] != self.sent_of[b - 1]:
+            return True
+        opens = doc.sentences[self.sent_of[a]].token_start >= a - 1
+        # a whole utterance: the sentence is the quotation ("“Not me.”"), or opens with it and the
+        # utterance ends inside the marks before the attribution ("“Absolutely not,” she said")
+        return opens and (doc.sentences[self.sent_of[b - 1]].token_end <= b + 1 or doc.tokens[b - 1] in (",", "?", "!"))
 
     def quoted(self, i: int) -> bool:
         return self.in_quote[i] >= 0 or i in self.mark_of

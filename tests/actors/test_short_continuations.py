@@ -28,3 +28,13 @@ def test_text_between_two_quotations_is_not_a_short_quotation() -> None:
     # straight quotation marks paired the wrong way round would make '" -- which Carson said "' a quotation
     text = 'He called the plan "a disaster" -- which Carson said "was never the point." Nobody replied.'
     assert all("which Carson said" not in span for _, span, _ in found(text))
+
+
+def test_an_utterance_that_opens_its_sentence_is_a_direct_quotation() -> None:
+    """“There will be no deal,” one diplomat said; “Not me,” he answered: the source's whole
+    utterance, not a fragment inside the writer's sentence."""
+    assert found("Officials were blunt. “There will be no deal,” one EU diplomat said.\n\nNext.")[0][0] == "direct"
+    assert found("“Not me,” he answered.\n\nNext.")[0][0] == "direct"
+    # a fragment inside the writer's own sentence stays partial
+    assert found("He called the talks “very dangerous,” and left.\n\nNext.")[0][0] == "partial"
+    assert found("“Very dangerous” was how he described the talks.\n\nNext.")[0][0] == "partial"

@@ -472,6 +472,12 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             ref = _non_person_antecedent(doc, q, out, mentions)
             out.append(replace(q, speaker=ref[0], speaker_name=ref[1]) if ref is not None else replace(q, speaker_name=None))
             continue
+        unnamed = _unnamed_source_before(doc, q, out) if q.speaker_type == "pronoun" and doc.has_syntax else None
+        if unnamed is not None:
+            # "A former official explained that ... “...,” he said": the unnamed source who just
+            # spoke goes on speaking, not the last person named before it
+            out.append(replace(q, speaker=unnamed.speaker, speaker_name=unnamed.speaker_text))
+            continue
         if q.speaker_type == "pronoun" and doc.has_syntax:
             m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
         if m is None and doc.has_syntax:
@@ -841,6 +847,23 @@ def _reported_by_cue(doc: Doc, t: int) -> bool:
             return True
         t = h
     return False
+
+
+def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote | None:
+    """The reported speech just before pronoun-speaker quotation ``q`` (in its sentence or the one
+    before, nothing quoted between) when one unnamed person reported it ("A former senior officer
+    explained that ...", "One survivor warned that ..."); ``he``/``she`` then refers to them."""
+    if doc.lower[q.speaker_token or 0] not in ("he", "she") or not before:
+        return None
+    prev = before[-1]
+    if prev.kind not in ("reported", "mixed") or prev.speaker_token is None or q.sentence - prev.sentence > 1:
+        return None
+    head = prev.speaker_token
+    if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns"):
+        return None  # a name is resolved as usual; "officials" are no "he"; a report is no person
+    if prev.speaker_type != "anonymous":
+        return None
+    return prev
 
 
 def _main_subject_pronoun(doc: Doc, q: Quote, pron: str | None, by_token: dict[int, ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:

@@ -585,3 +585,26 @@ LAST_SPEAKER_CASES = [
 @pytest.mark.parametrize(("text", "published", "speaker"), [c[1:] for c in LAST_SPEAKER_CASES], ids=[c[0] for c in LAST_SPEAKER_CASES])
 def test_the_last_quotations_speaker(shipped: Gazetteer, text: str, published: str | None, speaker: str) -> None:
     assert quotes(text, shipped, published=published)[-1].speaker_name == speaker
+
+
+def test_he_after_an_unnamed_source_is_that_source_not_the_last_name(shipped: Gazetteer) -> None:
+    """A named source spoke first; then an unnamed official reports something and "he" goes on:
+    the official speaks, not the person named before him."""
+    text = (
+        "“We were never told about the plan,” said Maria Keller, a city councillor.\n\n"
+        "A former senior state official explained that the agency had kept the budget secret for years. "
+        "“They never wanted anyone to look at the numbers,” he said."
+    )
+    last = quotes(text, shipped)[-1]
+    assert last.speaker_type == "pronoun"
+    assert last.speaker_name is not None and last.speaker_name.endswith("official")
+
+
+def test_he_after_a_named_source_still_finds_the_name(shipped: Gazetteer) -> None:
+    """The unnamed-source rule leaves a named reporter of speech alone."""
+    text = (
+        "“We were never told about the plan,” said Maria Keller, a city councillor.\n\n"
+        "Tom Brandt explained that the agency had kept the budget secret for years. "
+        "“They never wanted anyone to look at the numbers,” he said."
+    )
+    assert quotes(text, shipped)[-1].speaker_name == "Tom Brandt"

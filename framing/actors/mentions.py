@@ -191,6 +191,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
+    short = _acronyms(doc)
     # a one-word name the parser tagged as nothing, introduced by a description of a person
     # ("Kanate, a refugee from Kyrgyzstan, was moved ...", "said Yudanys, a Cuban immigrant")
     tagged = [(e.start, e.end) for e in doc.entities]
@@ -210,6 +211,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         ident, shown = slug(name), name
         if " " not in name and _plain(name) in full:  # the parser may tag a lone surname as anything
             ident, shown = full[_plain(name)]
+        elif name in short:  # "HHS" after "the Department of Health and Human Services (HHS)"
+            ident, shown = short[name]
         if not ident:
             continue
         if label == "PERSON" and pron and a > 0:
@@ -228,6 +231,33 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             ident, shown = full[_plain(tok)]
             out.append((ActorMention("candidate:" + ident, shown, "person", "candidate", doc.starts[i], doc.ends[i], _sentence_of(doc, i), i), ""))
     return sorted((m for m, _ in out), key=lambda m: m.start)
+
+
+def _acronyms(doc: Doc) -> dict[str, tuple[str, str]]:
+    """Acronyms the article introduces for a name it gives in full: "the Department of Health and
+    Human Services (HHS)" makes a later "HHS" that organisation (id and name). The name is the run
+    of capitalised words (and "of", "and", "for", "the", "on", "&" between them) right before the
+    bracket; the acronym's letters must be its capitalised words' initials, or the last ones
+    ("HHS" for "Department of Health and Human Services")."""
+    out: dict[str, tuple[str, str]] = {}
+    for i in range(2, doc.n_tokens - 2):
+        acronym = doc.tokens[i]
+        if doc.tokens[i - 1] != "(" or doc.tokens[i + 1] != ")" or not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+            continue
+        a = i - 1
+        while a - 1 >= 0 and i - a < 12 and (doc.tokens[a - 1][:1].isupper() or doc.lower[a - 1] in _NAME_JOINERS) and "\n" not in doc.text[doc.ends[a - 1] : doc.starts[a]]:
+            a -= 1
+        while a < i - 1 and (doc.lower[a] in _NAME_JOINERS or (doc.tokens[a].isupper() and len(doc.tokens[a]) > 3)):
+            a += 1  # not "the", "of", or a dateline ("WASHINGTON") at the start
+        words = [doc.tokens[t] for t in range(a, i - 1) if doc.tokens[t][:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        if len(words) >= 2 and len(initials) >= len(acronym) and initials.endswith(acronym):
+            name = _surface(doc, a, i - 1)
+            out.setdefault(acronym, (slug(name), name))
+    return out
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "&"})
 
 
 def _sentence_of(doc: Doc, token: int) -> int:
@@ -532,6 +562,8 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
         stype = q.speaker_type
         if stype not in ("anonymous", "pronoun"):
             stype = "person" if m.type in ("person", "place") and q.speaker_type != "state" else q.speaker_type
+            if stype == "unknown" and m.type in ("organisation", "state", "group"):
+                stype = m.type  # "WHO said": the parser had no type for it, the actor has one
         name = m.name
         if m.kind == "metonym" and q.speaker_type != "pronoun":
             # "the White House said": the institution that spoke, not the country it stands for

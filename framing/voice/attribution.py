@@ -256,8 +256,8 @@ def _entity_at(entities: Sequence[Entity], token: int) -> Entity | None:
 
 def speaker_type(doc: Doc, head: int, lo: int, hi: int) -> str:
     """``pronoun``, ``person``, ``organisation``, ``state``, ``group``, ``anonymous`` or ``unknown``."""
-    if doc.pos[head] == "PRON":
-        return "pronoun"
+    if doc.pos[head] == "PRON" and not (len(doc.tokens[head]) > 1 and doc.tokens[head].isupper()):
+        return "pronoun"  # not "WHO said" (the World Health Organization), "US"
     ent = _entity_at(doc.entities, head)
     if ent is not None and ent.label in _ENTITY_TYPES:
         return _ENTITY_TYPES[ent.label]

@@ -52,3 +52,27 @@ def test_a_description_with_its_own_detail_or_no_organisation_before_stays_as_wr
     assert first.speaker_name == "the company" and first.speaker is None  # nobody named before: no guess
     # a person of the company speaks, not the company: the phrase stays an anonymous source
     assert (second.speaker_name, second.speaker_type) == ("the company's spokeswoman", "anonymous")
+
+
+def test_an_acronym_the_article_introduces_names_the_organisation(shipped: Gazetteer) -> None:
+    text = (
+        "WASHINGTON - The Department of Health and Human Services (HHS) bought the supply of the drug on Monday.\n\n"
+        "HHS said the purchase would cover three months. “We are making sure patients get it,” it said.\n\n"
+        "The Federation of Tiny Bakers (BAK) was not consulted."
+    )
+    doc = parse(text)
+    mentions = find_mentions(doc, shipped)
+    hhs = [m for m in mentions if text[m.start : m.end] == "HHS"]
+    assert hhs and {(m.actor, m.name) for m in hhs} == {("candidate:department_of_health_and_human_services", "Department of Health and Human Services")}
+    said = [q for q in link_speakers(doc, find_quotes(doc), mentions, shipped) if q.speaker_text in ("HHS", "it")]
+    assert [q.speaker_name for q in said] == ["Department of Health and Human Services"] * 2
+    # letters that are not the name's initials introduce nothing
+    from framing.actors.mentions import _acronyms
+
+    assert set(_acronyms(doc)) == {"HHS"}
+
+
+def test_an_acronym_in_capitals_is_no_pronoun(shipped: Gazetteer) -> None:
+    """spaCy tags "WHO" as the pronoun "who"; as a speaker it is the organisation."""
+    (q,) = direct("The World Health Organization criticized the move on Friday.\n\n“Hoarding costs lives,” WHO said.", shipped)
+    assert (q.speaker_name, q.speaker_type) == ("World Health Organization", "organisation")

@@ -911,6 +911,20 @@ def _main_subject_pronoun(doc: Doc, q: Quote, pron: str | None, by_token: dict[i
     return None
 
 
+def _asks_someone(doc: Doc, q: Quote, last: Quote, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether quotation ``last``, just before ``q`` (no quotation between, at most one sentence
+    apart), is a question put to someone ("“Will you support the bill?”"): it ends with a question
+    mark and speaks to a "you". A question without "you" ("“Who is going to pay for this?” asked
+    Paul. “Not me,” he said") is the speaker's own, rhetorical."""
+    text = doc.text[last.start : last.end].rstrip(" \"”’'")
+    attributed = max(last.end, last.speaker_end or 0, last.cue_end or 0)  # "“...?” Ricks asked." may parse as two sentences
+    if not text.endswith("?") or q.sentence - _sentence_of(doc, max(0, _token_range(doc, last.start, attributed)[1] - 1)) > 1:
+        return False
+    if any(last.end <= a < q.start for a, _ in quoted):
+        return False
+    return re.search(r"\b(you|your|yours|yourself)\b", text, re.IGNORECASE) is not None
+
+
 def _pronoun_speaker(
     doc: Doc,
     q: Quote,
@@ -924,6 +938,15 @@ def _pronoun_speaker(
     """The person a pronoun speaker is (see :func:`link_speakers`); ``quoted`` are the character
     spans of the article's quotations (a name inside one is not a subject of the outlet's)."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    if last is not None and last.speaker is not None and _asks_someone(doc, q, last, quoted):
+        # "“Will you support the bill?” asked Jane Cole. “Absolutely not,” he said": the answer is
+        # the person asked, named before the question, not the one who asked
+        asked = [
+            m for m in mentions
+            if m.kind != "pronoun" and m.type == "person" and m.actor != last.speaker and m.start < last.start and last.sentence - m.sentence <= 3
+            and not any(a <= m.start < b for a, b in quoted) and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
+        ]
+        return asked[-1] if asked else None
     # a titled subject since the resolved name ("Colbert asked Sanders ..., the senator balked ...
     # “...,” he said"): the person given that title
     first = doc.sentences[max(0, q.sentence - 1)].token_start

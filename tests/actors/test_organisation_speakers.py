@@ -1,5 +1,6 @@
-"""A definite description of an organisation as the speaker ("the company said"), as wire copy
-writes it after naming the organisation. Texts are invented for the tests."""
+"""Speakers that are organisations, and answers to questions, as news copy writes them: "the
+company said" after naming the company, an acronym introduced in brackets, "WHO said", and the
+answer to a question put to someone. Texts are invented for the tests."""
 
 from __future__ import annotations
 
@@ -76,3 +77,21 @@ def test_an_acronym_in_capitals_is_no_pronoun(shipped: Gazetteer) -> None:
     """spaCy tags "WHO" as the pronoun "who"; as a speaker it is the organisation."""
     (q,) = direct("The World Health Organization criticized the move on Friday.\n\n“Hoarding costs lives,” WHO said.", shipped)
     assert (q.speaker_name, q.speaker_type) == ("World Health Organization", "organisation")
+
+
+def test_the_answer_to_a_question_put_to_someone_is_theirs_not_the_askers(shipped: Gazetteer) -> None:
+    text = (
+        "Senator Mark Daniels met reporters outside the Capitol on Thursday.\n\n"
+        "“Will you support the bill?” asked Jane Cole, a reporter for the Tribune. “Absolutely not,” he said.\n\n"
+        "Host Tom Ricks pressed Governor Ann Wells on the budget. “Why did you cut school funding?” Ricks asked. “We had no choice,” she said.\n\n"
+        "Sen. Rand Paul spoke last. “Who is going to pay for this?” asked Paul. “Not me,” he answered."
+    )
+    got = [(text[q.start : q.end], q.speaker_name) for q in direct(text, shipped)]
+    assert got == [
+        ("“Will you support the bill?”", "Jane Cole"),
+        ("“Absolutely not,”", "Mark Daniels"),  # the senator asked, not the reporter who asked
+        ("“Why did you cut school funding?”", "Tom Ricks"),
+        ("“We had no choice,”", "Ann Wells"),
+        ("“Who is going to pay for this?”", "Rand Paul"),
+        ("“Not me,”", "Rand Paul"),  # a question to nobody ("you") is the speaker's own: he goes on
+    ]

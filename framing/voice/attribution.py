@@ -644,6 +644,8 @@ class _Finder:
             while hi > lo and doc.pos[hi] == "PUNCT" and not self.quoted(hi):
                 hi -= 1  # the full stop hangs from the main clause: "X, argued Y." ends the sentence with the cue
             clo, chi = subtree_span(doc, i)
+            if any(doc.tokens[t] == ";" for t in (clo - 1, clo, chi, chi + 1) if 0 <= t < doc.n_tokens):
+                return None  # "the wing warns of ruin; the lobby celebrates": two sentences, no aside
             if clo > 0 and doc.pos[clo] != "PUNCT" and doc.pos[clo - 1] != "PUNCT":
                 return None  # not set off by punctuation: a clause of the sentence ("help it counter China"), no aside
             if not (lo < clo and chi < hi) and not (chi < hi and clo <= lo) and not (lo < clo and hi <= chi):

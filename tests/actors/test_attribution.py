@@ -500,3 +500,13 @@ def test_a_long_title_after_book_is_no_quotation() -> None:
 def test_a_report_before_a_dash_does_not_run_into_the_writers_question() -> None:
     text = 'The mayor mused yesterday that the "time has come" for a new tax — is that what the council is up to?'
     assert all("is that what" not in text[q.start : q.end] for q in find_quotes(parse(text)))
+
+
+def test_a_clause_after_a_semicolon_is_not_what_the_cue_before_it_reports() -> None:
+    """The parser may hang "warns" from the clause after the semicolon as if it were an aside
+    ("X, he warns"); a semicolon joins two of the writer's sentences."""
+    text = "Its comprador wing, tied by a thousand threads to Wall Street and the US auto giants, warns of ruin; the agribusiness lobby celebrates."
+    assert find_quotes(parse(text)) == []
+    # an aside set off by commas still reports the clause around it
+    text = "The deal, Carney warned, would cost farmers dearly."
+    assert [(q.kind, q.speaker_text) for q in find_quotes(parse(text))] == [("reported", "Carney")]

@@ -543,7 +543,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
                 continue
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
-            inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective"]
+            inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective" and not _under_verb(doc, t, head)]
             appos = {c for c in doc.children[head] if doc.deps[c] == "appos"} if doc.has_syntax else set()
             inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place"))
             m = inside[0] if inside and inside[0].type != "place" else None
@@ -676,6 +676,18 @@ def _plural(doc: Doc, t: int) -> bool:
         or (doc.deps[c] == "appos" and doc.pos[c] == "PROPN" and any(doc.deps[g] == "conj" for g in doc.children[c]))  # "A of X, B of Y and C of Z"
         for c in doc.children[t]
     )
+
+
+def _under_verb(doc: Doc, t: int, head: int) -> bool:
+    """Whether token ``t`` hangs from ``head`` through a verb ("its wing, tied by a thousand threads
+    to Wall Street and the US auto giants": the US is what the wing is tied to, not whose wing)."""
+    seen = 0
+    while t != head and doc.heads[t] != t and seen < 40:
+        t = doc.heads[t]
+        seen += 1
+        if t != head and doc.pos[t] == "VERB":
+            return True
+    return False
 
 
 def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:

@@ -95,3 +95,12 @@ def test_the_answer_to_a_question_put_to_someone_is_theirs_not_the_askers(shippe
         ("“Who is going to pay for this?”", "Rand Paul"),
         ("“Not me,”", "Rand Paul"),  # a question to nobody ("you") is the speaker's own: he goes on
     ]
+
+
+def test_a_name_inside_a_verbal_modifier_of_the_speaker_is_not_whom_it_speaks_for(shipped: Gazetteer) -> None:
+    doc = parse("Its comprador wing, tied by a thousand threads to Wall Street and the US auto giants, says the deal is a disaster.")
+    (q,) = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped), shipped)
+    assert q.speaker is None  # the wing is tied to the US auto giants; it is not the United States
+    doc = parse("The EU's trade commissioner, Ines Valtonen, said talks would resume.")
+    (q,) = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped), shipped)
+    assert q.speaker_name == "Ines Valtonen"  # a name in apposition still is the speaker

@@ -697,9 +697,17 @@ def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:
     ("the organizers of the march")."""
     if doc.tags[head] != "NNS" or doc.lemmas[head].lower() in word_class("source_nouns"):
         return False
-    if not any(doc.deps[c] == "det" and doc.lower[c] in ("the", "these", "both") for c in doc.children[head]):
+    return _bare_description(doc, head, lo, hi, ("the", "these", "both"), ("det", "nummod", "amod", "compound"))
+
+
+def _bare_description(doc: Doc, head: int, lo: int, hi: int, determiners: tuple[str, ...], modifiers: tuple[str, ...]) -> bool:
+    """Whether noun phrase ``[lo, hi)`` is a definite description with no detail of its own: one
+    of ``determiners`` on its head and, besides the head, only words of ``modifiers`` that are no
+    names ("the two commissioners", "the company"; not "the company's lawyer", "the organizers of
+    the march")."""
+    if not any(doc.deps[c] == "det" and doc.lower[c] in determiners for c in doc.children[head]):
         return False
-    return all(doc.deps[t] in ("det", "nummod", "amod", "compound") and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head)
+    return all(doc.deps[t] in modifiers and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head)
 
 
 def _named_organisation(doc: Doc, q: Quote, head: int, lo: int, hi: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
@@ -712,9 +720,7 @@ def _named_organisation(doc: Doc, q: Quote, head: int, lo: int, hi: int, mention
     lemma = doc.lemmas[head].lower()
     if doc.pos[head] != "NOUN" or doc.tags[head] != "NN" or lemma not in _IT_NOUNS:
         return None
-    if not any(doc.deps[c] == "det" and doc.lower[c] == "the" for c in doc.children[head]):
-        return None
-    if not all(doc.deps[t] in ("det", "amod", "compound") and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head):
+    if not _bare_description(doc, head, lo, hi, ("the",), ("det", "amod", "compound")):
         return None  # "the company's lawyer", "the Pentagon's office": a phrase with its own detail
     before = [
         m for m in mentions
@@ -862,9 +868,12 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     )
 
 
-def _last_sentence_of(doc: Doc, q: Quote) -> int:
-    """The sentence where quotation ``q`` ends (a long quotation is no gap before the next cue)."""
-    return _sentence_of(doc, max(0, _token_range(doc, q.start, q.end)[1] - 1))
+def _last_sentence_of(doc: Doc, q: Quote, *, attribution: bool = False) -> int:
+    """The sentence where quotation ``q`` ends (a long quotation is no gap before the next cue);
+    with ``attribution``, where its cue and speaker end ("“...?” Ricks asked." may parse as two
+    sentences)."""
+    end = max(q.end, q.speaker_end or 0, q.cue_end or 0) if attribution else q.end
+    return _sentence_of(doc, max(0, _token_range(doc, q.start, end)[1] - 1))
 
 
 def _in_subject(doc: Doc, t: int) -> bool:
@@ -929,8 +938,7 @@ def _asks_someone(doc: Doc, q: Quote, last: Quote, quoted: Sequence[tuple[int, i
     mark and speaks to a "you". A question without "you" ("“Who is going to pay for this?” asked
     Paul. “Not me,” he said") is the speaker's own, rhetorical."""
     text = doc.text[last.start : last.end].rstrip(" \"”’'")
-    attributed = max(last.end, last.speaker_end or 0, last.cue_end or 0)  # "“...?” Ricks asked." may parse as two sentences
-    if not text.endswith("?") or q.sentence - _sentence_of(doc, max(0, _token_range(doc, last.start, attributed)[1] - 1)) > 1:
+    if not text.endswith("?") or q.sentence - _last_sentence_of(doc, last, attribution=True) > 1:
         return False
     if any(last.end <= a < q.start for a, _ in quoted):
         return False

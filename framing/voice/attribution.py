@@ -254,6 +254,11 @@ def _entity_at(entities: Sequence[Entity], token: int) -> Entity | None:
     return None
 
 
+def _same_speaker(q: Quote, prev: Quote) -> Quote:
+    """Quotation ``q`` with the speaker of ``prev`` (a quotation that continues another)."""
+    return replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
+
+
 def speaker_type(doc: Doc, head: int, lo: int, hi: int) -> str:
     """``pronoun``, ``person``, ``organisation``, ``state``, ``group``, ``anonymous`` or ``unknown``."""
     if doc.pos[head] == "PRON" and not (len(doc.tokens[head]) > 1 and doc.tokens[head].isupper()):
@@ -470,7 +475,7 @@ class _Finder:
             if q.start in short:
                 if prev is None or prev.speaker_text is None or q.sentence - self._last_sentence(prev) > 1 or not self._same_voice_between(prev, q.start):
                     continue
-                q = replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
+                q = _same_speaker(q, prev)
             elif q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
@@ -483,7 +488,7 @@ class _Finder:
                     lo, hi = _speaker_phrase(doc, subj)
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
                 elif prev is not None and prev.speaker_text is not None and q.sentence - self._last_sentence(prev) <= 2 and self._same_voice_between(prev, q.start):
-                    q = replace(q, speaker_text=prev.speaker_text, speaker_start=prev.speaker_start, speaker_end=prev.speaker_end, speaker_token=prev.speaker_token, speaker_type=prev.speaker_type)
+                    q = _same_speaker(q, prev)
                 else:
                     intro = self._introducing_cue(a)
                     if intro is not None:

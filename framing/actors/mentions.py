@@ -561,7 +561,7 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             continue
         stype = q.speaker_type
         if stype not in ("anonymous", "pronoun"):
-            stype = "person" if m.type in ("person", "place") and q.speaker_type != "state" else q.speaker_type
+            stype = "person" if m.type == "person" or (m.type == "place" and q.speaker_type != "state") else q.speaker_type
             if stype == "unknown" and m.type in ("organisation", "state", "group"):
                 stype = m.type  # "WHO said": the parser had no type for it, the actor has one
         name = m.name

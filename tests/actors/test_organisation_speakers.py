@@ -104,3 +104,15 @@ def test_a_name_inside_a_verbal_modifier_of_the_speaker_is_not_whom_it_speaks_fo
     doc = parse("The EU's trade commissioner, Ines Valtonen, said talks would resume.")
     (q,) = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped), shipped)
     assert q.speaker_name == "Ines Valtonen"  # a name in apposition still is the speaker
+
+
+def test_a_person_the_parser_tags_as_a_place_speaks_as_a_person(shipped: Gazetteer) -> None:
+    """The parser tags "Carney" after "the United States, but" as a country; the gazetteer knows
+    him as a person, and the speaker's type follows the actor."""
+    text = (
+        "Prime Minister Mark Carney visited Beijing on Friday.\n\n"
+        "In 2024, Ottawa took action against Chinese EVs to stay in lockstep with the United States, but Carney has said Canada urgently needs to diversify its trade."
+    )
+    doc = parse(text)
+    (q,) = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped), shipped)
+    assert (q.speaker_name, q.speaker_type) == ("Mark Carney", "person")

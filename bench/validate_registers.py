@@ -354,25 +354,30 @@ EVIDENCE_ROUNDS = {
 #: The evidence rounds drawn on the current lexicon and gate (the others chose them).
 CURRENT_EVIDENCE_ROUNDS = {"marxist": {1}, "state_diplomatic": {1}, "nationalist_populist": {3, 4}}
 
-#: Gated populist matches (in the outlet's own voice) in the 1,400 Article-Bias-Prediction articles
-#: that rounds 3 and 4 were drawn from, by the profile's band: the weights of the two strata.
-POPULIST_STRATA = {3: ("at least 80%", 251), 4: ("70-80%", 115)}
+#: The fresh populist rounds drawn at the current gate and the band of the profile each stands for;
+#: their weights are the own-voice matches in each band of the articles they were drawn from
+#: (``bench/register_strata.py`` writes them to ``nationalist_populist_strata.json``).
+POPULIST_STRATA = {3: ("at least 80%", "0.8-1"), 4: ("70-80%", "0.7-0.8")}
 
 
 def populist_at_gate(folder: Path) -> str:
     """Precision of the populist matches shown at the current gate, the two fresh strata weighted
     by their share of the gated matches."""
+    strata = folder / "nationalist_populist_strata.json"
+    if not strata.exists():
+        return "(`python bench/register_strata.py` has not been run: no weights for the populist strata.)"
+    counts = json.loads(strata.read_text(encoding="utf-8"))["matches_by_profile_band"]
     parts, total, hits = [], 0, 0.0
-    for n, (band, weight) in POPULIST_STRATA.items():
+    for n, (label, band) in POPULIST_STRATA.items():
         rows = read_judgements(folder / f"nationalist_populist_evidence_round{n}.jsonl")
         if not rows:
             return ""
-        yes = sum(r["judgement"] == "yes" for r in rows)
-        parts.append(f"{band}: {yes}/{len(rows)} of a stratum of {weight} matches")
+        yes, weight = sum(r["judgement"] == "yes" for r in rows), int(counts.get(band, 0))
+        parts.append(f"{label}: {yes}/{len(rows)} of a stratum of {weight} matches")
         total += weight
         hits += weight * yes / len(rows)
     return (f"**Nationalist / right-populist at its {SUPPORT['nationalist_populist']:.0%} gate**, rounds 3 and 4 weighted by their "
-            f"strata ({'; '.join(parts)}): precision **{hits / total:.2f}**.")
+            f"strata ({'; '.join(parts)}; weights from `python bench/register_strata.py`): precision **{hits / total:.2f}**.")
 
 
 def evidence_section(pages: Path, data: Path) -> str:

@@ -38,6 +38,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer, slug
+from framing.actors.speaker_ranker import candidates as speaker_candidates
+from framing.actors.speaker_ranker import load_model as load_ranker
+from framing.actors.speaker_ranker import rank
 from framing.inputs.debris import is_link_line
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
@@ -444,7 +447,15 @@ def _name_phrase(doc: Doc, head: int) -> tuple[int, int]:
     return a, head + 1
 
 
-def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMention], gazetteer: Gazetteer | None = None) -> list[Quote]:
+def link_speakers(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    mentions: Sequence[ActorMention],
+    gazetteer: Gazetteer | None = None,
+    *,
+    ranker: bool = True,
+    trace: list[tuple[Quote, list[tuple[ActorMention, dict[str, float]]], ActorMention | None]] | None = None,
+) -> list[Quote]:
     """Each quote's speaker resolved to an actor.
 
     * the mention at the speaker's head token ("Mark Carney said", "he said" resolved);
@@ -509,7 +520,18 @@ def link_speakers(doc: Doc, quotes: Sequence[Quote], mentions: Sequence[ActorMen
             out.append(replace(q, speaker=unnamed.speaker, speaker_name=unnamed.speaker_text))
             continue
         if q.speaker_type == "pronoun" and doc.has_syntax:
-            m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
+            found, person = _pronoun_construction(doc, q, last, mentions, gazetteer, quoted)
+            model = load_ranker() if ranker else None
+            if found:
+                m = person
+            elif doc.lower[head] in ("he", "she") and (model is not None or trace is not None):
+                # the learned ranker (framing.actors.speaker_ranker) over the people referred to before
+                cands = speaker_candidates(doc, q, out, last, mentions, lambda x: _pronoun_of(x, doc, gazetteer) if gazetteer is not None else None, quoted)
+                if trace is not None:
+                    trace.append((q, cands, _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)))
+                m = rank(cands, model)[0][0] if model is not None and cands else _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
+            else:
+                m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
         if m is None and doc.has_syntax:
             # a title at the head ("Chief", "Senior Vice President") names the person after it
             lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
@@ -945,18 +967,12 @@ def _asks_someone(doc: Doc, q: Quote, last: Quote, quoted: Sequence[tuple[int, i
     return re.search(r"\b(you|your|yours|yourself)\b", text, re.IGNORECASE) is not None
 
 
-def _pronoun_speaker(
-    doc: Doc,
-    q: Quote,
-    resolved: ActorMention | None,
-    last: Quote | None,
-    by_token: dict[int, ActorMention],
-    mentions: Sequence[ActorMention],
-    gazetteer: Gazetteer | None,
-    quoted: Sequence[tuple[int, int]] = (),
-) -> ActorMention | None:
-    """The person a pronoun speaker is (see :func:`link_speakers`); ``quoted`` are the character
-    spans of the article's quotations (a name inside one is not a subject of the outlet's)."""
+def _pronoun_construction(
+    doc: Doc, q: Quote, last: Quote | None, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None, quoted: Sequence[tuple[int, int]]
+) -> tuple[bool, ActorMention | None]:
+    """(found, person) for a pronoun speaker in two constructions that decide who it is whatever
+    else was named: the answer to a question put to "you", and a titled subject since the last name
+    ("the senator balked ... “...,” he said"). ``found`` False: neither construction is there."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
     if last is not None and last.speaker is not None and _asks_someone(doc, q, last, quoted):
         # "“Will you support the bill?” asked Jane Cole. “Absolutely not,” he said": the answer is
@@ -966,7 +982,7 @@ def _pronoun_speaker(
             if m.kind != "pronoun" and m.type == "person" and m.actor != last.speaker and m.start < last.start and last.sentence - m.sentence <= 3
             and not any(a <= m.start < b for a, b in quoted) and (gazetteer is None or _pronoun_of(m, doc, gazetteer) in (pron, None))
         ]
-        return asked[-1] if asked else None
+        return True, asked[-1] if asked else None
     # a titled subject since the resolved name ("Colbert asked Sanders ..., the senator balked ...
     # “...,” he said"): the person given that title
     first = doc.sentences[max(0, q.sentence - 1)].token_start
@@ -985,7 +1001,25 @@ def _pronoun_speaker(
         lo, hi = subtree_span(doc, t)
         person = _titled_person(doc, t, lo, hi + 1, _sentence_of(doc, t), mentions, gazetteer)
         if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
-            return person
+            return True, person
+    return False, None
+
+
+def _pronoun_speaker(
+    doc: Doc,
+    q: Quote,
+    resolved: ActorMention | None,
+    last: Quote | None,
+    by_token: dict[int, ActorMention],
+    mentions: Sequence[ActorMention],
+    gazetteer: Gazetteer | None,
+    quoted: Sequence[tuple[int, int]] = (),
+) -> ActorMention | None:
+    """The person a pronoun speaker is by the hand-written rules (see :func:`link_speakers`; after
+    :func:`_pronoun_construction`, and for "he"/"she" only when the ranker's model is missing);
+    ``quoted`` are the character spans of the article's quotations (a name inside one is not a
+    subject of the outlet's)."""
+    pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
     continued = _main_subject_pronoun(doc, q, pron, by_token, quoted)
     if continued is not None and (resolved is None or continued.actor != resolved.actor):
         # "He took a shot at how President Obama sells the deal. “...,” he said": the main

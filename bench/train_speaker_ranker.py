@@ -12,7 +12,7 @@ nobody looked at while writing the rules: it is never used here, neither for tra
 choosing features.
 
 Instances: every gold attribution whose speaker is "he" or "she" and whose pronoun framing finds
-as a speaker. Its candidates are the people :func:`framing.actors.speaker_ranker.candidates` lists;
+as a speaker. Its candidates are the people :func:`framing.actors.mentions.speaker_candidates` lists;
 a candidate is right when it names the gold speaker (the last name word agrees, as
 ``bench/validate_attribution.py`` scores speakers). Instances with no right candidate cannot be
 learnt from and are counted apart.

@@ -13,8 +13,8 @@ import pytest
 
 import framing.actors.mentions as mentions_module
 from framing.actors.gazetteer import Gazetteer
-from framing.actors.mentions import find_mentions, link_speakers
-from framing.actors.speaker_ranker import FEATURES, MODEL_FILE, candidates, load_model, rank, score
+from framing.actors.mentions import find_mentions, link_speakers, speaker_candidates
+from framing.actors.speaker_ranker import FEATURES, MODEL_FILE, load_model, rank, score
 from framing.analysis.article import default_gazetteer
 from framing.text.parse import parse
 from framing.types import ActorMention, Quote
@@ -97,7 +97,7 @@ def test_candidates_are_people_referred_to_before_the_quotation_only(shipped: Ga
     doc = parse(text)
     ms = find_mentions(doc, shipped)
     (q,) = [q for q in find_quotes(doc) if q.kind == "direct"]
-    names = [m.name for m, _ in candidates(doc, q, [], None, ms, lambda m: None, [(q.start, q.end)])]
+    names = [m.name for m, _ in speaker_candidates(doc, q, [], None, ms, lambda m: None, [(q.start, q.end)])]
     assert names == ["Tom Baker", "Maria Lopez"]  # most recent first; Ana Ruiz comes after the speaker
 
 

@@ -37,7 +37,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
@@ -490,6 +489,7 @@ def link_speakers(
                     persons_by_word.setdefault(w, m)
     out: list[Quote] = []
     last: Quote | None = None  # the last quote with a named person speaker
+    story: list[int] | None = None  # the story's sentence count (see _story_sentences), once a pronoun needs it
     quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
     for q in quotes:
         if q.speaker_token is None or q.speaker_start is None or q.speaker_end is None:
@@ -528,10 +528,12 @@ def link_speakers(
                 m = person
             elif doc.lower[head] in ("he", "she") and (model is not None or trace is not None):
                 # the learned ranker (framing.actors.speaker_ranker) over the people referred to before
-                cands = speaker_candidates(doc, q, out, last, mentions, lambda x: _pronoun_of(x, doc, gazetteer) if gazetteer is not None else None, quoted)
+                story = story if story is not None else _story_sentences(doc)
+                cands = speaker_candidates(doc, q, out, last, mentions, lambda x: _pronoun_of(x, doc, gazetteer) if gazetteer is not None else None, quoted, story=story)
+                rule = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted) if trace is not None or model is None or not cands else None
                 if trace is not None:
-                    trace.append((q, cands, _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)))
-                m = rank(cands, model)[0][0] if model is not None and cands else _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
+                    trace.append((q, cands, rule))
+                m = rank(cands, model)[0][0] if model is not None and cands else rule
             else:
                 m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
         if m is None and doc.has_syntax:
@@ -927,13 +929,14 @@ def _reported_by_cue(doc: Doc, t: int) -> bool:
 
 
 def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote | None:
-    """The reported speech just before pronoun-speaker quotation ``q`` (in its sentence or the one
-    before, nothing quoted between) when one unnamed person reported it ("A former senior officer
-    explained that ...", "One survivor warned that ..."); ``he``/``she`` then refers to them."""
+    """The speech just before pronoun-speaker quotation ``q`` (reported, or quoted directly; ending
+    in its sentence or the one before, nothing quoted between) when one unnamed person said it ("A
+    former senior officer explained that ...", "One survivor warned that ...", "A spokeswoman for
+    Santos told The Post, “...”"); ``he``/``she`` then refers to them."""
     if doc.lower[q.speaker_token or 0] not in ("he", "she") or not before:
         return None
     prev = before[-1]
-    if prev.kind not in ("reported", "mixed") or prev.speaker_token is None or q.sentence - prev.sentence > 1:
+    if prev.kind not in ("reported", "mixed", "direct") or prev.speaker_token is None or q.sentence - _last_sentence_of(doc, prev, attribution=True) > 1:
         return None
     head = prev.speaker_token
     if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns"):
@@ -1077,18 +1080,16 @@ def _bucket(d: int) -> str:
     return "0" if d <= 0 else "1" if d == 1 else "2" if d == 2 else "3" if d == 3 else "4-5" if d <= 5 else "6+"
 
 
-def _token_at(doc: Doc, char: int) -> int:
-    return max(0, bisect_right(doc.starts, char) - 1)
-
-
 def speaker_candidates(
     doc: Doc,
     q: Quote,
     before: Sequence[Quote],
     last: Quote | None,
     mentions: Sequence[ActorMention],
-    pronoun_of: Any,
+    pronoun_of: Callable[[ActorMention], str | None],
     quoted: Sequence[tuple[int, int]],
+    *,
+    story: Sequence[int] | None = None,
 ) -> list[tuple[ActorMention, dict[str, float]]]:
     """The people quotation ``q``'s "he"/"she" speaker may be, each with its features (named as in
     :data:`framing.actors.speaker_ranker.FEATURES`; :func:`framing.actors.speaker_ranker.rank` orders them).
@@ -1097,13 +1098,15 @@ def speaker_candidates(
     person spoke; ``pronoun_of`` gives a mention's he/she (None when unknown); ``quoted`` are the
     character spans of the article's quotations. A candidate is a person referred to (by name, or by
     a pronoun already resolved) before the quotation and its speaker, within :data:`WINDOW` story
-    sentences; it is represented by its last named mention."""
+    sentences; it is represented by its last named mention. ``story`` is :func:`_story_sentences`
+    of the document when the caller has it."""
     if q.speaker_token is None or q.speaker_start is None:
         return []
     pron = _PRONOUNS.get(doc.lower[q.speaker_token])
     anchor = min(q.start, q.speaker_start)
-    here = _sentence_of(doc, q.speaker_token) if q.speaker_start < q.start else q.sentence
-    story = _story_sentences(doc)
+    speaker_sentence = _sentence_of(doc, q.speaker_token)
+    here = speaker_sentence if q.speaker_start < q.start else q.sentence
+    story = story if story is not None else _story_sentences(doc)
     para_start = doc.text.rfind("\n", 0, anchor) + 1
 
     def inside_quote(char: int) -> bool:
@@ -1128,7 +1131,7 @@ def speaker_candidates(
     order = sorted(by_actor, key=lambda a: by_actor[a][-1].start, reverse=True)
     genders = {a: pronoun_of((([m for m in by_actor[a] if m.kind != "pronoun"] or [m for m in named if m.actor == a]) or by_actor[a])[-1]) for a in order}
     agreeing = [a for a in order if genders[a] is not None and genders[a] == pron]
-    anchor_token = min(q.speaker_token, _token_at(doc, q.start))
+    anchor_token = min(q.speaker_token, _token_range(doc, q.start, q.start)[0])
     # who was the subject (of any clause / of the main clause) most recently, outside quotations
     latest: dict[str, str | None] = {"any": None, "main": None}
     if doc.has_syntax:
@@ -1180,7 +1183,7 @@ def speaker_candidates(
         f["same_paragraph"] = float(lm.start >= para_start)
         f["newcomer_subject_since_last_quote"] = float(actor in newcomers and not is_last)
         f["tokens_log"] = math.log1p(max(0, anchor_token - (lm.token if lm.token is not None else anchor_token)))
-        f["subject_in_this_sentence"] = float(doc.has_syntax and any(m.sentence == _sentence_of(doc, q.speaker_token) and m.token is not None and _in_subject(doc, m.token) and not inside_quote(m.start) for m in ms))
+        f["subject_in_this_sentence"] = float(doc.has_syntax and any(m.sentence == speaker_sentence and m.token is not None and _in_subject(doc, m.token) and not inside_quote(m.start) for m in ms))
         f["last_speaker_and_most_recent"] = float(is_last and position == 0)
         f["only_agreeing"] = float(agreeing == [actor])
         f["last_is_same_pronoun"] = float(lm.kind == "pronoun" and lm.token is not None and _PRONOUNS.get(doc.lower[lm.token]) == pron)

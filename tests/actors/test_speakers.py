@@ -608,3 +608,14 @@ def test_he_after_a_named_source_still_finds_the_name(shipped: Gazetteer) -> Non
         "“They never wanted anyone to look at the numbers,” he said."
     )
     assert quotes(text, shipped)[-1].speaker_name == "Tom Brandt"
+
+
+def test_she_after_an_unnamed_source_quoted_directly_is_that_source(shipped: Gazetteer) -> None:
+    """"A spokeswoman for Ortiz told reporters, “...” “...,” she added": the spokeswoman goes on,
+    not the person named before her (modelled on a New York Post piece; text invented)."""
+    text = (
+        "“The mayor did not attend,” Dana Whitlock, the council's press officer, told reporters.\n\n"
+        "A spokeswoman for Ortiz told reporters, “There is a recording of the two of them talking.”\n\n"
+        "“Please see the recording,” she added."
+    )
+    assert [(q.speaker_name, q.speaker_type) for q in quotes(text, shipped)][-1] == ("A spokeswoman for Ortiz", "pronoun")

@@ -182,6 +182,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         label = e.label
         if label != "PERSON" and b - a >= 2 and a > 0 and _is_title(doc, a - 1) and doc.tags[a - 1] == "NN" and all(doc.pos[t] == "PROPN" for t in range(a, b)):
             label = "PERSON"  # "acting spokesperson Pooja Jhunjhunwala": a name after a person's title is a person's
+        elif label in ("PERSON", "GPE") and a > 0 and doc.tags[a - 1] == "NN" and doc.lemmas[a - 1].lower() in word_class("organisation_nouns") and doc.deps[a - 1] in ("compound", "appos", "nmod"):
+            label = "ORG"  # "tech chain Best Buy", "the retailer Kohl's": a name after an organisation's noun is an organisation's
         found.append((a, b, label, pron))
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
@@ -547,12 +549,12 @@ def link_speakers(
         if m is None and doc.has_syntax:
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
-            m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer)
+            m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer, quoted)
         if m is None and doc.has_syntax:
             # "the company said", "the department said": the organisation named just before
-            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted)
+            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer)
             if org is not None:
-                out.append(replace(q, speaker=org.actor, speaker_name=org.name, speaker_type="organisation"))
+                out.append(replace(q, speaker=org[0], speaker_name=org[1], speaker_type="organisation"))
                 continue
         if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions):
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
@@ -588,8 +590,8 @@ def link_speakers(
         stype = q.speaker_type
         if stype not in ("anonymous", "pronoun"):
             stype = "person" if m.type == "person" or (m.type == "place" and q.speaker_type != "state") else q.speaker_type
-            if stype == "unknown" and m.type in ("organisation", "state", "group"):
-                stype = m.type  # "WHO said": the parser had no type for it, the actor has one
+            if stype in ("unknown", "person") and m.type in ("organisation", "state", "group"):
+                stype = m.type  # "WHO said", "Best Buy said": the parser had no type for it (or a person's), the actor has one
         name = m.name
         if m.kind == "metonym" and q.speaker_type != "pronoun":
             # "the White House said": the institution that spoke, not the country it stands for
@@ -690,8 +692,6 @@ def _text_introduced(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMen
     return None
 
 
-#: Head nouns of an institution or of a text, which news refers back to as "it"
-_IT_NOUNS = frozenset(["administration", "government", "ministry", "department", "agency", "office", "embassy", "committee", "company", "campaign", "group", "organization", "organisation", "council", "commission", "court", "party", "firm", "union", "board", "institute", "university", "network", "team"])
 
 
 def _plural(doc: Doc, t: int) -> bool:
@@ -736,27 +736,97 @@ def _bare_description(doc: Doc, head: int, lo: int, hi: int, determiners: tuple[
     return all(doc.deps[t] in modifiers and doc.pos[t] != "PROPN" for t in range(lo, hi) if t != head)
 
 
-def _named_organisation(doc: Doc, q: Quote, head: int, lo: int, hi: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
-    """The named organisation a definite singular noun phrase (tokens ``[lo, hi)``) refers back
-    to: "the company", "the department", "the union" with no name of its own. An organisation
-    whose name holds the noun (the Justice Department for "the department") within ten sentences
-    before, else the nearest organisation that is the subject of its sentence in the three
-    sentences before (news names the company, then goes on with "the company said"). Names inside
-    quotations are a source's words, not the writer's reference: passed over."""
+def _named_organisation(
+    doc: Doc, q: Quote, head: int, lo: int, hi: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
+) -> tuple[str | None, str] | None:
+    """(actor, name) of the named organisation a definite singular noun phrase (tokens ``[lo,
+    hi)``) refers back to: "the company", "the caucus", "the paper" with no name of its own (head
+    nouns: ``organisation_nouns`` in ``lexicons/word_classes.toml``). Within ten sentences before:
+
+    - the organisation whose name holds the head noun (the Justice Department for "the
+      department", the Hispanic Caucus for "the caucus"), or for a description with a noun
+      modifier, one of the modifiers (the National Pork Producers Council for "the pork producer
+      group");
+    - else the nearest organisation that is a subject in the three sentences before (news names
+      the company, then goes on with "the company said": "Best Buy announced ... the company
+      said"); for a description with a noun modifier, not one whose name holds the head noun
+      (the Supreme Court named before is not "the appeals court").
+
+    Organisations are the actors of that type, the parser's organisation names a country's
+    adjective hid ("The American Made Coalition", whose actor is the country's) and one-word
+    names the parser took for a person's that speak and are never written as a person's ("Facebook
+    said"). Names inside quotations are a source's words, not the writer's reference: passed
+    over."""
     lemma = doc.lemmas[head].lower()
-    if doc.pos[head] != "NOUN" or doc.tags[head] != "NN" or lemma not in _IT_NOUNS:
+    if doc.pos[head] != "NOUN" or doc.tags[head] != "NN" or lemma not in word_class("organisation_nouns"):
         return None
     if not _bare_description(doc, head, lo, hi, ("the",), ("det", "amod", "compound")):
         return None  # "the company's lawyer", "the Pentagon's office": a phrase with its own detail
-    before = [
-        m for m in mentions
-        if m.type == "organisation" and m.kind != "pronoun" and m.start < doc.starts[lo] and 0 <= q.sentence - m.sentence <= 10 and not any(a <= m.start < b for a, b in quoted)
-    ]
-    named = [m for m in before if lemma in m.name.lower().split()]
+    first = doc.sentences[max(0, q.sentence - 10)].token_start
+
+    def usable(start: int, sentence: int) -> bool:
+        return start < doc.starts[lo] and 0 <= q.sentence - sentence <= 10 and not any(a <= start < b for a, b in quoted)
+
+    # (start, token, actor, name)
+    cands: list[tuple[int, int | None, str | None, str]] = [(m.start, m.token, m.actor, m.name) for m in mentions if m.type == "organisation" and m.kind != "pronoun" and usable(m.start, m.sentence)]
+    orgs = [(m.start, m.end) for m in mentions if m.type == "organisation"]
+    for e in doc.entities:
+        if e.label != "ORG" or e.start < first or e.start >= lo:
+            continue
+        span = _clean_entity(doc, e)
+        if span is None or e.end - e.start < 2 or any(s < doc.ends[span[1] - 1] and doc.starts[span[0]] < t for s, t in orgs):
+            continue
+        start, end = doc.starts[span[0]], doc.ends[span[1] - 1]
+        inner = next((m for m in mentions if start <= m.start and m.end <= end and m.type in ("state", "organisation")), None)
+        if inner is None or inner.kind != "adjective" or inner.token == _head_of(doc, *span):
+            continue  # only a name a country's adjective hid, not "State Department" (the gazetteer's own name)
+        if usable(start, _sentence_of(doc, span[0])):
+            cands.append((start, _head_of(doc, *span), inner.actor, _surface(doc, *span)))
+    speaks = word_class("speech_verbs")
+    for m in mentions:
+        # "Eurogamer says", "Facebook said": a one-word name the parser took for a person's, as a
+        # source, never written after a first name or a title ("Mick Mulvaney", "Mr. Blanchard")
+        if m.type != "person" or m.kind != "candidate" or " " in m.name or m.token is None or not usable(m.start, m.sentence):
+            continue
+        if doc.deps[m.token] != "nsubj" or doc.lemmas[doc.heads[m.token]].lower() not in speaks:
+            continue
+        if any(doc.tokens[t] == m.name and t > 0 and (doc.pos[t - 1] == "PROPN" or doc.lower[t - 1] in _TITLE_WORDS or doc.lower[t - 1] in _HONORIFIC_PRONOUN) for t in range(doc.n_tokens)):
+            continue
+        if gazetteer is not None and _pronoun_of(m, doc, gazetteer) is not None:
+            continue
+        cands.append((m.start, m.token, m.actor, m.name))
+    covered = [(m.start, m.end) for m in mentions] + [(doc.starts[e.start], doc.ends[e.end - 1]) for e in doc.entities]
+    for t in range(first, lo):
+        # "CVS Health said": a name the parser tagged as nothing, as a source
+        if doc.tags[t] != "NNP" or doc.deps[t] != "nsubj" or doc.lemmas[doc.heads[t]].lower() not in speaks or not doc.tokens[t].isalpha():
+            continue
+        a, b = _name_phrase(doc, t)
+        if any(s <= doc.starts[t] < e for s, e in covered) or not usable(doc.starts[a], _sentence_of(doc, t)):
+            continue
+        if any(k != a and doc.tokens[k] == doc.tokens[a] and k > 0 and (doc.pos[k - 1] == "PROPN" or doc.lower[k - 1] in _TITLE_WORDS or doc.lower[k - 1] in _HONORIFIC_PRONOUN) for k in range(doc.n_tokens)):
+            continue  # a person's surname somewhere in the article
+        cands.append((doc.starts[a], t, None, _surface(doc, a, b)))
+    cands.sort(key=lambda c: c[0])
+    nouns = [doc.lower[t] for t in range(lo, hi) if t != head and doc.deps[t] == "compound" and doc.pos[t] == "NOUN"]
+    named = [c for c in cands if any(_name_has(c[3], w) for w in (nouns or [lemma]))]
+    # an organisation named as a modifier ("a State Department contractor") only when no other is
+    named.sort(key=lambda c: (c[1] is None or doc.deps[c[1]] != "compound", c[0]))
     if named:
-        return named[-1]
-    near = [m for m in before if q.sentence - m.sentence <= 3 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
-    return near[-1] if near else None
+        return named[-1][2], named[-1][3]
+    if nouns:  # "the appeals court" is not the Supreme Court named before, "the tech company" may be Apple
+        cands = [c for c in cands if not _name_has(c[3], lemma)]
+    near = [
+        c for c in cands
+        if c[1] is not None and q.sentence - _sentence_of(doc, c[1]) <= 3 and doc.deps[c[1]] in ("nsubj", "nsubjpass")
+        and not any(doc.deps[k] == "aux" and doc.lower[k] == "to" for k in doc.children[doc.heads[c[1]]])  # "for the CDC to approve": no clause of its own
+    ]
+    return (near[-1][2], near[-1][3]) if near else None
+
+
+def _name_has(name: str, word: str) -> bool:
+    """Whether a name holds ``word`` (lower case), in the singular or plural: "producer" in the
+    National Pork Producers Council, "caucus" in the Hispanic Caucus."""
+    return any(w == word or w.removesuffix("s") == word or w.removesuffix("es") == word for w in re.split(r"[\s\-‐‑’']+", name.lower()))
 
 
 def _sentence_gap(doc: Doc, before: Quote, q: Quote) -> int:
@@ -787,7 +857,7 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             return _plural(doc, t) or stype == "group"
         lemma = doc.lemmas[t].lower()
         return not _plural(doc, t) and stype != "person" and (
-            stype in ("organisation", "state") or lemma in _IT_NOUNS or lemma in word_class("statement_nouns")
+            stype in ("organisation", "state") or lemma in word_class("organisation_nouns") or lemma in word_class("statement_nouns")
             or (doc.pos[t] == "NOUN" and lemma not in word_class("source_nouns"))  # "the hospital", not "the spokesman"
         )
 
@@ -839,33 +909,76 @@ _TITLE_FORMS = {
     "chairman": ("chairman", "chair"),
     "chairwoman": ("chairwoman", "chair"),
     "speaker": ("speaker",),
+    "sheriff": ("sheriff",),
+    "prosecutor": ("prosecutor",),
+    "attorney": ("attorney",),
+    "lawyer": ("lawyer", "attorney"),
+    "director": ("director",),
+    "commissioner": ("commissioner",),
+    "superintendent": ("superintendent",),
+    "spokesman": ("spokesman", "spokesperson"),
+    "spokeswoman": ("spokeswoman", "spokesperson"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "professor": ("professor", "prof", "prof."),
+    "coach": ("coach",),
+    "bishop": ("bishop",),
+    "pastor": ("pastor",),
+    "rabbi": ("rabbi",),
+    "detective": ("detective", "det", "det."),
+    "captain": ("captain", "capt", "capt."),
+    "sergeant": ("sergeant", "sgt", "sgt."),
+    "treasurer": ("treasurer",),
+    "ceo": ("ceo",),
 }
 
 
-def _titled_person(doc: Doc, head: int, lo: int, hi: int, sentence: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None) -> ActorMention | None:
+def _titled_people(doc: Doc, forms: tuple[str, ...], before: Sequence[ActorMention], gazetteer: Gazetteer | None) -> set[str]:
+    """The people among ``before`` given a title of ``forms`` ("President Obama", "Sen. Chris
+    Coons", "U.S. District Judge Allison Burroughs", or a title the gazetteer lists): the title
+    right before the name, with nothing but names and titles between ("a spokesperson for
+    Prince", "Sheriff Scott Israel, Hager" give Prince and Hager no title)."""
+    titled = set()
+    for m in before:
+        ma, mb = _token_range(doc, m.start, m.end)
+        actor = gazetteer.actors.get(m.actor) if gazetteer is not None else None
+        if actor is not None and any(w in forms for t in actor.titles for w in t.term.lower().split()):
+            titled.add(m.actor)
+            continue
+        h = m.token if m.token is not None else mb - 1
+        if m.kind == "candidate" and (doc.tags[h] != "NNP" or doc.lemmas[h].lower() in word_class("organisation_nouns")):
+            continue  # "Broward Sheriff Deputies", "the Sheriff's Office": the parser's person, no person's name
+        for t in range(max(0, ma - 3), mb - 1):
+            if doc.lower[t] in forms and all(doc.pos[k] == "PROPN" or doc.lower[k] in forms or doc.lower[k] in ("-", "elect", ".") for k in range(t + 1, ma)):
+                titled.add(m.actor)
+                break
+    return titled
+
+
+def _titled_person(
+    doc: Doc, head: int, lo: int, hi: int, sentence: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None, quoted: Sequence[tuple[int, int]] = ()
+) -> ActorMention | None:
     """The person a definite title phrase (tokens ``[lo, hi)``, head ``head``) is ("the president
     said", "the senator initially balked"): the last person before it who was given that title
-    ("President Obama", "Sen. Chris Coons", or a title the gazetteer lists), within the ten
-    sentences before."""
+    (see :func:`_titled_people`), within the ten sentences before, unless someone was introduced
+    with the same noun since ("a white-collar attorney said ... “...,” the attorney said": that
+    unnamed attorney, not the attorney named before)."""
     forms = _TITLE_FORMS.get(doc.lower[head])
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
     if any(doc.pos[t] == "PROPN" for t in range(lo, hi) if t != head):
         return None  # "the president, Joe Biden": named in the phrase itself
     before = [m for m in mentions if m.start < doc.starts[lo] and m.type == "person" and m.kind != "pronoun"]
-    titled = set()  # people given the title anywhere before ("Sen. Bernie Sanders" ... "Sanders")
-    for m in before:
-        ma, mb = _token_range(doc, m.start, m.end)
-        actor = gazetteer.actors.get(m.actor) if gazetteer is not None else None
-        if any(doc.lower[t] in forms for t in range(max(0, ma - 3), mb)) or (
-            actor is not None and any(w in forms for t in actor.titles for w in t.term.lower().split())
-        ):
-            titled.add(m.actor)
+    titled = _titled_people(doc, forms, before, gazetteer)
     for m in reversed(before):
         if sentence - m.sentence > 10:
             break
-        if m.actor in titled:
-            return m
+        if m.actor in titled and not any(a <= m.start < b for a, b in quoted):  # the writer's reference, not a source's
+            lemma = doc.lemmas[head].lower()
+            introduced = any(
+                doc.lemmas[t].lower() == lemma and doc.pos[t] == "NOUN" and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an", "another") for c in doc.children[t])
+                for t in range(_token_range(doc, m.start, m.end)[1], lo)
+            )
+            return None if introduced else m
     return None
 
 
@@ -887,6 +1000,13 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     last_sentence = _last_sentence_of(doc, last)
     if q.sentence - last_sentence > 4:
         return False
+    forms = _TITLE_FORMS.get(doc.lower[head])
+    if forms is not None:
+        theirs = [m for m in mentions if m.actor == last.speaker and m.start < q.speaker_start]
+        same = {*forms, "secretary"} if "spokesperson" in forms else set(forms)  # a press secretary is a spokesperson
+        other = tuple({w for fs in _TITLE_FORMS.values() for w in fs} - same)
+        if _titled_people(doc, other, theirs, None) and not _titled_people(doc, forms, theirs, None):
+            return False  # "State Rep. Bill Hager ... “...,” Hager wrote. The sheriff responded": someone else
     return not any(
         m.type == "person" and m.kind != "pronoun" and m.actor != last.speaker and last.end <= m.start < q.speaker_start
         and not q.start <= m.start < q.end and m.token is not None and _in_subject(doc, m.token)

@@ -4,8 +4,9 @@ over several sentences or paragraphs.
 Recognised marks: curly double quotes (“…”), straight double quotes ("…"), guillemets («…») and
 curly single quotes (‘…’) when the opening mark follows a space or the start of a line (so that
 apostrophes are not mistaken for quotes). Copied text breaks marks in two common ways, both
-tolerated: a straight double mark typed for an apostrophe inside a word ("I"m") is no mark, and a
-paragraph opened with a straight single mark may be closed with a double one. The news convention for multi-paragraph quotes, where
+tolerated: a straight double mark typed for an apostrophe inside a word ("I"m") is no mark, a
+paragraph opened with a straight single mark may be closed with a double one, and a straight
+opening mark may be closed with a curly one. The news convention for multi-paragraph quotes, where
 a paragraph opens a quote without closing it and the next paragraph re-opens it, is followed.
 """
 
@@ -42,8 +43,9 @@ _MARKS = [
     # copied text may close it with a double mark ('The House has done nothing," Andrews said)
     (re.compile(r"(?:^|(?<=\n))'(?=[A-Z])"), re.compile(r"(?<=\S)['\"](?!\w)")),
     # a straight double mark between two letters is a mistyped apostrophe ("I"m", "don"t"),
-    # neither opening nor closing a quotation
-    (re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])'), re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')),
+    # neither opening nor closing a quotation; a straight opening mark may close with a curly one
+    # ("It is surely important ...,” says ...) unless that one closes a curly quotation of its own
+    (re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])'), re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])|”')),
     (re.compile(r"(?<!\w)‘(?=\S)"), re.compile(r"(?<=\S)’(?!\w)")),
 ]
 
@@ -63,6 +65,8 @@ def _scan(text: str, opener: re.Pattern[str], closer: re.Pattern[str], taken: li
         j = m.end()
         while True:
             c = closer.search(text, j)
+            while c is not None and c.group() == "”" and "“" in text[j : c.start()]:
+                c = closer.search(text, c.end())  # the closing mark of a curly quotation inside
             nl = text.find("\n", j)
             if c is not None and (nl == -1 or c.start() < nl):
                 end, inner_end = c.end(), c.start()

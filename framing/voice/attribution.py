@@ -74,7 +74,9 @@ def _sentence_index(doc: Doc) -> list[int]:
     return out
 
 
-def _is_cue(doc: Doc, i: int) -> bool:
+def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
+    """Whether token ``i`` is a verb of saying; with ``quotation``, also one that only introduces
+    a quotation it is next to ("“...,” he continued")."""
     if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
         return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i])
     if doc.lemmas[i].lower() == "show":  # "records show", "documents showed": a text is the source; "the video shows him", "polls show" are not
@@ -88,6 +90,13 @@ def _is_cue(doc: Doc, i: int) -> bool:
         return all(doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
+    if quotation and lemma in word_class("quote_verbs"):
+        # "“...,” he continued", not "continued its expansion", "continued to push", "the talks
+        # continued" (nor "the statement ... It continued, “...”": the text goes on, see _continued)
+        kids = doc.children[i]
+        return not any(doc.deps[c] in ("dobj", "xcomp", "prep", "attr", "acomp") for c in kids) and any(
+            doc.deps[c] == "nsubj" and ((doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")) for c in kids
+        )
 
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
@@ -349,7 +358,7 @@ class _Finder:
             if (h < a or h >= b) and not self.quoted(h):
                 c = h
                 for _ in range(3):  # the quote may hang from an auxiliary or a conjunct of the cue
-                    if _is_cue(doc, c):
+                    if _is_cue(doc, c, quotation=True):
                         if self.reports_other(k, c):
                             break
                         return c
@@ -370,7 +379,7 @@ class _Finder:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
                 continue  # in the next sentence only its main verb ("Trump said."), not "In a statement issued ..."
-            if (_is_cue(doc, i) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
+            if (_is_cue(doc, i, quotation=True) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
                 return i  # "“...,” according to the Crimson": the source of the quotation
         # 3. a cue shortly before the opening mark, in the same sentence
         first_sent = self.sent_of[a]
@@ -406,6 +415,19 @@ class _Finder:
             speaker = _subject(doc, cue)
         q = replace(q, cue=doc.text[doc.starts[cue] : cue_end], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=cue_end)
         span = None
+        if speaker is not None and self.quoted(speaker):
+            # the parser gave the cue a subject inside the quotation and another outside it
+            # ('“Shameful comment,” tweeted candidate Marianne Williamson'), or took the speaker
+            # for an apposition of a word inside ('“..., Donald,” Miranda, a fundraiser, tweeted')
+            outside = [c for c in doc.children[cue] if doc.deps[c] == "nsubj" and not self.quoted(c)]
+            outside += [c for c in doc.children[speaker] if doc.deps[c] == "appos" and not self.quoted(c) and doc.pos[c] in ("PROPN", "NOUN") and c < cue]
+            if cue - 1 in self.mark_of:  # '“...,” tweeted 2020 candidate Marianne Williamson': taken for an object
+                outside += [
+                    c for c in doc.children[cue]
+                    if doc.deps[c] == "dobj" and subtree_span(doc, c)[0] == cue + 1 and (doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns"))
+                ]
+            if outside:
+                speaker = min(outside, key=lambda c: abs(c - cue))
         if speaker is None or self.quoted(speaker):
             # the parser took a noun inside the quotation for the subject ('“..., the open borders,”
             # the former Florida governor said': the real one became its apposition) or found none
@@ -481,6 +503,8 @@ class _Finder:
                 subj = self._colon_subject(a)
                 if subj is None:
                     subj = self._dash_source(q)
+                if subj is None:
+                    subj = self._byline_source(q)
                 closing = self._closing_cue(a) if subj is None else None
                 if closing is not None:
                     q = self.quote_from_cue("direct", q.start, q.end, q.sentence, closing)
@@ -570,6 +594,30 @@ class _Finder:
         head = j + 1
         while doc.deps[head] == "compound" and head < doc.heads[head] <= head + 3 and doc.pos[doc.heads[head]] == "PROPN":
             head = doc.heads[head]
+        return head
+
+    def _byline_source(self, q: Quote) -> int | None:
+        """The name on the short line right after a quotation that ends its paragraph, the way
+        news roundups credit a columnist ("“...”" / "Ed Morrissey, Hot Air"): a line of at most
+        ten words, a name of up to four words, one comma and where it was written, no verb and no
+        full stop at its end (not a header: "Money Good, Organization Better, New Voters Best")."""
+        doc = self.doc
+        j = _token_of_char(doc, q.end)
+        if j >= doc.n_tokens or doc.starts[j] < q.end or "\n" not in doc.text[q.end : doc.starts[j]] or doc.text[q.end : doc.starts[j]].strip():
+            return None
+        line_end = doc.text.find("\n", doc.starts[j])
+        line_end = len(doc.text) if line_end == -1 else line_end
+        line = [t for t in range(j, doc.n_tokens) if doc.starts[t] < line_end]
+        if not line or len(line) > 12 or doc.pos[j] != "PROPN" or self.quoted(j) or doc.tokens[line[-1]] in (".", "!", "?", ":"):
+            return None
+        if any(doc.pos[t] in ("VERB", "AUX") for t in line) or sum(1 for t in line if doc.pos[t] not in ("PUNCT", "SPACE")) > 10:
+            return None
+        head = j
+        while head + 1 <= line[-1] and doc.pos[head + 1] == "PROPN":
+            head += 1  # the name runs to the comma before the outlet ("Ed Morrissey, Hot Air")
+        commas = sum(1 for t in line if doc.tokens[t] == ",")
+        if head - j > 3 or head + 1 > line[-1] or doc.tokens[head + 1] != "," or commas != 1 or any(doc.lower[t] in ("photo", "photos", "image", "images") for t in line):
+            return None  # a name and where it was written, not a header or a photo credit
         return head
 
     def _closing_cue(self, first: int) -> int | None:

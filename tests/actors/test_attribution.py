@@ -510,3 +510,45 @@ def test_a_clause_after_a_semicolon_is_not_what_the_cue_before_it_reports() -> N
     # an aside set off by commas still reports the clause around it
     text = "The deal, Carney warned, would cost farmers dearly."
     assert [(q.kind, q.speaker_text) for q in find_quotes(parse(text))] == [("reported", "Carney")]
+
+
+def test_a_speaker_the_parser_pulled_into_the_quotation_is_found_outside_it() -> None:
+    """The parser may take a word inside the quotation for the cue's subject and the real
+    speaker for its apposition or object (invented sentences)."""
+    text = '"You are going straight to the bottom, Donald," Dana Miranda, a fundraiser for the party, tweeted.'
+    (q,) = find_quotes(parse(text))
+    assert q.speaker_text is not None and q.speaker_text.startswith("Dana Miranda")
+    text = '"Shameful, dangerous comment," tweeted 2020 presidential candidate Marianne Wilde. "We are in trouble as a nation."'
+    assert [q.speaker_text for q in find_quotes(parse(text))] == ["2020 presidential candidate Marianne Wilde"] * 2
+
+
+def test_verbs_that_only_introduce_a_quotation() -> None:
+    """"“...,” he continued", "she laughed": cues of the quotation next to them, never of a
+    report, and no cue with an object or an infinitive (invented sentences)."""
+    for verb in ("continued", "laughed", "recounted"):
+        (q,) = find_quotes(parse(f"“We will win the case in the end,” he {verb}."))
+        assert (q.speaker_text, q.cue) == ("he", verb)
+    (q,) = find_quotes(parse("“We will win the case in the end.” The company continued its expansion."))
+    assert q.speaker_text is None
+    assert find_quotes(parse("Told the story a hundred times, he still laughs.")) == []
+    assert find_quotes(parse("He continued to push for the plan. The talks continued.")) == []
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one() -> None:
+    text = 'The pope is a Jesuit. "It is surely important that the cardinals elected a member,” says Jose Bento, a historian. He left.'
+    (q,) = find_quotes(parse(text))
+    assert text[q.start : q.end].endswith("member,”")
+    assert q.speaker_text is not None and q.speaker_text.startswith("Jose Bento")
+
+
+def test_a_roundup_credits_the_columnist_on_the_line_after_the_quotation() -> None:
+    """News roundups quote a paragraph and credit it on the next line ("Name, Outlet"); a photo
+    credit or a header on that line credits nobody (invented text)."""
+    text = (
+        "Commentators split on the vote.\n\n“Voters just showed how little patience they have with parties that do not deliver.”\n\n"
+        "Ed Marsh, Hill Report\n\n“Imagine what a war would do to the world economy if a dozen drones can do this.”\n\nPat Rowe, The Plain Dealer\n\nOthers disagree."
+    )
+    assert [q.speaker_text for q in find_quotes(parse(text))] == ["Ed Marsh, Hill Report", "Pat Rowe, The Plain Dealer"]
+    for line in ("Getty Images", "The wall and the vote", "AP Photo, Evan Vucci"):
+        text = f"He spoke.\n\n“Voters just showed how little patience they have with parties that do not deliver.”\n\n{line}\n\nOthers disagree."
+        assert [q.speaker_text for q in find_quotes(parse(text))] == [None]

@@ -549,7 +549,7 @@ def link_speakers(
         if m is None and doc.has_syntax:
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
-            m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer, quoted)
+            m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer, (q.start, q.end), quoted)
         if m is None and doc.has_syntax:
             # "the company said", "the department said": the organisation named just before
             org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer)
@@ -947,7 +947,9 @@ def _titled_people(doc: Doc, forms: tuple[str, ...], before: Sequence[ActorMenti
         h = m.token if m.token is not None else mb - 1
         if m.kind == "candidate" and (doc.tags[h] != "NNP" or doc.lemmas[h].lower() in word_class("organisation_nouns")):
             continue  # "Broward Sheriff Deputies", "the Sheriff's Office": the parser's person, no person's name
-        for t in range(max(0, ma - 3), mb - 1):
+        for t in range(max(0, ma - 3), mb):
+            if m.kind == "candidate" and t >= ma and not (t + 1 < mb and all(doc.pos[k] == "PROPN" for k in range(t + 1, mb))):
+                break  # inside the parser's name only before a name ("Sheriff Scott Israel"), not "Broward Sheriff's Office"
             if doc.lower[t] in forms and all(doc.pos[k] == "PROPN" or doc.lower[k] in forms or doc.lower[k] in ("-", "elect", ".") for k in range(t + 1, ma)):
                 titled.add(m.actor)
                 break
@@ -955,13 +957,25 @@ def _titled_people(doc: Doc, forms: tuple[str, ...], before: Sequence[ActorMenti
 
 
 def _titled_person(
-    doc: Doc, head: int, lo: int, hi: int, sentence: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None, quoted: Sequence[tuple[int, int]] = ()
+    doc: Doc,
+    head: int,
+    lo: int,
+    hi: int,
+    sentence: int,
+    mentions: Sequence[ActorMention],
+    gazetteer: Gazetteer | None,
+    own: tuple[int, int] | None = None,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> ActorMention | None:
     """The person a definite title phrase (tokens ``[lo, hi)``, head ``head``) is ("the president
     said", "the senator initially balked"): the last person before it who was given that title
-    (see :func:`_titled_people`), within the ten sentences before, unless someone was introduced
-    with the same noun since ("a white-collar attorney said ... “...,” the attorney said": that
-    unnamed attorney, not the attorney named before)."""
+    (see :func:`_titled_people`), within the ten sentences before, not counting names inside the
+    quotation ``own`` being attributed. A lesser or past title is not the title ("Vice President
+    Pence" is not "the president") unless the phrase says so, and a phrase with modifiers prefers
+    a person whose title has one of them ("the former vice president": Joe Biden, over President
+    Trump named since). Nobody when someone was introduced with the same noun since the writer
+    (outside the ``quoted`` spans) last named that person ("a white-collar attorney said ...
+    “...,” the attorney said": that unnamed attorney, not the attorney named before)."""
     forms = _TITLE_FORMS.get(doc.lower[head])
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
@@ -969,17 +983,52 @@ def _titled_person(
         return None  # "the president, Joe Biden": named in the phrase itself
     before = [m for m in mentions if m.start < doc.starts[lo] and m.type == "person" and m.kind != "pronoun"]
     titled = _titled_people(doc, forms, before, gazetteer)
+    window = []
     for m in reversed(before):
         if sentence - m.sentence > 10:
             break
-        if m.actor in titled and not any(a <= m.start < b for a, b in quoted):  # the writer's reference, not a source's
-            lemma = doc.lemmas[head].lower()
-            introduced = any(
-                doc.lemmas[t].lower() == lemma and doc.pos[t] == "NOUN" and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an", "another") for c in doc.children[t])
-                for t in range(_token_range(doc, m.start, m.end)[1], lo)
-            )
-            return None if introduced else m
-    return None
+        if m.actor in titled and not (own is not None and own[0] <= m.start < own[1]):
+            window.append(m)
+    mods = {doc.lower[t] for t in range(lo, hi) if t != head and doc.deps[t] in ("amod", "compound")}
+    if mods & {"ex", "former"}:
+        mods |= {"ex", "former"}  # "the ex-vice president" is the former one
+    words: dict[str, set[str]] = {}  # the words of each titled person's titles in the article
+    for x in before:
+        if x.actor in titled:
+            words.setdefault(x.actor, set()).update(_title_words(doc, x))
+    # "Vice President Mike Pence" is not "the president", "Deputy Attorney General Jim Cole" not "the attorney general"
+    window = [m for m in window if not (words[m.actor] & _RANK_WORDS) - mods]
+    if not window:
+        return None
+    fit = [m for m in window if mods & words[m.actor]] if mods else []
+    m = (fit or window)[0]
+    # named by the writer last (not inside a quotation), then someone introduced with the same noun
+    ref = next((x for x in reversed(before) if x.actor == m.actor and not any(a <= x.start < b for a, b in quoted)), m)
+    lemma = doc.lemmas[head].lower()
+    introduced = any(
+        doc.lemmas[t].lower() == lemma and doc.pos[t] == "NOUN" and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an", "another") for c in doc.children[t])
+        for t in range(_token_range(doc, ref.start, ref.end)[1], lo)
+    )
+    return None if introduced else m
+
+
+#: Words that make a title a lesser or past one ("Vice President", "Deputy Attorney General")
+_RANK_WORDS = frozenset(["vice", "deputy", "assistant", "associate", "acting", "lieutenant", "former", "ex"])
+
+
+def _title_words(doc: Doc, m: ActorMention) -> set[str]:
+    """Lower-case words of the title a person mention carries in the text: the run of title words
+    right before the name ("Former Vice President Joe Biden") and the words of a title mention
+    ("the former senator")."""
+    ma, mb = _token_range(doc, m.start, m.end)
+    words = {doc.lower[t] for t in range(ma, mb) if doc.pos[t] != "PROPN" or m.kind == "title"}
+    if m.token is not None and doc.deps[m.token] in ("compound", "poss", "amod", "nmod") and doc.pos[doc.heads[m.token]] == "NOUN":
+        return words  # "former Trump campaign chairman": the words before title the chairman, not Trump
+    t = ma - 1
+    while t >= 0 and ma - t <= 5 and (doc.pos[t] == "PROPN" or doc.lower[t] in _RANK_WORDS or doc.lower[t] in _TITLE_FORMS or doc.tokens[t] == "-"):
+        words.add(doc.lower[t])
+        t -= 1
+    return words
 
 
 def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention]) -> bool:

@@ -155,3 +155,32 @@ def test_a_persons_surname_is_never_the_company(shipped: Gazetteer) -> None:
     )
     (q,) = direct(text, shipped)
     assert q.speaker_name is None or "Mulvaney" not in q.speaker_name
+
+
+def test_a_vice_president_is_not_the_president(shipped: Gazetteer) -> None:
+    """"Vice President Mike Pence" was quoted last; "the president" is still President Trump."""
+    text = (
+        "President Trump spoke to governors on Monday about the virus. "
+        "Vice President Mike Pence leads the task force.\n\n"
+        "“The task force has met every day,” Pence said.\n\n"
+        "“We have done a great job with the governors,” the president said."
+    )
+    doc = parse(text)
+    found = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped, published="2020-03-20"), shipped)
+    assert [q.speaker_name for q in found if q.kind == "direct"][-1] == "Donald Trump"
+
+
+def test_a_title_holder_named_inside_an_earlier_quotation_still_counts(shipped: Gazetteer) -> None:
+    """A source's quotation that names the president keeps him the nearest president: "the
+    president" after it is not the source (an attorney) quoted last."""
+    text = (
+        "President Trump signed the stopgap measure on Friday after a month of talks.\n\n"
+        "Workers lined up at food banks across the city during the weeks of the shutdown.\n\n"
+        "Many said they could not pay rent and had borrowed from relatives to get by.\n\n"
+        "“We are shut down again in three weeks because Trump wants his wall,” said Jared Haupt, an attorney at the agency.\n\n"
+        "At the speech on Friday, the president said another shutdown is an option if negotiators fail."
+    )
+    doc = parse(text)
+    found = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped, published="2019-01-28"), shipped)
+    last = [q for q in found if q.speaker_text == "the president"][-1]
+    assert last.speaker_name == "Donald Trump"

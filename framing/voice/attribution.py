@@ -103,6 +103,18 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))
 
 
+def _per_source(doc: Doc, i: int) -> int | None:
+    """The source of "Per the New York Times, “...”": the object of a "per" that opens its
+    sentence and is followed by a comma (not "per year", "per capita")."""
+    if doc.lower[i] != "per" or not (i == 0 or doc.tokens[i - 1] in (".", "!", "?") or "\n" in doc.text[doc.ends[i - 1] : doc.starts[i]]):
+        return None
+    obj = next((c for c in doc.children[i] if doc.deps[c] == "pobj"), None)
+    if obj is None or not (doc.pos[obj] == "PROPN" or doc.lemmas[obj].lower() in word_class("source_nouns")):
+        return None
+    end = subtree_span(doc, obj)[1]
+    return obj if end + 1 < doc.n_tokens and doc.tokens[end + 1] == "," else None
+
+
 def _according_to(doc: Doc, i: int) -> int | None:
     """The pobj of "according to" when token ``i`` is "according" (else None)."""
     if doc.lower[i] != "according":
@@ -386,8 +398,8 @@ class _Finder:
         for i in range(a - 1, max(-1, a - _CUE_BEFORE - 2), -1):
             if self.sent_of[i] != first_sent or (self.quoted(i) and i not in self.mark_of) or "\n" in doc.text[doc.ends[i] : self.spans[k].start]:
                 break
-            if _is_cue(doc, i):
-                return i
+            if _is_cue(doc, i) or (_according_to(doc, i) is not None and i + 1 < a and doc.lower[i + 1] == "to") or _per_source(doc, i) is not None:
+                return i  # "said:", "According to X, “...”", "Per the New York Times, “...”"
         return None
 
     def reports_other(self, k: int, cue: int) -> bool:
@@ -409,6 +421,8 @@ class _Finder:
         cue_end = doc.ends[cue]
         if speaker is not None:
             cue_end = doc.ends[min(cue + 1, doc.n_tokens - 1)]
+        elif doc.lower[cue] == "per":
+            speaker = _per_source(doc, cue)
         elif doc.pos[cue] == "NOUN" and doc.lemmas[cue].lower() in word_class("claim_nouns"):
             speaker = _noun_source(doc, cue)
         else:
@@ -510,6 +524,10 @@ class _Finder:
                     q = self.quote_from_cue("direct", q.start, q.end, q.sentence, closing)
                 elif subj is not None:
                     lo, hi = _speaker_phrase(doc, subj)
+                    if lo < a <= hi:  # "Inslee: “...”": the parse may hang the quotation from the name
+                        hi = a - 1
+                        while hi > lo and doc.pos[hi] == "PUNCT":
+                            hi -= 1
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
                 elif prev is not None and prev.speaker_text is not None and q.sentence - self._last_sentence(prev) <= 2 and self._same_voice_between(prev, q.start):
                     q = _same_speaker(q, prev)
@@ -556,7 +574,8 @@ class _Finder:
 
     def _colon_subject(self, mark: int) -> int | None:
         """The source that introduces a quotation with a colon and no verb of saying ("Kendi was
-        blunt: “...”", "But he got in one last shot: “...”"): the subject of the clause the colon
+        blunt: “...”", "But he got in one last shot: “...”"): a name that opens its line ("Inslee:
+        “...”", the way debate fact-checks and roundups set out quotes), else the subject of the clause the colon
         ends, when it is a name, a personal pronoun or a source noun; else the author of a text
         the clause names ("Details were given in a blog post by Acme's executives: “...”")."""
         doc = self.doc
@@ -565,6 +584,11 @@ class _Finder:
             c -= 1
         if c < 1 or doc.tokens[c] != ":" or self.quoted(c - 1):
             return None
+        first = c - 1
+        while first > 0 and doc.pos[first - 1] == "PROPN" and c - first < 4:
+            first -= 1
+        if doc.pos[c - 1] == "PROPN" and (first == 0 or "\n" in doc.text[doc.ends[first - 1] : doc.starts[first]]):
+            return c - 1  # a line that opens with a name and a colon ("Inslee: “...”", "Daily Caller: “...”")
         v, steps = c - 1, 0
         author = None  # "... in a blog post by the company's executives:", "... was set out by the minister:"
         while steps < 6:

@@ -552,3 +552,19 @@ def test_a_roundup_credits_the_columnist_on_the_line_after_the_quotation() -> No
     for line in ("Getty Images", "The wall and the vote", "AP Photo, Evan Vucci"):
         text = f"He spoke.\n\n“Voters just showed how little patience they have with parties that do not deliver.”\n\n{line}\n\nOthers disagree."
         assert [q.speaker_text for q in find_quotes(parse(text))] == [None]
+
+
+def test_a_source_named_before_the_quotation_without_a_verb() -> None:
+    """"According to X, “...”", "Per X, “...”" and a line that opens with a name and a colon
+    ("Inslee: “...”") name the source; "per cent" and "per year" name nobody (invented texts)."""
+    text = "The agency tracks children. According to Deputy Secretary Eric Harlan, “approximately 90 percent of the sponsors are parents or close relatives.”"
+    (q,) = find_quotes(parse(text))
+    assert (q.speaker_text, q.cue) == ("Deputy Secretary Eric Harlan", "According to")
+    text = "Biden kept quiet. Per the New York Times, “On other occasions as committee chairman, Biden said he had been made aware of reports.”"
+    (q,) = find_quotes(parse(text))
+    assert q.speaker_text == "the New York Times"
+    text = "Candidates spoke on climate.\n\nInslee: “We have to get off coal in 10 years and we can do it.”\n\nOn Wednesday, Gov. Jay Inslee spoke."
+    (q,) = find_quotes(parse(text))
+    assert q.speaker_text == "Inslee"
+    text = "Prices rose 3 per cent a year. “We will not stop raising them until the end of the year and beyond.”"
+    assert [q.speaker_text for q in find_quotes(parse(text))] == [None]

@@ -692,8 +692,6 @@ def _text_introduced(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMen
     return None
 
 
-
-
 def _plural(doc: Doc, t: int) -> bool:
     """A speaker head that "they" can refer to: a plural noun ("officials"), a group word, or
     names coordinated ("Kirby and Munoz")."""

@@ -563,7 +563,8 @@ def link_speakers(
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
             a, b = _name_phrase(doc, head)
             name = _surface(doc, a, b)
-            known = persons_by_word.get(doc.tokens[head])
+            word = doc.tokens[head]
+            known = persons_by_word.get(word) or (persons_by_word.get(word.title()) if word.isupper() and len(word) > 2 else None)  # a transcript's "BARNICLE:"
             if known is not None:
                 m = known
             else:

@@ -184,3 +184,13 @@ def test_a_title_holder_named_inside_an_earlier_quotation_still_counts(shipped: 
     found = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped, published="2019-01-28"), shipped)
     last = [q for q in found if q.speaker_text == "the president"][-1]
     assert last.speaker_name == "Donald Trump"
+
+
+def test_a_transcripts_upper_case_surname_is_the_person_named_before(shipped: Gazetteer) -> None:
+    """Transcripts set speakers in capitals ("BARNICLE: “...”"): the person named in full before."""
+    text = (
+        "Mike Barnicle joined the panel on Tuesday morning to talk about the border.\n\n"
+        "BARNICLE: “This is our story. The story of children being taken from their parents.”"
+    )
+    (q,) = direct(text, shipped)
+    assert q.speaker_name == "Mike Barnicle"

@@ -101,7 +101,16 @@ class Browser:
                 self._proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
-        self._tmp.cleanup()
+        # Chromium's helper processes may still write to the profile for a moment after the
+        # browser exits ("Directory not empty: 'Default'"): try again before giving up on it
+        for attempt in range(10):
+            try:
+                self._tmp.cleanup()
+                return
+            except OSError:
+                if attempt == 9:
+                    raise
+                time.sleep(0.3)
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
         """Send one DevTools command and return its result (events that arrive meanwhile are kept)."""

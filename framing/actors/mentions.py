@@ -789,7 +789,7 @@ def _named_organisation(
             continue
         if doc.deps[m.token] != "nsubj" or doc.lemmas[doc.heads[m.token]].lower() not in speaks:
             continue
-        if any(doc.tokens[t] == m.name and t > 0 and (doc.pos[t - 1] == "PROPN" or doc.lower[t - 1] in _TITLE_WORDS or doc.lower[t - 1] in _HONORIFIC_PRONOUN) for t in range(doc.n_tokens)):
+        if _written_as_surname(doc, m.name):
             continue
         if gazetteer is not None and _pronoun_of(m, doc, gazetteer) is not None:
             continue
@@ -802,8 +802,8 @@ def _named_organisation(
         a, b = _name_phrase(doc, t)
         if any(s <= doc.starts[t] < e for s, e in covered) or not usable(doc.starts[a], _sentence_of(doc, t)):
             continue
-        if any(k != a and doc.tokens[k] == doc.tokens[a] and k > 0 and (doc.pos[k - 1] == "PROPN" or doc.lower[k - 1] in _TITLE_WORDS or doc.lower[k - 1] in _HONORIFIC_PRONOUN) for k in range(doc.n_tokens)):
-            continue  # a person's surname somewhere in the article
+        if _written_as_surname(doc, doc.tokens[a], skip=a):
+            continue
         cands.append((doc.starts[a], t, None, _surface(doc, a, b)))
     cands.sort(key=lambda c: c[0])
     nouns = [doc.lower[t] for t in range(lo, hi) if t != head and doc.deps[t] == "compound" and doc.pos[t] == "NOUN"]
@@ -820,6 +820,15 @@ def _named_organisation(
         and not any(doc.deps[k] == "aux" and doc.lower[k] == "to" for k in doc.children[doc.heads[c[1]]])  # "for the CDC to approve": no clause of its own
     ]
     return (near[-1][2], near[-1][3]) if near else None
+
+
+def _written_as_surname(doc: Doc, word: str, skip: int | None = None) -> bool:
+    """Whether ``word`` is written somewhere in the article (but at token ``skip``) after a name, a
+    title or an honorific ("Mick Mulvaney", "Mr. Blanchard"): a person's surname, not a company."""
+    return any(
+        k != skip and doc.tokens[k] == word and (doc.pos[k - 1] == "PROPN" or doc.lower[k - 1] in _TITLE_WORDS or doc.lower[k - 1] in _HONORIFIC_PRONOUN)
+        for k in range(1, doc.n_tokens)
+    )
 
 
 def _name_has(name: str, word: str) -> bool:

@@ -198,7 +198,7 @@ weights): loading it executes no code.
 - **Model**: a conditional logit (the candidates of one quotation compete in a softmax; L2 penalty
   {PENALTY}), people whose gender conflicts with the pronoun left out; {len(FEATURES)}
   features: sentences since the person was last named or referred to, recency rank, gender of the
-  name or honorific, syntax of the last mention (subject, main subject, object, possessive, inside
+  first name (our word lists, then the `nomquamgender` name data) or honorific, syntax of the last mention (subject, main subject, object, possessive, inside
   a quotation or a reported clause), whether they spoke before, the last quotation's speaker and
   how far back, newcomers since.
 - **Scores** (leave one gold part out, share of all instances right, beside the hand-written rules

@@ -38,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from framing.actors.first_names import first_name_pronoun
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
@@ -281,8 +282,8 @@ def _sentence_of(doc: Doc, token: int) -> int:
 
 
 def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
-    """he / she for a person when known: the gazetteer's, an honorific's ("Mrs."), or a common
-    first name's (``lexicons/word_classes.toml``); None when unknown."""
+    """he / she for a person when known: the gazetteer's, an honorific's ("Mrs."), or the first
+    name's (:func:`framing.actors.first_names.first_name_pronoun`); None when unknown."""
     actor = gazetteer.actors.get(m.actor)
     if actor is not None:
         return actor.pronoun
@@ -290,12 +291,7 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     honorific = _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
     if honorific:
         return honorific
-    given = m.name.split()[0].lower() if " " in m.name else ""
-    if given in word_class("female_first_names"):
-        return "she"
-    if given in word_class("male_first_names"):
-        return "he"
-    return None
+    return first_name_pronoun(m.name.split()[0]) if " " in m.name else None
 
 
 def _described_as_someone(doc: Doc, t: int) -> bool:

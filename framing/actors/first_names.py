@@ -1,0 +1,71 @@
+"""Whether a first name is a man's or a woman's, for the "he" and "she" a person is referred to by.
+
+Our own word lists (``female_first_names`` and ``male_first_names`` in
+``lexicons/word_classes.toml``) hold the names news writes most and decide first. Beyond them the
+reference is the name data shipped in the PyPI package ``nomquamgender`` (MIT license; Van Buskirk,
+Clauset & Larremore, 2023, "An open-source cultural consensus approach to name-based gender
+classification", ICWSM): for each of about 720,000 first names, how many records it was seen in
+and the share of them that were women's. A name counts only when it is common enough (at least
+:data:`MIN_COUNT` records) and clearly one or the other (a share of women at least
+:data:`SHARE` or at most ``1 - SHARE``, the package's own default threshold); "Jordan" or "Taylor"
+stay unknown, compatible with both pronouns.
+
+The data file is read from the installed package (nothing downloads) once per process, keeping
+only the names that count (about 63,000; some 10 MB), and never by importing the package (which
+would import pandas). Without the package the lists alone decide.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from framing.markers.word_classes import word_class
+
+#: fewest records for a name to count
+MIN_COUNT = 50
+#: share of women (or of men) a name needs in its records to count as a woman's (a man's)
+SHARE = 0.9
+
+_ENTRY = re.compile(r'"([a-z]+)": \[\d+, (\d+), ([0-9.]+)')
+
+
+def _data_file() -> Path | None:
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def name_table() -> dict[str, str]:
+    """First name (lower case, ASCII) -> "he" or "she", for the names the package's data decides."""
+    path = _data_file()
+    if path is None:
+        return {}
+    out: dict[str, str] = {}
+    for m in _ENTRY.finditer(path.read_text(encoding="utf-8")):
+        count, share = int(m.group(2)), float(m.group(3))
+        if count >= MIN_COUNT and (share >= SHARE or share <= 1 - SHARE):
+            out[m.group(1)] = "she" if share >= SHARE else "he"
+    return out
+
+
+def _ascii(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def first_name_pronoun(given: str) -> str | None:
+    """"he" or "she" for a first name when it is clearly a man's or a woman's, else None."""
+    given = given.lower().strip(".")
+    if given in word_class("female_first_names"):
+        return "she"
+    if given in word_class("male_first_names"):
+        return "he"
+    if len(given) < 2 or not given.isalpha():
+        return None  # an initial ("J. Smith") is nobody's
+    return name_table().get(_ascii(given))

@@ -85,8 +85,11 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         return False
     lemma = doc.lemmas[i].lower()
     if lemma in word_class("object_speech_verbs"):  # "released a statement", not "released the tape"
-        if doc.deps[i] == "acl":
-            return False  # "a statement issued on Monday": the participle describes the statement
+        if doc.deps[i] == "acl" and not (quotation and doc.heads[i] < i and doc.pos[i - 1] == "PROPN" and doc.lemmas[doc.heads[i]].lower() not in word_class("statement_nouns")):
+            # "a statement issued on Monday": the participle describes the statement (but after a
+            # quotation, "“...,” Press Secretary Sarah Sanders released in a statement" is a cue
+            # the parser hung from a noun inside the quotation)
+            return False
         return all(doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
@@ -618,6 +621,13 @@ class _Finder:
         head = j + 1
         while doc.deps[head] == "compound" and head < doc.heads[head] <= head + 3 and doc.pos[doc.heads[head]] == "PROPN":
             head = doc.heads[head]
+        # "— MSNBC host Chris Hayes": the outlet names the person's employer, the name after the
+        # title is who said it
+        k = head
+        while doc.deps[k] == "compound" and k < doc.heads[k] <= k + 3 and doc.pos[doc.heads[k]] in ("PROPN", "NOUN"):
+            k = doc.heads[k]
+        if k != head and doc.pos[k] == "PROPN" and doc.pos[k - 1] == "PROPN" and any(doc.pos[t] == "NOUN" for t in range(head + 1, k)):
+            return k
         return head
 
     def _byline_source(self, q: Quote) -> int | None:
@@ -647,7 +657,8 @@ class _Finder:
     def _closing_cue(self, first: int) -> int | None:
         """The cue that closes the sentence just before token ``first`` in the same paragraph
         ("Distancing is physical, Moutier said. “Socially, we can remain closer.”"): the source
-        of that sentence's report goes on speaking. The cue is among the sentence's last words,
+        of that sentence's report goes on speaking. The cue is among the sentence's last words (or
+        a parenthetical cue followed only by words of its own: ", he wrote a few days later."),
         outside quotation marks, with a named, pronoun or source-noun subject."""
         doc = self.doc
         s = self.sent_of[first]
@@ -664,10 +675,18 @@ class _Finder:
             last -= 1
         if doc.tokens[prev.token_end - 1] not in (".", "!", "?") or any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
             return None  # a quotation in that sentence: its own cue, continued as a quotation is
-        for i in range(last, max(prev.token_start, last - 3) - 1, -1):
+        # the cue among the last words, or followed only by its own time or place ("..., he
+        # wrote a few days before November."): no other verb after it
+        for i in range(last, max(prev.token_start, last - 9) - 1, -1):
+            if i < last - 3 and (doc.pos[i] in ("VERB", "AUX") and not _is_cue(doc, i)):
+                return None
             if _is_cue(doc, i) and not self.unsaid(i):
+                if i < last - 3 and not all(subtree_span(doc, i)[0] <= t <= subtree_span(doc, i)[1] for t in range(i + 1, last + 1)):
+                    return None
                 subj = _subject(doc, i)
                 if subj is not None and not self.quoted(subj) and (doc.pos[subj] in ("PROPN", "PRON") or doc.lemmas[subj].lower() in word_class("source_nouns")):
+                    if i < last - 3 and not (subj == i - 1 and subj - 1 >= prev.token_start and doc.tokens[subj - 1] == ","):
+                        return None  # far from the end only as a parenthetical cue: "X, he wrote ..."
                     return i
                 return None
         return None

@@ -261,6 +261,20 @@ def _acronyms(doc: Doc) -> dict[str, tuple[str, str]]:
         if len(words) >= 2 and len(initials) >= len(acronym) and initials.endswith(acronym):
             name = _surface(doc, a, i - 1)
             out.setdefault(acronym, (slug(name), name))
+    # an organisation named in full, then by its initials with no brackets ("the Economic Policy
+    # Institute ... the EPI wrote"): the initials of all its capitalised words, when no other
+    # organisation of the article has them
+    by_initials: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.label != "ORG":
+            continue
+        words = [doc.tokens[t] for t in range(e.start, e.end) if doc.lower[t] not in _NAME_JOINERS]
+        if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words):
+            by_initials.setdefault("".join(w[0] for w in words), set()).add(_surface(doc, e.start, e.end).removeprefix("the ").removeprefix("The "))
+    for acronym, names in by_initials.items():
+        if len(names) == 1 and 2 <= len(acronym) <= 6:
+            name = next(iter(names))
+            out.setdefault(acronym, (slug(name), name))
     return out
 
 
@@ -347,12 +361,21 @@ def _story_sentences(doc: Doc) -> list[int]:
     return out
 
 
+def _on_link_line(doc: Doc, char: int) -> bool:
+    """Whether a character lies on a link line the page set inside the text ("( Also on POLITICO:
+    Paul, Cruz weigh in)"): a person named there is no one the story goes on about."""
+    lo = doc.text.rfind("\n", 0, char) + 1
+    hi = doc.text.find("\n", char)
+    return is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)])
+
+
 def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer, quote_spans: Sequence[QuoteSpan]) -> list[ActorMention]:
     """he/him/she/her -> the nearest compatible named person before it (this or the two previous
-    sentences); in the previous sentence a subject is preferred to other mentions. A pronoun in
+    sentences); in the previous sentence a subject is preferred to other mentions, and a subject
+    of the sentence's own claim to one inside what it reports someone said. A pronoun in
     the outlet's words does not refer to a person named only inside a quotation ("“I'm voting for
     Trump,” he wrote")."""
-    persons = [m for m in mentions if m.type == "person" and m.kind != "pronoun" and not _unsure_name(doc, m)]
+    persons = [m for m in mentions if m.type == "person" and m.kind != "pronoun" and not _unsure_name(doc, m) and not _on_link_line(doc, m.start)]
     if not persons:
         return mentions
     starts = [m.start for m in persons]
@@ -382,8 +405,16 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
         ref = window[-1]
         if ref.sentence < sent and doc.has_syntax:
             subjects = [m for m in window if m.sentence == sent - 1 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
-            if subjects:
-                ref = subjects[-1]
+            # the subject of the sentence's own claim before the subject of what someone in it is
+            # reported to say ("Romney said Obama was doing worse. He cited ...": Romney)
+            own = [m for m in subjects if m.token is not None and not _reported_by_cue(doc, m.token)]
+            # else the same pronoun as the subject of the sentence before, already resolved ("He
+            # cited the economy. “...,” he said")
+            carried = [m for m in chain if m.sentence == sent - 1 and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            if own or subjects:
+                ref = (own or subjects)[-1]
+            elif carried:
+                ref = carried[-1]
         out.append(ActorMention(ref.actor, ref.name, ref.type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
         if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
             chain.append(out[-1])
@@ -566,6 +597,14 @@ def link_speakers(
             else:
                 out.append(replace(q, speaker_name=_with_conjuncts(doc, head, name, by_token), speaker_type="person" if q.speaker_type in ("unknown", "place") else q.speaker_type))
                 continue
+        if m is None and doc.has_syntax and q.speaker_type == "anonymous":
+            # "one expert I spoke to — a Berkeley political scientist named Laura Stoker — said":
+            # the source is given a name after all
+            named_as = _named_as(doc, head, by_token)
+            if named_as is not None:
+                out.append(replace(q, speaker=named_as.actor, speaker_name=named_as.name, speaker_type="person"))
+                last = out[-1]
+                continue
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective" and not _under_verb(doc, t, head)]
@@ -709,6 +748,26 @@ def _under_verb(doc: Doc, t: int, head: int) -> bool:
         if t != head and doc.pos[t] == "VERB":
             return True
     return False
+
+
+def _named_as(doc: Doc, head: int, by_token: dict[int, ActorMention]) -> ActorMention | None:
+    """The person an unnamed source's noun phrase names with "named" or "called" ("one expert I
+    spoke to — a political scientist named Laura Stoker"; "a man called Ali"), through its relative
+    clauses, prepositions and appositions, not through another clause's verb."""
+    lo, hi = subtree_span(doc, head)
+    for t in range(lo, hi + 1):
+        if doc.lower[t] not in ("named", "called") or doc.deps[t] != "acl":
+            continue
+        k = doc.heads[t]
+        while k != head and doc.deps[k] in ("pobj", "prep", "appos", "relcl", "dobj") and doc.heads[k] != k:
+            k = doc.heads[k]
+        if k != head:
+            continue
+        for c in doc.children[t]:
+            m = by_token.get(c)
+            if doc.deps[c] in ("oprd", "dobj", "attr") and m is not None and m.type == "person" and m.kind != "pronoun":
+                return m
+    return None
 
 
 def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:
@@ -1145,13 +1204,52 @@ def _asks_someone(doc: Doc, q: Quote, last: Quote, quoted: Sequence[tuple[int, i
     return re.search(r"\b(you|your|yours|yourself)\b", text, re.IGNORECASE) is not None
 
 
+#: Verbs of putting a question to someone
+_ASK_VERBS = frozenset({"ask", "question", "interview", "press"})
+
+
+def _interviewed(doc: Doc, q: Quote, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The person the writer or another reporter put a question to, in the pronoun speaker's
+    sentence or the two before it, with no other person as a subject since ("When USA TODAY asked
+    Meadows what message ..., he responded: “...”"; "I asked Anthony Leiserowitz, the director of
+    ... His group has been studying ... “...,” he said"). The asker is no person of the story: "I",
+    "we", an outlet, "reporters", "a host"."""
+    t0 = q.speaker_token or 0
+    first = doc.sentences[max(0, _sentence_of(doc, t0) - 2)].token_start
+    people = {t for m in mentions if m.type == "person" for t in range(*_token_range(doc, m.start, m.end))}
+    found: ActorMention | None = None
+    for m in mentions:
+        if m.token is None or not first <= m.token < t0 or any(a <= m.start < b for a, b in quoted) or m.kind == "pronoun":
+            continue
+        if m.type == "person" and _in_subject(doc, m.token) and found is not None:
+            found = None  # someone else took over as the subject since
+        if m.type != "person" or doc.deps[m.token] not in ("dobj", "dative"):
+            continue
+        verb = doc.heads[m.token]
+        if doc.lemmas[verb].lower() not in _ASK_VERBS or any(doc.deps[c] == "xcomp" for c in doc.children[verb]):
+            continue  # "asked him to resign" is a request, not a question
+        asker = next((c for c in doc.children[verb] if doc.deps[c] == "nsubj"), None)
+        if asker is None or not (
+            doc.lower[asker] in ("i", "we")
+            or (doc.pos[asker] == "NOUN" and doc.lemmas[asker].lower() in ("reporter", "journalist", "host", "moderator", "interviewer", "anchor"))
+            or (doc.pos[asker] == "PROPN" and asker not in people)  # an outlet: "USA TODAY asked", "CNN asked"
+        ):
+            continue
+        found = m
+    return found
+
+
 def _pronoun_construction(
     doc: Doc, q: Quote, last: Quote | None, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None, quoted: Sequence[tuple[int, int]]
 ) -> tuple[bool, ActorMention | None]:
-    """(found, person) for a pronoun speaker in two constructions that decide who it is whatever
-    else was named: the answer to a question put to "you", and a titled subject since the last name
-    ("the senator balked ... “...,” he said"). ``found`` False: neither construction is there."""
+    """(found, person) for a pronoun speaker in constructions that decide who it is whatever else
+    was named: the person the reporter asked (:func:`_interviewed`), the answer to a question put
+    to "you", and a titled subject since the last name ("the senator balked ... “...,” he said").
+    ``found`` False: none of them is there."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    interviewed = _interviewed(doc, q, mentions, quoted)
+    if interviewed is not None and (gazetteer is None or _pronoun_of(interviewed, doc, gazetteer) in (pron, None)):
+        return True, interviewed
     if last is not None and last.speaker is not None and _asks_someone(doc, q, last, quoted):
         # "“Will you support the bill?” asked Jane Cole. “Absolutely not,” he said": the answer is
         # the person asked, named before the question, not the one who asked
@@ -1285,7 +1383,7 @@ def speaker_candidates(
     def inside_quote(char: int) -> bool:
         return any(a <= char < b for a, b in quoted)
 
-    persons = [m for m in mentions if m.type == "person" and m.start < anchor and story[here] - story[m.sentence] <= RANKER_WINDOW]
+    persons = [m for m in mentions if m.type == "person" and m.start < anchor and story[here] - story[m.sentence] <= RANKER_WINDOW and not _on_link_line(doc, m.start)]
     named = [m for m in mentions if m.type == "person" and m.kind != "pronoun"]
     by_actor: dict[str, list[ActorMention]] = {}
     for m in persons:

@@ -44,8 +44,9 @@ _TRAILING_HEADERS = re.compile(
     re.IGNORECASE,
 )
 _INLINE_PROMO = re.compile(
-    r"^(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
-    r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app)\b\s*:", re.IGNORECASE
+    r"^\(?\s*(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
+    r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app|(?:also on|more from) (?-i:[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})|quiz|photos?|slideshow)\b\s*:",
+    re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
     r"^(?:click here\b|tap here\b|you can now listen to\b|listen to (?:this|the) (?:article|story)\b|"
@@ -115,7 +116,8 @@ _TOP_LINES = 12  # how far down the page strict header rules look
 
 def is_link_line(line: str) -> bool:
     """Whether a line of an article is a link to another story that the page set inside the text
-    ("Related: Ohio lawmakers split on tax plan", "READ MORE: ...", "Read More Tear Gas Is ..."):
+    ("Related: Ohio lawmakers split on tax plan", "READ MORE: ...", "Read More Tear Gas Is ...",
+    "( Also on POLITICO: Paul, Cruz weigh in)", "(QUIZ: Do you know ...?)"):
     not the article's own words."""
     text = line.strip()
     return _words(text) <= 30 and (bool(_INLINE_PROMO.match(text)) or text.lower().startswith(("read more ", "see also ")))

@@ -1,0 +1,116 @@
+"""Speakers a careful reader finds that the parse alone misses: a source named by "named", a
+pull quote credited after a title, a link line between a source and its "he", a cue followed by
+its own time, initials, and the subject of a sentence's own claim.
+
+Texts are invented for the tests, modelled on constructions found in real articles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.gazetteer import Gazetteer
+from framing.actors.mentions import find_mentions, link_speakers
+from framing.analysis.article import default_gazetteer
+from framing.inputs.debris import is_link_line
+from framing.text.parse import parse
+from framing.types import ActorMention, Quote
+from framing.voice import find_quotes
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Gazetteer:
+    return default_gazetteer()
+
+
+def speakers(text: str, gazetteer: Gazetteer) -> list[Quote]:
+    doc = parse(text)
+    return link_speakers(doc, find_quotes(doc), find_mentions(doc, gazetteer), gazetteer)
+
+
+def quote_with(quotes: list[Quote], text: str, words: str) -> Quote:
+    return next(q for q in quotes if words in text[q.start : q.end])
+
+
+def test_an_unnamed_source_named_after_all_speaks_by_that_name(shipped: Gazetteer) -> None:
+    text = (
+        "Trust is now so low that one expert I spoke to — a Berkeley political scientist named Laura Stoker — "
+        "said she had a hard time imagining how it could fall further. “We’re pretty much at the floor,” she said."
+    )
+    quotes = speakers(text, shipped)
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("reported", "Laura Stoker"), ("direct", "Laura Stoker")]
+    assert quotes[0].speaker_type == "person"
+
+
+def test_a_pull_quote_is_the_persons_after_their_title(shipped: Gazetteer) -> None:
+    text = (
+        "It is an attempt to distract.\n\n"
+        "“The White House would rather have a conversation about manners than talk about its response.” — MSNBC host Chris Hayes\n\n"
+        "It is fair to blame the government."
+    )
+    (q,) = speakers(text, shipped)
+    assert q.speaker_name == "Chris Hayes"
+
+
+def test_a_person_on_a_link_line_is_not_who_he_is(shipped: Gazetteer) -> None:
+    text = (
+        "Gov. Nathan Deal suggested he did not plan to meet with the donor.\n\n"
+        "( Also on POLITICO: Paul, Cruz weigh in on Ferguson)\n\n"
+        "“I don’t think I’m going to,” he said Sunday in a brief interview after a luncheon speech."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "going to").speaker_name == "Nathan Deal"
+
+
+def test_link_lines_with_a_bracket_or_an_outlet() -> None:
+    assert is_link_line("( Also on POLITICO: Paul, Cruz weigh in on Ferguson)")
+    assert is_link_line("(QUIZ: Do you know Anthony Weiner?)")
+    assert is_link_line("More from The Wall Street Journal: the new tariffs")
+    assert not is_link_line("Also on the agenda: taxes and trade, the senator said.")
+
+
+def test_a_cue_followed_by_its_own_time_gives_the_next_quotation_its_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "Ann Keller, a trade consultant, offered some advice in an essay this week.\n\n"
+        "The last two years of a second term can be among the most eventful, she wrote a few days before November. "
+        "“Presidents have negotiated arms deals and trade pacts in those years. Some of them sealed their legacy.”"
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "Presidents have").speaker_name == "Ann Keller"
+
+
+def test_as_someone_advised(shipped: Gazetteer) -> None:
+    text = "Voters knew who was in the White House, rewarding him with four terms. \"Keep it simple and take credit,\" as Jack Meserve advised."
+    (q,) = speakers(text, shipped)
+    assert q.speaker_name == "Jack Meserve"
+
+
+def test_initials_name_the_organisation_given_in_full_before(shipped: Gazetteer) -> None:
+    text = (
+        "Public jobs fell by half a million, according to the Economic Policy Institute.\n\n"
+        "“Without a change of course in state budgets, the recovery will stay slow for years,” the EPI wrote in a report."
+    )
+    q = quote_with(speakers(text, shipped), text, "Without a change")
+    assert q.speaker_name == "Economic Policy Institute"
+    assert q.speaker_type == "organisation"
+
+
+def test_a_cue_the_parser_hung_inside_the_quotation(shipped: Gazetteer) -> None:
+    text = (
+        "He was sentenced to eight months in a halfway house.\n\n"
+        "\"Today, the President issued a full pardon to Dinesh Kumar, an accomplished author, lecturer, and scholar,\" "
+        "Press Secretary Sarah Sanders released in a statement."
+    )
+    (q,) = speakers(text, shipped)
+    assert q.speaker_name == "Sarah Sanders"
+
+
+def test_he_is_the_subject_of_the_claim_not_of_what_is_reported(shipped: Gazetteer) -> None:
+    text = (
+        "Mitt Romney spoke at the rally on Monday. Romney said Barack Obama was doing a good deal worse than expected. "
+        "He cited the economy and troubles abroad."
+    )
+    doc = parse(text)
+    mentions: list[ActorMention] = find_mentions(doc, shipped)
+    he = next(m for m in mentions if text[m.start : m.end] == "He")
+    assert he.name == "Mitt Romney"

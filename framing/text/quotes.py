@@ -79,6 +79,11 @@ def _scan(text: str, opener: re.Pattern[str], closer: re.Pattern[str], taken: li
             if again:  # the next paragraph re-opens the quote: the quote goes on
                 j = n - len(rest) + again.end()
                 continue
+            if rest[:1].islower() and text[j:nl].rstrip()[-1:].isalnum():
+                # a line broken inside a sentence ("... students with no" / "educational options
+                # ...,” the lawsuit alleges): a page's line break, not the end of the quotation
+                j = n - len(rest)
+                continue
             end = inner_end = nl  # unclosed: it ends with its paragraph
             break
         spans.append(QuoteSpan(i, end, m.end(), inner_end))

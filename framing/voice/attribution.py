@@ -142,7 +142,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:
             h, steps = doc.heads[h], steps + 1
-            if _is_cue(doc, h):
+            if _is_cue(doc, h) and not (h > verb and any(doc.tokens[t] in ("“", '"') for t in range(verb, h))):
+                # (not a cue inside a quotation the participle introduces: "Zeke Miller, reporting
+                # via Twitter, “WH official says ...”")
                 outer = _subject(doc, h)
                 if outer is not None:
                     return outer
@@ -536,6 +538,8 @@ class _Finder:
                     q = _same_speaker(q, prev)
                 else:
                     intro = self._introducing_cue(a)
+                    if intro is None:
+                        intro = self._paragraph_cue(q, a)
                     if intro is not None:
                         q = self.quote_from_cue("direct", q.start, q.end, q.sentence, intro)
             out.append(q)
@@ -605,8 +609,24 @@ class _Finder:
                     return subj
                 return author
             if doc.heads[v] == v:
-                return None
+                # "Read the Times story:", "From the Post's report:": the outlet whose text it is
+                return author if author is not None else self._text_owner(v)
             v, steps = doc.heads[v], steps + 1
+        return None
+
+    def _text_owner(self, v: int) -> int | None:
+        """The name that owns the text verb ``v`` takes as its object or through a preposition
+        ("Read the Times story", "from the Post's report"): a name modifying a noun of a text."""
+        doc = self.doc
+        texts = word_class("statement_nouns") | {"story", "article", "column", "interview", "piece"}
+        for c in doc.children[v]:
+            noun = c if doc.deps[c] == "dobj" else next((g for g in doc.children[c] if doc.deps[g] == "pobj"), None) if doc.deps[c] == "prep" else None
+            if noun is None or doc.pos[noun] != "NOUN" or doc.lemmas[noun].lower() not in texts:
+                continue  # (not "in the Washington Post": a name, not a text)
+            named = {t for e in doc.entities if e.label in ("ORG", "PERSON") for t in range(e.start, e.end)}
+            owner = next((g for g in doc.children[noun] if doc.deps[g] in ("poss", "compound") and g in named and not self.quoted(g)), None)
+            if owner is not None:
+                return owner
         return None
 
     def _dash_source(self, q: Quote) -> int | None:
@@ -689,6 +709,33 @@ class _Finder:
                         return None  # far from the end only as a parenthetical cue: "X, he wrote ..."
                     return i
                 return None
+        return None
+
+    def _paragraph_cue(self, q: Quote, first: int) -> int | None:
+        """For a quotation that is a paragraph of its own: the cue of the last sentence of the
+        paragraph before, when that sentence reports what a named person or a "he"/"she" said and
+        quotes nothing ("Schiff used a news conference ..., warning about what he called the
+        implications of inaction." / "“We go into this election more vulnerable than we
+        should.”")."""
+        doc = self.doc
+        text = doc.text
+        para_start = text.rfind("\n", 0, q.start) + 1
+        para_end = text.find("\n", q.end)
+        if text[para_start : q.start].strip() or text[q.end : para_end if para_end >= 0 else len(text)].strip():
+            return None
+        s = self.sent_of[first]
+        if s == 0:
+            return None
+        prev = doc.sentences[s - 1]
+        if "\n" not in text[doc.ends[prev.token_end - 1] : q.start] or any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
+            return None
+        for i in range(prev.token_end - 1, prev.token_start - 1, -1):
+            if doc.lemmas[i].lower() in word_class("object_speech_verbs"):
+                continue  # "Complaint released:" on a link line: no report of what someone said
+            if _is_cue(doc, i) and not self.unsaid(i) and not self.indirect_question(i):
+                subj = _subject(doc, i)
+                if subj is not None and not self.quoted(subj) and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")):
+                    return i
         return None
 
     def _introducing_cue(self, first: int) -> int | None:

@@ -453,10 +453,14 @@ def test_a_quotation_after_a_sentence_closed_by_its_cue_is_that_sources(shipped:
     assert last.speaker_name == "Carla Moutier"
 
 
-def test_a_new_paragraph_does_not_continue_a_closing_cue(shipped: Gazetteer) -> None:
+def test_a_new_paragraph_continues_a_closing_cue_only_as_a_paragraph_of_its_own(shipped: Gazetteer) -> None:
+    """A quotation that is a paragraph of its own, after a paragraph that ends reporting what
+    someone said, goes on with that source; one the outlet's own words follow in its paragraph
+    does not (it may be a slogan or another source's, introduced after it)."""
     text = "After all, distancing is only physical, Carla Moutier said.\n\n“Socially, we can remain even closer to each other.”"
-    last = quotes(text, shipped)[-1]
-    assert last.speaker_name != "Carla Moutier"
+    assert quotes(text, shipped)[-1].speaker_name == "Carla Moutier"
+    text = "After all, distancing is only physical, Carla Moutier said.\n\n“Socially, we can remain even closer to each other.” That is the message of a new campaign."
+    assert quotes(text, shipped)[-1].speaker_name != "Carla Moutier"
 
 
 def test_chanted_and_ruled_are_verbs_of_saying(shipped: Gazetteer) -> None:

@@ -28,7 +28,7 @@ from framing.markers.word_classes import word_class
 #: fewest records for a name to count
 MIN_COUNT = 50
 #: share of women (or of men) a name needs in its records to count as a woman's (a man's)
-SHARE = 0.9
+SHARE = 0.95
 
 _ENTRY = re.compile(r'"([a-z]+)": \[\d+, (\d+), ([0-9.]+)')
 
@@ -59,13 +59,25 @@ def _ascii(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
-def first_name_pronoun(given: str) -> str | None:
-    """"he" or "she" for a first name when it is clearly a man's or a woman's, else None."""
+def listed_pronoun(given: str) -> str | None:
+    """"he" or "she" for a first name our word lists hold, else None."""
     given = given.lower().strip(".")
     if given in word_class("female_first_names"):
         return "she"
     if given in word_class("male_first_names"):
         return "he"
+    return None
+
+
+def table_pronoun(given: str) -> str | None:
+    """"he" or "she" for a first name the name data decides (:func:`name_table`), else None."""
+    given = given.lower().strip(".")
     if len(given) < 2 or not given.isalpha():
         return None  # an initial ("J. Smith") is nobody's
     return name_table().get(_ascii(given))
+
+
+def first_name_pronoun(given: str) -> str | None:
+    """"he" or "she" for a first name when it is clearly a man's or a woman's (our lists first,
+    then the name data), else None."""
+    return listed_pronoun(given) or table_pronoun(given)

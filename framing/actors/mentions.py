@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from framing.actors.first_names import first_name_pronoun
+from framing.actors.first_names import listed_pronoun, table_pronoun
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
@@ -296,8 +296,9 @@ def _sentence_of(doc: Doc, token: int) -> int:
 
 
 def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
-    """he / she for a person when known: the gazetteer's, an honorific's ("Mrs."), or the first
-    name's (:func:`framing.actors.first_names.first_name_pronoun`); None when unknown."""
+    """he / she for a person when known: the gazetteer's, an honorific's ("Mrs."), our word lists'
+    for the first name, what the article itself says (:func:`gender_evidence`), else the name
+    data's for the first name (:mod:`framing.actors.first_names`); None when unknown."""
     actor = gazetteer.actors.get(m.actor)
     if actor is not None:
         return actor.pronoun
@@ -305,7 +306,77 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     honorific = _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
     if honorific:
         return honorific
-    return first_name_pronoun(m.name.split()[0]) if " " in m.name else None
+    given = m.name.split()[0] if " " in m.name else ""
+    listed = listed_pronoun(given) if given else None
+    if listed:
+        return listed
+    said = gender_evidence(doc).get(f"{given} {m.name.split()[-1]}") if given else None
+    if said:
+        return said
+    return table_pronoun(given) if given else None
+
+
+#: the last text :func:`gender_evidence` read and what it found (one article is read at a time)
+_EVIDENCE: tuple[Doc | None, dict[str, str]] = (None, {})
+
+
+def gender_evidence(doc: Doc) -> dict[str, str]:
+    """The pronoun the article itself gives a person named in full, by first and last name
+    ("Leland Keyser" -> "she"): a "he" or "she" that is the subject of what the person is reported
+    to say ("Leland Keyser told the committee that she stands by her statement"), or a reflexive
+    the person's own clause binds ("Ann Lee asked herself ..."). Possessives are no evidence ("Cass
+    offered praise for her assertion": someone else's), nor a surname alone (a family shares it).
+    Outside quotation marks only; a name given both pronouns gets neither. The text outranks the
+    name data, which errs on names borne by men and women ("Leland", "Campbell")."""
+    global _EVIDENCE
+    if _EVIDENCE[0] is doc:
+        return _EVIDENCE[1]
+    found: dict[str, set[str]] = {}
+    if doc.has_syntax:
+        people = {t for e in doc.entities if e.label == "PERSON" for t in range(e.start, e.end)}
+        spans = find_quote_spans(doc.text)
+        starts = [s.start for s in spans]
+
+        def quoted(t: int) -> bool:
+            k = bisect_right(starts, doc.starts[t]) - 1
+            return k >= 0 and spans[k].start <= doc.starts[t] < spans[k].end
+
+        for p in range(doc.n_tokens):
+            low = doc.lower[p]
+            pron = {"he": "he", "she": "she", "himself": "he", "herself": "she"}.get(low)
+            if pron is None or doc.pos[p] != "PRON" or quoted(p):
+                continue
+            subj: int | None = None
+            if low in ("he", "she"):
+                v = doc.heads[p]
+                if doc.deps[p] not in ("nsubj", "nsubjpass") or doc.deps[v] != "ccomp" or doc.lemmas[doc.heads[v]].lower() not in word_class("speech_verbs"):
+                    continue
+                matrix = doc.heads[v]
+                if any(doc.deps[c] in ("dobj", "dative") and c in people for c in doc.children[matrix]):
+                    continue  # "Trump told Merkel that she ...": she may be Merkel
+                subj = next((c for c in doc.children[matrix] if doc.deps[c] == "nsubj"), None)
+            else:
+                k = p
+                for _ in range(12):
+                    k = doc.heads[k]
+                    if doc.pos[k] in ("VERB", "AUX"):
+                        break
+                subj = next((c for c in doc.children[k] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
+            if subj is None or doc.pos[subj] != "PROPN" or quoted(subj) or subj > p:
+                continue
+            names = [c for c in doc.children[subj] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < subj and doc.lower[c] not in _TITLE_WORDS and doc.lower[c] not in _HONORIFIC_PRONOUN]
+            if not names:
+                continue  # a surname alone
+            hi = subtree_span(doc, subj)[1]
+            if any(t in people for t in range(max(hi + 1, subj + 1), p)):
+                continue  # another person named between (an apposition of the subject's own is no other)
+            clauses = [c for c in doc.children[subj] if doc.deps[c] in ("relcl", "acl")]
+            if any(t in people for c in clauses for t in range(subtree_span(doc, c)[0], subtree_span(doc, c)[1] + 1)):
+                continue  # "Jones, who met Ann Smith, said she ...": she may be Ann Smith
+            found.setdefault(f"{doc.tokens[min(names)]} {doc.tokens[subj]}", set()).add(pron)
+    result = {name: next(iter(prons)) for name, prons in found.items() if len(prons) == 1}
+    _EVIDENCE = (doc, result)
+    return result
 
 
 def _described_as_someone(doc: Doc, t: int) -> bool:
@@ -369,6 +440,20 @@ def _on_link_line(doc: Doc, char: int) -> bool:
     return is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)])
 
 
+def _on_headline(doc: Doc, char: int) -> bool:
+    """Whether a character lies on a line set in title case with no full stop, the way a page
+    prints a headline or a section head inside the text ("Boston University Student Among The
+    Dead", "Kroger News"): a name the parser finds there is no organisation the story refers back to."""
+    lo = doc.text.rfind("\n", 0, char) + 1
+    hi = doc.text.find("\n", char)
+    line = doc.text[lo : hi if hi >= 0 else len(doc.text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if not 2 <= len(words) <= 12 or line[-1:] in ".!?\"”’:;,":
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
+    return sum(w[0].isupper() for w in words if w.lower() not in small) >= max(2, len([w for w in words if w.lower() not in small]) - 1) and sum(w[0].isupper() for w in words if w.lower() in small) >= 1
+
+
 def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer, quote_spans: Sequence[QuoteSpan]) -> list[ActorMention]:
     """he/him/she/her -> the nearest compatible named person before it (this or the two previous
     sentences); in the previous sentence a subject is preferred to other mentions, and a subject
@@ -404,13 +489,13 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             continue
         ref = window[-1]
         if ref.sentence < sent and doc.has_syntax:
-            subjects = [m for m in window if m.sentence == sent - 1 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
+            subjects = [m for m in window if story[m.sentence] == story[sent] - 1 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
             # the subject of the sentence's own claim before the subject of what someone in it is
             # reported to say ("Romney said Obama was doing worse. He cited ...": Romney)
             own = [m for m in subjects if m.token is not None and not _reported_by_cue(doc, m.token)]
             # else the same pronoun as the subject of the sentence before, already resolved ("He
             # cited the economy. “...,” he said")
-            carried = [m for m in chain if m.sentence == sent - 1 and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            carried = [m for m in chain if story[m.sentence] == story[sent] - 1 and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
             if own or subjects:
                 ref = (own or subjects)[-1]
             elif carried:
@@ -819,7 +904,7 @@ def _named_organisation(
     first = doc.sentences[max(0, q.sentence - 10)].token_start
 
     def usable(start: int, sentence: int) -> bool:
-        return start < doc.starts[lo] and 0 <= q.sentence - sentence <= 10 and not any(a <= start < b for a, b in quoted)
+        return start < doc.starts[lo] and 0 <= q.sentence - sentence <= 10 and not any(a <= start < b for a, b in quoted) and not _on_headline(doc, start)
 
     # (start, token, actor, name)
     cands: list[tuple[int, int | None, str | None, str]] = [(m.start, m.token, m.actor, m.name) for m in mentions if m.type == "organisation" and m.kind != "pronoun" and usable(m.start, m.sentence)]
@@ -860,6 +945,22 @@ def _named_organisation(
         if _written_as_surname(doc, doc.tokens[a], skip=a):
             continue
         cands.append((doc.starts[a], t, None, _surface(doc, a, b)))
+    orgs_nouns = word_class("organisation_nouns")
+    for t in range(first, lo):
+        # "the Obama campaign", "Trump's campaign", "the Gilead company": an organisation noun a
+        # name modifies is an organisation of its own, named by both
+        if doc.pos[t] != "NOUN" or doc.lemmas[t].lower() not in orgs_nouns or doc.tags[t] != "NN":
+            continue
+        mods = [c for c in doc.children[t] if c < t and doc.deps[c] in ("compound", "poss") and doc.pos[c] == "PROPN"]
+        if not mods or any(doc.pos[k] not in ("PROPN", "PART") for k in range(min(mods), t)):
+            continue
+        owner = next((m for m in mentions if m.token in mods and m.type in ("person", "organisation", "state", "group")), None)
+        if owner is None:
+            continue  # "a Dallas hospital" is a description, not a name
+        a = subtree_span(doc, min(mods))[0]
+        if doc.pos[a] != "PROPN" or not usable(doc.starts[a], _sentence_of(doc, t)):
+            continue
+        cands.append((doc.starts[a], t, None, _surface(doc, a, t + 1)))
     cands.sort(key=lambda c: c[0])
     nouns = [doc.lower[t] for t in range(lo, hi) if t != head and doc.deps[t] == "compound" and doc.pos[t] == "NOUN"]
     named = [c for c in cands if any(_name_has(c[3], w) for w in (nouns or [lemma]))]

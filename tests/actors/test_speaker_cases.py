@@ -114,3 +114,36 @@ def test_he_is_the_subject_of_the_claim_not_of_what_is_reported(shipped: Gazette
     mentions: list[ActorMention] = find_mentions(doc, shipped)
     he = next(m for m in mentions if text[m.start : m.end] == "He")
     assert he.name == "Mitt Romney"
+
+
+def test_the_campaign_is_the_campaign_a_name_modified(shipped: Gazetteer) -> None:
+    text = (
+        "The Obama campaign released a new ad on Monday attacking Mitt Romney's record at Bain.\n\n"
+        "“The governor has to answer for it,” the campaign said in a statement."
+    )
+    (q,) = speakers(text, shipped)
+    assert (q.speaker_name, q.speaker_type) == ("Obama campaign", "organisation")
+
+
+def test_a_quotation_that_is_its_own_paragraph_continues_the_report_before(shipped: Gazetteer) -> None:
+    text = (
+        "Adam Schiff used a news conference on Wednesday to join others who have called for a new bill, "
+        "warning about what he called the implications of inaction.\n\n"
+        "“We go into this election more vulnerable than we should.”"
+    )
+    (q,) = speakers(text, shipped)
+    assert (q.speaker_name, q.cue) == ("Adam Schiff", "warning")
+    # a paragraph before that reports nobody's words gives nobody
+    (q,) = speakers("The bill stalled in the Senate on Wednesday.\n\n“We go into this election more vulnerable than we should.”", shipped)
+    assert q.speaker_name is None
+
+
+def test_a_headline_in_the_text_names_no_organisation_to_refer_back_to(shipped: Gazetteer) -> None:
+    """The parser takes a title-case headline for an organisation's name; "the university" is not it."""
+    text = (
+        "Boston University Student Among The Dead\n\n"
+        "A graduate student was among those killed, officials said.\n\n"
+        "“We are heartbroken by this loss,” the university said in a statement."
+    )
+    q = quote_with(speakers(text, shipped), text, "heartbroken")
+    assert q.speaker_name == "the university"

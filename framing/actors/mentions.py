@@ -496,8 +496,23 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             # else the same pronoun as the subject of the sentence before, already resolved ("He
             # cited the economy. “...,” he said")
             carried = [m for m in chain if story[m.sentence] == story[sent] - 1 and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
-            if own or subjects:
-                ref = (own or subjects)[-1]
+            if own:
+                ref = own[-1]
+            elif subjects:
+                ref = subjects[-1]
+                # "The former Massachusetts governor has pointed words, saying Obama was doing
+                # worse. He cited ...": the described person speaking, named before, not the
+                # person the description's words are about
+                j = sent - 1
+                while j > 0 and story[j] == story[sent]:
+                    j -= 1  # past a sentence of punctuation alone (a closing quotation mark)
+                prev = doc.sentences[j]
+                main = next((t for t in range(prev.token_start, prev.token_end) if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT"), None)
+                if main is not None and doc.pos[main] == "NOUN" and doc.lower[main] in _TITLE_FORMS:
+                    near = window + [m for m in out if m.kind == "pronoun" and m.type == "person" and m.start < doc.starts[i] and story[sent] - story[m.sentence] <= 2]
+                    others = sorted((m for m in near if not (m.token is not None and story[m.sentence] == story[sent] - 1 and _reported_by_cue(doc, m.token))), key=lambda m: m.start)
+                    if others:
+                        ref = others[-1]
             elif carried:
                 ref = carried[-1]
         out.append(ActorMention(ref.actor, ref.name, ref.type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
@@ -954,7 +969,7 @@ def _named_organisation(
         mods = [c for c in doc.children[t] if c < t and doc.deps[c] in ("compound", "poss") and doc.pos[c] == "PROPN"]
         if not mods or any(doc.pos[k] not in ("PROPN", "PART") for k in range(min(mods), t)):
             continue
-        owner = next((m for m in mentions if m.token in mods and m.type in ("person", "organisation", "state", "group")), None)
+        owner = next((m for m in mentions if any(m.start <= doc.starts[c] < m.end for c in mods) and m.type in ("person", "organisation", "state", "group")), None)
         if owner is None:
             continue  # "a Dallas hospital" is a description, not a name
         a = subtree_span(doc, min(mods))[0]

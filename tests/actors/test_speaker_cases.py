@@ -147,3 +147,15 @@ def test_a_headline_in_the_text_names_no_organisation_to_refer_back_to(shipped: 
     )
     q = quote_with(speakers(text, shipped), text, "heartbroken")
     assert q.speaker_name == "the university"
+
+
+def test_he_after_a_described_speaker_is_that_speaker_not_whom_he_spoke_of(shipped: Gazetteer) -> None:
+    text = (
+        "Mitt Romney spoke at the rally. “I’m not running,” Mr. Romney told reporters afterwards. "
+        "He has said so many times. "
+        "The former Massachusetts governor had pointed words for the man who defeated him, saying President Barack Obama was doing worse than expected. "
+        "He cited the economy and troubles abroad."
+    )
+    doc = parse(text)
+    he = [m for m in find_mentions(doc, shipped) if text[m.start : m.end] == "He"]
+    assert he[-1].name == "Mitt Romney"

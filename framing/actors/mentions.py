@@ -307,6 +307,10 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     if honorific:
         return honorific
     given = m.name.split()[0] if " " in m.name else ""
+    if doc.has_syntax and 0 < first < doc.n_tokens and doc.pos[first - 1] == "PROPN" and doc.tokens[first - 1].isalpha() and doc.tokens[first - 1][:1].isupper() and doc.ends[first - 1] + 1 >= doc.starts[first]:
+        before = doc.tokens[first - 1]
+        if listed_pronoun(before) or table_pronoun(before):
+            given = before  # the parser cut the first name off ("Paulette | Sullivan Moore"): "Sullivan" is no first name
     listed = listed_pronoun(given) if given else None
     if listed:
         return listed

@@ -80,3 +80,18 @@ def test_the_text_outranks_the_name_data() -> None:
     doc, gazetteer = parse(text), default_gazetteer()
     quotes = link_speakers(doc, find_quotes(doc), find_mentions(doc, gazetteer), gazetteer)
     assert quote_of(quotes, text, "such party").speaker_name == "Leland Keyser"
+
+
+def test_a_first_name_the_parser_cut_off_still_decides() -> None:
+    """The parser may take "Sullivan Moore" for the name and leave "Paulette" out; "Sullivan" (a
+    man's name in the data) is then no first name."""
+    if not name_table():
+        pytest.skip("the nomquamgender package is not installed")
+    from framing.actors.mentions import _pronoun_of
+    from framing.types import ActorMention
+
+    text = "Paulette Sullivan Moore of the network added that a threat is a threat."
+    doc, gazetteer = parse(text), default_gazetteer()
+    start = text.index("Sullivan")
+    cut = ActorMention("candidate:sullivan_moore", "Sullivan Moore", "person", "candidate", start, start + len("Sullivan Moore"), 0, 2)
+    assert _pronoun_of(cut, doc, gazetteer) == "she"

@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from framing.actors.first_names import listed_pronoun, table_pronoun
+from framing.actors.first_names import first_name_pronoun, listed_pronoun, table_pronoun
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
@@ -306,10 +306,11 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     honorific = _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
     if honorific:
         return honorific
-    given = m.name.split()[0] if " " in m.name else ""
+    words = [w for w in m.name.split() if w.lower().strip(".") not in _TITLE_WORDS and w.lower().strip(".") not in _TITLE_FORMS and w.lower() not in _TITLE_HEADS]
+    given = words[0] if len(words) > 1 else ""  # "Pastor John Smith": John
     if doc.has_syntax and 0 < first < doc.n_tokens and doc.pos[first - 1] == "PROPN" and doc.tokens[first - 1].isalpha() and doc.tokens[first - 1][:1].isupper() and doc.ends[first - 1] + 1 >= doc.starts[first]:
         before = doc.tokens[first - 1]
-        if listed_pronoun(before) or table_pronoun(before):
+        if doc.lower[first - 1] not in _TITLE_WORDS and not _is_title(doc, first - 1) and doc.lower[first - 1] not in _TITLE_FORMS and (listed_pronoun(before) or table_pronoun(before)):
             given = before  # the parser cut the first name off ("Paulette | Sullivan Moore"): "Sullivan" is no first name
     listed = listed_pronoun(given) if given else None
     if listed:
@@ -636,6 +637,37 @@ def link_speakers(
             continue
         head = q.speaker_token
         m = by_token.get(head)
+        tag = re.search(r"\b([DRI])-\s?$", doc.text[max(0, doc.starts[head] - 3) : doc.starts[head]])
+        if tag is not None and q.speaker_type != "pronoun":
+            # "Chuck Schumer. D-N.Y., even taunted ...", "ranking member(D-R.I.": a party and state
+            # label is no name; the person named right before it is the speaker, if any
+            at = doc.starts[head] - 3 + tag.start()
+            before = [x for x in mentions if x.type == "person" and x.kind != "pronoun" and 0 <= at - x.end <= 3]
+            if not before:
+                out.append(replace(q, speaker_name=None))  # (often link debris: "... MORE (D-Va.)")
+                continue
+            m = before[-1]
+        if m is not None and m.type != "person" and q.speaker_type != "pronoun" and doc.has_syntax:
+            # "Americans for Tax Reform President Grover Norquist", "Time's Dan Hirschhorn": a
+            # phrase that ends with a person's full name is that person speaking, whatever the
+            # parser made its head
+            a, b = _token_range(doc, q.speaker_start, q.speaker_end)
+            e = b - 1
+            while e > a and doc.pos[e] == "PUNCT":
+                e -= 1
+            tail = by_token.get(e)
+            path: list[str] = []  # the prepositions between the name and the head
+            k = e
+            while k != head and doc.heads[k] != k and len(path) < 12:
+                k = doc.heads[k]
+                path.append(doc.lower[k] if doc.deps[k] == "prep" else "")
+            if (
+                tail is not None and tail is not m and tail.type == "person" and tail.kind != "pronoun" and e > head
+                and doc.pos[e] == "PROPN" and doc.pos[e - 1] == "PROPN"
+                and not any(w in ("as", "like", "including", "among", "with", "against", "about", "than", "besides") for w in path)  # not "some Republicans such as Speaker Paul Ryan"
+                and first_name_pronoun(tail.name.split()[0]) is not None  # a person's name, not "Trader Joe"
+            ):
+                m = tail
         if doc.has_syntax and q.speaker_type != "pronoun" and doc.lemmas[head].lower() in word_class("statement_nouns"):
             # "the congressman's statement read", "the statement said": the statement's author
             author = _statement_author(doc, q, head, out, by_token, mentions, gazetteer)
@@ -715,7 +747,15 @@ def link_speakers(
             appos = {c for c in doc.children[head] if doc.deps[c] == "appos"} if doc.has_syntax else set()
             inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place"))
             m = inside[0] if inside and inside[0].type != "place" else None
-            if m is not None and q.speaker_type == "anonymous":
+            # "Trump's press secretary", "Flynn's attorneys", "Kasich's campaign": people who speak
+            # for the one their noun names, not that one (shown as the phrase, as "a Coca-Cola
+            # spokesman" is); "Mr. Cruz's statement", "Kerry's letter" are the person's own words
+            for_someone = (
+                m is not None and doc.has_syntax and doc.pos[head] == "NOUN" and m.token is not None and m.token != head
+                and doc.deps[m.token] in ("poss", "compound") and doc.heads[m.token] == head
+                and (doc.lemmas[head].lower() in word_class("source_nouns") or doc.lemmas[head].lower() in _AGENT_NOUNS)
+            )
+            if m is not None and (q.speaker_type == "anonymous" or for_someone):
                 out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
                 continue
         if m is None and doc.has_syntax and _refers_back(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end)):
@@ -742,6 +782,17 @@ def link_speakers(
         if m.type == "person":
             last = q
     return out
+
+
+#: Nouns of people who speak for someone a name before them names, besides ``source_nouns``
+#: ("Trump's lawyers", "the Obama campaign", "McConnell's whip", "Bush's brother")
+_AGENT_NOUNS = frozenset({
+    "lawyer", "attorney", "counsel", "prosecutor", "team", "campaign", "camp", "ally", "staff", "staffer",
+    "secretary", "whip", "publicist", "doctor", "physician", "manager", "director", "chief", "defender",
+    "backer", "associate", "biographer", "deputy", "assistant", "employee", "engineer", "brother", "sister",
+    "father", "mother", "son", "daughter", "wife", "husband", "family", "nemesis", "rival", "successor",
+    "predecessor", "transition", "legal", "defense", "surrogate", "pollster", "operative", "loyalist",
+})
 
 
 def _with_conjuncts(doc: Doc, head: int, name: str, by_token: dict[int, ActorMention]) -> str:

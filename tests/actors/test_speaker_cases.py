@@ -159,3 +159,34 @@ def test_he_after_a_described_speaker_is_that_speaker_not_whom_he_spoke_of(shipp
     doc = parse(text)
     he = [m for m in find_mentions(doc, shipped) if text[m.start : m.end] == "He"]
     assert he[-1].name == "Mitt Romney"
+
+
+def test_a_phrase_ending_with_a_persons_name_is_that_person(shipped: Gazetteer) -> None:
+    for text, name in (
+        ("“We will fight this tax increase,” said Americans for Tax Reform President Grover Norquist.", "Grover Norquist"),
+        ("“He is wrong about the deal,” Time’s Dan Hirschhorn wrote.", "Dan Hirschhorn"),
+    ):
+        (q,) = speakers(text, shipped)
+        assert q.speaker_name == name, text
+    # an example the phrase gives is not who speaks
+    (q,) = speakers("Some Republicans such as Speaker Paul Ryan said the bill would pass.", shipped)
+    assert q.speaker_name != "Paul Ryan"
+
+
+def test_people_who_speak_for_someone_are_not_that_someone(shipped: Gazetteer) -> None:
+    """"Flynn's attorneys wrote" is not Flynn speaking (they speak for him, as a company's spokesman
+    speaks for it); "Mr. Cruz's statement said" is Cruz's own words."""
+    text = "Michael Flynn pleaded guilty in December. “He regrets it deeply,” Flynn's attorneys wrote in a filing."
+    q = quote_with(speakers(text, shipped), text, "regrets")
+    assert (q.speaker_name, q.speaker) == ("Flynn's attorneys", "candidate:michael_flynn")
+    text = "Ted Cruz left the race in May. “We will win this fight in the end,” Mr. Cruz’s statement said."
+    q = quote_with(speakers(text, shipped), text, "win this fight")
+    assert q.speaker_name == "Ted Cruz"
+
+
+def test_a_party_and_state_label_is_no_name(shipped: Gazetteer) -> None:
+    text = "The president laid low.\n\nSenate Minority Leader Chuck Schumer. D-N.Y., even taunted President Trump: “The great deal-making president sat on the sidelines.”"
+    (q,) = speakers(text, shipped)
+    assert q.speaker_name == "Chuck Schumer"
+    (q,) = speakers("“We need a strategy for Syria now,” said Senate Armed Services Committee ranking member(D-R.I.", shipped)
+    assert q.speaker_name != "R.I."

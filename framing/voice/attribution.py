@@ -78,7 +78,11 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     """Whether token ``i`` is a verb of saying; with ``quotation``, also one that only introduces
     a quotation it is next to ("“...,” he continued")."""
     if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
-        return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i])
+        after_quote = quotation and i > 0 and doc.tokens[i - 1] in (",", "”", '"')  # "“...,” read a memo from ...": inverted
+        return any(
+            (doc.deps[c] == "nsubj" or (after_quote and doc.deps[c] == "dobj" and c > i)) and doc.lemmas[c].lower() in word_class("statement_nouns")
+            for c in doc.children[i]
+        )
     if doc.lemmas[i].lower() == "show":  # "records show", "documents showed": a text is the source; "the video shows him", "polls show" are not
         return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in _RECORD_NOUNS for c in doc.children[i])
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
@@ -199,11 +203,20 @@ def _subject(doc: Doc, verb: int) -> int | None:
             # is a clause: "by asking Zelensky to investigate" is a request, not words)
             v = doc.heads[doc.heads[v]]
             continue
+        if v == verb and doc.deps[v] == "ccomp" and doc.lemmas[doc.heads[v]].lower() == "ask" and doc.heads[v] < v:
+            # "Cornyn, asked if sanctions are warranted, said, “...”": the parser took the
+            # participle for the main verb and the cue for what was asked
+            h = doc.heads[v]
+            subj = next((c for c in doc.children[h] if doc.deps[c] in ("nsubj", "nsubjpass") and c + 1 < h and doc.tokens[c + 1] == ","), None)
+            if subj is not None:
+                return subj
         break
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
     j = verb + 1
     if j < doc.n_tokens and doc.deps[j] == "prt":
         j += 1  # '“...,” points out Caplan'
+    if j + 1 < doc.n_tokens and doc.tags[j] in ("VBG", "VBN") and doc.pos[j + 1] == "PROPN" and verb > 0 and doc.tokens[verb - 1] in (",", "”", '"', "’", "'"):
+        j += 1  # '“...,” said retiring New Jersey Representative Frank LoBiondo'
     if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
         # the name the parser took for the cue's object, with its title after it and no comma
         # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')
@@ -925,6 +938,8 @@ class _Finder:
             if q.speaker_text is None and doc.pos[i] != "NOUN":
                 continue  # "was asked why ...": reported speech needs a source (a claim noun may name none: "accusations that ...")
             lo, hi = content
+            if q.speaker_token is not None and q.speaker_end is not None and i < lo <= q.speaker_token <= hi and doc.ends[hi] <= q.speaker_end:
+                continue  # "said retiring Representative Frank LoBiondo": the speaker, not what was said
             has_quote = any(self.in_quote[t] >= 0 for t in range(lo, hi + 1))
             kind = "mixed" if has_quote else "reported"
             out.append(self.quote_from_cue(kind, doc.starts[lo], doc.ends[hi], self.sent_of[lo], i))

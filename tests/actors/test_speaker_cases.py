@@ -190,3 +190,14 @@ def test_a_party_and_state_label_is_no_name(shipped: Gazetteer) -> None:
     assert q.speaker_name == "Chuck Schumer"
     (q,) = speakers("“We need a strategy for Syria now,” said Senate Armed Services Committee ranking member(D-R.I.", shipped)
     assert q.speaker_name != "R.I."
+
+
+def test_inverted_and_misparsed_cues(shipped: Gazetteer) -> None:
+    text = '"It’s not my first choice but I would consider it," said retiring New Jersey Representative Frank LoBiondo.'
+    quotes = speakers(text, shipped)
+    assert [(q.kind, q.speaker_name) for q in quotes] == [("direct", "Frank LoBiondo")]  # "retiring ... LoBiondo" is no report
+    text = "John Cornyn, asked if election security legislation or sanctions are warranted, said, “I would be glad to entertain anything else anybody wants.”"
+    assert quote_with(speakers(text, shipped), text, "glad to").speaker_name == "John Cornyn"
+    text = "An anti-Sanders push has been escalating.\n\n“The Sanders socialist issue is real and dangerous,” read a memo this week from a super PAC."
+    q = quote_with(speakers(text, shipped), text, "socialist issue")
+    assert (q.cue, q.speaker_text) == ("read", "a memo")

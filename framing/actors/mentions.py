@@ -664,7 +664,7 @@ def link_speakers(
             if (
                 tail is not None and tail is not m and tail.type == "person" and tail.kind != "pronoun" and e > head
                 and doc.pos[e] == "PROPN" and doc.pos[e - 1] == "PROPN"
-                and not any(w in ("as", "like", "including", "among", "with", "against", "about", "than", "besides") for w in path)  # not "some Republicans such as Speaker Paul Ryan"
+                and not any(w in ("as", "like", "including", "among", "with", "against", "about", "than", "besides", "on", "in", "at") for w in path)  # not "some Republicans such as Speaker Paul Ryan"
                 and first_name_pronoun(tail.name.split()[0]) is not None  # a person's name, not "Trader Joe"
             ):
                 m = tail
@@ -1290,6 +1290,9 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
         other = tuple({w for fs in _TITLE_FORMS.values() for w in fs} - same)
         if _titled_people(doc, other, theirs, None) and not _titled_people(doc, forms, theirs, None):
             return False  # "State Rep. Bill Hager ... “...,” Hager wrote. The sheriff responded": someone else
+        described = {doc.lower[c] for m in theirs if m.token is not None for c in doc.children[m.token] if doc.deps[c] == "appos" and (_is_title(doc, c) or doc.lower[c] in _TITLE_FORMS)}
+        if described and not described & same:
+            return False  # "Brett Giroir, an assistant secretary, said ... the president said": someone else
     return not any(
         m.type == "person" and m.kind != "pronoun" and m.actor != last.speaker and last.end <= m.start < q.speaker_start
         and not q.start <= m.start < q.end and m.token is not None and _in_subject(doc, m.token)

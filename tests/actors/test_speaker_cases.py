@@ -201,3 +201,12 @@ def test_inverted_and_misparsed_cues(shipped: Gazetteer) -> None:
     text = "An anti-Sanders push has been escalating.\n\n“The Sanders socialist issue is real and dangerous,” read a memo this week from a super PAC."
     q = quote_with(speakers(text, shipped), text, "socialist issue")
     assert (q.cue, q.speaker_text) == ("read", "a memo")
+
+
+def test_the_president_is_not_the_assistant_secretary_quoted_before(shipped: Gazetteer) -> None:
+    text = (
+        "“There is a number. I don't have that number,” Admiral Brett Giroir, an assistant secretary at the health department, said.\n\n"
+        "Despite the criticism, the president, asked how he grades himself, said, “I'd rate it a 10.”"
+    )
+    q = quote_with(speakers(text, shipped), text, "rate it")
+    assert q.speaker_name != "Brett Giroir"

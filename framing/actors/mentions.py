@@ -321,6 +321,9 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     return table_pronoun(given) if given else None
 
 
+#: pronouns that tell a person's gender as evidence (possessives do not: see :func:`gender_evidence`)
+_EVIDENCE_PRONOUNS = {"he": "he", "she": "she", "himself": "he", "herself": "she"}
+
 #: the last text :func:`gender_evidence` read and what it found (one article is read at a time)
 _EVIDENCE: tuple[Doc | None, dict[str, str]] = (None, {})
 
@@ -348,7 +351,7 @@ def gender_evidence(doc: Doc) -> dict[str, str]:
 
         for p in range(doc.n_tokens):
             low = doc.lower[p]
-            pron = {"he": "he", "she": "she", "himself": "he", "herself": "she"}.get(low)
+            pron = _EVIDENCE_PRONOUNS.get(low)
             if pron is None or doc.pos[p] != "PRON" or quoted(p):
                 continue
             subj: int | None = None
@@ -428,35 +431,41 @@ def _story_sentences(doc: Doc) -> list[int]:
     page set inside the text ("Related: ...", "READ MORE: ...") does not count."""
     out, n = [], 0
     for sn in doc.sentences:
-        first = doc.starts[sn.token_start]
-        lo = doc.text.rfind("\n", 0, first) + 1
-        hi = doc.text.find("\n", first)
-        if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)]):
+        if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not _on_link_line(doc, doc.starts[sn.token_start]):
             n += 1
         out.append(n)
     return out
 
 
+def _line_at(text: str, char: int) -> str:
+    """The line of ``text`` that holds character ``char``."""
+    hi = text.find("\n", char)
+    return text[text.rfind("\n", 0, char) + 1 : hi if hi >= 0 else len(text)]
+
+
 def _on_link_line(doc: Doc, char: int) -> bool:
     """Whether a character lies on a link line the page set inside the text ("( Also on POLITICO:
     Paul, Cruz weigh in)"): a person named there is no one the story goes on about."""
-    lo = doc.text.rfind("\n", 0, char) + 1
-    hi = doc.text.find("\n", char)
-    return is_link_line(doc.text[lo : hi if hi >= 0 else len(doc.text)])
+    return is_link_line(_line_at(doc.text, char))
+
+
+#: Words a title-case headline may leave in lower case
+_HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as"})
 
 
 def _on_headline(doc: Doc, char: int) -> bool:
     """Whether a character lies on a line set in title case with no full stop, the way a page
     prints a headline or a section head inside the text ("Boston University Student Among The
-    Dead", "Kroger News"): a name the parser finds there is no organisation the story refers back to."""
-    lo = doc.text.rfind("\n", 0, char) + 1
-    hi = doc.text.find("\n", char)
-    line = doc.text[lo : hi if hi >= 0 else len(doc.text)].strip()
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    Dead"): a name the parser finds there is no organisation the story refers back to. Title case
+    shows in a small word capitalised ("Among The Dead"), so a line that is only a name ("Kroger
+    News") is not taken for a headline."""
+    line = _line_at(doc.text, char).strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
     if not 2 <= len(words) <= 12 or line[-1:] in ".!?\"”’:;,":
         return False
-    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as"}
-    return sum(w[0].isupper() for w in words if w.lower() not in small) >= max(2, len([w for w in words if w.lower() not in small]) - 1) and sum(w[0].isupper() for w in words if w.lower() in small) >= 1
+    big = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    small = [w for w in words if w.lower() in _HEADLINE_SMALL]
+    return sum(w[0].isupper() for w in big) >= max(2, len(big) - 1) and any(w[0].isupper() for w in small)
 
 
 def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazetteer, quote_spans: Sequence[QuoteSpan]) -> list[ActorMention]:
@@ -500,7 +509,7 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             own = [m for m in subjects if m.token is not None and not _reported_by_cue(doc, m.token)]
             # else the same pronoun as the subject of the sentence before, already resolved ("He
             # cited the economy. “...,” he said")
-            carried = [m for m in chain if story[m.sentence] == story[sent] - 1 and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i])]
+            carried = (m for m in reversed(chain) if story[m.sentence] == story[sent] - 1 and _PRONOUNS.get(doc.lower[m.token or 0]) == pron and quoted(m.start) == quoted(doc.starts[i]))
             if own:
                 ref = own[-1]
             elif subjects:
@@ -518,8 +527,8 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
                     others = sorted((m for m in near if not (m.token is not None and story[m.sentence] == story[sent] - 1 and _reported_by_cue(doc, m.token))), key=lambda m: m.start)
                     if others:
                         ref = others[-1]
-            elif carried:
-                ref = carried[-1]
+            else:
+                ref = next(carried, ref)
         out.append(ActorMention(ref.actor, ref.name, ref.type, "pronoun", doc.starts[i], doc.ends[i], sent, i))
         if doc.has_syntax and doc.deps[i] in ("nsubj", "nsubjpass"):
             chain.append(out[-1])
@@ -791,7 +800,7 @@ _AGENT_NOUNS = frozenset({
     "secretary", "whip", "publicist", "doctor", "physician", "manager", "director", "chief", "defender",
     "backer", "associate", "biographer", "deputy", "assistant", "employee", "engineer", "brother", "sister",
     "father", "mother", "son", "daughter", "wife", "husband", "family", "nemesis", "rival", "successor",
-    "predecessor", "transition", "legal", "defense", "surrogate", "pollster", "operative", "loyalist",
+    "predecessor", "transition", "defense", "surrogate", "pollster", "operative", "loyalist",
 })
 
 

@@ -49,6 +49,8 @@ __all__ = ["MIN_QUOTE_WORDS", "find_quotes", "speaker_type"]
 MIN_QUOTE_WORDS = 5
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp", "oprd")
+#: Texts a name may own besides ``statement_nouns`` ("Read the Times story:")
+_TEXT_NOUNS = frozenset({"story", "article", "column", "interview", "piece"})
 _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (more across a name)
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
@@ -631,12 +633,13 @@ class _Finder:
         """The name that owns the text verb ``v`` takes as its object or through a preposition
         ("Read the Times story", "from the Post's report"): a name modifying a noun of a text."""
         doc = self.doc
-        texts = word_class("statement_nouns") | {"story", "article", "column", "interview", "piece"}
+        named: set[int] | None = None
         for c in doc.children[v]:
             noun = c if doc.deps[c] == "dobj" else next((g for g in doc.children[c] if doc.deps[g] == "pobj"), None) if doc.deps[c] == "prep" else None
-            if noun is None or doc.pos[noun] != "NOUN" or doc.lemmas[noun].lower() not in texts:
+            if noun is None or doc.pos[noun] != "NOUN" or (doc.lemmas[noun].lower() not in word_class("statement_nouns") and doc.lemmas[noun].lower() not in _TEXT_NOUNS):
                 continue  # (not "in the Washington Post": a name, not a text)
-            named = {t for e in doc.entities if e.label in ("ORG", "PERSON") for t in range(e.start, e.end)}
+            if named is None:
+                named = {t for e in doc.entities if e.label in ("ORG", "PERSON") for t in range(e.start, e.end)}
             owner = next((g for g in doc.children[noun] if doc.deps[g] in ("poss", "compound") and g in named and not self.quoted(g)), None)
             if owner is not None:
                 return owner

@@ -65,8 +65,10 @@ def _scan(text: str, opener: re.Pattern[str], closer: re.Pattern[str], taken: li
         j = m.end()
         while True:
             c = closer.search(text, j)
-            while c is not None and c.group() == "”" and "“" in text[j : c.start()]:
-                c = closer.search(text, c.end())  # the closing mark of a curly quotation inside
+            skipped = 0
+            while c is not None and c.group() == "”" and text.count("“", j, c.start()) > skipped:
+                skipped += 1  # the closing mark of a curly quotation inside (one per opening mark inside)
+                c = closer.search(text, c.end())
             nl = text.find("\n", j)
             if c is not None and (nl == -1 or c.start() < nl):
                 end, inner_end = c.end(), c.start()

@@ -21,3 +21,17 @@ def test_ordinary_marks_are_unchanged() -> None:
     t = 'He called the plan "reckless" and the Greens\' "alternative" a "fantasy".'
     assert _quotes(t) == ['"reckless"', '"alternative"', '"fantasy"']
     assert _quotes("'90s music was 'better', she said.") == []
+
+
+def test_a_quotation_inside_a_quotation_closes_only_its_own_mark() -> None:
+    """One closing mark is passed over per opening mark inside, not every one after it: the
+    quotation after “drop off port” ends where it ends, and the next one is found."""
+    text = (
+        "“If Governor Carney thinks he is going to make Canada a “drop off port” for China, he is sorely mistaken,” Trump wrote.\n"
+        "“If Canada makes a deal with China, it will be hit with a 100% tariff,” the president added."
+    )
+    found = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert "“If Governor Carney thinks he is going to make Canada a “drop off port” for China, he is sorely mistaken,”" in found
+    assert "“If Canada makes a deal with China, it will be hit with a 100% tariff,”" in found
+    t = "A “b “c” d “e” f” g “h” i."
+    assert [t[s.start : s.end] for s in find_quote_spans(t) if s.start == 2] == ["“b “c” d “e” f”"]

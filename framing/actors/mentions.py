@@ -1348,9 +1348,12 @@ def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote
     in its sentence or the one before, nothing quoted between) when one unnamed person said it ("A
     former senior officer explained that ...", "One survivor warned that ...", "A spokeswoman for
     Santos told The Post, “...”"); ``he``/``she`` then refers to them."""
-    if doc.lower[q.speaker_token or 0] not in ("he", "she") or not before:
+    if doc.lower[q.speaker_token or 0] not in ("he", "she"):
         return None
-    prev = before[-1]
+    # a partial quotation inside the report before is that report's (its mixed quote comes first)
+    prev = next((p for p in reversed(before) if p.kind != "partial"), None)
+    if prev is None:
+        return None
     if prev.kind not in ("reported", "mixed", "direct") or prev.speaker_token is None or q.sentence - _last_sentence_of(doc, prev, attribution=True) > 1:
         return None
     head = prev.speaker_token

@@ -210,3 +210,13 @@ def test_the_president_is_not_the_assistant_secretary_quoted_before(shipped: Gaz
     )
     q = quote_with(speakers(text, shipped), text, "rate it")
     assert q.speaker_name != "Brett Giroir"
+
+
+def test_he_after_an_unnamed_sources_report_with_a_phrase_quoted_inside(shipped: Gazetteer) -> None:
+    """A partial quotation inside the spokesman's report does not hide the report from the next "he"."""
+    text = (
+        "The United States has been pressuring its partners into so-called \"reciprocal tariff negotiations\", the spokesman said.\n"
+        "\"In fact, it is using the notion as a pretext to pursue its own policies,\" he further said."
+    )
+    q = quote_with(speakers(text, shipped), text, "In fact")
+    assert q.speaker_name == "the spokesman"

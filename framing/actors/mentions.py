@@ -43,7 +43,7 @@ from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
 from framing.actors.speaker_ranker import rank
-from framing.inputs.debris import is_link_line
+from framing.inputs.debris import on_link_line
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -431,10 +431,19 @@ def _story_sentences(doc: Doc) -> list[int]:
     page set inside the text ("Related: ...", "READ MORE: ...") does not count."""
     out, n = [], 0
     for sn in doc.sentences:
-        if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not _on_link_line(doc, doc.starts[sn.token_start]):
+        at = doc.starts[sn.token_start]
+        if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not _on_link_line(doc, at) and not _widget_line(doc.text, at):
             n += 1
         out.append(n)
     return out
+
+
+def _widget_line(text: str, char: int) -> bool:
+    """Whether a character lies on a short line with no closing punctuation, the page's widgets
+    and buttons set inside the text ("Play Facebook", "Embed autoplay Copy this code to your
+    website or blog"): no sentence of the story between two of its sentences."""
+    line = _line_at(text, char).strip()
+    return bool(line) and line[-1] not in ".!?\"”’':;,)" and len(line.split()) <= 12
 
 
 def _line_at(text: str, char: int) -> str:
@@ -446,7 +455,7 @@ def _line_at(text: str, char: int) -> str:
 def _on_link_line(doc: Doc, char: int) -> bool:
     """Whether a character lies on a link line the page set inside the text ("( Also on POLITICO:
     Paul, Cruz weigh in)"): a person named there is no one the story goes on about."""
-    return is_link_line(_line_at(doc.text, char))
+    return on_link_line(doc.text, char)
 
 
 #: Words a title-case headline may leave in lower case
@@ -718,6 +727,15 @@ def link_speakers(
             if named is not None:
                 head = named
                 m = by_token.get(head)
+            elif doc.pos[head] == "NOUN" and hi < len(doc.tokens) and not any(doc.deps[c] in ("det", "poss") for c in doc.children[head]):
+                # "Republican presidential contender Jeb Bush called ... and said", parsed as a
+                # title with a relative clause whose subject is the name: the name is the speaker
+                nxt = by_token.get(hi)
+                if (
+                    nxt is not None and nxt.type == "person" and nxt.kind != "pronoun" and nxt.token is not None
+                    and doc.deps[nxt.token] == "nsubj" and doc.deps[doc.heads[nxt.token]] in ("relcl", "acl") and doc.heads[doc.heads[nxt.token]] == head
+                ):
+                    m = nxt
         if m is None and doc.has_syntax:
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
@@ -1051,10 +1069,25 @@ def _named_organisation(
         cands = [c for c in cands if not _name_has(c[3], lemma)]
     near = [
         c for c in cands
-        if c[1] is not None and q.sentence - _sentence_of(doc, c[1]) <= 3 and doc.deps[c[1]] in ("nsubj", "nsubjpass")
+        if c[1] is not None and q.sentence - _sentence_of(doc, c[1]) <= 3 and _source_like(doc, c[1])
         and not any(doc.deps[k] == "aux" and doc.lower[k] == "to" for k in doc.children[doc.heads[c[1]]])  # "for the CDC to approve": no clause of its own
     ]
     return (near[-1][2], near[-1][3]) if near else None
+
+
+def _source_like(doc: Doc, t: int) -> bool:
+    """Whether a name at token ``t`` is the source of its clause: its subject ("Best Buy
+    announced"), the object of "according to" ("according to the Society of Hospital Medicine"),
+    or the name on a subject report ("The Partnership report found")."""
+    dep, h = doc.deps[t], doc.heads[t]
+    if dep in ("nsubj", "nsubjpass"):
+        return True
+    if dep == "pobj" and doc.lower[h] == "to" and h > 0 and doc.lower[h - 1] == "according":
+        return True
+    return (
+        dep in ("compound", "poss") and doc.deps[h] == "nsubj" and doc.lemmas[h].lower() in word_class("statement_nouns")
+        and doc.lemmas[doc.heads[h]].lower() in (*word_class("speech_verbs"), "find", "show")  # not "The FDA announcement followed"
+    )
 
 
 def _written_as_surname(doc: Doc, word: str, skip: int | None = None) -> bool:
@@ -1289,8 +1322,8 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
     if any(doc.pos[t] == "PROPN" and t not in places for t in range(lo, hi)):
         return False  # "the president, Joe Biden": named in the phrase itself
-    last_sentence = _last_sentence_of(doc, last)
-    if q.sentence - last_sentence > 4:
+    story = _story_sentences(doc)  # page widgets between them are no gap ("Play Facebook")
+    if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:
         return False
     forms = _TITLE_FORMS.get(doc.lower[head])
     if forms is not None:

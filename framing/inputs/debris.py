@@ -17,7 +17,7 @@ from framing.inputs.outlets import outlet_from_domain
 from framing.inputs.page_lines import article_region, repeated_lines
 from framing.types import Debris
 
-__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_link_line", "strip_debris"]
+__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_link_line", "on_link_line", "strip_debris"]
 
 _NAV_LINES = frozenset(
     x.strip()
@@ -44,7 +44,7 @@ _TRAILING_HEADERS = re.compile(
     re.IGNORECASE,
 )
 _INLINE_PROMO = re.compile(
-    r"^\(?\s*(?:read more|read also|also read|related|see also|watch|listen|click here|sign up|subscribe|"
+    r"^\(?\s*(?:read more|read also|more|also read|related|see also|watch|listen|click here|sign up|subscribe|"
     r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app|(?:also on|more from) (?-i:[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})|quiz|photos?|slideshow)\b\s*:",
     re.IGNORECASE,
 )
@@ -121,6 +121,12 @@ def is_link_line(line: str) -> bool:
     not the article's own words."""
     text = line.strip()
     return _words(text) <= 30 and (bool(_INLINE_PROMO.match(text)) or text.lower().startswith(("read more ", "see also ")))
+
+
+def on_link_line(text: str, char: int) -> bool:
+    """Whether character ``char`` of ``text`` lies on a link line (see :func:`is_link_line`)."""
+    hi = text.find("\n", char)
+    return is_link_line(text[text.rfind("\n", 0, char) + 1 : hi if hi >= 0 else len(text)])
 
 
 def _words(line: str) -> int:

@@ -11,7 +11,7 @@ attribution categories, so the quote tables and the marker counts classify a ver
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from framing.markers.lexicons import Lexicon, load_lexicon
 from framing.resources import lexicon_dir
@@ -30,7 +30,7 @@ def _lexicon() -> Lexicon:
     return load_lexicon(lexicon_dir() / "word_classes.toml")
 
 
-@lru_cache(maxsize=8)
+@cache  # a few dozen classes, read in the parse loops
 def word_class(name: str) -> frozenset[str]:
     """The lower-case entries (lemmas) of one word class; KeyError naming the classes otherwise."""
     lex = _lexicon()

@@ -37,6 +37,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from framing.inputs.debris import on_link_line
 from framing.markers.word_classes import attribution_class, word_class
 from framing.text.parse import PLURAL_TITLES, is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -203,7 +204,11 @@ def _subject(doc: Doc, verb: int) -> int | None:
         if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") and any(doc.deps[c] == "ccomp" for c in doc.children[v]):
             # "Perez reacted by saying, “...”": the gerund's subject is the verb's (what it reports
             # is a clause: "by asking Zelensky to investigate" is a request, not words)
-            v = doc.heads[doc.heads[v]]
+            outer = doc.heads[doc.heads[v]]
+            obj = next((c for c in doc.children[outer] if doc.deps[c] == "dobj" and c < v), None)
+            if doc.lower[doc.heads[v]] == "for" and obj is not None and doc.lemmas[outer].lower() in word_class("judgement_verbs"):
+                return obj  # "blasted the news media for reporting ...", "criticised Trump for saying ...": the one blamed said it
+            v = outer
             continue
         if v == verb and doc.deps[v] == "ccomp" and doc.lemmas[doc.heads[v]].lower() == "ask" and doc.heads[v] < v:
             # "Cornyn, asked if sanctions are warranted, said, “...”": the parser took the
@@ -968,6 +973,10 @@ def find_quotes(doc: Doc, spans: Sequence[QuoteSpan] | None = None) -> list[Quot
         return out
     finder = _Finder(doc, spans)
     direct = finder.direct()
-    quotes = direct + finder.reported(direct)
+    # reported speech in a link to another story is that story's headline, not this story's
+    # source ("More: Tesla Model S crash into California pond killed driver, police say")
+    reported = [q for q in finder.reported(direct) if q.cue_start is None or not on_link_line(doc.text, q.cue_start)]
+    quotes = direct + reported
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+

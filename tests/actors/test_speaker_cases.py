@@ -220,3 +220,53 @@ def test_he_after_an_unnamed_sources_report_with_a_phrase_quoted_inside(shipped:
     )
     q = quote_with(speakers(text, shipped), text, "In fact")
     assert q.speaker_name == "the spokesman"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Romney mocked the president for saying the private sector is doing fine.", "the president"),
+        ("Republicans on Monday blasted Secretary of State John Kerry for suggesting the administration could ignore the law.", "John Kerry"),
+    ],
+)
+def test_the_one_judged_for_saying_it_said_it(sentence: str, speaker: str, shipped: Gazetteer) -> None:
+    (q,) = [q for q in speakers(sentence, shipped) if q.kind == "reported"]
+    assert q.speaker_text is not None and speaker in q.speaker_text
+
+
+def test_who_draws_fire_for_saying_it_said_it(shipped: Gazetteer) -> None:
+    text = "Jeb Bush has already drawn fire for saying he wants to lose the primary to win the general election."
+    (q,) = [q for q in speakers(text, shipped) if q.kind == "reported"]
+    assert q.speaker_name == "Jeb Bush"
+
+
+def test_a_headline_on_a_link_line_reports_nothing(shipped: Gazetteer) -> None:
+    text = (
+        "Musk dismissed the suggestions.\n\n"
+        "More: Tesla Model S crash into California pond killed driver, police say\n\n"
+        "More: Trump says tariffs only hurt China, but both sides will suffer\n\n"
+        "“Thought you’d say that,” he said in response to one reporter."
+    )
+    assert not is_link_line("More than 100 people died, officials said.")
+    quotes = speakers(text, shipped)
+    assert [q.kind for q in quotes] == ["direct"]  # not "..., police say", not "Trump says ..."
+    assert quotes[0].speaker_name == "Elon Musk"
+
+
+def test_a_title_the_parser_took_for_a_head_leaves_the_name_speaking(shipped: Gazetteer) -> None:
+    text = (
+        "Play Facebook\n\nTwitter\n\n"
+        "Republican presidential contender Jeb Bush called Donald Trump's candidacy a \"phenomenon,\" and said his outspoken "
+        "rival has \"appealed to people's anger\" as he has skyrocketed to the top of the polls."
+    )
+    quotes = speakers(text, shipped)
+    assert {q.speaker_name for q in quotes} == {"Jeb Bush"}
+
+
+def test_an_organisation_named_by_according_to_goes_on_as_the_organization(shipped: Gazetteer) -> None:
+    text = (
+        "The obstacles could be quickly eliminated, according to the Society of Hospital Medicine. The organization wrote "
+        "to Congress last week asking it to “act now” to give the doctors permanent resident status."
+    )
+    q = quote_with(speakers(text, shipped), text, "act now")
+    assert q.speaker_name == "Society of Hospital Medicine"

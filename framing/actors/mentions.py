@@ -43,7 +43,7 @@ from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
 from framing.actors.speaker_ranker import rank
-from framing.inputs.debris import on_link_line
+from framing.inputs.debris import is_caption_line, on_link_line
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -115,6 +115,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
         a, b = _token_range(doc, start, end)
         if actor.type != "person" and any(pa <= a and b <= pb and pb - pa > b - a for pa, pb in person_spans):
             continue
+        if kind == "surname" and b - a == 1 and any(pa <= a < pb and pb - pa > 1 and _other_name(doc, pa, pb, a, actor.name) for pa, pb in person_spans):
+            continue  # "Kim" in "Kim Jin-ho", "Trump" in "Melania Trump": someone else of that name
         if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
             titled = a > 0 and doc.lower[a - 1] in _TITLE_WORDS
             if not (titled and len(surname_owners.get(doc.lower[a], ())) == 1):
@@ -129,6 +131,17 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             continue
         mentions.append(ActorMention(actor_id, actor.name, actor.type, kind, start, end, sent, _head_of(doc, a, b)))
     return mentions, excluded
+
+
+def _other_name(doc: Doc, pa: int, pb: int, at: int, name: str) -> bool:
+    """Whether the person's name in tokens ``[pa, pb)`` around a surname at ``at`` holds a name word
+    that the actor's ``name`` has not (a title or an initial is no name word)."""
+    words = {w.lower().strip(".") for w in re.split(r"[\s\-]+", name)}
+    for t in range(pa, pb):
+        w = doc.lower[t].strip(".")
+        if t != at and doc.pos[t] == "PROPN" and len(w) > 1 and w not in words and w not in _TITLE_WORDS and not _is_title(doc, t):
+            return True
+    return False
 
 
 def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
@@ -453,9 +466,10 @@ def _line_at(text: str, char: int) -> str:
 
 
 def _on_link_line(doc: Doc, char: int) -> bool:
-    """Whether a character lies on a link line the page set inside the text ("( Also on POLITICO:
-    Paul, Cruz weigh in)"): a person named there is no one the story goes on about."""
-    return on_link_line(doc.text, char)
+    """Whether a character lies on a link line or a photo caption the page set inside the text
+    ("( Also on POLITICO: Paul, Cruz weigh in)", "... [Yawar Nazir/Getty Images]"): a person named
+    there is no one the story goes on about."""
+    return on_link_line(doc.text, char) or is_caption_line(_line_at(doc.text, char))
 
 
 #: Words a title-case headline may leave in lower case
@@ -595,7 +609,12 @@ def _phrase_name(doc: Doc, lo: int, hi: int) -> int | None:
 def _name_phrase(doc: Doc, head: int) -> tuple[int, int]:
     """The proper-name tokens of a speaker's head ("Del Harvey" in "Twitter's vice president Del Harvey")."""
     a = head
-    while a - 1 >= 0 and doc.pos[a - 1] == "PROPN" and doc.heads[a - 1] in (head, a) and doc.deps[a - 1] == "compound" and not _is_title(doc, a - 1):
+    while a - 1 >= 0:
+        if a - 2 >= 0 and doc.tokens[a - 1] in ("-", "‐", "‑") and doc.pos[a - 2] == "PROPN" and doc.ends[a - 2] == doc.starts[a - 1] and doc.ends[a - 1] == doc.starts[a]:
+            a -= 2  # "Kim Jin-ho", "Moon Sang-gyun": a hyphenated given name is one word
+            continue
+        if not (doc.pos[a - 1] == "PROPN" and doc.heads[a - 1] in (head, a) and doc.deps[a - 1] == "compound" and not _is_title(doc, a - 1)):
+            break
         a -= 1  # a title ends the name: "Acme Attorneys Ann Brafman" is Ann Brafman
     return a, head + 1
 
@@ -719,6 +738,18 @@ def link_speakers(
                 m = rank(cands, model)[0][0] if model is not None and cands else rule
             else:
                 m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
+        if m is None and q.speaker_type == "anonymous":
+            # "“...,” Moon Sang-gyun, a spokesman for the defense ministry, said": the parser took
+            # the description for the subject and left the name before it out
+            named_before = next((
+                x for x in mentions
+                if x.type == "person" and x.kind != "pronoun" and q.end <= x.start and re.fullmatch(r"\s*,\s*", doc.text[x.end : q.speaker_start])
+                and not doc.text[q.end : x.start].strip()
+            ), None)
+            if named_before is not None:
+                out.append(replace(q, speaker=named_before.actor, speaker_name=named_before.name, speaker_type="person"))
+                last = out[-1]
+                continue
         if m is None and doc.has_syntax:
             # a title at the head ("Chief", "Senior Vice President") names the person after it
             lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)

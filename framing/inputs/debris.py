@@ -17,7 +17,7 @@ from framing.inputs.outlets import outlet_from_domain
 from framing.inputs.page_lines import article_region, repeated_lines
 from framing.types import Debris
 
-__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_link_line", "on_link_line", "strip_debris"]
+__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_caption_line", "is_link_line", "on_link_line", "strip_debris"]
 
 _NAV_LINES = frozenset(
     x.strip()
@@ -58,8 +58,9 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(
-    r"(?:\((?:[^()]{0,120}?(?:\bAP Photo\b|Getty Images|\bReuters\b|\bAFP\b|\bXinhua\b|\bEPA\b|\bBloomberg\b|Photo\b|Image\b)[^()]{0,80})\)\s*$|"
+    r"(?:[(\[](?:[^()\[\]]{0,120}?(?:\bAP Photo\b|Getty Images|\bReuters\b|\bAFP\b|\bXinhua\b|\bEPA\b|\bBloomberg\b|Photo\b|Image\b)[^()\[\]]{0,80})[)\]]\s*$|"
     r"^(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*:|^(?:getty images|ap photo|reuters|afp|associated press)$|"
+    r"(?-i:\bPhotographer\s*:).{0,80}$|"
     r"(?-i:\b[A-Z][A-Z.&'’ -]{1,40}/[A-Z][\w.'’ -]{1,40}$))",
     re.IGNORECASE,
 )
@@ -121,6 +122,12 @@ def is_link_line(line: str) -> bool:
     not the article's own words."""
     text = line.strip()
     return _words(text) <= 30 and (bool(_INLINE_PROMO.match(text)) or text.lower().startswith(("read more ", "see also ")))
+
+
+def is_caption_line(line: str) -> bool:
+    """Whether a line is a photo caption or credit the page set inside the text ("... [Yawar
+    Nazir/Getty Images]", "Ri Yong Ho Photographer: Kyodo News via Getty Images")."""
+    return _words(line) <= 70 and bool(_PHOTO_CREDIT.search(line.strip()))
 
 
 def on_link_line(text: str, char: int) -> bool:

@@ -385,6 +385,15 @@ class _Finder:
         """The cue a quotation hangs from in the parse, or the one right after/before its marks."""
         doc = self.doc
         a, b = self.ranges[k]
+        # 0. a cue right before the opening mark and its comma or colon, which the parser may have
+        #    passed over for a verb earlier in the sentence ("..., to which Trump snapped back, “...”")
+        j = a - 1
+        while j > a - 3 and j > 0 and doc.tokens[j] in ('"', "“", "‘", "'"):
+            j -= 1  # the opening mark
+        if j > 0 and doc.tokens[j] in (",", ":") and self.sent_of[j] == self.sent_of[a] and not self.quoted(j - 1):
+            c = doc.heads[j - 1] if doc.deps[j - 1] == "prt" else j - 1
+            if c < a and doc.pos[c] == "VERB" and _is_cue(doc, c) and not self.reports_other(k, c):
+                return c
         # 1. heads leading out of the quotation to a cue (the quote is its complement)
         for i in range(a, b):
             h = doc.heads[i]

@@ -270,3 +270,34 @@ def test_an_organisation_named_by_according_to_goes_on_as_the_organization(shipp
     )
     q = quote_with(speakers(text, shipped), text, "act now")
     assert q.speaker_name == "Society of Hospital Medicine"
+
+
+def test_a_hyphenated_given_name_is_part_of_the_name_and_not_another_kim(shipped: Gazetteer) -> None:
+    text = (
+        "Kim Jong Un met the envoy on Sunday.\n\n"
+        "“It’s a positive but very small step,” Kim Jin-ho, a professor of political science at Dankook University, "
+        "said of the meeting.\n\n"
+        "“North Korea should realize that it will face stronger sanctions,” Moon Sang-gyun, a spokesman for "
+        "South Korea’s defense ministry, said on Tuesday."
+    )
+    quotes = speakers(text, shipped)
+    assert [q.speaker_name for q in quotes] == ["Kim Jin-ho", "Moon Sang-gyun"]
+
+
+def test_a_cue_right_before_the_quotation_is_its_cue(shipped: Gazetteer) -> None:
+    text = (
+        "On a conference call, Illinois Gov. J.B. Pritzker, a Democrat, warned the president that the \"rhetoric coming "
+        "out of the White House is making it worse,\" to which Trump snapped back, \"I don't like your rhetoric that much either.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "that much either")
+    assert q.cue == "snapped" and q.speaker_name == "Donald Trump"
+
+
+def test_a_person_in_a_photo_caption_is_no_antecedent(shipped: Gazetteer) -> None:
+    text = (
+        "Rahul Mehta, the chief executive of a delivery firm, backed the app on Monday.\n\n"
+        "India has recorded about 1,150 deaths, according to Johns Hopkins University data [Yawar Nazir/Getty Images]\n\n"
+        "By mandating all its delivery staff to use the app, \"the idea is to keep individuals informed,\" he said in a statement."
+    )
+    q = quote_with(speakers(text, shipped), text, "keep individuals")
+    assert q.speaker_name == "Rahul Mehta"

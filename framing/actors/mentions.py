@@ -882,27 +882,49 @@ def _statement_author(
     owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
     if owner is None:
         owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+    if owner is None:
+        # "a directive issued by India's Ministry of Home Affairs": the agent of its participle
+        owner = next((
+            g for c in doc.children[head] if doc.deps[c] == "acl" and doc.tags[c] == "VBN" and doc.lemmas[c].lower() in _AUTHORING_VERBS
+            for a in doc.children[c] if doc.deps[a] == "agent" for g in doc.children[a] if doc.deps[g] == "pobj"
+        ), None)
+    if owner is None:
+        # "the Amaq statement": a name before the noun
+        owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN"), None)
+    if owner is not None and any(e.label in ("DATE", "TIME") and e.start <= owner < e.end for e in doc.entities):
+        owner = None  # "Wednesday’s report", "a late Friday readout": a time, not an author
     if owner is not None:
         m = by_token.get(owner)
         if m is None:  # "the former congressman's statement": the person given that title
             lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
             m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
+            if m is None and doc.pos[owner] == "PROPN":
+                a, b = _name_phrase(doc, owner)
+                return None, _surface(doc, a, b), "organisation"  # a name the parser gave no type
+            if m is None and doc.tags[owner] == "NNS" and doc.deps[owner] == "poss":
+                return None, _surface(doc, lo, hi + 1), "group"  # "the senators’ statement": the senators
         if m is not None and m.kind != "adjective":
-            return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+            # "a State Department report": the institution that wrote it, not the country it stands for
+            name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name
+            return m.actor, name, {"person": "person", "place": "state"}.get(m.type, "organisation")
         return None
     if not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
-    for p in reversed(before):
-        if q.sentence - p.sentence > 10:
-            break
-        if p.speaker_name is None or p.speaker_token is None:
-            continue
-        if doc.lemmas[p.speaker_token].lower() == doc.lemmas[head].lower():
+    recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
+    for p in reversed(recent):
+        if doc.lemmas[p.speaker_token or 0].lower() == doc.lemmas[head].lower():
             return p.speaker, p.speaker_name, p.speaker_type  # "the statement said ... the statement added"
-        sent = doc.sentences[_sentence_of(doc, p.speaker_token)]
+        if any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent):
+            continue  # "A court filing says a DNA test confirmed ...": a source inside another's words
+        sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
         if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
             return p.speaker, p.speaker_name, p.speaker_type  # "X said in a statement" ... "the statement reads"
     return _text_introduced(doc, q, head, by_token)
+
+
+#: Participles whose agent wrote the statement they describe ("a directive issued by the
+#: ministry"), unlike "a report obtained by Fox News"
+_AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute"})
 
 
 def _text_introduced(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMention]) -> tuple[str | None, str, str | None] | None:

@@ -415,12 +415,14 @@ class _Finder:
         #    end, or the next one when the parser split "“... win.” Trump said.")
         last_sent = self.sent_of[b - 1]
         end_char = self.spans[k].end
-        for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 7)):
+        for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 16)):
             if self.quoted(i) and i not in self.mark_of:
                 break
             in_name = self.sent_of[i] == last_sent and not any(doc.pos[t] in ("VERB", "AUX") for t in range(b, i))  # "of", "and" inside the speaker's phrase
-            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name):
-                break  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted")
+            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name) and not (doc.pos[i] == "ADV" and doc.tokens[i - 1] == ","):
+                break  # (", now a Fox News contributor, said": an aside in the speaker's phrase)
+            if i > b + _CUE_AFTER + 7 and not in_name:
+                break  # a long phrase only when it is all name, titles and asides  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted")
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
@@ -499,6 +501,16 @@ class _Finder:
         cue right after it, its last word a noun, a name, a pronoun or an age ("36-year-old")."""
         doc = self.doc
         j = cue - 1
+        if j >= 1 and doc.tokens[j] == "," and not self.quoted(j):
+            # '“...,” former leader of the UK Independence Party Nigel Farage, now a Fox News
+            # contributor, said': the phrase up to the first comma, an aside after it
+            mark = next((k for k in range(j - 1, max(-1, j - 24), -1) if k in self.mark_of or self.quoted(k) or doc.pos[k] in ("VERB", "AUX")), None)
+            if mark is None or mark not in self.mark_of or doc.tokens[mark] not in ("”", '"', "’", "'"):
+                return None
+            comma = next(k for k in range(mark + 1, j + 1) if doc.tokens[k] == ",")
+            if comma == j or comma - mark < 2 or doc.pos[comma - 1] not in ("NOUN", "PROPN"):
+                return None
+            return mark + 1, comma - 1
         if j < 1 or self.quoted(j) or not (doc.pos[j] in ("NOUN", "PROPN", "PRON") or is_age_noun(doc, j)):
             return None
         lo = j

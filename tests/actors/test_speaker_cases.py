@@ -301,3 +301,39 @@ def test_a_person_in_a_photo_caption_is_no_antecedent(shipped: Gazetteer) -> Non
     )
     q = quote_with(speakers(text, shipped), text, "keep individuals")
     assert q.speaker_name == "Rahul Mehta"
+
+
+def test_a_long_speaker_phrase_with_an_aside_after_the_quotation(shipped: Gazetteer) -> None:
+    text = (
+        "Vigils were held on Thursday.\n\n"
+        "\"I really believe that some very searching questions are now being asked,\" former leader of the UK Independence "
+        "Party Nigel Farage, now a Fox News contributor, said on \"Fox & Friends.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "searching questions")
+    assert q.cue == "said" and q.speaker_name == "Nigel Farage"
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "The app will be required. \"Use of the app shall be made mandatory for all employees,\" a directive issued by "
+            "India's Ministry of Home Affairs said on Friday.",
+            "Ministry of Home Affairs",
+        ),
+        (
+            "Three senators asked for a change. “We must sadly oppose the fast-tracking of this bill,” said the senators’ statement.",
+            "the senators",
+        ),
+        (
+            "A separate report weighed in. “The system failed,” Wednesday’s audit report said.",
+            None,
+        ),
+    ],
+)
+def test_who_wrote_a_statement_that_speaks(text: str, author: str | None, shipped: Gazetteer) -> None:
+    (q,) = [q for q in speakers(text, shipped) if q.kind == "direct"]
+    if author is None:
+        assert q.speaker_name != "Wednesday"
+    else:
+        assert q.speaker_name == author

@@ -244,7 +244,9 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     if full:
         spans = sorted([*covered, *((m.start, m.end) for m, _ in out)])
         for i, tok in enumerate(doc.tokens):
-            if _plain(tok) not in full or doc.pos[i] != "PROPN" or any(s <= doc.starts[i] < e for s, e in spans):
+            # "May called the attack ...": a surname the tagger took for a modal before a verb in the past
+            modal = doc.tags[i] == "MD" and i + 1 < doc.n_tokens and doc.tags[i + 1] in ("VBD", "VBZ") and tok[:1].isupper()
+            if _plain(tok) not in full or (doc.pos[i] != "PROPN" and not modal) or any(s <= doc.starts[i] < e for s, e in spans):
                 continue
             if i + 1 < doc.n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
                 continue  # part of a longer name ("Lake Chad" is no mention of Anthony Lake)
@@ -1360,6 +1362,15 @@ def _title_words(doc: Doc, m: ActorMention) -> set[str]:
     return words
 
 
+#: Nouns that describe one person by a role without being a title ("the candidate told the Times",
+#: "the billionaire said"): the source just quoted, as "the former governor" is
+_ROLE_NOUNS = frozenset({
+    "candidate", "nominee", "incumbent", "challenger", "contender", "hopeful", "frontrunner", "politician", "legislator",
+    "billionaire", "businessman", "businesswoman", "mogul", "entrepreneur", "investor", "philanthropist", "actor",
+    "actress", "singer", "rapper", "comedian", "activist", "author", "commentator", "columnist", "pundit", "veteran",
+})
+
+
 def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention]) -> bool:
     """Whether a speaker phrase describes one person without naming them ("the former Florida
     governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
@@ -1367,7 +1378,7 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     other person made a subject since: then it is that source."""
     if q.speaker_start is None or q.speaker_end is None or last.speaker is None:
         return False
-    if not is_age_noun(doc, head) and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS)):
+    if not is_age_noun(doc, head) and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS or doc.lower[head] in _ROLE_NOUNS)):
         return False
     lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
     if doc.lower[lo] != "the" or hi - lo > 8:
@@ -1378,6 +1389,14 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     story = _story_sentences(doc)  # page widgets between them are no gap ("Play Facebook")
     if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:
         return False
+    if last.cue is not None and last.cue.lower() == "asked" and last.kind == "direct":
+        return False  # "“Do you ever exercise?” co-host John Heilemann asked Trump. “No,” the candidate said": the one asked
+    if doc.lower[head] in _ROLE_NOUNS and any(
+        m.type == "person" and m.actor != last.speaker and m.start < q.speaker_start and q.sentence - m.sentence <= 4
+        and m.token is not None and doc.lower[_token_range(doc, m.start, m.end)[0] - 1] == doc.lower[head]
+        for m in mentions
+    ):
+        return False  # "Republican presidential candidate Donald Trump" named since: that candidate
     forms = _TITLE_FORMS.get(doc.lower[head])
     if forms is not None:
         theirs = [m for m in mentions if m.actor == last.speaker and m.start < q.speaker_start]

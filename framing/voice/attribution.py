@@ -638,6 +638,17 @@ class _Finder:
         if doc.pos[c - 1] == "PROPN" and (first == 0 or "\n" in doc.text[doc.ends[first - 1] : doc.starts[first]]):
             return c - 1  # a line that opens with a name and a colon ("Inslee: “...”", "Daily Caller: “...”")
         v, steps = c - 1, 0
+        while steps < 14 and doc.heads[v] != v:
+            # "Rubin notes that the Taliban seem confident the U.S. will not pull the plug ...: “...”":
+            # the clause the colon ends reports someone's words: its speaker introduces the quotation
+            v, steps = doc.heads[v], steps + 1
+            if _is_cue(doc, v) and not self.quoted(v):
+                subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
+                if subj is not None and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns")):
+                    return subj
+                if subj is not None:
+                    break
+        v, steps = c - 1, 0
         author = None  # "... in a blog post by the company's executives:", "... was set out by the minister:"
         while steps < 6:
             if author is None and doc.deps[v] == "pobj" and doc.lower[doc.heads[v]] == "by":

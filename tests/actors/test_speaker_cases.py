@@ -337,3 +337,45 @@ def test_who_wrote_a_statement_that_speaks(text: str, author: str | None, shippe
         assert q.speaker_name != "Wednesday"
     else:
         assert q.speaker_name == author
+
+
+def test_a_role_describes_the_source_just_quoted(shipped: Gazetteer) -> None:
+    text = (
+        "Peter Meijer said it was baffling for critics to call him names.\n\n"
+        "“I have been called a bigot,” the candidate told the Times."
+    )
+    q = quote_with(speakers(text, shipped), text, "called a bigot")
+    assert q.speaker_name == "Peter Meijer"
+
+
+def test_the_answer_to_a_question_is_not_the_askers(shipped: Gazetteer) -> None:
+    text = (
+        "Trump revealed that he does not exercise much. “Do you ever exercise on the ice?” co-host John Heilemann asked "
+        "Trump during a discussion. “No, I run for office,” the candidate said."
+    )
+    q = quote_with(speakers(text, shipped), text, "run for office")
+    assert q.speaker_name != "John Heilemann"
+
+
+def test_a_surname_the_tagger_took_for_a_modal_is_the_person(shipped: Gazetteer) -> None:
+    text = (
+        "British Prime Minister Theresa May said the attacker was born in Britain.\n\n"
+        "President Donald Trump called to offer his condolences. Former President Barack Obama wrote to the victims' "
+        "families. Police in London held an exercise last year. Officers said they were prepared.\n\n"
+        "May underscored that the attack targeted \"free people everywhere,\" and she said she had a response: "
+        "\"You will not defeat us.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "defeat us")
+    assert q.speaker_name == "Theresa May"
+    at = text.index("May underscored")
+    assert any(m.start == at and m.name == "Theresa May" for m in find_mentions(parse(text), shipped))  # a subject for roles too
+
+
+def test_a_colon_after_a_report_gives_the_reporter(shipped: Gazetteer) -> None:
+    text = (
+        "Barnett Rubin has studied the talks for years.\n\n"
+        "Rubin notes that the Taliban seem confident the U.S. will not pull the plug on a deal promising the withdrawal "
+        "of all American forces within 14 months: \"I think everyone should have concluded long ago that he's decided to get out.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "concluded long ago")
+    assert q.speaker_name == "Barnett Rubin"

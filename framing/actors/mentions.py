@@ -1384,7 +1384,9 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     if doc.lower[lo] != "the" or hi - lo > 8:
         return False
     places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
-    if any(doc.pos[t] == "PROPN" and t not in places for t in range(lo, hi)):
+    # "the Pentagon's top military official": an institution's name is no name of the person
+    owners = {t for m in mentions if m.type in ("organisation", "state") and m.token is not None and doc.deps[m.token] == "poss" for t in range(*_token_range(doc, m.start, m.end))}
+    if any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in range(lo, hi)):
         return False  # "the president, Joe Biden": named in the phrase itself
     story = _story_sentences(doc)  # page widgets between them are no gap ("Play Facebook")
     if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:

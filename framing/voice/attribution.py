@@ -201,7 +201,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 h = doc.heads[h]
             v = h
             continue
-        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") and any(doc.deps[c] == "ccomp" for c in doc.children[v]):
+        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") and (
+            any(doc.deps[c] == "ccomp" for c in doc.children[v]) or doc.lemmas[v].lower() in ("say", "write", "add", "reply", "respond")
+        ):
             # "Perez reacted by saying, “...”": the gerund's subject is the verb's (what it reports
             # is a clause: "by asking Zelensky to investigate" is a request, not words)
             outer = doc.heads[doc.heads[v]]

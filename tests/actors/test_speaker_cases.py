@@ -379,3 +379,12 @@ def test_a_colon_after_a_report_gives_the_reporter(shipped: Gazetteer) -> None:
     )
     q = quote_with(speakers(text, shipped), text, "concluded long ago")
     assert q.speaker_name == "Barnett Rubin"
+
+
+def test_by_saying_takes_the_subject_of_the_verb_it_completes(shipped: Gazetteer) -> None:
+    text = (
+        "Democratic New York Gov. Andrew Cuomo told CNN that he would respond to such an offer by saying, "
+        "\"Thank you, but no thank you.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "no thank you")
+    assert q.speaker_name == "Andrew Cuomo"

@@ -383,8 +383,11 @@ def test_a_colon_after_a_report_gives_the_reporter(shipped: Gazetteer) -> None:
 
 def test_by_saying_takes_the_subject_of_the_verb_it_completes(shipped: Gazetteer) -> None:
     text = (
-        "Democratic New York Gov. Andrew Cuomo told CNN that he would respond to such an offer by saying, "
-        "\"Thank you, but no thank you.\""
+        "On the subject of the deploying of federal troops, Democratic New York Gov. Andrew Cuomo told CNN that he would "
+        "respond to such an offer by saying, \"Thank you, but no thank you.\"\n\n"
+        "\"He wants to make this about looting because he doesn't want to talk about the real issue,\" Cuomo said."
     )
     q = quote_with(speakers(text, shipped), text, "no thank you")
     assert q.speaker_name == "Andrew Cuomo"
+    (found,) = [q for q in find_quotes(parse(text)) if q.kind == "partial"]
+    assert found.speaker_text == "he"  # the quotation's own speaker, not only the one of the report around it

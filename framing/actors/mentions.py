@@ -109,11 +109,16 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
     # a person the parser names around a place's or organisation's name ("Rep. Jim Jordan",
     # "Chad Smith"): the name is the person's, not the country's
     person_spans = [(e.start, e.end) for e in doc.entities if e.label == "PERSON"] if doc.has_syntax else []
+    # "Jordan himself acknowledged" in a story about Jim Jordan: the surname of a person the
+    # article names in full, as a subject, is that person, not the country
+    surnames_here = {doc.tokens[pb - 1] for pa, pb in person_spans if pb - pa >= 2}
     mentions: list[ActorMention] = []
     for start, end, sent, kind, actor_id in sorted(by_span.values()):
         actor = gazetteer.actors[actor_id]
         a, b = _token_range(doc, start, end)
         if actor.type != "person" and any(pa <= a and b <= pb and pb - pa > b - a for pa, pb in person_spans):
+            continue
+        if actor.type != "person" and b - a == 1 and doc.tokens[a] in surnames_here and doc.deps[a] in ("nsubj", "nsubjpass"):
             continue
         if kind == "surname" and b - a == 1 and any(pa <= a < pb and pb - pa > 1 and _other_name(doc, pa, pb, a, actor.name) for pa, pb in person_spans):
             continue  # "Kim" in "Kim Jin-ho", "Trump" in "Melania Trump": someone else of that name

@@ -391,3 +391,12 @@ def test_by_saying_takes_the_subject_of_the_verb_it_completes(shipped: Gazetteer
     assert q.speaker_name == "Andrew Cuomo"
     (found,) = [q for q in find_quotes(parse(text)) if q.kind == "partial"]
     assert found.speaker_text == "he"  # the quotation's own speaker, not only the one of the report around it
+
+
+def test_a_persons_surname_that_names_a_country_is_the_person_as_a_subject(shipped: Gazetteer) -> None:
+    text = (
+        "Rep. Jim Jordan, R-Ohio, defended the president on Monday.\n\n"
+        "\"President Trump wants to see whether the new government is serious,\" Jordan said."
+    )
+    q = quote_with(speakers(text, shipped), text, "wants to see")
+    assert q.speaker_name == "Jim Jordan"

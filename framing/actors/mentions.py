@@ -120,6 +120,14 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             continue
         if actor.type != "person" and b - a == 1 and doc.tokens[a] in surnames_here and doc.deps[a] in ("nsubj", "nsubjpass"):
             continue
+        if (
+            kind == "adjective" and b - a == 1 and doc.has_syntax and doc.deps[a] in ("nsubj", "nsubjpass") and doc.tokens[a][:1].isupper()
+            and not any(doc.deps[c] in ("det", "poss") for c in doc.children[a]) and doc.lower[a] != doc.lower[a].rstrip("s") + "s"
+        ):
+            # "French attributes the dearth ...", "French said": a demonym alone as a subject is a
+            # person of that name (the people are "the French")
+            mentions.append(ActorMention("candidate:" + slug(doc.tokens[a]), doc.tokens[a], "person", "candidate", start, end, sent, a))
+            continue
         if kind == "surname" and b - a == 1 and any(pa <= a < pb and pb - pa > 1 and _other_name(doc, pa, pb, a, actor.name) for pa, pb in person_spans):
             continue  # "Kim" in "Kim Jin-ho", "Trump" in "Melania Trump": someone else of that name
         if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
@@ -251,7 +259,9 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         for i, tok in enumerate(doc.tokens):
             # "May called the attack ...": a surname the tagger took for a modal before a verb in the past
             modal = doc.tags[i] == "MD" and i + 1 < doc.n_tokens and doc.tags[i + 1] in ("VBD", "VBZ") and tok[:1].isupper()
-            if _plain(tok) not in full or (doc.pos[i] != "PROPN" and not modal) or any(s <= doc.starts[i] < e for s, e in spans):
+            # "Jealous urged calm": a surname the tagger took for another word, as a subject
+            subject = tok[:1].isupper() and doc.deps[i] in ("nsubj", "nsubjpass") and doc.pos[i] in ("ADJ", "NOUN", "VERB")
+            if _plain(tok) not in full or (doc.pos[i] != "PROPN" and not modal and not subject) or any(s <= doc.starts[i] < e for s, e in spans):
                 continue
             if i + 1 < doc.n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
                 continue  # part of a longer name ("Lake Chad" is no mention of Anthony Lake)

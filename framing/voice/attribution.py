@@ -176,6 +176,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
         # the subject nearest the verb: a parse that gives a verb two subjects has usually pulled
         # one out of a quotation before it ("“... the manner in which ... to sea,” he told")
         subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
+        if not subjects and v != verb and doc.lemmas[v].lower() == "quote":
+            # "a patient was quoted as saying, “...”": the one quoted
+            subjects = [c for c in doc.children[v] if doc.deps[c] == "nsubjpass"]
         if subjects:
             c = subjects[0]
             if doc.lower[c] in PLURAL_TITLES and c + 2 < doc.n_tokens and doc.tokens[c + 1] == "." and doc.pos[c + 2] == "PROPN":
@@ -394,8 +397,8 @@ class _Finder:
             j -= 1  # the opening mark
         if j > 0 and doc.tokens[j] in (",", ":") and self.sent_of[j] == self.sent_of[a] and not self.quoted(j - 1):
             c = doc.heads[j - 1] if doc.deps[j - 1] == "prt" else j - 1
-            if c < a and doc.pos[c] == "VERB" and _is_cue(doc, c) and not self.reports_other(k, c):
-                return c
+            if c < a and doc.pos[c] == "VERB" and _is_cue(doc, c, quotation=True) and not self.reports_other(k, c):
+                return c  # ("when he repeatedly gasped, “I can’t breathe.”")
         # 1. heads leading out of the quotation to a cue (the quote is its complement)
         for i in range(a, b):
             h = doc.heads[i]
@@ -429,6 +432,8 @@ class _Finder:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
                 continue  # in the next sentence only its main verb ("Trump said."), not "In a statement issued ..."
+            if any(doc.deps[c] == "neg" for c in doc.children[i]):
+                continue  # "“...” Rehkoff didn’t respond to a question": no cue of the quotation
             if (_is_cue(doc, i, quotation=True) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
                 return i  # "“...,” according to the Crimson": the source of the quotation
         # 3. a cue shortly before the opening mark, in the same sentence

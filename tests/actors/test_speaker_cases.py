@@ -400,3 +400,42 @@ def test_a_persons_surname_that_names_a_country_is_the_person_as_a_subject(shipp
     )
     q = quote_with(speakers(text, shipped), text, "wants to see")
     assert q.speaker_name == "Jim Jordan"
+
+
+def test_a_negated_verb_after_a_quotation_is_not_its_cue(shipped: Gazetteer) -> None:
+    text = (
+        "“We send a report every morning to ICE,” a front-desk clerk told the newspaper. “Every morning at about 5 o’clock, "
+        "we do the audit, and we push a button, and it sends it to ICE.” Raiza Rehkoff didn’t respond to a question about "
+        "whether other properties had similar arrangements."
+    )
+    q = quote_with(speakers(text, shipped), text, "push a button")
+    assert q.speaker_text == "a front-desk clerk"
+
+
+def test_quoted_as_saying_gives_the_one_quoted(shipped: Gazetteer) -> None:
+    text = (
+        "However, in The Indian Express report, a patient was quoted as saying, \"On Sunday night, the names of 28 men "
+        "admitted in the first ward were called out.\""
+    )
+    (q,) = [q for q in speakers(text, shipped) if q.kind == "direct"]
+    assert q.speaker_text == "a patient"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Benjamin Todd Jealous, president of the NAACP, spoke on Sunday. Joe D'Alessandro, a lawyer, said the verdict was expected.\n\n"
+            "Despite his disappointment with the verdict, Jealous urged calm. \"It is critical that people keep the peace,\" he said.",
+            "Benjamin Todd Jealous",
+        ),
+        (
+            "Jonah Goldberg and David French founded the site. Breitbart responded by email.\n\n"
+            "French attributes the dearth of serious reporting to Fox News. \"You have one institution that is so incredibly potent,\" he told me.",
+            "David French",
+        ),
+    ],
+)
+def test_a_surname_that_is_also_a_word_is_the_person_as_a_subject(text: str, name: str, shipped: Gazetteer) -> None:
+    q = [q for q in speakers(text, shipped) if q.kind == "direct"][-1]
+    assert q.speaker_name == name

@@ -1396,13 +1396,15 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     if not is_age_noun(doc, head) and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS or doc.lower[head] in _ROLE_NOUNS)):
         return False
     lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
+    hi = next((t for t in range(head + 1, hi) if doc.tokens[t] == ","), hi)  # "the teen, who identifies with Trayvon Martin": the description before its clause
     if doc.lower[lo] != "the" or hi - lo > 8:
         return False
     places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
     # "the Pentagon's top military official": an institution's name is no name of the person
     owners = {t for m in mentions if m.type in ("organisation", "state") and m.token is not None and doc.deps[m.token] == "poss" for t in range(*_token_range(doc, m.start, m.end))}
-    if any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in range(lo, hi)):
-        return False  # "the president, Joe Biden": named in the phrase itself
+    named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
+    if any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in named):
+        return False  # "the president, Joe Biden": named in the phrase itself (not "the president in a Rose Garden address")
     story = _story_sentences(doc)  # page widgets between them are no gap ("Play Facebook")
     if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:
         return False

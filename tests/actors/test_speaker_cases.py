@@ -439,3 +439,13 @@ def test_quoted_as_saying_gives_the_one_quoted(shipped: Gazetteer) -> None:
 def test_a_surname_that_is_also_a_word_is_the_person_as_a_subject(text: str, name: str, shipped: Gazetteer) -> None:
     q = [q for q in speakers(text, shipped) if q.kind == "direct"][-1]
     assert q.speaker_name == name
+
+
+def test_a_description_with_a_clause_still_describes_the_source_just_quoted(shipped: Gazetteer) -> None:
+    text = (
+        "“We, the people, must make their task our own,” Mr. Obama said in his address.\n\n"
+        "The president, who returned to the U.S. on Tuesday night after a weeklong trip to Africa, said the country "
+        "must live up to the words of the Declaration of Independence."
+    )
+    (q,) = [q for q in speakers(text, shipped) if q.kind == "reported"]
+    assert q.speaker_name == "Barack Obama"

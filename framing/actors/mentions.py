@@ -930,12 +930,12 @@ def _statement_author(
     recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
     for p in reversed(recent):
         if doc.lemmas[p.speaker_token or 0].lower() == doc.lemmas[head].lower():
-            return p.speaker, p.speaker_name, p.speaker_type  # "the statement said ... the statement added"
+            return p.speaker, p.speaker_name or "", p.speaker_type  # "the statement said ... the statement added"
         if any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent):
             continue  # "A court filing says a DNA test confirmed ...": a source inside another's words
         sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
         if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
-            return p.speaker, p.speaker_name, p.speaker_type  # "X said in a statement" ... "the statement reads"
+            return p.speaker, p.speaker_name or "", p.speaker_type  # "X said in a statement" ... "the statement reads"
     return _text_introduced(doc, q, head, by_token)
 
 

@@ -5,6 +5,10 @@ The rules are deliberately conservative: a line is removed only when a named rul
 and everything else stays in the body. Each removed line is kept as a :class:`~framing.types.Debris`
 (``framing clean --show-debris`` lists them), and the metadata it gives away (title, date, author,
 outlet, syndication) is recorded in a :class:`PageState` on the way.
+
+Why this module is long: the rules are one list read in one order by the passes below, and the
+line tests other stages share (:func:`is_link_line`, :func:`is_caption_line`) are those rules;
+splitting them would put a rule and the pass that applies it in two places.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
 from framing.actors.speaker_ranker import rank
-from framing.inputs.debris import is_caption_line, on_link_line
+from framing.inputs.debris import is_caption_line, line_at, on_link_line
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -122,7 +122,7 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             continue
         if (
             kind == "adjective" and b - a == 1 and doc.has_syntax and doc.deps[a] in ("nsubj", "nsubjpass") and doc.tokens[a][:1].isupper()
-            and not any(doc.deps[c] in ("det", "poss") for c in doc.children[a]) and doc.lower[a] != doc.lower[a].rstrip("s") + "s"
+            and not any(doc.deps[c] in ("det", "poss") for c in doc.children[a]) and not doc.lower[a].endswith("s")  # not "Americans"
         ):
             # "French attributes the dearth ...", "French said": a demonym alone as a subject is a
             # person of that name (the people are "the French")
@@ -472,21 +472,15 @@ def _widget_line(text: str, char: int) -> bool:
     """Whether a character lies on a short line with no closing punctuation, the page's widgets
     and buttons set inside the text ("Play Facebook", "Embed autoplay Copy this code to your
     website or blog"): no sentence of the story between two of its sentences."""
-    line = _line_at(text, char).strip()
+    line = line_at(text, char).strip()
     return bool(line) and line[-1] not in ".!?\"”’':;,)" and len(line.split()) <= 12
-
-
-def _line_at(text: str, char: int) -> str:
-    """The line of ``text`` that holds character ``char``."""
-    hi = text.find("\n", char)
-    return text[text.rfind("\n", 0, char) + 1 : hi if hi >= 0 else len(text)]
 
 
 def _on_link_line(doc: Doc, char: int) -> bool:
     """Whether a character lies on a link line or a photo caption the page set inside the text
     ("( Also on POLITICO: Paul, Cruz weigh in)", "... [Yawar Nazir/Getty Images]"): a person named
     there is no one the story goes on about."""
-    return on_link_line(doc.text, char) or is_caption_line(_line_at(doc.text, char))
+    return on_link_line(doc.text, char) or is_caption_line(line_at(doc.text, char))
 
 
 #: Words a title-case headline may leave in lower case
@@ -499,7 +493,7 @@ def _on_headline(doc: Doc, char: int) -> bool:
     Dead"): a name the parser finds there is no organisation the story refers back to. Title case
     shows in a small word capitalised ("Among The Dead"), so a line that is only a name ("Kroger
     News") is not taken for a headline."""
-    line = _line_at(doc.text, char).strip()
+    line = line_at(doc.text, char).strip()
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     if not 2 <= len(words) <= 12 or line[-1:] in ".!?\"”’:;,":
         return False
@@ -794,7 +788,7 @@ def link_speakers(
             if org is not None:
                 out.append(replace(q, speaker=org[0], speaker_name=org[1], speaker_type="organisation"))
                 continue
-        if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions):
+        if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions, story := story if story is not None else _story_sentences(doc)):
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
@@ -1156,7 +1150,7 @@ def _source_like(doc: Doc, t: int) -> bool:
         return True
     return (
         dep in ("compound", "poss") and doc.deps[h] == "nsubj" and doc.lemmas[h].lower() in word_class("statement_nouns")
-        and doc.lemmas[doc.heads[h]].lower() in (*word_class("speech_verbs"), "find", "show")  # not "The FDA announcement followed"
+        and (doc.lemmas[doc.heads[h]].lower() in word_class("speech_verbs") or doc.lemmas[doc.heads[h]].lower() in ("find", "show"))  # not "The FDA announcement followed"
     )
 
 
@@ -1386,7 +1380,7 @@ _ROLE_NOUNS = frozenset({
 })
 
 
-def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention]) -> bool:
+def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention], story: Sequence[int]) -> bool:
     """Whether a speaker phrase describes one person without naming them ("the former Florida
     governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
     name but a place) and the last named source was quoted at most four sentences before, with no
@@ -1405,7 +1399,7 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
     named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
     if any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in named):
         return False  # "the president, Joe Biden": named in the phrase itself (not "the president in a Rose Garden address")
-    story = _story_sentences(doc)  # page widgets between them are no gap ("Play Facebook")
+    # counted in story sentences (``story``, see _story_sentences): page widgets are no gap ("Play Facebook")
     if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:
         return False
     if last.cue is not None and last.cue.lower() == "asked" and last.kind == "direct":

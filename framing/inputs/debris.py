@@ -21,7 +21,7 @@ from framing.inputs.outlets import outlet_from_domain
 from framing.inputs.page_lines import article_region, repeated_lines
 from framing.types import Debris
 
-__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_caption_line", "is_link_line", "on_link_line", "strip_debris"]
+__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_caption_line", "is_link_line", "line_at", "on_link_line", "strip_debris"]
 
 _NAV_LINES = frozenset(
     x.strip()
@@ -134,10 +134,15 @@ def is_caption_line(line: str) -> bool:
     return _words(line) <= 70 and bool(_PHOTO_CREDIT.search(line.strip()))
 
 
+def line_at(text: str, char: int) -> str:
+    """The line of ``text`` that holds character ``char``."""
+    hi = text.find("\n", char)
+    return text[text.rfind("\n", 0, char) + 1 : hi if hi >= 0 else len(text)]
+
+
 def on_link_line(text: str, char: int) -> bool:
     """Whether character ``char`` of ``text`` lies on a link line (see :func:`is_link_line`)."""
-    hi = text.find("\n", char)
-    return is_link_line(text[text.rfind("\n", 0, char) + 1 : hi if hi >= 0 else len(text)])
+    return is_link_line(line_at(text, char))
 
 
 def _words(line: str) -> int:

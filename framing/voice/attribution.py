@@ -425,9 +425,12 @@ class _Finder:
                 break
             in_name = self.sent_of[i] == last_sent and not any(doc.pos[t] in ("VERB", "AUX") for t in range(b, i))  # "of", "and" inside the speaker's phrase
             if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name) and not (doc.pos[i] == "ADV" and doc.tokens[i - 1] == ","):
-                break  # (", now a Fox News contributor, said": an aside in the speaker's phrase)
+                # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim
+                # Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted"),
+                # with its asides (", now a Fox News contributor, said")
+                break
             if i > b + _CUE_AFTER + 7 and not in_name:
-                break  # a long phrase only when it is all name, titles and asides  # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted")
+                break  # a long phrase only when it is all name, titles and asides
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
             if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":

@@ -449,3 +449,4 @@ def test_a_description_with_a_clause_still_describes_the_source_just_quoted(ship
     )
     (q,) = [q for q in speakers(text, shipped) if q.kind == "reported"]
     assert q.speaker_name == "Barack Obama"
+

@@ -892,13 +892,15 @@ def _statement_author(
     where the text was introduced ("X released a video ... “...,” the video asks")."""
     owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
     if owner is None:
-        owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
-    if owner is None:
         # "a directive issued by India's Ministry of Home Affairs": the agent of its participle
+        # ("a readout of the conversation released by Carney’s office": the parser may hang it on the "of")
+        nouns = [head, *(g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] == "of" for g in doc.children[c] if doc.deps[g] == "pobj")]
         owner = next((
-            g for c in doc.children[head] if doc.deps[c] == "acl" and doc.tags[c] == "VBN" and doc.lemmas[c].lower() in _AUTHORING_VERBS
+            g for n in nouns for c in doc.children[n] if doc.deps[c] == "acl" and doc.tags[c] == "VBN" and doc.lemmas[c].lower() in _AUTHORING_VERBS
             for a in doc.children[c] if doc.deps[a] == "agent" for g in doc.children[a] if doc.deps[g] == "pobj"
         ), None)
+    if owner is None:
+        owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
     if owner is None:
         # "the Amaq statement": a name before the noun
         owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN"), None)
@@ -914,6 +916,10 @@ def _statement_author(
                 return None, _surface(doc, a, b), "organisation"  # a name the parser gave no type
             if m is None and doc.tags[owner] == "NNS" and doc.deps[owner] == "poss":
                 return None, _surface(doc, lo, hi + 1), "group"  # "the senators’ statement": the senators
+            whose = next((by_token[c] for c in doc.children[owner] if doc.deps[c] == "poss" and c in by_token), None) if m is None and doc.pos[owner] == "NOUN" else None
+            if whose is not None and whose.kind != "pronoun":
+                # "a readout released by Carney’s office": the office, speaking for Carney
+                return whose.actor, _surface(doc, lo, hi + 1), "organisation"
         if m is not None and m.kind != "adjective":
             # "a State Department report": the institution that wrote it, not the country it stands for
             name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name

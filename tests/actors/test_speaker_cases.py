@@ -450,3 +450,12 @@ def test_a_description_with_a_clause_still_describes_the_source_just_quoted(ship
     (q,) = [q for q in speakers(text, shipped) if q.kind == "reported"]
     assert q.speaker_name == "Barack Obama"
 
+
+def test_a_readout_released_by_an_office_speaks_for_the_office(shipped: Gazetteer) -> None:
+    text = (
+        "Prime Minister Mark Carney said he had constructive trade talks with Chinese Premier Li Qiang.\n\n"
+        "Carney and Li also discussed “agriculture and agri-food products, such as canola, as well as seafood and electric "
+        "vehicles,” according to a readout of the conversation released by Carney’s office."
+    )
+    q = quote_with(speakers(text, shipped), text, "agri-food products")
+    assert (q.speaker_name, q.speaker) == ("Carney’s office", "mark_carney")

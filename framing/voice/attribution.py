@@ -176,8 +176,8 @@ def _subject(doc: Doc, verb: int) -> int | None:
         # the subject nearest the verb: a parse that gives a verb two subjects has usually pulled
         # one out of a quotation before it ("“... the manner in which ... to sea,” he told")
         subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
-        if not subjects and v != verb and doc.lemmas[v].lower() == "quote":
-            # "a patient was quoted as saying, “...”": the one quoted
+        if not subjects and doc.lemmas[v].lower() == "quote" and (v != verb or any(doc.lower[c] == "as" for c in doc.children[v])):
+            # "a patient was quoted as saying, “...”": the one quoted (the cue may be "quoted")
             subjects = [c for c in doc.children[v] if doc.deps[c] == "nsubjpass"]
         if subjects:
             c = subjects[0]
@@ -188,6 +188,15 @@ def _subject(doc: Doc, verb: int) -> int | None:
             if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
                 return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
             return c
+        if v == verb:
+            # "Carney, asked whether such a deal might happen, said ...": the parser took the
+            # name for the subject of "asked", hung under the cue
+            asked = next((c for c in doc.children[v] if doc.deps[c] in ("ccomp", "advcl") and c < v and doc.lemmas[c].lower() == "ask"), None)
+            subj = None if asked is None else next(
+                (c for c in doc.children[asked] if doc.deps[c] in ("nsubj", "nsubjpass") and c + 1 < asked and doc.tokens[c + 1] == ","), None
+            )
+            if subj is not None:
+                return subj
         for c in doc.children[v]:  # passive: "was quoted by" -> the by-agent
             if doc.deps[c] == "agent":
                 objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]

@@ -112,11 +112,24 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
     # "Jordan himself acknowledged" in a story about Jim Jordan: the surname of a person the
     # article names in full, as a subject, is that person, not the country
     surnames_here = {doc.tokens[pb - 1] for pa, pb in person_spans if pb - pa >= 2}
+    # (a name the parser calls an organisation once is one wherever it recurs: "AirAsia Philippines")
+    org_names = {doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] for e in doc.entities if e.label == "ORG"} if doc.has_syntax else set()
+    org_spans = [(e.start, e.end) for e in doc.entities if (e.label == "ORG" or (e.label == "GPE" and e.end - e.start >= 2)) and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names]
+    spans_taken = sorted((_token_range(doc, r[0], r[1]) for r in by_span.values()), key=lambda r: r[0] - r[1])
     mentions: list[ActorMention] = []
     for start, end, sent, kind, actor_id in sorted(by_span.values()):
         actor = gazetteer.actors[actor_id]
         a, b = _token_range(doc, start, end)
         if actor.type != "person" and any(pa <= a and b <= pb and pb - pa > b - a for pa, pb in person_spans):
+            continue
+        if kind == "name" and actor.type in ("state", "place") and any(
+            _company_named_after(doc, oa, ob, a, b) and not any(ta <= oa and ob <= tb and tb - ta > b - a for ta, tb in spans_taken)
+            for oa, ob in org_spans
+        ):
+            continue  # "Air Canada said", "Toyota Canada", "AirAsia Philippines": a company, not the country
+        if kind == "name" and actor.type in ("state", "place") and a > 0 and doc.pos[a - 1] == "PROPN" and (name := doc.text[doc.starts[a - 1] : end]) in org_names:
+            # the same company where the parser saw no organisation ("AirAsia Philippines' statement")
+            mentions.append(ActorMention("candidate:" + slug(name), name, "organisation", "candidate", doc.starts[a - 1], end, sent, _head_of(doc, a - 1, b)))
             continue
         if actor.type != "person" and b - a == 1 and doc.tokens[a] in surnames_here and doc.deps[a] in ("nsubj", "nsubjpass"):
             continue
@@ -142,8 +155,73 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             keep_kind = prev.kind if _KIND_PRIORITY.get(prev.kind, 9) <= _KIND_PRIORITY[kind] else kind
             mentions[-1] = replace(prev, kind=keep_kind, end=end, token=_head_of(doc, bisect_left(doc.starts, prev.start), b))
             continue
+        body = next((o for o in org_spans if _state_body(doc, *o, a, b)), None) if kind in ("name", "adjective") and actor.type == "state" else None
+        if body is None and kind == "name" and actor.type == "state" and b + 1 < doc.n_tokens and doc.lower[b] in ("'s", "’s"):
+            # "China's Ministry of Commerce": the same, its name after the state's possessive
+            own = next((o for o in org_spans if o[0] == b + 1 and _state_body(doc, b, o[1], b, b + 1)), None)
+            body = (a, own[1]) if own is not None else None
+        if body is not None:
+            # "the Chinese Ministry of Commerce", "the U.S. Department of Agriculture": an arm of
+            # the state, named as the institution (as "the State Department" is)
+            oa, ob = body
+            while oa < a and doc.lower[oa] == "the":
+                oa += 1
+            mentions.append(ActorMention(actor_id, actor.name, actor.type, "metonym", doc.starts[oa], doc.ends[ob - 1], sent, _head_of(doc, oa, ob)))
+            continue
         mentions.append(ActorMention(actor_id, actor.name, actor.type, kind, start, end, sent, _head_of(doc, a, b)))
     return mentions, excluded
+
+
+def _state_body(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
+    """Whether the parser's organisation ``[oa, ob)`` is a state's ministry, department or other
+    body named with the state's name or adjective ``[a, b)`` and words of such bodies only."""
+    return oa <= a and b <= ob and ob - oa > b - a and ob - oa <= 7 and all(
+        a <= t < b or doc.lower[t] in _STATE_BODY_WORDS or doc.lower[t] in _BODY_TOPICS for t in range(oa, ob)
+    ) and any(doc.lower[t] in _BODY_HEADS for t in range(oa, ob))
+
+
+#: What a state's ministries and agencies are of ("the Department of Homeland Security")
+_BODY_TOPICS = frozenset({
+    "homeland", "security", "energy", "education", "labor", "labour", "interior", "transportation", "transport",
+    "veterans", "housing", "industry", "information", "technology", "science", "public", "safety", "immigration",
+    "citizenship", "revenue", "economy", "economic", "development", "planning", "reform", "census", "human",
+    "rights", "resources", "natural", "fisheries", "oceans", "innovation", "infrastructure", "culture", "tourism",
+    "communications", "intelligence", "internal", "home", "international", "cooperation", "relations", "war",
+})
+#: The words that make a name a state body's
+_BODY_HEADS = frozenset({
+    "government", "ministry", "department", "embassy", "consulate", "parliament", "senate", "congress", "cabinet",
+    "army", "navy", "military", "police", "customs", "office", "mission", "delegation", "administration", "bureau",
+    "agency", "service", "services", "authority", "forces", "force", "guard", "court", "treasury",
+})
+
+
+#: Words that make an organisation named with a country an arm of that state ("Global Affairs
+#: Canada", "the U.S. Army", "Statistics Canada"), not a company or body of its own ("Air Canada")
+_STATE_BODY_WORDS = frozenset({
+    "government", "ministry", "department", "embassy", "consulate", "parliament", "senate", "congress", "house",
+    "cabinet", "army", "navy", "forces", "armed", "force", "military", "coast", "guard", "police", "customs",
+    "border", "services", "global", "affairs", "foreign", "statistics", "treasury", "federal", "national", "state",
+    "office", "mission", "delegation", "administration", "bureau", "agency", "service", "authority", "court", "supreme", "commerce", "trade", "finance", "defence",
+    "defense", "justice", "health", "agriculture", "environment", "of", "the", "and", "'s", "’s", "-",
+})
+
+
+def _company_named_after(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
+    """Whether the parser's organisation ``[oa, ob)`` (at most three words) has a country's or
+    place's name ``[a, b)`` at its start or end and a name word of its own that is no state
+    body's ("Air Canada", "Toyota Canada", "China Mobile"; not "Global Affairs Canada", "the U.S.
+    Air Force", "Canada's Parliament")."""
+    if not (oa <= a and b <= ob and ob - oa > b - a and ob - oa <= 3 and (a == oa or b == ob)):
+        return False
+    own = [t for t in range(oa, ob) if not a <= t < b]
+    if any(doc.pos[t] not in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "PART") or doc.lower[t] in ("'s", "’s") for t in own):
+        return False
+    return any(
+        doc.pos[t] == "PROPN" and doc.lower[t] not in _STATE_BODY_WORDS and doc.lower[t] not in _BODY_TOPICS
+        and not (doc.lower[t] == "air" and t + 1 < ob and doc.lower[t + 1] in ("force", "forces"))
+        for t in own
+    )
 
 
 def _other_name(doc: Doc, pa: int, pb: int, at: int, name: str) -> bool:
@@ -180,6 +258,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     never names in full (ambiguous: "Carney" could be anyone called Carney)."""
     surnames = {s for actor in gazetteer.actors.values() for s in actor.surnames}
     found: list[tuple[int, int, str, str]] = []  # token range, entity label, honorific pronoun
+    org_names = {doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] for e in doc.entities if e.label == "ORG"}
     covered = sorted(taken)
     starts = [s for s, _ in covered]
     for e in doc.entities:
@@ -211,6 +290,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "acting spokesperson Pooja Jhunjhunwala": a name after a person's title is a person's
         elif label in ("PERSON", "GPE") and a > 0 and doc.tags[a - 1] == "NN" and doc.lemmas[a - 1].lower() in word_class("organisation_nouns") and doc.deps[a - 1] in ("compound", "appos", "nmod"):
             label = "ORG"  # "tech chain Best Buy", "the retailer Kohl's": a name after an organisation's noun is an organisation's
+        if label == "GPE" and b - a >= 2 and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names:
+            label = "ORG"  # named an organisation elsewhere in the article
         found.append((a, b, label, pron))
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
@@ -221,7 +302,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             full.setdefault(_plain(doc.tokens[b - 1]), (slug(name), name))
             full.setdefault(_plain(name.split()[-1]), (slug(name), name))  # "Okafor-Brandt", written as one word
             # names written family name first ("Zhao Minghui" ... "Zhao said") join on the first word
-            firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
+            if doc.tags[b - 1] != "NNPS":  # not "Twitter Rules" (the parser's person): no name of a "Twitter" alone
+                firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
     short = _acronyms(doc)
@@ -587,7 +669,9 @@ def find_mentions(
     """
     mentions, excluded = _gazetteer_mentions(doc, gazetteer, published)
     if candidates and doc.has_syntax:
-        taken = [(m.start, m.end) for m in mentions] + excluded
+        # an excluded phrase the parser calls an organisation is one ("China Daily", "Bank of America")
+        orgs = {(doc.starts[e.start], doc.ends[e.end - 1]) for e in doc.entities if e.label == "ORG"}
+        taken = [(m.start, m.end) for m in mentions] + [x for x in excluded if x not in orgs]
         mentions.extend(_entity_mentions(doc, taken, gazetteer, frozenset({outlet}) if outlet else frozenset()))
         mentions.sort(key=lambda m: (m.start, m.end))
     spans = find_quote_spans(doc.text) if quote_spans is None else quote_spans
@@ -792,7 +876,7 @@ def link_speakers(
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
-        if m is None and doc.has_syntax and doc.pos[head] == "PROPN":
+        if m is None and doc.has_syntax and doc.pos[head] == "PROPN" and doc.tokens[head][:1].isupper():  # (not "the Chinese foreign ministry" tagged as a name)
             a, b = _name_phrase(doc, head)
             name = _surface(doc, a, b)
             word = doc.tokens[head]
@@ -812,7 +896,11 @@ def link_speakers(
                 continue
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
-            inside = [by_token[t] for t in range(a, b) if t in by_token and by_token[t].kind != "adjective" and not _under_verb(doc, t, head)]
+            inside = [
+                by_token[t] for t in range(a, b)
+                if t in by_token and not _under_verb(doc, t, head)
+                and (by_token[t].kind != "adjective" or (doc.lower[head] in _BODY_HEADS and doc.heads[t] == head and by_token[t].type == "state"))  # "the Chinese foreign ministry"
+            ]
             appos = {c for c in doc.children[head] if doc.deps[c] == "appos"} if doc.has_syntax else set()
             inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place"))
             m = inside[0] if inside and inside[0].type != "place" else None
@@ -824,7 +912,8 @@ def link_speakers(
                 and doc.deps[m.token] in ("poss", "compound") and doc.heads[m.token] == head
                 and (doc.lemmas[head].lower() in word_class("source_nouns") or doc.lemmas[head].lower() in _AGENT_NOUNS)
             )
-            if m is not None and (q.speaker_type == "anonymous" or for_someone):
+            state_body = m is not None and m.kind == "adjective"  # "the Chinese foreign ministry", "British police": shown as written
+            if m is not None and (q.speaker_type == "anonymous" or for_someone or state_body):
                 out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
                 continue
         if m is None and doc.has_syntax and _refers_back(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end)):
@@ -880,7 +969,8 @@ def _with_conjuncts(doc: Doc, head: int, name: str, by_token: dict[int, ActorMen
         else:
             a, b = _name_phrase(doc, c)
             names.append(_surface(doc, a, b))
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    names = list(dict.fromkeys(names))  # (the title's organisation coordinated with the name: one person)
+    return name if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _statement_author(
@@ -912,6 +1002,10 @@ def _statement_author(
             lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
             m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
             if m is None and doc.pos[owner] == "PROPN":
+                inner = next((x for x in mentions if x.type in ("state", "organisation") and x.kind != "adjective" and doc.starts[lo] <= x.start and x.end <= doc.ends[hi]), None)
+                if inner is not None and doc.lower[owner] in _BODY_HEADS:
+                    # "a statement from the Office of the US Trade Representative": that state's office
+                    return inner.actor, _surface(doc, lo + (doc.lower[lo] == "the"), hi + 1), "organisation"
                 a, b = _name_phrase(doc, owner)
                 return None, _surface(doc, a, b), "organisation"  # a name the parser gave no type
             if m is None and doc.tags[owner] == "NNS" and doc.deps[owner] == "poss":
@@ -1074,7 +1168,12 @@ def _named_organisation(
         return start < doc.starts[lo] and 0 <= q.sentence - sentence <= 10 and not any(a <= start < b for a, b in quoted) and not _on_headline(doc, start)
 
     # (start, token, actor, name)
-    cands: list[tuple[int, int | None, str | None, str]] = [(m.start, m.token, m.actor, m.name) for m in mentions if m.type == "organisation" and m.kind != "pronoun" and usable(m.start, m.sentence)]
+    cands: list[tuple[int, int | None, str | None, str]] = [
+        (m.start, m.token, m.actor, m.name if m.type == "organisation" else doc.text[m.start : m.end])
+        for m in mentions
+        if (m.type == "organisation" or (m.kind == "metonym" and m.token is not None and doc.lower[m.token] in _BODY_HEADS))  # "India's Ministry of Home Affairs ... the ministry"
+        and m.kind != "pronoun" and usable(m.start, m.sentence)
+    ]
     orgs = [(m.start, m.end) for m in mentions if m.type == "organisation"]
     for e in doc.entities:
         if e.label != "ORG" or e.start < first or e.start >= lo:
@@ -1118,6 +1217,8 @@ def _named_organisation(
         # name modifies is an organisation of its own, named by both
         if doc.pos[t] != "NOUN" or doc.lemmas[t].lower() not in orgs_nouns or doc.tags[t] != "NN":
             continue
+        if any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an") for c in doc.children[t]):
+            continue  # "as a Capital A company": a description of someone, not a name
         mods = [c for c in doc.children[t] if c < t and doc.deps[c] in ("compound", "poss") and doc.pos[c] == "PROPN"]
         if not mods or any(doc.pos[k] not in ("PROPN", "PART") for k in range(min(mods), t)):
             continue
@@ -1140,6 +1241,7 @@ def _named_organisation(
     near = [
         c for c in cands
         if c[1] is not None and q.sentence - _sentence_of(doc, c[1]) <= 3 and _source_like(doc, c[1])
+        and (lemma in _BODY_HEADS or not (doc.lower[c[1]] in _BODY_HEADS and any(m.token == c[1] and m.kind == "metonym" for m in mentions)))  # a ministry is no "company"
         and not any(doc.deps[k] == "aux" and doc.lower[k] == "to" for k in doc.children[doc.heads[c[1]]])  # "for the CDC to approve": no clause of its own
     ]
     return (near[-1][2], near[-1][3]) if near else None
@@ -1165,6 +1267,7 @@ def _written_as_surname(doc: Doc, word: str, skip: int | None = None) -> bool:
     title or an honorific ("Mick Mulvaney", "Mr. Blanchard"): a person's surname, not a company."""
     return any(
         k != skip and doc.tokens[k] == word and (doc.pos[k - 1] == "PROPN" or doc.lower[k - 1] in _TITLE_WORDS or doc.lower[k - 1] in _HONORIFIC_PRONOUN)
+        and "\n" not in doc.text[doc.ends[k - 1] : doc.starts[k]]  # (not a photo credit's last word above it)
         for k in range(1, doc.n_tokens)
     )
 
@@ -1207,6 +1310,16 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             or (doc.pos[t] == "NOUN" and lemma not in word_class("source_nouns"))  # "the hospital", not "the spokesman"
         )
 
+    if not they and q.sentence > 0:
+        # "A statement from the Office of the US Trade Representative didn't ... . It said ...": the
+        # statement the sentence before is about, which speaks for its author
+        prev = doc.sentences[q.sentence - 1]
+        t = next((t for t in range(prev.token_start, prev.token_end) if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT"), None)
+        if t is not None and doc.tags[t] == "NN" and doc.lemmas[t].lower() in word_class("statement_nouns"):
+            by_token = {m.token: m for m in mentions if m.token is not None}
+            author = _statement_author(doc, q, t, before, by_token, mentions, None)
+            if author is not None:
+                return author[0], author[1]
     for p in reversed(before):
         if _sentence_gap(doc, p, q) > 4:
             break
@@ -1410,6 +1523,15 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
         return False
     if last.cue is not None and last.cue.lower() == "asked" and last.kind == "direct":
         return False  # "“Do you ever exercise?” co-host John Heilemann asked Trump. “No,” the candidate said": the one asked
+    by_token = {m.token: m for m in mentions if m.token is not None}
+    t = head
+    for _ in range(12):
+        if doc.heads[t] == t:
+            break
+        t = doc.heads[t]
+        subj = next((by_token.get(c) for c in doc.children[t] if doc.deps[c] in ("nsubj", "nsubjpass") and c < head), None)
+        if subj is not None and subj.actor == last.speaker:
+            return False  # "She claimed the executive then lifted her skirt": someone she talks about
     if doc.lower[head] in _ROLE_NOUNS and any(
         m.type == "person" and m.actor != last.speaker and m.start < q.speaker_start and q.sentence - m.sentence <= 4
         and m.token is not None and doc.lower[_token_range(doc, m.start, m.end)[0] - 1] == doc.lower[head]

@@ -1,0 +1,109 @@
+"""Institutions as speakers: a state's ministries and agencies speak for that state, named as
+written; a company named after a country ("Air Canada") is a company, not the country; the
+statement or office a pronoun refers back to; a name the parser hung under "asked".
+
+Texts are invented for the tests, modelled on constructions found in real articles (wire copy on
+trade talks, company statements, ministry briefings).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.gazetteer import Gazetteer
+from framing.actors.mentions import find_mentions, link_speakers
+from framing.analysis.article import default_gazetteer
+from framing.text.parse import parse
+from framing.types import Quote
+from framing.voice import find_quotes
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Gazetteer:
+    return default_gazetteer()
+
+
+def speakers(text: str, gazetteer: Gazetteer) -> list[Quote]:
+    doc = parse(text)
+    return link_speakers(doc, find_quotes(doc), find_mentions(doc, gazetteer), gazetteer)
+
+
+def quote_with(quotes: list[Quote], text: str, words: str) -> Quote:
+    return next(q for q in quotes if words in text[q.start : q.end])
+
+
+def test_a_company_named_after_a_country_is_the_company(shipped: Gazetteer) -> None:
+    text = 'Air Canada said on Monday it would cut flights to Beijing. "We regret the disruption," the airline said.'
+    quotes = speakers(text, shipped)
+    reported = quote_with(quotes, text, "cut flights")
+    assert (reported.speaker_name, reported.speaker) == ("Air Canada", "candidate:air_canada")
+    assert quote_with(quotes, text, "We regret").speaker_name == "Air Canada"
+
+
+def test_a_state_body_of_the_country_is_still_the_country(shipped: Gazetteer) -> None:
+    text = "Global Affairs Canada said the ambassador had been summoned."
+    (q,) = speakers(text, shipped)
+    assert q.speaker == "canada"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "name"),
+    [
+        ("The Chinese Ministry of Commerce said imports fell in March.", "china", "Chinese Ministry of Commerce"),
+        ("China's Ministry of Commerce said exports rose in March.", "china", "China's Ministry of Commerce"),
+        ("The U.S. Department of Agriculture said soybean sales dropped.", "united_states", "U.S. Department of Agriculture"),
+        ("The Chinese foreign ministry said the talks were useful.", "china", "The Chinese foreign ministry"),
+    ],
+)
+def test_a_ministry_speaks_for_its_state_by_its_own_name(shipped: Gazetteer, text: str, actor: str, name: str) -> None:
+    (q,) = speakers(text, shipped)
+    assert (q.speaker, q.speaker_name) == (actor, name)
+
+
+def test_the_ministry_refers_back_to_the_state_body_named_before(shipped: Gazetteer) -> None:
+    text = (
+        "China's Ministry of Commerce said exports rose in March.\n\n"
+        "“The two sides will keep in close contact,” the ministry said."
+    )
+    q = quote_with(speakers(text, shipped), text, "close contact")
+    assert q.speaker == "china"
+
+
+def test_it_after_a_statement_from_an_office_is_that_office(shipped: Gazetteer) -> None:
+    text = (
+        "The Chinese Ministry of Commerce on Thursday said the talks included “extensive, in-depth and detailed exchanges” "
+        "but gave no details.\n\n"
+        "A statement from the Office of the US Trade Representative didn’t characterise the tone of the talks.\n\n"
+        "It said US negotiators would await “guidance on the next steps” after reporting back to Washington."
+    )
+    q = quote_with(speakers(text, shipped), text, "US negotiators would await")
+    assert (q.speaker, q.speaker_name) == ("united_states", "Office of the US Trade Representative")
+
+
+def test_the_company_is_not_a_description_inside_what_was_said(shipped: Gazetteer) -> None:
+    text = (
+        "Northwind Air echoed the denial in a separate statement sent to journalists.\n\n"
+        "Northwind Air's statement added that as a Harbor Group company, it is \"fostering strong relationships with the airport.\"\n\n"
+        '"We remain committed to fruitful discussions with all stakeholders," the company said in its release.'
+    )
+    q = quote_with(speakers(text, shipped), text, "We remain committed")
+    assert q.speaker_name == "Northwind Air"
+
+
+def test_a_source_asked_a_question_before_the_cue_is_the_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "Mark Carney said Canada was restarting a broad engagement with Beijing.\n\n"
+        "Carney, asked whether such a deal might happen, said the two nations were talking about "
+        "“a much broader range of issues than single sectors and single trades”."
+    )
+    q = quote_with(speakers(text, shipped), text, "a much broader range")
+    assert q.speaker_name == "Mark Carney"
+
+
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_agency_reporting_it(shipped: Gazetteer) -> None:
+    text = (
+        "“The Chinese side welcomes the US team to visit China for consultation,” a ministry spokesman was quoted as saying "
+        "at a news conference in Beijing, state-run Xinhua News Agency reported."
+    )
+    q = quote_with(speakers(text, shipped), text, "welcomes the US team")
+    assert q.speaker_text == "a ministry spokesman"

@@ -617,7 +617,7 @@ class _Finder:
         named person or organisation, and no cue with a subject other than the same speaker."""
         doc = self.doc
         anchor = max(prev.end, prev.cue_end or 0, prev.speaker_end or 0)
-        last = min(_token_of_char(doc, anchor), doc.n_tokens - 1)
+        last = min(_token_of_char(doc, anchor - 1), doc.n_tokens - 1)  # (its last character: the token after may open the next sentence)
         a, b = doc.sentences[self.sent_of[last]].token_end, _token_of_char(doc, start)
         depth, words = 0, []
         for i in range(a, b):  # a reporter's aside in brackets does not interrupt the source
@@ -627,12 +627,24 @@ class _Finder:
                 words.append(i)
             if depth > 0 and doc.tokens[i] == ")":
                 depth -= 1
-        if len(words) > 15:
-            return False
         same = (prev.speaker_text or "").lower()
+        own = self.sent_of[b] if b < doc.n_tokens else -1
+        # a sentence between whose subject is the same source ("Kendi also took issue with ..."), and
+        # the lead-in of the quotation's own sentence ("And in the West Bank, “...”"), may name others
+        about = {
+            k for k in {self.sent_of[i] for i in words}
+            if k == own or any(
+                doc.deps[t] in ("nsubj", "nsubjpass") and doc.deps[doc.heads[t]] == "ROOT" and (doc.lower[t] in same or doc.lower[t] in ("he", "she"))
+                for t in range(doc.sentences[k].token_start, doc.sentences[k].token_end)
+            )
+        }
+        if len(words) > (40 if about else 15):
+            return False
         for i in words:
-            if doc.pos[i] == "PROPN" and doc.lower[i] not in same:
+            if doc.pos[i] == "PROPN" and doc.lower[i] not in same and self.sent_of[i] not in about:
                 return False
+            if self.sent_of[i] in about and self.sent_of[i] != own and doc.deps[i] != "ROOT":
+                continue  # "Kendi also took issue with the argument that Mr. Trump didn't call out ...": his words
             if _is_cue(doc, i):
                 subj = _subject(doc, i)
                 if subj is not None and doc.pos[subj] != "PRON" and doc.lower[subj] not in same:
@@ -784,8 +796,8 @@ class _Finder:
         return None
 
     def _paragraph_cue(self, q: Quote, first: int) -> int | None:
-        """For a quotation that is a paragraph of its own: the cue of the last sentence of the
-        paragraph before, when that sentence reports what a named person or a "he"/"she" said and
+        """For a quotation that is a paragraph of its own (or follows the paragraph's one sentence
+        before it): the cue of the sentence before, when that sentence reports what a named person or a "he"/"she" said and
         quotes nothing ("Schiff used a news conference ..., warning about what he called the
         implications of inaction." / "“We go into this election more vulnerable than we
         should.”")."""
@@ -793,13 +805,21 @@ class _Finder:
         text = doc.text
         para_start = text.rfind("\n", 0, q.start) + 1
         para_end = text.find("\n", q.end)
-        if text[para_start : q.start].strip() or text[q.end : para_end if para_end >= 0 else len(text)].strip():
+        if text[q.end : para_end if para_end >= 0 else len(text)].strip():
             return None
         s = self.sent_of[first]
         if s == 0:
             return None
         prev = doc.sentences[s - 1]
-        if "\n" not in text[doc.ends[prev.token_end - 1] : q.start] or any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
+        gap = text[doc.ends[prev.token_end - 1] : q.start]
+        if text[para_start : q.start].strip():
+            # or the paragraph's second sentence after one that reports the speaker's words ("Mark
+            # Carney said the agreement would open markets. “This is a good day for the Prairies.”")
+            if gap.strip() or doc.starts[prev.token_start] < para_start:
+                return None
+        elif "\n" not in gap:
+            return None
+        if any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
             return None
         for i in range(prev.token_end - 1, prev.token_start - 1, -1):
             if doc.lemmas[i].lower() in word_class("object_speech_verbs"):

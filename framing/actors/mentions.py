@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from framing.actors.first_names import first_name_pronoun, listed_pronoun, table_pronoun
@@ -127,7 +127,7 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             for oa, ob in org_spans
         ):
             continue  # "Air Canada said", "Toyota Canada", "AirAsia Philippines": a company, not the country
-        if kind == "name" and actor.type in ("state", "place") and a > 0 and doc.pos[a - 1] == "PROPN" and (name := doc.text[doc.starts[a - 1] : end]) in org_names:
+        if kind == "name" and actor.type in ("state", "place") and a > 0 and doc.has_syntax and doc.pos[a - 1] == "PROPN" and (name := doc.text[doc.starts[a - 1] : end]) in org_names:
             # the same company where the parser saw no organisation ("AirAsia Philippines' statement")
             mentions.append(ActorMention("candidate:" + slug(name), name, "organisation", "candidate", doc.starts[a - 1], end, sent, _head_of(doc, a - 1, b)))
             continue
@@ -143,6 +143,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             continue
         if kind == "surname" and b - a == 1 and any(pa <= a < pb and pb - pa > 1 and _other_name(doc, pa, pb, a, actor.name) for pa, pb in person_spans):
             continue  # "Kim" in "Kim Jin-ho", "Trump" in "Melania Trump": someone else of that name
+        if kind == "surname" and b - a == 1 and _other_named_since(doc, a, actor_id, actor.name, person_spans, by_span.values()):
+            continue  # "Kim said" after "First Vice Foreign Minister Kim Kye Gwan": the Kim named last
         if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
             titled = a > 0 and doc.lower[a - 1] in _TITLE_WORDS
             if not (titled and len(surname_owners.get(doc.lower[a], ())) == 1):
@@ -175,8 +177,10 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
 def _state_body(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
     """Whether the parser's organisation ``[oa, ob)`` is a state's ministry, department or other
     body named with the state's name or adjective ``[a, b)`` and words of such bodies only."""
-    return oa <= a and b <= ob and ob - oa > b - a and ob - oa <= 7 and all(
-        a <= t < b or doc.lower[t] in _STATE_BODY_WORDS or doc.lower[t] in _BODY_TOPICS for t in range(oa, ob)
+    # what a body's "of" names is free ("the U.S. Department of Housing and Urban Development")
+    of = next((t for t in range(oa + 1, ob) if doc.lower[t] == "of" and doc.lower[t - 1] in _BODY_HEADS), ob)
+    return oa <= a and b <= ob and ob - oa > b - a and ob - oa <= 9 and all(
+        a <= t < b or doc.lower[t] in _STATE_BODY_WORDS or doc.lower[t] in _BODY_TOPICS or t > of for t in range(oa, ob)
     ) and any(doc.lower[t] in _BODY_HEADS for t in range(oa, ob))
 
 
@@ -208,19 +212,35 @@ _STATE_BODY_WORDS = frozenset({
 
 
 def _company_named_after(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
-    """Whether the parser's organisation ``[oa, ob)`` (at most three words) has a country's or
-    place's name ``[a, b)`` at its start or end and a name word of its own that is no state
-    body's ("Air Canada", "Toyota Canada", "China Mobile"; not "Global Affairs Canada", "the U.S.
+    """Whether the parser's organisation ``[oa, ob)`` (at most three words, or an institution's
+    name of up to eight with "of" or "for") has a country's or place's name ``[a, b)`` at its
+    start or end and a name word of its own that is no state body's ("Air Canada", "Toyota Canada", "China Mobile"; not "Global Affairs Canada", "the U.S.
     Air Force", "Canada's Parliament")."""
-    if not (oa <= a and b <= ob and ob - oa > b - a and ob - oa <= 3 and (a == oa or b == ob)):
+    while oa < a and doc.lower[oa] == "the":
+        oa += 1
+    if not (oa <= a and b <= ob and ob - oa > b - a and (a == oa or b == ob)):
         return False
     own = [t for t in range(oa, ob) if not a <= t < b]
-    if any(doc.pos[t] not in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "PART") or doc.lower[t] in ("'s", "’s") for t in own):
+    if ob - oa > 3 and not (a == oa and ob - oa <= 8 and any(doc.lower[t] in ("of", "for") for t in own)):
+        return False  # longer: only an institution's name ("the U.S. Centers for Disease Control and Prevention")
+    if any(doc.pos[t] not in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "PART", "CCONJ") or doc.lower[t] in ("'s", "’s") or _is_title(doc, t) or doc.lower[t] in _TITLE_WORDS for t in own):
         return False
     return any(
         doc.pos[t] == "PROPN" and doc.lower[t] not in _STATE_BODY_WORDS and doc.lower[t] not in _BODY_TOPICS
         and not (doc.lower[t] == "air" and t + 1 < ob and doc.lower[t + 1] in ("force", "forces"))
         for t in own
+    )
+
+
+def _other_named_since(doc: Doc, at: int, actor_id: str, name: str, person_spans: Sequence[tuple[int, int]], matches: Iterable[tuple[int, int, int, str, str]]) -> bool:
+    """Whether a lone surname at token ``at`` belongs to someone else of that name whom the
+    parser names in full (the word first or last in the name) after the gazetteer person's last
+    full mention before it."""
+    word = doc.lower[at]
+    own = max((_token_range(doc, m[0], m[1])[0] for m in matches if m[4] == actor_id and m[3] in ("name", "title") and m[0] < doc.starts[at]), default=-1)
+    return any(
+        own < pa < at and pb - pa > 1 and word in (doc.lower[pa], doc.lower[pb - 1]) and _other_name(doc, pa, pb, pa if doc.lower[pa] == word else pb - 1, name)
+        for pa, pb in person_spans
     )
 
 
@@ -1203,7 +1223,7 @@ def _named_organisation(
     covered = [(m.start, m.end) for m in mentions] + [(doc.starts[e.start], doc.ends[e.end - 1]) for e in doc.entities]
     for t in range(first, lo):
         # "CVS Health said": a name the parser tagged as nothing, as a source
-        if doc.tags[t] != "NNP" or doc.deps[t] != "nsubj" or doc.lemmas[doc.heads[t]].lower() not in speaks or not doc.tokens[t].isalpha():
+        if doc.tags[t] not in ("NNP", "NNPS") or doc.deps[t] != "nsubj" or doc.lemmas[doc.heads[t]].lower() not in speaks or not doc.tokens[t].isalpha():
             continue
         a, b = _name_phrase(doc, t)
         if any(s <= doc.starts[t] < e for s, e in covered) or not usable(doc.starts[a], _sentence_of(doc, t)):
@@ -1232,6 +1252,27 @@ def _named_organisation(
     cands.sort(key=lambda c: c[0])
     nouns = [doc.lower[t] for t in range(lo, hi) if t != head and doc.deps[t] == "compound" and doc.pos[t] == "NOUN"]
     named = [c for c in cands if any(_name_has(c[3], w) for w in (nouns or [lemma]))]
+    # "the liberal watchdog group Public Citizen", "Justice Democrats, the liberal group that ...":
+    # a name given that very noun
+    by_tok = {m.token: m for m in mentions if m.token is not None}
+    kin = {"group", "organization", "organisation"}
+    for t in range(first, lo):
+        if doc.pos[t] != "NOUN" or nouns or not (doc.lemmas[t].lower() == lemma or {doc.lemmas[t].lower(), lemma} <= kin):
+            continue
+        h = doc.heads[t]
+        before_name = doc.deps[t] == "compound" and h > t and doc.pos[h] == "PROPN" and all(doc.pos[k] == "PROPN" for k in range(t + 1, h + 1))
+        if not (before_name or (doc.deps[t] == "appos" and h < t and doc.pos[h] == "PROPN")):
+            # "the watchdog group Public Citizen" parsed with the name as the noun's apposition
+            h = next((c for c in doc.children[t] if doc.deps[c] == "appos" and c == t + 1 + sum(1 for k in range(t + 1, c) if doc.pos[k] == "PROPN") and doc.pos[c] == "PROPN"), -1)
+            if h < 0:
+                continue
+        own = by_tok.get(h)
+        a, b = _name_phrase(doc, h)
+        if own is not None and own.start > doc.starts[a]:
+            own = None  # "Justice Democrats": a name longer than the party's it holds
+        if (own is not None and own.type != "organisation") or not usable(doc.starts[t], _sentence_of(doc, t)):
+            continue  # (not "coalition Democrats": the party's members)
+        named.append((doc.starts[a], h, own.actor if own is not None else None, own.name if own is not None else _surface(doc, a, b)))
     # an organisation named as a modifier ("a State Department contractor") only when no other is
     named.sort(key=lambda c: (c[1] is None or doc.deps[c[1]] != "compound", c[0]))
     if named:
@@ -1252,8 +1293,8 @@ def _source_like(doc: Doc, t: int) -> bool:
     announced"), the object of "according to" ("according to the Society of Hospital Medicine"),
     or the name on a subject report ("The Partnership report found")."""
     dep, h = doc.deps[t], doc.heads[t]
-    if dep in ("nsubj", "nsubjpass"):
-        return True
+    if dep in ("nsubj", "nsubjpass") or (dep == "poss" and doc.deps[h] == "nsubj" and doc.pos[h] == "PROPN"):
+        return True  # (the owner of a subject: "When NBC’s Kate Snow interviewed Swetnick, the network acknowledged")
     if dep == "pobj" and doc.lower[h] == "to" and h > 0 and doc.lower[h - 1] == "according":
         return True
     return (

@@ -281,6 +281,14 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
                 toks = [index[t.i] for t in ent if not t.is_space]
                 if toks:
                     a, b = toks[0], toks[-1] + 1
+                    prev_ent = entities[-1] if entities else None
+                    if (
+                        prev_ent is not None and prev_ent.label == ent.label_ == "PERSON" and prev_ent.end == a and b - a == 1 and prev_ent.end - prev_ent.start <= 2
+                        and text[prev_ent.char_end : starts[a]] == " " and tokens[a] not in tokens[prev_ent.start : prev_ent.end]
+                    ):
+                        # "Kim Kye" + "Gwan": one name the parser cut in two
+                        entities[-1] = Entity(prev_ent.start, b, prev_ent.char_start, starts[b - 1] + len(tokens[b - 1]), "PERSON")
+                        continue
                     entities.append(Entity(a, b, starts[a], starts[b - 1] + len(tokens[b - 1]), ent.label_))
     ends = [s + len(t) for s, t in zip(starts, tokens, strict=True)]
     norm = text.translate(_TOKEN_NORM)

@@ -107,3 +107,49 @@ def test_the_one_quoted_as_saying_is_the_speaker_not_the_agency_reporting_it(shi
     )
     q = quote_with(speakers(text, shipped), text, "welcomes the US team")
     assert q.speaker_text == "a ministry spokesman"
+
+
+def test_the_group_is_the_name_given_that_noun(shipped: Gazetteer) -> None:
+    text = (
+        "The liberal watchdog group Public Citizen filed a federal lawsuit Friday. The group argues the order exceeded the law.\n\n"
+        "Justice Democrats, the liberal group that backed the challenger, warned that the senator is a relic. "
+        "\"The party needs new leadership,\" the group said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "exceeded the law").speaker_name == "Public Citizen"
+    assert quote_with(quotes, text, "new leadership").speaker_name == "Justice Democrats"
+
+
+def test_a_quotation_after_the_sentence_reporting_its_speaker_is_theirs(shipped: Gazetteer) -> None:
+    text = (
+        "Prime Minister Mark Carney said the agreement would open markets for canola farmers. “This is a good day for the Prairies.”\n\n"
+        "Senator Lisa Murkowski criticized the plan in a floor speech on Tuesday. “We cannot keep doing this to Alaskans.”"
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "good day").speaker_name == "Mark Carney"
+    # the sentence about someone else between is no continuation of Carney's words
+    assert quote_with(quotes, text, "Alaskans").speaker_name == "Lisa Murkowski"
+
+
+def test_a_quotation_continues_across_a_sentence_about_the_same_source_only(shipped: Gazetteer) -> None:
+    text = (
+        "“There is no such thing as not racist,” Kendi said.\n\n"
+        "Kendi also took issue with the argument that because Mr. Trump did not call out any race, his comments were not racist.\n\n"
+        "“Poll taxes and grandfather clauses were voting suppression bills widely considered racist.”\n\n"
+        "“It’s a jump ball for second,” said Dave Carney, a strategist.\n\n"
+        "Trump has led every poll taken here since July, and pulled in double the support of his closest competitor.\n\n"
+        "“In New Hampshire, we’re really doing well.”"
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "Poll taxes").speaker_text == "Kendi"
+    assert quote_with(quotes, text, "really doing well").speaker_text != "Dave Carney, a strategist"
+
+
+def test_a_surname_shared_by_two_people_is_the_one_named_last(shipped: Gazetteer) -> None:
+    text = (
+        "North Korean leader Kim Jong Un agreed to meet President Trump in June.\n\n"
+        "But First Vice Foreign Minister Kim Kye Gwan said on Wednesday that the North could reconsider. "
+        "“If the U.S. is trying to drive us into a corner, we will no longer be interested in such dialogue,” Kim said."
+    )
+    q = quote_with(speakers(text, shipped), text, "drive us into a corner")
+    assert q.speaker_name == "Kim Kye Gwan"

@@ -319,7 +319,7 @@ def test_a_long_speaker_phrase_with_an_aside_after_the_quotation(shipped: Gazett
         (
             "The app will be required. \"Use of the app shall be made mandatory for all employees,\" a directive issued by "
             "India's Ministry of Home Affairs said on Friday.",
-            "Ministry of Home Affairs",
+            "India's Ministry of Home Affairs",  # (the ministry speaks for India: see test_institution_speakers)
         ),
         (
             "Three senators asked for a change. “We must sadly oppose the fast-tracking of this bill,” said the senators’ statement.",

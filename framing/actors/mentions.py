@@ -1182,6 +1182,8 @@ def _named_organisation(
         return None
     if not _bare_description(doc, head, lo, hi, ("the",), ("det", "amod", "compound")):
         return None  # "the company's lawyer", "the Pentagon's office": a phrase with its own detail
+    if lemma in _BODY_HEADS and any(m.type in ("state", "place") and doc.starts[lo] <= m.start < doc.ends[hi - 1] for m in mentions):
+        return None  # "The Australian government": its own country's, not the government named before (but "the German tabloid" is Bild)
     first = doc.sentences[max(0, q.sentence - 10)].token_start
 
     def usable(start: int, sentence: int) -> bool:
@@ -1644,8 +1646,8 @@ def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote
     if prev.kind not in ("reported", "mixed", "direct") or prev.speaker_token is None or q.sentence - _last_sentence_of(doc, prev, attribution=True) > 1:
         return None
     head = prev.speaker_token
-    if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns"):
-        return None  # a name is resolved as usual; "officials" are no "he"; a report is no person
+    if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns") or doc.lemmas[head].lower() in word_class("organisation_nouns"):
+        return None  # a name is resolved as usual; "officials" are no "he"; a report or "the government" is no person
     if prev.speaker_type != "anonymous":
         return None
     return prev

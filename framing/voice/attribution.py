@@ -33,6 +33,7 @@ Every result keeps the spans of its content, cue and speaker. Speakers are resol
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -294,6 +295,10 @@ def _inverted_speaker(doc: Doc, verb: int) -> int | None:
     return obj
 
 
+#: A wire dateline opening a line: "LONDON (Reuters) – ", "BERLIN, March 2 (Reuters) - " (not "GPS-based")
+_DATELINE = re.compile(r"(?<![^\n])[A-Z]{3,}[A-Z .'/]*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([A-Za-z .]+\))?\s+[–—-]+\s*")
+
+
 def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     """Tokens of the speaker noun phrase: the subject's subtree without clauses hanging from it
     and without trailing punctuation ("Mark Carney, who ..., said" -> "Mark Carney")."""
@@ -506,6 +511,13 @@ class _Finder:
         if speaker is None:
             return q
         lo, hi = span if span is not None else _speaker_phrase(doc, speaker)
+        dateline = _DATELINE.match(doc.text, doc.starts[lo], doc.ends[hi])
+        if dateline is not None and dateline.end() < doc.ends[hi]:
+            # "LONDON (Reuters) – British business minister Jonathan Reynolds said": the dateline the
+            # parser put in the subject is no part of it
+            lo = bisect_left(doc.starts, dateline.end())
+            if speaker < lo:
+                speaker = max((t for t in range(lo, hi + 1) if not lo <= doc.heads[t] <= hi or doc.heads[t] == t), default=hi)
         return replace(
             q,
             speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]],
@@ -1017,6 +1029,9 @@ class _Finder:
             if q.speaker_text is None and doc.pos[i] != "NOUN":
                 continue  # "was asked why ...": reported speech needs a source (a claim noun may name none: "accusations that ...")
             lo, hi = content
+            dateline = _DATELINE.match(doc.text, doc.starts[lo], doc.ends[hi])
+            if dateline is not None and dateline.end() < doc.ends[hi]:
+                lo = bisect_left(doc.starts, dateline.end())  # "BERLIN, March 2 (Reuters) - Germany rejects ...": not what was said
             if q.speaker_token is not None and q.speaker_end is not None and i < lo <= q.speaker_token <= hi and doc.ends[hi] <= q.speaker_end:
                 continue  # "said retiring Representative Frank LoBiondo": the speaker, not what was said
             has_quote = any(self.in_quote[t] >= 0 for t in range(lo, hi + 1))

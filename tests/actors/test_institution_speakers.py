@@ -153,3 +153,35 @@ def test_a_surname_shared_by_two_people_is_the_one_named_last(shipped: Gazetteer
     )
     q = quote_with(speakers(text, shipped), text, "drive us into a corner")
     assert q.speaker_name == "Kim Kye Gwan"
+
+
+def test_a_wire_dateline_is_no_part_of_the_speaker_or_of_what_was_said(shipped: Gazetteer) -> None:
+    text = (
+        "LONDON (Reuters) – British business minister Jonathan Reynolds said the government was hopeful that any tariffs "
+        "would be reversed shortly.\n\n"
+        "BERLIN, March 2 (Reuters) - Germany rejects the planned tariffs on steel, a government spokesman said on Friday."
+    )
+    quotes = speakers(text, shipped)
+    first = quote_with(quotes, text, "was hopeful")
+    assert (first.speaker_text, first.speaker_name) == ("British business minister Jonathan Reynolds", "Jonathan Reynolds")
+    second = quote_with(quotes, text, "Germany rejects")
+    assert text[second.start : second.end].startswith("Germany rejects")
+
+
+def test_a_government_with_its_own_country_is_that_countrys(shipped: Gazetteer) -> None:
+    text = (
+        "Mary Ng said the U.S. government's promised tariffs will simply create costs for Americans.\n\n"
+        "The Australian government has said it is working on an exemption from the steel tariffs."
+    )
+    q = quote_with(speakers(text, shipped), text, "working on an exemption")
+    assert q.speaker_name == "The Australian government" and q.speaker == "australia"
+
+
+def test_he_is_never_a_government_that_spoke_before(shipped: Gazetteer) -> None:
+    text = (
+        "British business minister Jonathan Reynolds said the government was hopeful.\n\n"
+        "Britain expects to be hit by the tariffs this week, but the government has said it will continue to negotiate.\n\n"
+        "Asked if he was hopeful that a deal would lead to tariffs being dropped, he said: “I am, that would be my objective.”"
+    )
+    q = quote_with(speakers(text, shipped), text, "my objective")
+    assert q.speaker_name == "Jonathan Reynolds"

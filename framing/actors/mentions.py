@@ -896,6 +896,8 @@ def link_speakers(
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
+        if m is None and doc.has_syntax and doc.pos[head] != "PROPN" and doc.tokens[head][:1].isupper() and q.speaker_end - q.speaker_start == len(doc.tokens[head]):
+            m = persons_by_word.get(doc.tokens[head])  # '“...,” said First': Harry First's surname, tagged as a word
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN" and doc.tokens[head][:1].isupper():  # (not "the Chinese foreign ministry" tagged as a name)
             a, b = _name_phrase(doc, head)
             name = _surface(doc, a, b)
@@ -1500,6 +1502,17 @@ def _titled_person(
             words.setdefault(x.actor, set()).update(_title_words(doc, x))
     # "Vice President Mike Pence" is not "the president", "Deputy Attorney General Jim Cole" not "the attorney general"
     window = [m for m in window if not (words[m.actor] & _RANK_WORDS) - mods]
+    if not window and not before and sentence <= 2 and not mods:
+        # "The president underscored ...: “...”" opening a text that names him only later (an
+        # excerpt that starts mid-story): the one given that title further on
+        after = [
+            m for m in mentions
+            if m.start >= doc.ends[hi - 1] and m.type == "person" and m.kind != "pronoun" and m.sentence - sentence <= 15
+            and m.token is not None and doc.deps[m.token] not in ("compound", "amod")  # not "the Obama administration"
+        ]
+        titled_after = _titled_people(doc, forms, after, gazetteer)
+        lesser = {m.actor for m in mentions if m.type == "person" and m.kind != "pronoun" and _title_words(doc, m) & _RANK_WORDS}  # not "Vice President Joseph R. Biden Jr."
+        return next((m for m in after if m.actor in titled_after and m.actor not in lesser), None)
     if not window:
         return None
     fit = [m for m in window if mods & words[m.actor]] if mods else []
@@ -1753,7 +1766,26 @@ def _pronoun_construction(
         person = _titled_person(doc, t, lo, hi + 1, _sentence_of(doc, t), mentions, gazetteer)
         if person is not None and (gazetteer is None or _pronoun_of(person, doc, gazetteer) in (pron, None)):
             return True, person
+    introduced = _introduced_just_before(doc, q, mentions)
+    if introduced is not None and gazetteer is not None and _pronoun_of(introduced, doc, gazetteer) == pron:
+        return True, introduced
     return False, None
+
+
+def _introduced_just_before(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person a sentence of "be" introduces right before a quotation that opens its paragraph
+    ("One is Patty Murray of Washington state." / "“My state voted ...,” she says"), named there
+    for the first time in the text."""
+    if q.sentence == 0 or doc.text[doc.text.rfind("\n", 0, q.start) + 1 : q.start].strip():
+        return None
+    prev = doc.sentences[q.sentence - 1]
+    root = next((t for t in range(prev.token_start, prev.token_end) if doc.deps[t] == "ROOT"), None)
+    if root is None or doc.lemmas[root].lower() != "be":
+        return None
+    named = [m for m in mentions if m.type == "person" and m.kind != "pronoun" and m.token is not None and m.sentence == q.sentence - 1 and doc.deps[m.token] in ("attr", "nsubj")]
+    if len(named) != 1 or any(x.actor == named[0].actor and x.start < named[0].start for x in mentions):
+        return None
+    return named[0]
 
 
 def _pronoun_speaker(

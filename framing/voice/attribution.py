@@ -239,6 +239,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
         j += 1  # '“...,” points out Caplan'
     if j + 1 < doc.n_tokens and doc.tags[j] in ("VBG", "VBN") and doc.pos[j + 1] == "PROPN" and verb > 0 and doc.tokens[verb - 1] in (",", "”", '"', "’", "'"):
         j += 1  # '“...,” said retiring New Jersey Representative Frank LoBiondo'
+    if verb > 0 and j < doc.n_tokens and doc.tokens[j][:1].isupper() and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and any(
+        e.label == "PERSON" and e.end - e.start >= 2 and doc.tokens[e.end - 1] == doc.tokens[j] and e.end - 1 != j for e in doc.entities
+    ):
+        return j  # '“...?” said First.': the surname of Harry First, named before, whatever the tagger made of it
     if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
         # the name the parser took for the cue's object, with its title after it and no comma
         # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')

@@ -11,25 +11,10 @@ from __future__ import annotations
 import pytest
 
 from framing.actors.gazetteer import Gazetteer
-from framing.actors.mentions import find_mentions, link_speakers
-from framing.analysis.article import default_gazetteer
-from framing.text.parse import parse
-from framing.types import Quote
-from framing.voice import find_quotes
 
+from .test_speaker_cases import quote_with, shipped, speakers
 
-@pytest.fixture(scope="module")
-def shipped() -> Gazetteer:
-    return default_gazetteer()
-
-
-def speakers(text: str, gazetteer: Gazetteer) -> list[Quote]:
-    doc = parse(text)
-    return link_speakers(doc, find_quotes(doc), find_mentions(doc, gazetteer), gazetteer)
-
-
-def quote_with(quotes: list[Quote], text: str, words: str) -> Quote:
-    return next(q for q in quotes if words in text[q.start : q.end])
+__all__ = ["shipped"]  # the module's fixture, shared with the speaker cases
 
 
 def test_a_company_named_after_a_country_is_the_company(shipped: Gazetteer) -> None:

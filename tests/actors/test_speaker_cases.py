@@ -459,3 +459,35 @@ def test_a_readout_released_by_an_office_speaks_for_the_office(shipped: Gazettee
     )
     q = quote_with(speakers(text, shipped), text, "agri-food products")
     assert (q.speaker_name, q.speaker) == ("Carney’s office", "mark_carney")
+
+
+def test_an_inverted_surname_the_tagger_took_for_a_word_is_the_person(shipped: Gazetteer) -> None:
+    text = (
+        "The deal is about increasing innovation, said Harry First, who teaches antitrust law at New York University.\n\n"
+        "“Is there anything anticompetitive here or is it procompetitive?” said First."
+    )
+    q = quote_with(speakers(text, shipped), text, "anticompetitive")
+    assert q.speaker_name == "Harry First"
+
+
+def test_she_after_a_sentence_that_introduces_someone_is_that_person(shipped: Gazetteer) -> None:
+    text = (
+        "Hillary Clinton did her own about-face.\n\n"
+        "\"They are full and equal citizens,\" she said.\n\n"
+        "That shift aligns Clinton with every one of the Senate Democrats who voted for the law and now oppose it. "
+        "One is Patty Murray of Washington state.\n\n"
+        "\"My state voted, and I voted with them. I'm very proud of my state,\" she says."
+    )
+    q = quote_with(speakers(text, shipped), text, "proud of my state")
+    assert q.speaker_name == "Patty Murray"
+
+
+def test_a_title_that_opens_an_excerpt_is_the_person_given_it_further_on(shipped: Gazetteer) -> None:
+    text = (
+        "The president said that he had directed Vice President Joseph R. Biden Jr. to lead an interagency effort.\n\n"
+        "Accompanied by Mr. Biden, President Obama signaled his support for new limits on high-capacity clips."
+    )
+    doc = parse(text)
+    quotes = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped, published="2012-12-20"), shipped)
+    q = quote_with(quotes, text, "directed Vice President")
+    assert q.speaker == "barack_obama"

@@ -299,6 +299,10 @@ def _inverted_speaker(doc: Doc, verb: int) -> int | None:
     return obj
 
 
+#: A quotation in single marks inside another ("‘No, just you and me.’"; not the apostrophe of
+#: "don’t" or "We're")
+_INNER_QUOTE = re.compile(r"(?<=[\s“\"(])[‘'](?=\w)(.+?)(?<=\S)[’'](?![A-Za-z])", re.DOTALL)
+
 #: A wire dateline opening a line: "LONDON (Reuters) – ", "BERLIN, March 2 (Reuters) - " (not "GPS-based")
 _DATELINE = re.compile(r"(?<![^\n])[A-Z]{3,}[A-Z .'/]*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([A-Za-z .]+\))?\s+[–—-]+\s*")
 
@@ -577,6 +581,41 @@ class _Finder:
                 short.add(s.start)  # “It's over,” Lopez said. “We lost.”: kept only as a continuation
             out.append(self.quote_from_cue(kind, s.start, s.end, self.sent_of[a], cue))
         return self._continued(out, short)
+
+    def nested(self, direct: Sequence[Quote]) -> list[Quote]:
+        """Speech quoted inside a quotation with its own verb of saying right before it ("“He
+        said, ‘No, just you and me.’ ...,” Kirgo told Farrow"): a quotation of its own, said by the
+        subject of that verb ("I said, ‘...’": the one quoted around it)."""
+        doc = self.doc
+        out = []
+        for k, s in enumerate(self.spans):
+            around = next((q for q in direct if q.start == s.start and q.end == s.end), None)
+            for m in _INNER_QUOTE.finditer(doc.text, s.inner_start, s.inner_end):
+                start, end = m.start(), m.end()
+                a, b = _token_of_char(doc, m.start(1)), _token_of_char(doc, m.end(1))
+                j = _token_of_char(doc, start) - 1
+                if self.words(a, b) < 3 or j < 1 or doc.tokens[j] not in (",", ":") or self.in_quote[j - 1] != k:
+                    continue
+                cue = j - 1
+                if doc.pos[cue] != "VERB" or not _is_cue(doc, cue, quotation=True):
+                    continue
+                subj = next((c for c in doc.children[cue] if doc.deps[c] == "nsubj"), None)
+                if subj is None or self.in_quote[subj] != k or not (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "i", "we")):
+                    continue  # (not "people could say, ‘...’": a hypothetical, no one's words)
+                if doc.lower[subj] in ("i", "we"):
+                    if around is None or around.speaker_token is None:
+                        continue
+                    q = replace(around, kind="direct", start=start, end=end, sentence=self.sent_of[a])
+                else:
+                    lo, hi = _speaker_phrase(doc, subj)
+                    q = Quote(
+                        kind="direct", start=start, end=end, sentence=self.sent_of[a], speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]],
+                        speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi),
+                    )
+                out.append(replace(
+                    q, cue=doc.tokens[cue], cue_class=attribution_class(doc.tokens[cue], doc.lemmas[cue]) or "neutral", cue_start=doc.starts[cue], cue_end=doc.ends[cue]
+                ))
+        return out
 
     def _continued(self, quotes: list[Quote], short: set[int] | frozenset[int] = frozenset()) -> list[Quote]:
         """A quotation with no cue takes the speaker of the quotation just before it (within two
@@ -1063,6 +1102,7 @@ def find_quotes(doc: Doc, spans: Sequence[QuoteSpan] | None = None) -> list[Quot
         return out
     finder = _Finder(doc, spans)
     direct = finder.direct()
+    direct += finder.nested(direct)
     # reported speech in a link to another story is that story's headline, not this story's
     # source ("More: Tesla Model S crash into California pond killed driver, police say")
     reported = [q for q in finder.reported(direct) if q.cue_start is None or not on_link_line(doc.text, q.cue_start)]

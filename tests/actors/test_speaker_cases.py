@@ -491,3 +491,20 @@ def test_a_title_that_opens_an_excerpt_is_the_person_given_it_further_on(shipped
     quotes = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped, published="2012-12-20"), shipped)
     q = quote_with(quotes, text, "directed Vice President")
     assert q.speaker == "barack_obama"
+
+
+def test_speech_quoted_inside_a_quotation_is_its_own_speakers(shipped: Gazetteer) -> None:
+    text = (
+        "Dana Reyes, a television writer, said she had meetings with the executive Tom Hale in the 1980s.\n\n"
+        "“He said, ‘No, just you and me.’ Then I said, ‘Well, Tom, I don’t think your wife would like that.’” "
+        "Reyes told the magazine.\n\n"
+        "“People could say, ‘She only says that now.’ But I know what happened,” she added."
+    )
+    quotes = speakers(text, shipped)
+    outer = quote_with(quotes, text, "He said, ‘No")
+    assert outer.speaker_name == "Dana Reyes"
+    inner = [q for q in quotes if text[q.start : q.end].startswith("‘")]
+    assert [(text[q.start : q.end], q.speaker_name) for q in inner] == [
+        ("‘No, just you and me.’", "Tom Hale"),
+        ("‘Well, Tom, I don’t think your wife would like that.’", "Dana Reyes"),
+    ]  # (a hypothetical "people could say" is nobody's words)

@@ -37,13 +37,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from framing.actors.first_names import first_name_pronoun, listed_pronoun, table_pronoun
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
 from framing.actors.speaker_ranker import rank
-from framing.inputs.debris import is_caption_line, line_at, on_link_line
+from framing.inputs.debris import is_caption_line, is_link_line, line_at
 from framing.markers.word_classes import word_class
 from framing.text.parse import is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -557,16 +558,27 @@ def _in_quotes(spans: Sequence[QuoteSpan]) -> Callable[[int], bool]:
     return inside
 
 
+#: The last few documents' story sentence counts (each is needed by pronoun resolution and by
+#: speaker linking): document id -> (document, counts)
+_STORY: dict[int, tuple[Doc, list[int]]] = {}
+
+
 def _story_sentences(doc: Doc) -> list[int]:
     """For each sentence, how many sentences of the story's own text there are up to it: a
     sentence of punctuation alone (a quotation mark the parse split off) or on a link line the
     page set inside the text ("Related: ...", "READ MORE: ...") does not count."""
+    hit = _STORY.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
     out, n = [], 0
     for sn in doc.sentences:
         at = doc.starts[sn.token_start]
         if any(any(c.isalnum() for c in doc.tokens[t]) for t in range(sn.token_start, sn.token_end)) and not _on_link_line(doc, at) and not _widget_line(doc.text, at):
             n += 1
         out.append(n)
+    if len(_STORY) >= 16:
+        _STORY.clear()
+    _STORY[id(doc)] = (doc, out)
     return out
 
 
@@ -582,7 +594,12 @@ def _on_link_line(doc: Doc, char: int) -> bool:
     """Whether a character lies on a link line or a photo caption the page set inside the text
     ("( Also on POLITICO: Paul, Cruz weigh in)", "... [Yawar Nazir/Getty Images]"): a person named
     there is no one the story goes on about."""
-    return on_link_line(doc.text, char) or is_caption_line(line_at(doc.text, char))
+    return _link_or_caption(line_at(doc.text, char))
+
+
+@lru_cache(maxsize=8192)
+def _link_or_caption(line: str) -> bool:
+    return is_link_line(line) or is_caption_line(line)
 
 
 #: Words a title-case headline may leave in lower case

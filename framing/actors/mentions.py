@@ -114,7 +114,7 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
     # article names in full, as a subject, is that person, not the country
     surnames_here = {doc.tokens[pb - 1] for pa, pb in person_spans if pb - pa >= 2}
     # (a name the parser calls an organisation once is one wherever it recurs: "AirAsia Philippines")
-    org_names = {doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] for e in doc.entities if e.label == "ORG"} if doc.has_syntax else set()
+    org_names = _org_names(doc)
     org_spans = [(e.start, e.end) for e in doc.entities if (e.label == "ORG" or (e.label == "GPE" and e.end - e.start >= 2)) and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names]
     spans_taken = sorted((_token_range(doc, r[0], r[1]) for r in by_span.values()), key=lambda r: r[0] - r[1])
     mentions: list[ActorMention] = []
@@ -175,48 +175,48 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
     return mentions, excluded
 
 
+def _org_names(doc: Doc) -> set[str]:
+    """The names the parser calls organisations anywhere in the text."""
+    return {doc.text[e.char_start : e.char_end] for e in doc.entities if e.label == "ORG"}
+
+
 def _state_body(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
     """Whether the parser's organisation ``[oa, ob)`` is a state's ministry, department or other
     body named with the state's name or adjective ``[a, b)`` and words of such bodies only."""
     # what a body's "of" names is free ("the U.S. Department of Housing and Urban Development")
     of = next((t for t in range(oa + 1, ob) if doc.lower[t] == "of" and doc.lower[t - 1] in _BODY_HEADS), ob)
     return oa <= a and b <= ob and ob - oa > b - a and ob - oa <= 9 and all(
-        a <= t < b or doc.lower[t] in _STATE_BODY_WORDS or doc.lower[t] in _BODY_TOPICS or t > of for t in range(oa, ob)
+        a <= t < b or doc.lower[t] in _BODY_WORDS or t > of for t in range(oa, ob)
     ) and any(doc.lower[t] in _BODY_HEADS for t in range(oa, ob))
 
 
-#: What a state's ministries and agencies are of ("the Department of Homeland Security")
-_BODY_TOPICS = frozenset({
-    "homeland", "security", "energy", "education", "labor", "labour", "interior", "transportation", "transport",
-    "veterans", "housing", "industry", "information", "technology", "science", "public", "safety", "immigration",
-    "citizenship", "revenue", "economy", "economic", "development", "planning", "reform", "census", "human",
-    "rights", "resources", "natural", "fisheries", "oceans", "innovation", "infrastructure", "culture", "tourism",
-    "communications", "intelligence", "internal", "home", "international", "cooperation", "relations", "war",
-})
 #: The words that make a name a state body's
 _BODY_HEADS = frozenset({
     "government", "ministry", "department", "embassy", "consulate", "parliament", "senate", "congress", "cabinet",
     "army", "navy", "military", "police", "customs", "office", "mission", "delegation", "administration", "bureau",
     "agency", "service", "services", "authority", "forces", "force", "guard", "court", "treasury",
 })
-
-
-#: Words that make an organisation named with a country an arm of that state ("Global Affairs
-#: Canada", "the U.S. Army", "Statistics Canada"), not a company or body of its own ("Air Canada")
-_STATE_BODY_WORDS = frozenset({
-    "government", "ministry", "department", "embassy", "consulate", "parliament", "senate", "congress", "house",
-    "cabinet", "army", "navy", "forces", "armed", "force", "military", "coast", "guard", "police", "customs",
-    "border", "services", "global", "affairs", "foreign", "statistics", "treasury", "federal", "national", "state",
-    "office", "mission", "delegation", "administration", "bureau", "agency", "service", "authority", "court", "supreme", "commerce", "trade", "finance", "defence",
-    "defense", "justice", "health", "agriculture", "environment", "of", "the", "and", "'s", "’s", "-",
+#: Every word a state body's name may hold beside its head and the state's name: what its ministries
+#: and agencies are of ("the Department of Homeland Security", "Global Affairs Canada", "the U.S.
+#: Army"), as against a company or body of its own named with a country ("Air Canada")
+_BODY_WORDS = _BODY_HEADS | frozenset({
+    "homeland", "security", "energy", "education", "labor", "labour", "interior", "transportation", "transport",
+    "veterans", "housing", "industry", "information", "technology", "science", "public", "safety", "immigration",
+    "citizenship", "revenue", "economy", "economic", "development", "planning", "reform", "census", "human",
+    "rights", "resources", "natural", "fisheries", "oceans", "innovation", "infrastructure", "culture", "tourism",
+    "communications", "intelligence", "internal", "home", "international", "cooperation", "relations", "war",
+    "house", "armed", "coast", "border", "global", "affairs", "foreign", "statistics", "federal", "national", "state",
+    "supreme", "commerce", "trade", "finance", "defence", "defense", "justice", "health", "agriculture", "environment",
+    "of", "the", "and", "'s", "’s", "-",
 })
 
 
 def _company_named_after(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
     """Whether the parser's organisation ``[oa, ob)`` (at most three words, or an institution's
     name of up to eight with "of" or "for") has a country's or place's name ``[a, b)`` at its
-    start or end and a name word of its own that is no state body's ("Air Canada", "Toyota Canada", "China Mobile"; not "Global Affairs Canada", "the U.S.
-    Air Force", "Canada's Parliament")."""
+    start or end and a name word of its own that is no state body's ("Air Canada", "Toyota
+    Canada", "China Mobile"; not "Global Affairs Canada", "the U.S. Air Force", "Canada's
+    Parliament")."""
     while oa < a and doc.lower[oa] == "the":
         oa += 1
     if not (oa <= a and b <= ob and ob - oa > b - a and (a == oa or b == ob)):
@@ -227,7 +227,7 @@ def _company_named_after(doc: Doc, oa: int, ob: int, a: int, b: int) -> bool:
     if any(doc.pos[t] not in ("PROPN", "NOUN", "PUNCT", "DET", "ADP", "PART", "CCONJ") or doc.lower[t] in ("'s", "’s") or _is_title(doc, t) or doc.lower[t] in _TITLE_WORDS for t in own):
         return False
     return any(
-        doc.pos[t] == "PROPN" and doc.lower[t] not in _STATE_BODY_WORDS and doc.lower[t] not in _BODY_TOPICS
+        doc.pos[t] == "PROPN" and doc.lower[t] not in _BODY_WORDS
         and not (doc.lower[t] == "air" and t + 1 < ob and doc.lower[t + 1] in ("force", "forces"))
         for t in own
     )
@@ -279,7 +279,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     never names in full (ambiguous: "Carney" could be anyone called Carney)."""
     surnames = {s for actor in gazetteer.actors.values() for s in actor.surnames}
     found: list[tuple[int, int, str, str]] = []  # token range, entity label, honorific pronoun
-    org_names = {doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] for e in doc.entities if e.label == "ORG"}
+    org_names = _org_names(doc)
     covered = sorted(taken)
     starts = [s for s, _ in covered]
     for e in doc.entities:
@@ -905,11 +905,11 @@ def link_speakers(
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer, (q.start, q.end), quoted)
         if m is None and doc.has_syntax:
             # "the company said", "the department said": the organisation named just before
-            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer)
+            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer, by_token)
             if org is not None:
                 out.append(replace(q, speaker=org[0], speaker_name=org[1], speaker_type="organisation"))
                 continue
-        if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions, story := story if story is not None else _story_sentences(doc)):
+        if m is None and doc.has_syntax and last is not None and _described_last_speaker(doc, q, head, last, mentions, story := story if story is not None else _story_sentences(doc), by_token):
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
@@ -1176,7 +1176,15 @@ def _bare_description(doc: Doc, head: int, lo: int, hi: int, determiners: tuple[
 
 
 def _named_organisation(
-    doc: Doc, q: Quote, head: int, lo: int, hi: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
+    doc: Doc,
+    q: Quote,
+    head: int,
+    lo: int,
+    hi: int,
+    mentions: Sequence[ActorMention],
+    quoted: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer | None,
+    by_token: dict[int, ActorMention],
 ) -> tuple[str | None, str] | None:
     """(actor, name) of the named organisation a definite singular noun phrase (tokens ``[lo,
     hi)``) refers back to: "the company", "the caucus", "the paper" with no name of its own (head
@@ -1275,8 +1283,8 @@ def _named_organisation(
     named = [c for c in cands if any(_name_has(c[3], w) for w in (nouns or [lemma]))]
     # "the liberal watchdog group Public Citizen", "Justice Democrats, the liberal group that ...":
     # a name given that very noun
-    by_tok = {m.token: m for m in mentions if m.token is not None}
     kin = {"group", "organization", "organisation"}
+    story = _story_sentences(doc)  # (link lines between are no distance)
     for t in range(first, lo):
         if doc.pos[t] != "NOUN" or nouns or not (doc.lemmas[t].lower() == lemma or {doc.lemmas[t].lower(), lemma} <= kin):
             continue
@@ -1287,12 +1295,12 @@ def _named_organisation(
             h = next((c for c in doc.children[t] if doc.deps[c] == "appos" and c == t + 1 + sum(1 for k in range(t + 1, c) if doc.pos[k] == "PROPN") and doc.pos[c] == "PROPN"), -1)
             if h < 0:
                 continue
-        own = by_tok.get(h)
+        own = by_token.get(h)
         a, b = _name_phrase(doc, h)
         if own is not None and own.start > doc.starts[a]:
             own = None  # "Justice Democrats": a name longer than the party's it holds
-        if (own is not None and own.type != "organisation") or not usable(doc.starts[t], _sentence_of(doc, t)):
-            continue  # (not "coalition Democrats": the party's members)
+        if (own is not None and own.type != "organisation") or not usable(doc.starts[t], _sentence_of(doc, t)) or story[q.sentence] - story[_sentence_of(doc, t)] > 3:
+            continue  # (not "coalition Democrats": the party's members; not "X, a company that ..." long before)
         named.append((doc.starts[a], h, own.actor if own is not None else None, own.name if own is not None else _surface(doc, a, b)))
     # an organisation named as a modifier ("a State Department contractor") only when no other is
     named.sort(key=lambda c: (c[1] is None or doc.deps[c[1]] != "compound", c[0]))
@@ -1572,7 +1580,9 @@ _ROLE_NOUNS = frozenset({
 })
 
 
-def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention], story: Sequence[int]) -> bool:
+def _described_last_speaker(
+    doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention], story: Sequence[int], by_token: dict[int, ActorMention]
+) -> bool:
     """Whether a speaker phrase describes one person without naming them ("the former Florida
     governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
     name but a place) and the last named source was quoted at most four sentences before, with no
@@ -1596,7 +1606,6 @@ def _described_last_speaker(doc: Doc, q: Quote, head: int, last: Quote, mentions
         return False
     if last.cue is not None and last.cue.lower() == "asked" and last.kind == "direct":
         return False  # "“Do you ever exercise?” co-host John Heilemann asked Trump. “No,” the candidate said": the one asked
-    by_token = {m.token: m for m in mentions if m.token is not None}
     t = head
     for _ in range(12):
         if doc.heads[t] == t:

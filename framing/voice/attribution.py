@@ -307,6 +307,13 @@ _INNER_QUOTE = re.compile(r"(?<=[\s“\"(])[‘'](?=\w)(.+?)(?<=\S)[’'](?![A-Z
 _DATELINE = re.compile(r"(?<![^\n])[A-Z]{3,}[A-Z .'/]*(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([A-Za-z .]+\))?\s+[–—-]+\s*")
 
 
+def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """The first token of tokens ``[lo, hi]`` after a wire dateline the parser put at their
+    start (a speaker phrase or a reported clause), else ``lo``."""
+    dateline = _DATELINE.match(doc.text, doc.starts[lo], doc.ends[hi])
+    return bisect_left(doc.starts, dateline.end()) if dateline is not None and dateline.end() < doc.ends[hi] else lo
+
+
 def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     """Tokens of the speaker noun phrase: the subject's subtree without clauses hanging from it
     and without trailing punctuation ("Mark Carney, who ..., said" -> "Mark Carney")."""
@@ -519,13 +526,9 @@ class _Finder:
         if speaker is None:
             return q
         lo, hi = span if span is not None else _speaker_phrase(doc, speaker)
-        dateline = _DATELINE.match(doc.text, doc.starts[lo], doc.ends[hi])
-        if dateline is not None and dateline.end() < doc.ends[hi]:
-            # "LONDON (Reuters) – British business minister Jonathan Reynolds said": the dateline the
-            # parser put in the subject is no part of it
-            lo = bisect_left(doc.starts, dateline.end())
-            if speaker < lo:
-                speaker = max((t for t in range(lo, hi + 1) if not lo <= doc.heads[t] <= hi or doc.heads[t] == t), default=hi)
+        lo = _after_dateline(doc, lo, hi)  # "LONDON (Reuters) – British business minister Jonathan Reynolds said"
+        if speaker < lo:
+            speaker = max((t for t in range(lo, hi + 1) if not lo <= doc.heads[t] <= hi or doc.heads[t] == t), default=hi)
         return replace(
             q,
             speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]],
@@ -852,8 +855,8 @@ class _Finder:
 
     def _paragraph_cue(self, q: Quote, first: int) -> int | None:
         """For a quotation that is a paragraph of its own (or follows the paragraph's one sentence
-        before it): the cue of the sentence before, when that sentence reports what a named person or a "he"/"she" said and
-        quotes nothing ("Schiff used a news conference ..., warning about what he called the
+        before it): the cue of the sentence before, when that sentence reports what a named person
+        or a "he"/"she" said and quotes nothing ("Schiff used a news conference ..., warning about what he called the
         implications of inaction." / "“We go into this election more vulnerable than we
         should.”")."""
         doc = self.doc
@@ -1072,9 +1075,7 @@ class _Finder:
             if q.speaker_text is None and doc.pos[i] != "NOUN":
                 continue  # "was asked why ...": reported speech needs a source (a claim noun may name none: "accusations that ...")
             lo, hi = content
-            dateline = _DATELINE.match(doc.text, doc.starts[lo], doc.ends[hi])
-            if dateline is not None and dateline.end() < doc.ends[hi]:
-                lo = bisect_left(doc.starts, dateline.end())  # "BERLIN, March 2 (Reuters) - Germany rejects ...": not what was said
+            lo = _after_dateline(doc, lo, hi)  # "BERLIN, March 2 (Reuters) - Germany rejects ...": not what was said
             if q.speaker_token is not None and q.speaker_end is not None and i < lo <= q.speaker_token <= hi and doc.ends[hi] <= q.speaker_end:
                 continue  # "said retiring Representative Frank LoBiondo": the speaker, not what was said
             has_quote = any(self.in_quote[t] >= 0 for t in range(lo, hi + 1))

@@ -170,3 +170,17 @@ def test_he_is_never_a_government_that_spoke_before(shipped: Gazetteer) -> None:
     )
     q = quote_with(speakers(text, shipped), text, "my objective")
     assert q.speaker_name == "Jonathan Reynolds"
+
+
+def test_a_company_described_long_before_is_not_the_company_that_just_spoke(shipped: Gazetteer) -> None:
+    text = (
+        "The Harbor Group and Northwind Air issued separate statements on Monday.\n\n"
+        "In a statement, Harbor Equity Inc. denied a news report that it had taken control of Blue Sky Holdings Inc., "
+        "a company that holds a stake in Northwind Air.\n\n"
+        "Northwind Air echoed the denial in a separate statement sent to journalists.\n\n"
+        "“We would like to clarify that this information is not true,” Harbor said.\n\n"
+        "Northwind Air's statement added that it is \"fostering strong relationships with the airport.\"\n\n"
+        '"We remain committed to fruitful discussions with all stakeholders," the company said in its release.'
+    )
+    q = quote_with(speakers(text, shipped), text, "We remain committed")
+    assert q.speaker_name == "Northwind Air"

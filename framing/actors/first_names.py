@@ -44,18 +44,37 @@ def _data_file() -> Path | None:
     return path if path.is_file() else None
 
 
+#: fewest records for a word to count as somebody's first name at all, whatever the gender
+#: (above the records of words that are names only by accident: "the", "court", "president")
+KNOWN_COUNT = 500
+
+
 @lru_cache(maxsize=1)
-def name_table() -> dict[str, str]:
-    """First name (lower case, ASCII) -> "he" or "she", for the names the package's data decides."""
+def _tables() -> tuple[dict[str, str], frozenset[str]]:
     path = _data_file()
     if path is None:
-        return {}
+        return {}, frozenset()
     out: dict[str, str] = {}
+    known: set[str] = set()
     for name, count, share_text in _ENTRY.findall(path.read_text(encoding="utf-8")):
         share = float(share_text)
         if int(count) >= MIN_COUNT and (share >= SHARE or share <= 1 - SHARE):
             out[name] = "she" if share >= SHARE else "he"
-    return out
+        if int(count) >= KNOWN_COUNT:
+            known.add(name)
+    return out, frozenset(known)
+
+
+def name_table() -> dict[str, str]:
+    """First name (lower case, ASCII) -> "he" or "she", for the names the package's data decides."""
+    return _tables()[0]
+
+
+def known_first_name(given: str) -> bool:
+    """Whether a word is somebody's first name, man's, woman's or both ("Lesley", "Shawn"):
+    in our lists, or in at least :data:`KNOWN_COUNT` records of the name data."""
+    given = given.lower().strip(".")
+    return listed_pronoun(given) is not None or (len(given) > 1 and given.isalpha() and _ascii(given) in _tables()[1])
 
 
 def _ascii(name: str) -> str:

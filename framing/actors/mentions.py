@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from framing.actors.first_names import first_name_pronoun, listed_pronoun, table_pronoun
+from framing.actors.first_names import first_name_pronoun, known_first_name, listed_pronoun, table_pronoun
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
 from framing.actors.speaker_ranker import load_model as load_ranker
@@ -266,6 +266,42 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+def _people_named_alone(doc: Doc) -> set[str]:
+    """Words the parser tags as a person's name on their own ("interviewed by Stahl") and never
+    as anything else on their own."""
+    alone = {doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label == "PERSON"}
+    return alone - {doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label != "PERSON"}
+
+
+def _given_name_like(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` may be a first name before a surname: a capitalised word, no title,
+    that is somebody's first name ("Lesley"; not "Video" in "Related Video Facebook")."""
+    word = doc.tokens[t]
+    return (
+        word.isalpha() and word[:1].isupper() and word[1:].islower() and doc.lower[t] not in _TITLE_WORDS and doc.lower[t] not in _HONORIFIC_PRONOUN
+        and known_first_name(word)
+    )
+
+
+def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], covered: Sequence[tuple[int, int]], surnames_alone: set[str]) -> list[tuple[int, int, str, str]]:
+    """Full names the parser tagged as nothing, of a person it tagged by surname alone elsewhere
+    ("Lesley Stahl" where "Stahl" alone is a person's name): two capitalised proper nouns, no
+    title word, neither inside a name found."""
+    if not surnames_alone:
+        return []
+    tagged = [(e.start, e.end) for e in doc.entities] + [(a, b) for a, b, _, _ in found]
+    out = []
+    for t in range(1, doc.n_tokens):
+        if doc.tokens[t] not in surnames_alone or doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN" or not _given_name_like(doc, t - 1):
+            continue
+        if (t >= 2 and doc.pos[t - 2] == "PROPN") or (t + 1 < doc.n_tokens and doc.pos[t + 1] == "PROPN"):
+            continue  # part of a longer name
+        if any(s < t + 1 and t - 1 < e for s, e in tagged) or any(cs < doc.ends[t] and doc.starts[t - 1] < ce for cs, ce in covered):
+            continue
+        out.append((t - 1, t + 1, "PERSON", ""))
+    return out
+
+
 def _plain(word: str) -> str:
     """A name word with typographic apostrophes made straight ("O’Brien" = "O'Brien")."""
     return word.replace("’", "'")
@@ -282,6 +318,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     org_names = _org_names(doc)
     covered = sorted(taken)
     starts = [s for s, _ in covered]
+    surnames_alone = _people_named_alone(doc)
     for e in doc.entities:
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -313,7 +350,10 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "ORG"  # "tech chain Best Buy", "the retailer Kohl's": a name after an organisation's noun is an organisation's
         if label == "GPE" and b - a >= 2 and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names:
             label = "ORG"  # named an organisation elsewhere in the article
+        elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
+            label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
         found.append((a, b, label, pron))
+    found.extend(_untagged_full_names(doc, found, covered, surnames_alone))
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
     firsts: dict[str, tuple[str, str]] = {}
@@ -905,7 +945,7 @@ def link_speakers(
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer, (q.start, q.end), quoted)
         if m is None and doc.has_syntax:
             # "the company said", "the department said": the organisation named just before
-            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer, by_token)
+            org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer, by_token, out)
             if org is not None:
                 out.append(replace(q, speaker=org[0], speaker_name=org[1], speaker_type="organisation"))
                 continue
@@ -1019,6 +1059,28 @@ def _statement_author(
     ("Weiner's statement", "a statement from the ministry"), else, for "the statement", whoever
     a quotation at most ten sentences before was said "in a statement" by, else the author named
     where the text was introduced ("X released a video ... “...,” the video asks")."""
+    owner = _statement_owner(doc, head)
+    if owner is not None:
+        return _owner_author(doc, q, owner, mentions, gazetteer, by_token)
+    if not any(doc.lower[c] == "the" for c in doc.children[head]):
+        return None
+    recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
+    for p in reversed(recent):
+        if doc.lemmas[p.speaker_token or 0].lower() == doc.lemmas[head].lower():
+            return p.speaker, p.speaker_name or "", p.speaker_type  # "the statement said ... the statement added"
+        if any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent):
+            continue  # "A court filing says a DNA test confirmed ...": a source inside another's words
+        sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
+        if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
+            return p.speaker, p.speaker_name or "", p.speaker_type  # "X said in a statement" ... "the statement reads"
+    return _text_introduced(doc, q, head, before, by_token, mentions, gazetteer)
+
+
+def _statement_owner(doc: Doc, head: int) -> int | None:
+    """The token naming who wrote the statement noun at ``head``: its possessor ("Weiner's
+    statement"), the agent of an authoring participle ("a directive issued by the ministry"), the
+    object of "from", "by" or "of", or a name before it ("the Amaq statement"); never a time
+    ("Wednesday's report")."""
     owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
     if owner is None:
         # "a directive issued by India's Ministry of Home Affairs": the agent of its participle
@@ -1035,41 +1097,36 @@ def _statement_author(
         owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN"), None)
     if owner is not None and any(e.label in ("DATE", "TIME") and e.start <= owner < e.end for e in doc.entities):
         owner = None  # "Wednesday’s report", "a late Friday readout": a time, not an author
-    if owner is not None:
-        m = by_token.get(owner)
-        if m is None:  # "the former congressman's statement": the person given that title
-            lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
-            m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
-            if m is None and doc.pos[owner] == "PROPN":
-                inner = next((x for x in mentions if x.type in ("state", "organisation") and x.kind != "adjective" and doc.starts[lo] <= x.start and x.end <= doc.ends[hi]), None)
-                if inner is not None and doc.lower[owner] in _BODY_HEADS:
-                    # "a statement from the Office of the US Trade Representative": that state's office
-                    return inner.actor, _surface(doc, lo + (doc.lower[lo] == "the"), hi + 1), "organisation"
-                a, b = _name_phrase(doc, owner)
-                return None, _surface(doc, a, b), "organisation"  # a name the parser gave no type
-            if m is None and doc.tags[owner] == "NNS" and doc.deps[owner] == "poss":
-                return None, _surface(doc, lo, hi + 1), "group"  # "the senators’ statement": the senators
-            whose = next((by_token[c] for c in doc.children[owner] if doc.deps[c] == "poss" and c in by_token), None) if m is None and doc.pos[owner] == "NOUN" else None
-            if whose is not None and whose.kind != "pronoun":
-                # "a readout released by Carney’s office": the office, speaking for Carney
-                return whose.actor, _surface(doc, lo, hi + 1), "organisation"
-        if m is not None and m.kind != "adjective":
-            # "a State Department report": the institution that wrote it, not the country it stands for
-            name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name
-            return m.actor, name, {"person": "person", "place": "state"}.get(m.type, "organisation")
-        return None
-    if not any(doc.lower[c] == "the" for c in doc.children[head]):
-        return None
-    recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
-    for p in reversed(recent):
-        if doc.lemmas[p.speaker_token or 0].lower() == doc.lemmas[head].lower():
-            return p.speaker, p.speaker_name or "", p.speaker_type  # "the statement said ... the statement added"
-        if any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent):
-            continue  # "A court filing says a DNA test confirmed ...": a source inside another's words
-        sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
-        if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
-            return p.speaker, p.speaker_name or "", p.speaker_type  # "X said in a statement" ... "the statement reads"
-    return _text_introduced(doc, q, head, by_token)
+    return owner
+
+
+def _owner_author(
+    doc: Doc, q: Quote, owner: int, mentions: Sequence[ActorMention], gazetteer: Gazetteer | None, by_token: dict[int, ActorMention]
+) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, speaker type) of the author a statement's owner token names (see
+    :func:`_statement_owner`)."""
+    m = by_token.get(owner)
+    if m is None:  # "the former congressman's statement": the person given that title
+        lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
+        m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
+        if m is None and doc.pos[owner] == "PROPN":
+            inner = next((x for x in mentions if x.type in ("state", "organisation") and x.kind != "adjective" and doc.starts[lo] <= x.start and x.end <= doc.ends[hi]), None)
+            if inner is not None and doc.lower[owner] in _BODY_HEADS:
+                # "a statement from the Office of the US Trade Representative": that state's office
+                return inner.actor, _surface(doc, lo + (doc.lower[lo] == "the"), hi + 1), "organisation"
+            a, b = _name_phrase(doc, owner)
+            return None, _surface(doc, a, b), "organisation"  # a name the parser gave no type
+        if m is None and doc.tags[owner] == "NNS" and doc.deps[owner] == "poss":
+            return None, _surface(doc, lo, hi + 1), "group"  # "the senators’ statement": the senators
+        whose = next((by_token[c] for c in doc.children[owner] if doc.deps[c] == "poss" and c in by_token), None) if m is None and doc.pos[owner] == "NOUN" else None
+        if whose is not None and whose.kind != "pronoun":
+            # "a readout released by Carney’s office": the office, speaking for Carney
+            return whose.actor, _surface(doc, lo, hi + 1), "organisation"
+    if m is not None and m.kind != "adjective":
+        # "a State Department report": the institution that wrote it, not the country it stands for
+        name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name
+        return m.actor, name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+    return None
 
 
 #: Participles whose agent wrote the statement they describe ("a directive issued by the
@@ -1077,39 +1134,45 @@ def _statement_author(
 _AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute"})
 
 
-def _text_introduced(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMention]) -> tuple[str | None, str, str | None] | None:
-    """(actor, name, speaker type) of the author of the text "the video" or "the ad" refers back to:
-    the mention of that noun that introduced it (the last one before, within ten sentences, that
-    is not itself "the ad ..."), when it names its author ("an ad by Mr. Obama's campaign", "the
-    committee's video") or is the object of a verb whose subject is the author ("The Democratic
-    National Committee released a video ...")."""
+def _text_introduced(
+    doc: Doc, q: Quote, head: int, before: Sequence[Quote], by_token: dict[int, ActorMention], mentions: Sequence[ActorMention], gazetteer: Gazetteer | None
+) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, speaker type) of the author of the text "the video", "the ad" or "the
+    report" refers back to: the last mention of that noun before that names its author ("an ad
+    by Mr. Obama's campaign", "the committee's video", "a scathing report from the Privacy and
+    Civil Liberties Oversight Board" however long before), or, within ten sentences, is the object
+    of a verb whose subject is the author ("The Democratic National Committee released a video
+    ..."). Mentions that are themselves "the ad ..." are passed over; a text of no named author
+    brought in since ("a new report found ...") stops the search. The writer's words only."""
     lemma = doc.lemmas[head].lower()
-    start = doc.sentences[max(0, q.sentence - 10)].token_start
-    for t in range(min(head, _token_range(doc, q.start, q.end)[0]) - 1, start - 1, -1):
+    near = doc.sentences[max(0, q.sentence - 10)].token_start
+    for t in range(min(head, _token_range(doc, q.start, q.end)[0]) - 1, -1, -1):
         if doc.lemmas[t].lower() != lemma or doc.pos[t] != "NOUN" or q.start <= doc.starts[t] < q.end:
             continue
-        author = next((c for c in doc.children[t] if doc.deps[c] == "poss"), None)
-        if author is None:
-            author = next((g for c in doc.children[t] if doc.deps[c] == "prep" and doc.lower[c] in ("by", "from") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
-        if author is None:
+        if any(p.start <= doc.starts[t] < p.end for p in before) or _on_headline(doc, doc.starts[t]):
+            continue
+        owner = _statement_owner(doc, t)
+        if owner is None and t >= near:
             # the object of a verb ("released a video"; the parse may hang the noun lower in the
             # object: "released [a video making fun]")
             v, steps = t, 0
             while doc.deps[v] in ("npadvmod", "amod", "compound") and steps < 3:
                 v, steps = doc.heads[v], steps + 1
             if doc.deps[v] == "dobj" and doc.pos[doc.heads[v]] == "VERB":
-                author = next((c for c in doc.children[doc.heads[v]] if doc.deps[c] == "nsubj"), None)
-        if author is None:
+                owner = next((c for c in doc.children[doc.heads[v]] if doc.deps[c] == "nsubj"), None)
+        if owner is None:
             if any(doc.lower[c] in ("the", "this", "that") for c in doc.children[t]):
                 continue  # "the ad raises ...": itself a reference back to the text's introduction
             return None
-        lo, hi = subtree_span(doc, author, skip=frozenset({"relcl", "acl", "appos"}))
+        lo, hi = subtree_span(doc, owner, skip=frozenset({"relcl", "acl", "appos"}))
         named = [by_token[k] for k in range(lo, hi + 1) if k in by_token and by_token[k].kind not in ("pronoun", "adjective")]
-        named.sort(key=lambda m: m.token != author)  # the head's own mention first ("the committee"), else one inside ("Mr. Obama's campaign")
-        if not named:
-            return None
-        m = named[0]
-        return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+        named.sort(key=lambda m: m.token != owner)  # the head's own mention first ("the committee"), else one inside ("Mr. Obama's campaign")
+        if named:
+            m = named[0]
+            return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+        author = _owner_author(doc, q, owner, mentions, gazetteer, by_token)
+        if author is not None:
+            return author
     return None
 
 
@@ -1185,6 +1248,7 @@ def _named_organisation(
     quoted: Sequence[tuple[int, int]],
     gazetteer: Gazetteer | None,
     by_token: dict[int, ActorMention],
+    before: Sequence[Quote] = (),
 ) -> tuple[str | None, str] | None:
     """(actor, name) of the named organisation a definite singular noun phrase (tokens ``[lo,
     hi)``) refers back to: "the company", "the caucus", "the paper" with no name of its own (head
@@ -1197,7 +1261,9 @@ def _named_organisation(
     - else the nearest organisation that is a subject in the three sentences before (news names
       the company, then goes on with "the company said": "Best Buy announced ... the company
       said"); for a description with a noun modifier, not one whose name holds the head noun
-      (the Supreme Court named before is not "the appeals court").
+      (the Supreme Court named before is not "the appeals court"). A description that was a
+      source in those sentences stands for the organisation it was found to be ("The university
+      had earlier said ... the school tweeted": Harvard University).
 
     Organisations are the actors of that type, the parser's organisation names a country's
     adjective hid ("The American Made Coalition", whose actor is the country's) and one-word
@@ -1222,6 +1288,12 @@ def _named_organisation(
         for m in mentions
         if (m.type == "organisation" or (m.kind == "metonym" and m.token is not None and doc.lower[m.token] in _BODY_HEADS))  # "India's Ministry of Home Affairs ... the ministry"
         and m.kind != "pronoun" and usable(m.start, m.sentence)
+    ]
+    orgs_nouns = word_class("organisation_nouns")
+    cands += [
+        (p.speaker_start, p.speaker_token, p.speaker, p.speaker_name) for p in before
+        if p.speaker_type == "organisation" and p.speaker_name and p.speaker_token is not None and p.speaker_start is not None
+        and doc.pos[p.speaker_token] == "NOUN" and _same_kind(doc.lemmas[p.speaker_token].lower(), lemma) and usable(p.speaker_start, p.sentence)
     ]
     orgs = [(m.start, m.end) for m in mentions if m.type == "organisation"]
     for e in doc.entities:
@@ -1260,7 +1332,6 @@ def _named_organisation(
         if _written_as_surname(doc, doc.tokens[a], skip=a):
             continue
         cands.append((doc.starts[a], t, None, _surface(doc, a, b)))
-    orgs_nouns = word_class("organisation_nouns")
     for t in range(first, lo):
         # "the Obama campaign", "Trump's campaign", "the Gilead company": an organisation noun a
         # name modifies is an organisation of its own, named by both
@@ -1315,6 +1386,22 @@ def _named_organisation(
         and not any(doc.deps[k] == "aux" and doc.lower[k] == "to" for k in doc.children[doc.heads[c[1]]])  # "for the CDC to approve": no clause of its own
     ]
     return (near[-1][2], near[-1][3]) if near else None
+
+
+#: Organisation nouns that may name the same organisation ("the university" ... "the school")
+_KINDS_OF_ORGANISATION = (
+    frozenset({"university", "college", "school", "institution"}),
+    frozenset({"company", "corporation", "firm", "business", "conglomerate", "startup", "retailer", "chain", "brand", "manufacturer", "automaker", "carmaker", "maker", "giant"}),
+    frozenset({"newspaper", "paper", "outlet", "magazine", "publication", "journal", "tabloid", "site", "website", "broadcaster", "channel", "station", "network"}),
+    frozenset({"group", "organization", "organisation", "coalition", "alliance", "association", "nonprofit", "charity", "foundation"}),
+    frozenset({"hospital", "clinic", "center", "centre"}),
+)
+
+
+def _same_kind(lemma: str, other: str) -> bool:
+    """Whether two organisation nouns may refer to one organisation: the same noun or nouns of one
+    kind (:data:`_KINDS_OF_ORGANISATION`)."""
+    return lemma == other or any(lemma in kind and other in kind for kind in _KINDS_OF_ORGANISATION)
 
 
 def _source_like(doc: Doc, t: int) -> bool:

@@ -303,6 +303,11 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     for i, h in enumerate(heads):
         if h != i:
             children[h].append(i)
+    if syntax and _fronted_subjects(tokens, pos, deps, heads, children, entities):
+        children = [[] for _ in tokens]
+        for i, h in enumerate(heads):
+            if h != i:
+                children[h].append(i)
     return Doc(
         text,
         tuple(tokens),
@@ -321,6 +326,60 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
         entities=tuple(entities),
         parse_note=note,
     )
+
+
+def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> bool:
+    """Give back its subject to a verb the parser left without one, where it took the name for an
+    apposition of the last noun of a phrase before it: "Speaking to The Associated Press, Shawn
+    Henry, who now heads security firm CrowdStrike, used a military analogy" (Henry parsed as The
+    Associated Press's apposition, "Speaking" as the verb's clausal subject). The name (a person's,
+    as tagged) becomes the subject when its phrase ends, but for a comma, right before the verb.
+    Changes ``deps`` and ``heads`` in place; whether any changed."""
+    people = {t for e in entities if e.label == "PERSON" for t in range(e.start, e.end)}
+    changed = False
+    for v, dep in enumerate(deps):
+        if pos[v] not in ("VERB", "AUX") or dep not in ("ROOT", "conj") or any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubjpass") for c in children[v]):
+            continue
+        fronted = [c for c in children[v] if c < v and deps[c] in ("csubj", "advcl", "prep")]
+        if not fronted:
+            continue
+        c = max(fronted)
+        lo, hi = c, c
+        stack = [c]
+        while stack:
+            t = stack.pop()
+            lo, hi = min(lo, t), max(hi, t)
+            stack.extend(children[t])
+        if any(tokens[k] != "," for k in range(hi + 1, v)):
+            continue
+        # the apposition whose phrase ends the fronted one
+        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and t in people and heads[t] < t), None)
+        if name is None:
+            continue
+        span = [name]
+        stack = list(children[name])
+        while stack:
+            t = stack.pop()
+            span.append(t)
+            stack.extend(children[t])
+        end = max(span)
+
+        def the_names(k: int, name: int = name) -> bool:
+            # what follows the name is its own (a relative clause the parser hung on the noun
+            # before it: "..., Mara Quint, who now runs a firm, used")
+            while heads[k] != k:
+                if k == name or (heads[k] == heads[name] and k > name and deps[k] in ("relcl", "punct", "acl")):
+                    return True
+                k = heads[k]
+            return False
+
+        if any(tokens[k] != "," for k in range(hi + 1, v)) or not all(the_names(k) for k in range(end + 1, hi + 1)):
+            continue
+        heads[name], deps[name] = v, "nsubj"
+        if deps[c] == "csubj":
+            deps[c] = "advcl"
+        changed = True
+    return changed
 
 
 def _language_note(text: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.actors.first_names import first_name_pronoun, name_table
+from framing.actors.first_names import first_name_pronoun, known_first_name, name_table
 from framing.actors.mentions import find_mentions, gender_evidence, link_speakers
 from framing.analysis.article import default_gazetteer
 from framing.text.parse import parse
@@ -24,6 +24,15 @@ def test_names_outside_our_lists_have_a_pronoun() -> None:
     assert first_name_pronoun("Luis") == "he"
     assert first_name_pronoun("Andrés") == "he"  # accents folded to the data's ASCII
     assert first_name_pronoun("Kasie") == "she"
+
+
+def test_a_first_name_of_either_gender_is_still_a_first_name() -> None:
+    if not name_table():
+        pytest.skip("the nomquamgender package is not installed")
+    assert first_name_pronoun("Lesley") is None and known_first_name("Lesley")  # men's and women's
+    assert known_first_name("Shawn") and known_first_name("Mo")
+    assert not known_first_name("Video") and not known_first_name("Related") and not known_first_name("Senate")
+    assert not known_first_name("J.")
 
 
 def test_unclear_names_and_initials_stay_unknown() -> None:

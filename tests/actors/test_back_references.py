@@ -1,0 +1,114 @@
+"""References back to a source named long or oddly before: a name the parser hung on the phrase
+before it, a full name the parser missed, "the report" long after whose report it is, and a
+description of the same kind as one found before ("the university" ... "the school").
+
+Texts are invented for the tests, modelled on constructions found in real articles (wire copy on
+hacking, a broadcast interview, an oversight board's report, a university's statements).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from framing.actors.gazetteer import Gazetteer
+from framing.actors.mentions import find_mentions, link_speakers
+from framing.text.parse import parse
+from framing.text.quotes import find_quote_spans
+from framing.voice import find_quotes
+
+from .test_speaker_cases import quote_with, shipped, speakers
+
+__all__ = ["shipped"]  # the module's fixture, shared with the speaker cases
+
+
+def test_a_name_after_a_fronted_phrase_is_the_subject_of_the_verb() -> None:
+    text = "Speaking to The Daily Ledger, Mara Quint, who now runs security firm Brightwall, used a military analogy."
+    doc = parse(text)
+    quint = doc.tokens.index("Quint")
+    used = doc.tokens.index("used")
+    assert (doc.deps[quint], doc.heads[quint]) == ("nsubj", used)
+
+
+def test_he_after_a_name_the_parser_took_for_an_apposition(shipped: Gazetteer) -> None:
+    text = (
+        "As the Ledger's Tom Felder reported, the unit is based in a quiet suburb.\n\n"
+        "Speaking to The Daily Ledger, Owen Quint, who now runs security firm Brightwall, used a military analogy.\n\n"
+        "\"If their planes flew into our airspace, our planes would escort them away,\" he said."
+    )
+    assert quote_with(speakers(text, shipped), text, "escort them").speaker_name == "Owen Quint"
+
+
+@pytest.mark.parametrize("tagged", ["ORG", None])
+def test_a_full_name_the_parser_missed_joins_the_surname(shipped: Gazetteer, tagged: str | None) -> None:
+    # the parser tagged "Lesley Stahl" an organisation (or nothing) and "Stahl" alone a person
+    text = (
+        "The interview with the network's Dorit Wendholm touched on tariffs and on Margaret Ellery, among other things. "
+        "The president was interviewed by Wendholm in 2016.\n\n"
+        "Wendholm has interviewed him three times. \"In terms of the three interviews, he was completely different,\" she said."
+    )
+    doc = parse(text)
+    full = next(e for e in doc.entities if doc.tokens[e.start : e.end] == ("Dorit", "Wendholm"))
+    later = doc.tokens.index("has") - 1
+    entities = [
+        replace(e, label=tagged) if e is full else e
+        for e in doc.entities
+        if (e is not full or tagged is not None) and e.start != later
+    ]
+    doc = replace(doc, entities=tuple(entities))
+    spans = find_quote_spans(text)
+    quotes = link_speakers(doc, find_quotes(doc, spans), find_mentions(doc, shipped, quote_spans=spans), shipped)
+    assert quote_with(quotes, text, "three interviews").speaker_name == "Dorit Wendholm"
+
+
+def test_the_report_is_the_report_of_whoever_was_named_its_author(shipped: Gazetteer) -> None:
+    text = (
+        "The White House disputed the findings on Thursday.\n\n"
+        "Jay Marlow, the press secretary, was responding to a scathing report from the Civic Records Oversight Board, "
+        "which said the program should end.\n\n"
+        "\"The program lacks a legal foundation,\" the board's report said.\n\n"
+        "Senator Ada Pinkerton voiced dismay at the findings. Senator Lou Garvey praised them. "
+        "The program began in 2006. It collects the records of every call. It has cost little. "
+        "Few people knew of it. Two judges approved it. A third judge did not. The agency kept it running. "
+        "Its lawyers wrote the rules. Its analysts read the results.\n\n"
+        "\"The failure stemmed from a lack of information sharing, not a lack of data,\" the report said."
+    )
+    q = quote_with(speakers(text, shipped), text, "lack of information")
+    assert q.speaker_name == "Civic Records Oversight Board"
+
+
+def test_a_new_report_of_no_named_author_is_nobodys_named(shipped: Gazetteer) -> None:
+    text = (
+        "Jay Marlow was responding to a report from the Civic Records Oversight Board.\n\n"
+        "A new report found the program had failed.\n\n"
+        "\"The failure stemmed from a lack of information sharing,\" the report said."
+    )
+    q = quote_with(speakers(text, shipped), text, "lack of information")
+    assert q.speaker_name != "Civic Records Oversight Board"
+
+
+def test_a_description_of_the_same_kind_is_the_organisation_found_before(shipped: Gazetteer) -> None:
+    text = (
+        "Under pressure from lawmakers, Harwick University said on Wednesday it would return the relief money.\n\n"
+        "\"We will not accept the funds,\" the school tweeted.\n\n"
+        "Harwick whined about the pressure in a second message.\n\n"
+        "The fund was created in March. It helps colleges pay students who lost their jobs.\n\n"
+        "The university had earlier said it would not return the funds.\n\n"
+        "Instead, the school had argued, it applied for money from another fund.\n\n"
+        "\"It would not have been appropriate for our institution to receive these funds,\" the school tweeted."
+    )
+    q = quote_with(speakers(text, shipped), text, "appropriate for our institution")
+    assert q.speaker_name in ("Harwick University", "Harwick")
+
+
+def test_a_description_of_another_kind_is_not_the_organisation_found_before(shipped: Gazetteer) -> None:
+    text = (
+        "The Food and Drug Administration warned hospitals on Thursday to clean the scopes with care. "
+        "Its letter went to every clinic in the country. Many clinics use the scopes. Few can replace them soon.\n\n"
+        "The agency said that even careful cleaning may not remove the risk.\n\n"
+        "The announcement followed a report of seven infections at a large medical center in Ohio. "
+        "The hospital said that as many as 179 patients were exposed."
+    )
+    q = quote_with(speakers(text, shipped), text, "179 patients")
+    assert q.speaker_name != "Food and Drug Administration"

@@ -266,6 +266,39 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+#: Words after a name that say what kind of organisation it names ("Harvard University", "Verso Corp.")
+_DESIGNATORS = frozenset(
+    [
+        "University", "College", "Institute", "Institution", "Foundation", "Fund", "Trust", "Group", "Holdings",
+        "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Co", "Company", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA",
+        "Pictures", "Studios", "Entertainment", "Bank", "Airlines", "Airways", "Motors", "Motor", "Technologies", "Pharmaceuticals",
+    ]
+)
+
+
+def _short_org_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], people: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """First words that name an organisation the article names in full ("Harvard" for "Harvard
+    University", "Heritage" for "Heritage Foundation", "Verso" for "Verso Corp.") -> (id, name):
+    a capitalised proper noun followed in the name only by words for a kind of organisation
+    (:data:`_DESIGNATORS`; "House" is no short name of "House Intelligence Committee", nor "Fox"
+    of "Fox News"), that begins the name of one organisation only, is no person's name in the
+    article and never a place's."""
+    places = {doc.tokens[e.start] for e in doc.entities if e.label in ("GPE", "LOC", "NORP", "FAC")}
+    firsts: dict[str, set[tuple[str, str]]] = {}
+    for a, b, label, _ in found:
+        word = doc.tokens[a]
+        if label != "ORG" or b - a < 2 or doc.pos[a] != "PROPN" or not word.isalpha() or not word[:1].isupper() or word.isupper():
+            continue
+        if any(doc.tokens[t] not in _DESIGNATORS for t in range(a + 1, b)):
+            continue
+        name = _surface(doc, a, b)
+        firsts.setdefault(word, set()).add((slug(name), name))
+    return {
+        word: next(iter(names)) for word, names in firsts.items()
+        if len(names) == 1 and word not in places and _plain(word) not in people and word.lower() not in _TITLE_WORDS
+    }
+
+
 def _people_named_alone(doc: Doc) -> set[str]:
     """Words the parser tags as a person's name on their own ("interviewed by Stahl") and never
     as anything else on their own."""
@@ -368,6 +401,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     for word, person in firsts.items():
         full.setdefault(word, person)
     short = _acronyms(doc)
+    orgs_short = {k: v for k, v in _short_org_names(doc, found, full).items() if k not in short}
+    short.update(orgs_short)
     # a one-word name the parser tagged as nothing, introduced by a description of a person
     # ("Kanate, a refugee from Kyrgyzstan, was moved ...", "said Yudanys, a Cuban immigrant")
     tagged = [(e.start, e.end) for e in doc.entities]
@@ -387,7 +422,9 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         ident, shown = slug(name), name
         if " " not in name and _plain(name) in full:  # the parser may tag a lone surname as anything
             ident, shown = full[_plain(name)]
-        elif name in short:  # "HHS" after "the Department of Health and Human Services (HHS)"
+        elif name in short and not (b - a == 1 and doc.deps[a] == "compound" and doc.pos[doc.heads[a]] == "NOUN" and name in orgs_short):
+            # "HHS" after "the Department of Health and Human Services (HHS)", "Harvard" after
+            # "Harvard University" (not "the Dusseldorf prosecutors office": a city's name as a modifier)
             ident, shown = short[name]
         if not ident:
             continue

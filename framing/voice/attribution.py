@@ -249,8 +249,13 @@ def _subject(doc: Doc, verb: int) -> int | None:
         obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and c > verb), None)
         if obj is not None and doc.pos[obj] == "PROPN" and subtree_span(doc, obj)[0] == j:
             return obj
-        while j + 1 < doc.n_tokens and doc.pos[j] in ("DET", "ADJ", "PROPN", "NOUN") and doc.pos[j + 1] in ("PROPN", "NOUN"):
-            j += 1
+        while j + 1 < doc.n_tokens and doc.pos[j] in ("DET", "ADJ", "PROPN", "NOUN"):
+            if doc.pos[j + 1] in ("PROPN", "NOUN"):
+                j += 1
+            elif doc.tokens[j + 1] == "/" and j + 2 < doc.n_tokens and doc.pos[j + 2] in ("PROPN", "NOUN"):
+                j += 2  # '” tweeted singer/songwriter Simon Curtis'
+            else:
+                break
         if doc.pos[j] in ("PROPN", "NOUN"):
             return j
     return None

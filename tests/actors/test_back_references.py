@@ -112,3 +112,42 @@ def test_a_description_of_another_kind_is_not_the_organisation_found_before(ship
     )
     q = quote_with(speakers(text, shipped), text, "179 patients")
     assert q.speaker_name != "Food and Drug Administration"
+
+
+def test_an_organisations_first_word_is_that_organisation(shipped: Gazetteer) -> None:
+    text = (
+        "Under pressure from lawmakers, Harwick University said on Wednesday it would return the relief money.\n\n"
+        "\"We are concerned that the focus on Harwick may undermine the program,\" Harwick said in a second message."
+    )
+    q = quote_with(speakers(text, shipped), text, "We are concerned")
+    assert (q.speaker, q.speaker_name) == ("candidate:harwick_university", "Harwick University")
+
+
+def test_a_citys_name_as_a_modifier_is_no_organisation_named_after_it(shipped: Gazetteer) -> None:
+    text = (
+        "Students at Brenford University held a vigil on Friday.\n\n"
+        "The statement by the Brenford prosecutors office said that no note was found."
+    )
+    q = quote_with(speakers(text, shipped), text, "no note was found")
+    assert q.speaker != "candidate:brenford_university"
+
+
+def test_a_speaker_with_a_slashed_title_after_an_inverted_cue() -> None:
+    text = "\"It is not only your obligation to say thank you, but to call these people out,\" tweeted singer/songwriter Dale Fenwick."
+    doc = parse(text)
+    # the parse the parser gave a real article: the cue an adjective of "songwriter", the name an
+    # adverbial of the quotation's verb
+    t = {w: doc.tokens.index(w) for w in ("tweeted", "singer", "/", "songwriter", "Dale", "Fenwick", "call")}
+    deps, heads = list(doc.deps), list(doc.heads)
+    for word, dep, head in [
+        ("tweeted", "amod", "songwriter"), ("singer", "nmod", "songwriter"), ("/", "punct", "songwriter"),
+        ("songwriter", "compound", "Fenwick"), ("Dale", "compound", "Fenwick"), ("Fenwick", "npadvmod", "call"),
+    ]:
+        deps[t[word]], heads[t[word]] = dep, t[head]
+    children: list[list[int]] = [[] for _ in deps]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    doc = replace(doc, deps=tuple(deps), heads=tuple(heads), children=tuple(tuple(c) for c in children))
+    (q,) = find_quotes(doc, find_quote_spans(text))
+    assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end].endswith("Dale Fenwick")

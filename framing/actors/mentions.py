@@ -271,7 +271,7 @@ _DESIGNATORS = frozenset(
     [
         "University", "College", "Institute", "Institution", "Foundation", "Fund", "Trust", "Group", "Holdings",
         "Inc.", "Inc", "Corp.", "Corp", "Corporation", "Co.", "Co", "Company", "Ltd.", "Ltd", "LLC", "PLC", "plc", "AG", "SA",
-        "Pictures", "Studios", "Entertainment", "Bank", "Airlines", "Airways", "Motors", "Motor", "Technologies", "Pharmaceuticals",
+        "Pictures", "Studios", "Entertainment", "Advisors", "Partners", "Associates", "Bank", "Airlines", "Airways", "Motors", "Motor", "Technologies", "Pharmaceuticals",
     ]
 )
 
@@ -1102,15 +1102,21 @@ def _statement_author(
     if not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
     recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
+    unowned: tuple[str | None, str, str | None] | None = None
     for p in reversed(recent):
         if doc.lemmas[p.speaker_token or 0].lower() == doc.lemmas[head].lower():
+            if p.speaker is None:
+                # "according to an explosive new report obtained by Fox News ... The report, by
+                # conservative watchdog Capital Research Center, describes": its author if named
+                unowned = (None, p.speaker_name or "", p.speaker_type)
+                break
             return p.speaker, p.speaker_name or "", p.speaker_type  # "the statement said ... the statement added"
         if any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent):
             continue  # "A court filing says a DNA test confirmed ...": a source inside another's words
         sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
         if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
             return p.speaker, p.speaker_name or "", p.speaker_type  # "X said in a statement" ... "the statement reads"
-    return _text_introduced(doc, q, head, before, by_token, mentions, gazetteer)
+    return _text_introduced(doc, q, head, before, by_token, mentions, gazetteer) or unowned
 
 
 def _statement_owner(doc: Doc, head: int) -> int | None:
@@ -1129,6 +1135,17 @@ def _statement_owner(doc: Doc, head: int) -> int | None:
         ), None)
     if owner is None:
         owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+    if owner is None and doc.deps[head] == "nsubj":
+        # "The report, by conservative watchdog Capital Research Center, describes": the aside
+        # the parser hung on the verb
+        v = doc.heads[head]
+        owner = next((
+            g for c in doc.children[v] if doc.deps[c] == "prep" and doc.lower[c] == "by" and head < c < v and doc.tokens[c - 1] == ","
+            for g in doc.children[c] if doc.deps[g] == "pobj"
+        ), None)
+    if owner is None and doc.deps[head] == "dobj" and doc.lemmas[doc.heads[head]].lower() in _AUTHORING_VERBS:
+        # "the White House issued a statement saying ...": who issued it
+        owner = next((c for c in doc.children[doc.heads[head]] if doc.deps[c] == "nsubj"), None)
     if owner is None:
         # "the Amaq statement": a name before the noun
         owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN"), None)
@@ -1143,9 +1160,11 @@ def _owner_author(
     """(actor, name, speaker type) of the author a statement's owner token names (see
     :func:`_statement_owner`)."""
     m = by_token.get(owner)
-    if m is None:  # "the former congressman's statement": the person given that title
+    if m is None:  # "by the conservative watchdog Capital Research Center": the name in apposition
+        m = next((by_token[c] for c in doc.children[owner] if doc.deps[c] == "appos" and c in by_token and by_token[c].kind != "pronoun"), None)
+    if m is None:  # "the former congressman's statement": the person given that title (not "the IG report")
         lo, hi = subtree_span(doc, owner, skip=frozenset({"case"}))
-        m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer)
+        m = _titled_person(doc, owner, lo, hi + 1, q.sentence, mentions, gazetteer) if doc.pos[owner] != "PROPN" and not doc.tokens[owner].isupper() else None
         if m is None and doc.pos[owner] == "PROPN":
             inner = next((x for x in mentions if x.type in ("state", "organisation") and x.kind != "adjective" and doc.starts[lo] <= x.start and x.end <= doc.ends[hi]), None)
             if inner is not None and doc.lower[owner] in _BODY_HEADS:
@@ -1206,7 +1225,8 @@ def _text_introduced(
         named.sort(key=lambda m: m.token != owner)  # the head's own mention first ("the committee"), else one inside ("Mr. Obama's campaign")
         if named:
             m = named[0]
-            return m.actor, m.name, {"person": "person", "place": "state"}.get(m.type, "organisation")
+            name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name  # "the White House"
+            return m.actor, name, {"person": "person", "place": "state"}.get(m.type, "organisation")
         author = _owner_author(doc, q, owner, mentions, gazetteer, by_token)
         if author is not None:
             return author
@@ -1749,9 +1769,11 @@ def _described_last_speaker(
         theirs = [m for m in mentions if m.actor == last.speaker and m.start < q.speaker_start]
         same = {*forms, "secretary"} if "spokesperson" in forms else set(forms)  # a press secretary is a spokesperson
         other = tuple({w for fs in _TITLE_FORMS.values() for w in fs} - same)
-        if _titled_people(doc, other, theirs, None) and not _titled_people(doc, forms, theirs, None):
-            return False  # "State Rep. Bill Hager ... “...,” Hager wrote. The sheriff responded": someone else
         described = {doc.lower[c] for m in theirs if m.token is not None for c in doc.children[m.token] if doc.deps[c] == "appos" and (_is_title(doc, c) or doc.lower[c] in _TITLE_FORMS)}
+        if _titled_people(doc, other, theirs, None) and not _titled_people(doc, forms, theirs, None) and not described & same:
+            # "State Rep. Bill Hager ... “...,” Hager wrote. The sheriff responded": someone else (but
+            # "former Defense Secretary Jim Mattis ... Mattis — a retired general — said ... the retired general said")
+            return False
         if described and not described & same:
             return False  # "Brett Giroir, an assistant secretary, said ... the president said": someone else
     return not any(

@@ -328,13 +328,22 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     )
 
 
+#: Marks that set off a name's aside ("Mattis — a retired general — said")
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
 def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> bool:
     """Give back its subject to a verb the parser left without one, where it took the name for an
     apposition of the last noun of a phrase before it: "Speaking to The Associated Press, Shawn
     Henry, who now heads security firm CrowdStrike, used a military analogy" (Henry parsed as The
-    Associated Press's apposition, "Speaking" as the verb's clausal subject). The name (a person's,
-    as tagged) becomes the subject when its phrase ends, but for a comma, right before the verb.
-    Changes ``deps`` and ``heads`` in place; whether any changed."""
+    Associated Press's apposition, "Speaking" as the verb's clausal subject; "Delivering the keynote
+    address at the Dinner, Mattis — a retired general — said"). The name (not a place's or an
+    organisation's), after a comma, becomes the subject when its phrase and its asides end, but for
+    a comma or a dash, right before the verb; the asides the parser hung on the noun before (a
+    relative clause, a description) go to the name. Changes ``deps`` and ``heads`` in place; whether any changed."""
+    # a person's name as tagged (or a name the tagger took for a nationality, or left untagged:
+    # "Mattis" as NORP), not a place's or an organisation's
+    others = {t for e in entities if e.label not in ("PERSON", "NORP") for t in range(e.start, e.end)}
     people = {t for e in entities if e.label == "PERSON" for t in range(e.start, e.end)}
     changed = False
     for v, dep in enumerate(deps):
@@ -350,10 +359,10 @@ def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads:
             t = stack.pop()
             lo, hi = min(lo, t), max(hi, t)
             stack.extend(children[t])
-        if any(tokens[k] != "," for k in range(hi + 1, v)):
+        if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)):
             continue
         # the apposition whose phrase ends the fronted one
-        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and t in people and heads[t] < t), None)
+        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and (t in people or t not in others) and heads[t] < t), None)
         if name is None:
             continue
         span = [name]
@@ -363,18 +372,23 @@ def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads:
             span.append(t)
             stack.extend(children[t])
         end = max(span)
+        if tokens[min(span) - 1] != ",":
+            continue  # set off from the noun before by a comma
 
         def the_names(k: int, name: int = name) -> bool:
             # what follows the name is its own (a relative clause the parser hung on the noun
             # before it: "..., Mara Quint, who now runs a firm, used")
             while heads[k] != k:
-                if k == name or (heads[k] == heads[name] and k > name and deps[k] in ("relcl", "punct", "acl")):
+                if k == name or (heads[k] == heads[name] and k > name and deps[k] in ("relcl", "punct", "acl", "appos")):
                     return True
                 k = heads[k]
             return False
 
-        if any(tokens[k] != "," for k in range(hi + 1, v)) or not all(the_names(k) for k in range(end + 1, hi + 1)):
+        if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)) or not all(the_names(k) for k in range(end + 1, hi + 1)):
             continue
+        for k in range(end + 1, hi + 1):
+            if heads[k] == heads[name] and deps[k] in ("relcl", "acl", "appos"):
+                heads[k] = name  # "who now heads ...", "a retired general": the name's own
         heads[name], deps[name] = v, "nsubj"
         if deps[c] == "csubj":
             deps[c] = "advcl"

@@ -454,10 +454,17 @@ class _Finder:
         #    end, or the next one when the parser split "“... win.” Trump said.")
         last_sent = self.sent_of[b - 1]
         end_char = self.spans[k].end
+        # the speaker's phrase may open the next sentence when the parser ended one at the closing
+        # mark ("“... worth $1 trillion?” Jeffrey Eggers, a retired Navy SEAL and ..., told")
+        after = b
+        while after < doc.n_tokens and after in self.mark_of:
+            after += 1
+        phrase_sents = (last_sent, last_sent + 1) if after < doc.n_tokens and self.sent_of[after] == last_sent + 1 else (last_sent,)
+        long_clause = len(phrase_sents) == 2 and self.is_clause(a, b)
         for i in range(b, min(doc.n_tokens, b + _CUE_AFTER + 16)):
             if self.quoted(i) and i not in self.mark_of:
                 break
-            in_name = self.sent_of[i] == last_sent and not any(doc.pos[t] in ("VERB", "AUX") for t in range(b, i))  # "of", "and" inside the speaker's phrase
+            in_name = self.sent_of[i] in phrase_sents and not any(doc.pos[t] in ("VERB", "AUX") and doc.deps[t] != "amod" for t in range(b, i))  # "of", "and" inside the speaker's phrase ("a retired general")
             if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name) and not (doc.pos[i] == "ADV" and doc.tokens[i - 1] == ","):
                 # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim
                 # Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted"),
@@ -467,8 +474,11 @@ class _Finder:
                 break  # a long phrase only when it is all name, titles and asides
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
-            if self.sent_of[i] != last_sent and doc.deps[i] != "ROOT":
-                continue  # in the next sentence only its main verb ("Trump said."), not "In a statement issued ..."
+            if self.sent_of[i] != last_sent and (doc.deps[i] != "ROOT" or (i > b + _CUE_AFTER and long_clause and any(doc.deps[c] in ("ccomp", "xcomp") for c in doc.children[i]))):
+                # in the next sentence only its main verb ("Trump said."), not "In a statement
+                # issued ...", and after a long phrase not one that reports words of its own
+                # ("Jaffer’s colleague Katie Fallow, a senior attorney at ..., noted that ...")
+                continue
             if any(doc.deps[c] == "neg" for c in doc.children[i]):
                 continue  # "“...” Rehkoff didn’t respond to a question": no cue of the quotation
             if (_is_cue(doc, i, quotation=True) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):

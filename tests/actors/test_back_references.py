@@ -14,8 +14,9 @@ import pytest
 
 from framing.actors.gazetteer import Gazetteer
 from framing.actors.mentions import find_mentions, link_speakers
-from framing.text.parse import parse
+from framing.text.parse import _fronted_subjects, parse
 from framing.text.quotes import find_quote_spans
+from framing.types import Entity
 from framing.voice import find_quotes
 
 from .test_speaker_cases import quote_with, shipped, speakers
@@ -151,3 +152,74 @@ def test_a_speaker_with_a_slashed_title_after_an_inverted_cue() -> None:
     doc = replace(doc, deps=tuple(deps), heads=tuple(heads), children=tuple(tuple(c) for c in children))
     (q,) = find_quotes(doc, find_quote_spans(text))
     assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end].endswith("Dale Fenwick")
+
+
+def test_a_name_opening_the_sentence_after_a_question_is_its_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "The war cost more than $900 billion, according to an estimate.\n\n"
+        "“What did we get for this $1 trillion effort? Was it worth $1 trillion?” Jeffrey Pelham, a retired Navy SEAL "
+        "and White House staffer under both parties, told interviewers."
+    )
+    assert quote_with(speakers(text, shipped), text, "What did we get").speaker_name == "Jeffrey Pelham"
+
+
+def test_a_name_after_a_long_quotation_that_reports_words_of_its_own_is_not_its_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "“The dispute is about whether the company may answer the president,” Jamal Farrow said in a statement. "
+        "“Fundamentally this dispute is about whether the company has the right to disagree. Obviously, it does.” "
+        "Farrow’s colleague Kay Fellner, a senior attorney at the Free Speech Institute, noted that the order’s language "
+        "“makes the motive even clearer.”"
+    )
+    assert quote_with(speakers(text, shipped), text, "Fundamentally").speaker_name == "Jamal Farrow"
+
+
+def test_the_retired_general_is_the_person_described_so(shipped: Gazetteer) -> None:
+    text = (
+        "President Harlan fired him, but former Defense Secretary Jim Keller had a few barbs of his own in a speech on Thursday.\n\n"
+        "Delivering the keynote address at the Alfred E. Smith Memorial Foundation Dinner, Keller — a retired four-star "
+        "Marine general — said he felt he had finally achieved greatness.\n\n"
+        "\"We owe a debt to all who fought for liberty,\" the retired general said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "We owe a debt").speaker_name == "Jim Keller"
+
+
+def test_a_name_set_off_by_dashes_after_a_fronted_phrase_is_the_subject() -> None:
+    # the parse a real article got: the name (tagged a nationality) and its description both
+    # hung on "Dinner" as appositions, "said" without a subject
+    text = "Delivering the keynote address at the Alfred E. Smith Memorial Foundation Dinner, Maddock — a retired four-star Marine general — said he felt he had finally achieved greatness."
+    doc = parse(text)
+    tokens = list(doc.tokens)
+    t = {w: tokens.index(w) for w in ("Delivering", "Dinner", "Maddock", "general", "said")}
+    deps, heads = list(doc.deps), list(doc.heads)
+    for word, dep, head in [("Delivering", "advcl", "said"), ("Maddock", "appos", "Dinner"), ("general", "appos", "Dinner"), ("said", "ROOT", "said")]:
+        deps[t[word]], heads[t[word]] = dep, t[head]
+    deps[t["said"] + 1] = "nsubj"  # "he" of "he felt" stays under "felt"
+    children: list[list[int]] = [[] for _ in tokens]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    entities = [Entity(t["Maddock"], t["Maddock"] + 1, 0, 0, "NORP")]
+    assert _fronted_subjects(tokens, list(doc.pos), deps, heads, children, entities)
+    assert (deps[t["Maddock"]], heads[t["Maddock"]]) == ("nsubj", t["said"])
+    assert heads[t["general"]] == t["Maddock"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "The report, by the conservative watchdog Capital Oversight Center, describes a network of nonprofits. "
+            "\"The real puppeteer is the parent firm,\" the report says.",
+            "real puppeteer",
+            "Capital Oversight Center",
+        ),
+        (
+            "The Border Agency issued a statement saying that the rumour of a free pass drove the surge.",
+            "rumour of a free pass",
+            "Border Agency",
+        ),
+    ],
+)
+def test_the_author_of_a_report_named_in_an_aside_or_as_the_issuer(shipped: Gazetteer, text: str, words: str, name: str) -> None:
+    assert quote_with(speakers(text, shipped), text, words).speaker_name == name

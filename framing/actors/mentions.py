@@ -299,6 +299,26 @@ def _short_org_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], peopl
     }
 
 
+def _person_tagged_organisation(doc: Doc, a: int) -> bool:
+    """Whether two words the parser tagged an organisation are a person's name: a first name that
+    is clearly a man's or a woman's, then a capitalised name that is no word for a kind of
+    organisation ("Chelsea Linares", not "Chelsea Football" or "Virginia Tech"), speaking by the
+    surname alone somewhere ("Linares said") or written after a noun for a person ("college
+    student Chelsea Linares")."""
+    first, last = doc.tokens[a], doc.tokens[a + 1]
+    if first_name_pronoun(first) is None or not _given_name_like(doc, a) or doc.pos[a + 1] != "PROPN":
+        return False
+    if not (last.isalpha() and last[:1].isupper() and last[1:].islower()) or last in _DESIGNATORS or last.lower() in word_class("organisation_nouns"):
+        return False
+    speaks = word_class("speech_verbs")
+    said = any(
+        doc.tokens[t] == last and doc.deps[t] == "nsubj" and doc.lemmas[doc.heads[t]].lower() in speaks and doc.pos[t - 1] != "PROPN"
+        for t in range(1, doc.n_tokens)
+    )  # by the surname alone ("Linares said"; not "Fox News reported")
+    described = a > 0 and doc.tags[a - 1] == "NN" and doc.deps[a - 1] == "compound" and doc.heads[a - 1] == a + 1
+    return said or described
+
+
 def _people_named_alone(doc: Doc) -> set[str]:
     """Words the parser tags as a person's name on their own ("interviewed by Stahl") and never
     as anything else on their own."""
@@ -383,6 +403,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "ORG"  # "tech chain Best Buy", "the retailer Kohl's": a name after an organisation's noun is an organisation's
         if label == "GPE" and b - a >= 2 and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names:
             label = "ORG"  # named an organisation elsewhere in the article
+        elif label == "ORG" and b - a == 2 and _person_tagged_organisation(doc, a):
+            label = "PERSON"  # "college student Chelsea Linares said" (tagged an organisation)
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
         found.append((a, b, label, pron))
@@ -1029,6 +1051,11 @@ def link_speakers(
                 and (doc.lemmas[head].lower() in word_class("source_nouns") or doc.lemmas[head].lower() in _AGENT_NOUNS)
             )
             state_body = m is not None and m.kind == "adjective"  # "the Chinese foreign ministry", "British police": shown as written
+            if m is not None and m.type == "person" and m.kind != "pronoun" and m.token in appos and not for_someone:
+                # "A neighbor, Charles Ramsey, said", "his mother, Rosemary": the person named in apposition
+                out.append(replace(q, speaker=m.actor, speaker_name=m.name, speaker_type="person"))
+                last = out[-1]
+                continue
             if m is not None and (q.speaker_type == "anonymous" or for_someone or state_body):
                 out.append(replace(q, speaker=m.actor, speaker_name=q.speaker_text))
                 continue

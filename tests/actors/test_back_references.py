@@ -223,3 +223,37 @@ def test_a_name_set_off_by_dashes_after_a_fronted_phrase_is_the_subject() -> Non
 )
 def test_the_author_of_a_report_named_in_an_aside_or_as_the_issuer(shipped: Gazetteer, text: str, words: str, name: str) -> None:
     assert quote_with(speakers(text, shipped), text, words).speaker_name == name
+
+
+def test_a_persons_name_tagged_an_organisation_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "As she walked into the voting booth, college student Chelsea Linares said she was thinking about her parents.\n\n"
+        "\"All the emotions hit,\" Linares said.\n\n"
+        "\"They came so my voice could be heard,\" she said."
+    )
+    doc = parse(text)
+    entities = [replace(e, label="ORG") if "Linares" in doc.tokens[e.start : e.end] else e for e in doc.entities]
+    doc = replace(doc, entities=tuple(entities))
+    spans = find_quote_spans(text)
+    quotes = link_speakers(doc, find_quotes(doc, spans), find_mentions(doc, shipped, quote_spans=spans), shipped)
+    assert quote_with(quotes, text, "my voice").speaker_name == "Chelsea Linares"
+
+
+def test_he_after_an_unnamed_parent_is_that_parent(shipped: Gazetteer) -> None:
+    text = (
+        "The department will tell families today whether the schools reopen, Moira Blaney said.\n\n"
+        "“Schools should be disinfected by the health department, not just cleaned,” one Staten Island parent fumed.\n\n"
+        "“Parents are outraged,” he said."
+    )
+    q = quote_with(speakers(text, shipped), text, "Parents are outraged")
+    assert q.speaker_name == "one Staten Island parent"
+
+
+def test_a_description_with_a_name_in_apposition_is_shown_by_the_name(shipped: Gazetteer) -> None:
+    text = (
+        "Dale Palone was arrested on Friday.\n\n"
+        "His mother, Rosemary, said he had been working two jobs. “He is a good boy,” she said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "working two jobs").speaker_name == "Rosemary"
+    assert quote_with(quotes, text, "good boy").speaker_name == "Rosemary"

@@ -1173,6 +1173,12 @@ def _statement_owner(doc: Doc, head: int) -> int | None:
     if owner is None and doc.deps[head] == "dobj" and doc.lemmas[doc.heads[head]].lower() in _AUTHORING_VERBS:
         # "the White House issued a statement saying ...": who issued it
         owner = next((c for c in doc.children[doc.heads[head]] if doc.deps[c] == "nsubj"), None)
+    if (
+        owner is None and doc.deps[head] == "pobj" and doc.lower[doc.heads[head]] == "in" and doc.lemmas[doc.heads[doc.heads[head]]].lower() in word_class("speech_verbs")
+        and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an") for c in doc.children[head])
+    ):
+        # "ICE said in a statement": who said it (not "Douglas claimed in the report": quoted in it)
+        owner = next((c for c in doc.children[doc.heads[doc.heads[head]]] if doc.deps[c] == "nsubj"), None)
     if owner is None:
         # "the Amaq statement": a name before the noun
         owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN"), None)
@@ -1227,6 +1233,8 @@ def _text_introduced(
     of a verb whose subject is the author ("The Democratic National Committee released a video
     ..."). Mentions that are themselves "the ad ..." are passed over; a text of no named author
     brought in since ("a new report found ...") stops the search. The writer's words only."""
+    if doc.pos[head] != "NOUN":
+        return None  # "The Washington Post reported": a name, not a text referred back to
     lemma = doc.lemmas[head].lower()
     near = doc.sentences[max(0, q.sentence - 10)].token_start
     for t in range(min(head, _token_range(doc, q.start, q.end)[0]) - 1, -1, -1):

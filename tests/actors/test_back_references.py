@@ -257,3 +257,16 @@ def test_a_description_with_a_name_in_apposition_is_shown_by_the_name(shipped: G
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "working two jobs").speaker_name == "Rosemary"
     assert quote_with(quotes, text, "good boy").speaker_name == "Rosemary"
+
+
+def test_the_statement_is_of_whoever_said_something_in_a_statement(shipped: Gazetteer) -> None:
+    text = (
+        "The delay is meant to help slow the virus, the Border Agency said in a statement.\n\n"
+        "Advocates have urged the agency to release detainees. The agency runs 200 centres. "
+        "Most are full. Some are near cities. Two have closed. One opened in May. Staff work long shifts. "
+        "Visits have stopped. Lawyers call by phone. Hearings have been halted.\n\n"
+        "Dana Holt clarified the plan on Thursday.\n\n"
+        "“Our highest priorities are life-saving activities,” the statement added."
+    )
+    q = quote_with(speakers(text, shipped), text, "highest priorities")
+    assert q.speaker_name == "Border Agency"

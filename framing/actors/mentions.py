@@ -299,7 +299,7 @@ def _short_org_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], peopl
     }
 
 
-def _person_tagged_organisation(doc: Doc, a: int) -> bool:
+def _person_tagged_organisation(doc: Doc, a: int, speaking: set[str]) -> bool:
     """Whether two words the parser tagged an organisation are a person's name: a first name that
     is clearly a man's or a woman's, then a capitalised name that is no word for a kind of
     organisation ("Chelsea Linares", not "Chelsea Football" or "Virginia Tech"), speaking by the
@@ -310,13 +310,18 @@ def _person_tagged_organisation(doc: Doc, a: int) -> bool:
         return False
     if not (last.isalpha() and last[:1].isupper() and last[1:].islower()) or last in _DESIGNATORS or last.lower() in word_class("organisation_nouns"):
         return False
-    speaks = word_class("speech_verbs")
-    said = any(
-        doc.tokens[t] == last and doc.deps[t] == "nsubj" and doc.lemmas[doc.heads[t]].lower() in speaks and doc.pos[t - 1] != "PROPN"
-        for t in range(1, doc.n_tokens)
-    )  # by the surname alone ("Linares said"; not "Fox News reported")
     described = a > 0 and doc.tags[a - 1] == "NN" and doc.deps[a - 1] == "compound" and doc.heads[a - 1] == a + 1
-    return said or described
+    return last in speaking or described
+
+
+def _speaking_alone(doc: Doc) -> set[str]:
+    """Proper nouns that are, alone, the subject of a verb of saying ("Linares said"; not "News"
+    in "Fox News reported")."""
+    speaks = word_class("speech_verbs")
+    return {
+        doc.tokens[t] for t in range(1, doc.n_tokens)
+        if doc.deps[t] == "nsubj" and doc.pos[t] == "PROPN" and doc.pos[t - 1] != "PROPN" and doc.lemmas[doc.heads[t]].lower() in speaks
+    }
 
 
 def _people_named_alone(doc: Doc) -> set[str]:
@@ -372,6 +377,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     covered = sorted(taken)
     starts = [s for s, _ in covered]
     surnames_alone = _people_named_alone(doc)
+    speaking = _speaking_alone(doc) if doc.has_syntax else set()
     for e in doc.entities:
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -403,7 +409,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "ORG"  # "tech chain Best Buy", "the retailer Kohl's": a name after an organisation's noun is an organisation's
         if label == "GPE" and b - a >= 2 and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names:
             label = "ORG"  # named an organisation elsewhere in the article
-        elif label == "ORG" and b - a == 2 and _person_tagged_organisation(doc, a):
+        elif label == "ORG" and b - a == 2 and _person_tagged_organisation(doc, a, speaking):
             label = "PERSON"  # "college student Chelsea Linares said" (tagged an organisation)
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
@@ -1149,8 +1155,10 @@ def _statement_author(
 def _statement_owner(doc: Doc, head: int) -> int | None:
     """The token naming who wrote the statement noun at ``head``: its possessor ("Weiner's
     statement"), the agent of an authoring participle ("a directive issued by the ministry"), the
-    object of "from", "by" or "of", or a name before it ("the Amaq statement"); never a time
-    ("Wednesday's report")."""
+    object of "from", "by" or "of" (also as an aside hung on the verb: "The report, by the
+    Capital Research Center, describes"), the subject that issued it ("the White House issued a
+    statement") or said something in it ("ICE said in a statement"), or a name before it ("the
+    Amaq statement"); never a time ("Wednesday's report")."""
     owner = next((c for c in doc.children[head] if doc.deps[c] == "poss"), None)
     if owner is None:
         # "a directive issued by India's Ministry of Home Affairs": the agent of its participle

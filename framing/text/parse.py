@@ -299,15 +299,9 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     else:  # lower case longer ("İ") or context-dependent (final sigma): token by token
         lower = [f.lower() for f in forms]
     n_words = sum(1 for low_t in lower if is_word(low_t))
-    children: list[list[int]] = [[] for _ in tokens]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
+    children = _children_of(heads)
     if syntax and _fronted_subjects(tokens, pos, deps, heads, children, entities):
-        children = [[] for _ in tokens]
-        for i, h in enumerate(heads):
-            if h != i:
-                children[h].append(i)
+        children = _children_of(heads)
     return Doc(
         text,
         tuple(tokens),
@@ -328,6 +322,24 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     )
 
 
+def _children_of(heads: Sequence[int]) -> list[list[int]]:
+    children: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    return children
+
+
+def _subtree(children: Sequence[Sequence[int]], head: int) -> list[int]:
+    """Token ``head`` and all its dependents."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(children[t])
+    return out
+
+
 #: Marks that set off a name's aside ("Mattis — a retired general — said")
 _ASIDE_MARKS = frozenset({",", "—", "–", "--"})
 
@@ -344,7 +356,6 @@ def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads:
     # a person's name as tagged (or a name the tagger took for a nationality, or left untagged:
     # "Mattis" as NORP), not a place's or an organisation's
     others = {t for e in entities if e.label not in ("PERSON", "NORP") for t in range(e.start, e.end)}
-    people = {t for e in entities if e.label == "PERSON" for t in range(e.start, e.end)}
     changed = False
     for v, dep in enumerate(deps):
         if pos[v] not in ("VERB", "AUX") or dep not in ("ROOT", "conj") or any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubjpass") for c in children[v]):
@@ -353,24 +364,15 @@ def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads:
         if not fronted:
             continue
         c = max(fronted)
-        lo, hi = c, c
-        stack = [c]
-        while stack:
-            t = stack.pop()
-            lo, hi = min(lo, t), max(hi, t)
-            stack.extend(children[t])
+        phrase = _subtree(children, c)
+        lo, hi = min(phrase), max(phrase)
         if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)):
             continue
         # the apposition whose phrase ends the fronted one
-        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and (t in people or t not in others) and heads[t] < t), None)
+        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and t not in others and heads[t] < t), None)
         if name is None:
             continue
-        span = [name]
-        stack = list(children[name])
-        while stack:
-            t = stack.pop()
-            span.append(t)
-            stack.extend(children[t])
+        span = _subtree(children, name)
         end = max(span)
         if tokens[min(span) - 1] != ",":
             continue  # set off from the noun before by a comma
@@ -384,7 +386,7 @@ def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads:
                 k = heads[k]
             return False
 
-        if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)) or not all(the_names(k) for k in range(end + 1, hi + 1)):
+        if not all(the_names(k) for k in range(end + 1, hi + 1)):
             continue
         for k in range(end + 1, hi + 1):
             if heads[k] == heads[name] and deps[k] in ("relcl", "acl", "appos"):

@@ -58,8 +58,10 @@ _PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
 _HONORIFIC_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "sir": "he", "lady": "she"}
 #: Entity types that are actors, and the actor type each becomes
 _ENTITY_ACTORS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
+#: Religious titles, which the parser often tags as part of the name ("Rabbi Sharon Brous")
+_RELIGIOUS_TITLES = frozenset(["rabbi", "rev", "rev.", "reverend", "imam", "bishop", "archbishop", "cardinal", "pastor", "sheikh", "monsignor", "msgr."])
 #: Words before a surname that make "Governor Carney" a reference to a known person
-_TITLE_WORDS = frozenset(
+_TITLE_WORDS = _RELIGIOUS_TITLES | frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "president", "prime", "minister", "secretary", "chancellor", "governor", "senator", "representative", "mayor", "ambassador", "premier", "chairman", "chairwoman", "chair", "ceo", "commissioner", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader", "general", "admiral", "judge", "justice", "king", "queen", "prince", "princess", "pope", "lawmaker", "congressman", "congresswoman", "deputy", "sir", "lady"]
 )
 
@@ -261,6 +263,8 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
     a, b = e.start, e.end
     while a < b and doc.lower[a] in ("the", "a", "an"):
         a += 1
+    if e.label == "PERSON" and b - a >= 2 and doc.lower[a] in _RELIGIOUS_TITLES:
+        a += 1  # "Rabbi Sharon Brous" is Sharon Brous, and "Rabbi Brous" is she
     while b > a and doc.lower[b - 1] in ("'s", "'", "s"):
         b -= 1
     return (a, b) if b > a else None
@@ -324,11 +328,53 @@ def _speaking_alone(doc: Doc) -> set[str]:
     }
 
 
+def _owned_words(doc: Doc) -> set[str]:
+    """Capitalised words written after a possessive determiner somewhere in the text, in a noun
+    phrase ("his Twitter account", "their Facebook pages"): a thing, not a person's name."""
+    return {
+        doc.tokens[t] for t in range(1, doc.n_tokens)
+        if doc.pos[t] == "PROPN" and doc.tokens[t][:1].isupper() and doc.lower[t - 1] in ("his", "her", "their", "its", "my", "our", "your")
+        and doc.deps[t - 1] == "poss" and doc.heads[t - 1] != t - 1 and doc.pos[doc.heads[t - 1]] == "NOUN"
+    }
+
+
+def _speaking_as_people(doc: Doc, speaking: set[str]) -> set[str]:
+    """Those of ``speaking`` that a personal pronoun takes up in the sentence they speak in, before
+    any other name ("Jabeen said at her home ...", "Naqshbandi said he has not drawn ..."): an
+    organisation is "it" or "they"."""
+    speaks = word_class("speech_verbs")
+    out = set()
+    for t in range(1, doc.n_tokens):
+        if doc.tokens[t] not in speaking or doc.deps[t] != "nsubj" or doc.lemmas[doc.heads[t]].lower() not in speaks:
+            continue
+        end = doc.sentences[_sentence_of(doc, t)].token_end
+        for k in range(t + 1, end):
+            if doc.pos[k] == "PROPN" or doc.tokens[k] in ("“", '"'):
+                break
+            if doc.pos[k] == "PRON" and doc.lower[k] in ("he", "she", "his", "her", "him"):
+                out.add(doc.tokens[t])
+                break
+    return out
+
+
 def _people_named_alone(doc: Doc) -> set[str]:
     """Words the parser tags as a person's name on their own ("interviewed by Stahl") and never
     as anything else on their own."""
     alone = {doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label == "PERSON"}
     return alone - {doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label != "PERSON"}
+
+
+def _names_only(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a``-``b`` are capitalised names (an initial may stand between: "Suhail H
+    Naqshbandi"), none a word for a kind of organisation or a designator ("Fund", "University")."""
+    for t in range(a, b):
+        word = doc.tokens[t]
+        initial = a < t < b - 1 and re.fullmatch(r"[A-Z]\.?", word) is not None
+        if not initial and not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+            return False
+        if word in _DESIGNATORS or doc.lower[t] in word_class("organisation_nouns") or doc.lower[t] in _TITLE_WORDS:
+            return False
+    return True
 
 
 def _given_name_like(doc: Doc, t: int) -> bool:
@@ -343,16 +389,17 @@ def _given_name_like(doc: Doc, t: int) -> bool:
 
 def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], covered: Sequence[tuple[int, int]], surnames_alone: set[str]) -> list[tuple[int, int, str, str]]:
     """Full names the parser tagged as nothing, of a person it tagged by surname alone elsewhere
-    ("Lesley Stahl" where "Stahl" alone is a person's name): two capitalised proper nouns, no
-    title word, neither inside a name found."""
-    if not surnames_alone:
-        return []
+    ("Lesley Stahl" where "Stahl" alone is a person's name) or after a title ("Rabbi David
+    Ingber"): two capitalised proper nouns, no title word, neither inside a name found."""
     tagged = [(e.start, e.end) for e in doc.entities] + [(a, b) for a, b, _, _ in found]
     out = []
     for t in range(1, doc.n_tokens):
-        if doc.tokens[t] not in surnames_alone or doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN" or not _given_name_like(doc, t - 1):
+        titled = t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()
+        if (doc.tokens[t] not in surnames_alone and not titled) or doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN" or not _given_name_like(doc, t - 1):
             continue
-        if (t >= 2 and doc.pos[t - 2] == "PROPN") or (t + 1 < doc.n_tokens and doc.pos[t + 1] == "PROPN"):
+        if not (doc.tokens[t].isalpha() and doc.tokens[t][:1].isupper()):
+            continue
+        if (t >= 2 and doc.pos[t - 2] == "PROPN" and not titled) or (t + 1 < doc.n_tokens and doc.pos[t + 1] == "PROPN"):
             continue  # part of a longer name
         if any(s < t + 1 and t - 1 < e for s, e in tagged) or any(cs < doc.ends[t] and doc.starts[t - 1] < ce for cs, ce in covered):
             continue
@@ -378,6 +425,9 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     starts = [s for s, _ in covered]
     surnames_alone = _people_named_alone(doc)
     speaking = _speaking_alone(doc) if doc.has_syntax else set()
+    as_people = _speaking_as_people(doc, speaking) if speaking else set()
+    owned = _owned_words(doc)
+    short = _acronyms(doc)
     for e in doc.entities:
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -387,8 +437,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         a, b = span
         if not doc.tokens[a][:1].isupper() or (b < doc.n_tokens and doc.lower[b] in _TITLE_WORDS and e.label != "PERSON"):
             continue
-        if b - a == 1 and len(doc.tokens[a]) <= 2:
-            continue  # "EV", "AI": abbreviations the parser takes for names
+        if b - a == 1 and len(doc.tokens[a]) <= 2 and doc.tokens[a] not in short:
+            continue  # "EV", "AI": abbreviations the parser takes for names (not "AP" after "The Associated Press")
         if e.label == "NORP" and doc.deps[_head_of(doc, a, b)] in ("amod", "compound"):
             continue  # "a Communist regime": an adjective, not a group that acts
         if doc.tokens[a].isupper() and len(doc.tokens[a]) > 4 and (a == 0 or "\n" in doc.text[doc.ends[a - 1] : doc.starts[a]]):
@@ -403,6 +453,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             continue  # overlaps a gazetteer mention
         pron = _HONORIFIC_PRONOUN.get(doc.lower[a - 1], "") if a > 0 else ""
         label = e.label
+        if label == "PERSON" and b - a == 1 and doc.tokens[a] in owned:
+            label = "ORG"  # "his Twitter account": something one has is no person
         if label != "PERSON" and b - a >= 2 and a > 0 and _is_title(doc, a - 1) and doc.tags[a - 1] == "NN" and all(doc.pos[t] == "PROPN" for t in range(a, b)):
             label = "PERSON"  # "acting spokesperson Pooja Jhunjhunwala": a name after a person's title is a person's
         elif label in ("PERSON", "GPE") and a > 0 and doc.tags[a - 1] == "NN" and doc.lemmas[a - 1].lower() in word_class("organisation_nouns") and doc.deps[a - 1] in ("compound", "appos", "nmod"):
@@ -411,6 +463,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "ORG"  # named an organisation elsewhere in the article
         elif label == "ORG" and b - a == 2 and _person_tagged_organisation(doc, a, speaking):
             label = "PERSON"  # "college student Chelsea Linares said" (tagged an organisation)
+        elif label == "ORG" and 2 <= b - a <= 3 and doc.tokens[b - 1] in as_people and _names_only(doc, a, b):
+            label = "PERSON"  # "Ruksana Jabeen" (tagged an organisation) where "Jabeen said at her home"
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
         found.append((a, b, label, pron))
@@ -428,7 +482,6 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
                 firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
     for word, person in firsts.items():
         full.setdefault(word, person)
-    short = _acronyms(doc)
     orgs_short = {k: v for k, v in _short_org_names(doc, found, full).items() if k not in short}
     short.update(orgs_short)
     # a one-word name the parser tagged as nothing, introduced by a description of a person
@@ -556,7 +609,39 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     said = gender_evidence(doc).get(f"{given} {m.name.split()[-1]}") if given else None
     if said:
         return said
-    return table_pronoun(given) if given else None
+    table = table_pronoun(given) if given else None
+    if table:
+        return table
+    # "Kirstjen M. Nielsen" is "Ms. Nielsen" elsewhere in the article
+    return _honorific_surnames(doc).get(_plain(m.name.split()[-1])) if m.name.split() else None
+
+
+#: the last text :func:`_honorific_surnames` read and what it found
+_HONORIFICS: tuple[Doc | None, dict[str, str]] = (None, {})
+
+
+def _honorific_surnames(doc: Doc) -> dict[str, str]:
+    """Surname -> he / she, from the honorifics the article writes before it ("Ms. Nielsen");
+    a surname written with both ("Mr. Clinton", "Mrs. Clinton"), or of two people named in full
+    ("Ann Romney", "Mitt Romney": "Mrs. Romney" may be either's wife), gets neither."""
+    global _HONORIFICS
+    if _HONORIFICS[0] is doc:
+        return _HONORIFICS[1]
+    firsts: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.label == "PERSON" and e.end - e.start >= 2:
+            firsts.setdefault(_plain(doc.tokens[e.end - 1]), set()).add(doc.tokens[e.start])
+    seen: dict[str, set[str]] = {}
+    for t in range(doc.n_tokens - 1):
+        pron = _HONORIFIC_PRONOUN.get(doc.lower[t])
+        if pron is not None and doc.tokens[t][:1].isupper() and doc.tokens[t + 1][:1].isupper():
+            k = t + 1
+            while k + 1 < doc.n_tokens and doc.tokens[k + 1][:1].isupper() and doc.ends[k] + 1 >= doc.starts[k + 1] and doc.pos[k + 1] == "PROPN":
+                k += 1  # "Mrs. Nancy Pelosi": the surname is the last word
+            seen.setdefault(_plain(doc.tokens[k]), set()).add(pron)
+    found = {name: next(iter(p)) for name, p in seen.items() if len(p) == 1 and len(firsts.get(name, ())) <= 1}
+    _HONORIFICS = (doc, found)
+    return found
 
 
 #: pronouns that tell a person's gender as evidence (possessives do not: see :func:`gender_evidence`)
@@ -761,7 +846,7 @@ def _resolve_pronouns(doc: Doc, mentions: list[ActorMention], gazetteer: Gazette
             continue
         ref = window[-1]
         if ref.sentence < sent and doc.has_syntax:
-            subjects = [m for m in window if story[m.sentence] == story[sent] - 1 and m.token is not None and doc.deps[m.token] in ("nsubj", "nsubjpass")]
+            subjects = [m for m in window if story[m.sentence] == story[sent] - 1 and m.token is not None and (doc.deps[m.token] in ("nsubj", "nsubjpass") or _passive_agent(doc, m.token))]
             # the subject of the sentence's own claim before the subject of what someone in it is
             # reported to say ("Romney said Obama was doing worse. He cited ...": Romney)
             own = [m for m in subjects if m.token is not None and not _reported_by_cue(doc, m.token)]
@@ -1149,7 +1234,21 @@ def _statement_author(
         sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
         if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
             return p.speaker, p.speaker_name or "", p.speaker_type  # "X said in a statement" ... "the statement reads"
+    if doc.lemmas[head].lower() in _PUBLISHED_TEXTS:
+        # "“...,” The New York Times wrote on Tuesday. “...,” the piece said": the outlet that just
+        # wrote (within three sentences)
+        orgs = {m.actor for m in mentions if m.type == "organisation"}
+        wrote = next((
+            p for p in reversed(recent) if q.sentence - p.sentence <= 3 and p.speaker in orgs
+            and p.cue is not None and p.cue.lower() in ("wrote", "writes")
+        ), None)
+        if wrote is not None:
+            return wrote.speaker, wrote.speaker_name or "", wrote.speaker_type
     return _text_introduced(doc, q, head, before, by_token, mentions, gazetteer) or unowned
+
+
+#: Texts an outlet publishes ("the piece said" after "The New York Times wrote")
+_PUBLISHED_TEXTS = frozenset(["article", "piece", "column", "op-ed", "story", "editorial"])
 
 
 def _statement_owner(doc: Doc, head: int) -> int | None:
@@ -1834,15 +1933,41 @@ def _last_sentence_of(doc: Doc, q: Quote, *, attribution: bool = False) -> int:
     return _sentence_of(doc, max(0, _token_range(doc, q.start, end)[1] - 1))
 
 
+def _passive_agent(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` is the doer in a passive clause about a thing ("Her sentiment was
+    attacked by Rabbi Daniel Gordis", "the reforms ordered by Obama"), the subject of its active
+    form; not when a person undergoes it ("Giffords was shot by Jared Lee Loughner": the text
+    stays about Giffords)."""
+    if doc.deps[t] != "pobj" or doc.deps[doc.heads[t]] != "agent":
+        return False
+    v = doc.heads[doc.heads[t]]
+    undergoer = next((c for c in doc.children[v] if doc.deps[c] == "nsubjpass"), doc.heads[v] if doc.deps[v] == "acl" else None)
+    return undergoer is None or not (doc.pos[undergoer] == "PROPN" or doc.lower[undergoer] in ("he", "she", "him", "her") or doc.lemmas[undergoer].lower() in word_class("source_nouns"))
+
+
 def _in_subject(doc: Doc, t: int) -> bool:
     """Whether token ``t`` is a clause's subject or lies inside one ("Young leaders, such as Gov.
     Dana Reyes, urged ...": Reyes enters as a subject too)."""
     for _ in range(doc.n_tokens):
-        if doc.deps[t] in ("nsubj", "nsubjpass"):
+        if doc.deps[t] in ("nsubj", "nsubjpass") or _passive_agent(doc, t):
             return True
         if doc.heads[t] == t or doc.pos[doc.heads[t]] in ("VERB", "AUX"):
             return False
         t = doc.heads[t]
+    return False
+
+
+def _main_clause(doc: Doc, v: int) -> bool:
+    """Whether verb ``v`` heads its sentence's main clause, a clause joined to it by a conjunction
+    ("the senator balked and walked out") or an adverbial clause of it ("as the former president
+    made the rounds, he ..."), not a clause that is another's object or modifies a noun ("he tried
+    to get the president to say ...")."""
+    for _ in range(doc.n_tokens):
+        if doc.heads[v] == v:
+            return True
+        if doc.deps[v] not in ("conj", "advcl"):
+            return False
+        v = doc.heads[v]
     return False
 
 
@@ -1950,6 +2075,9 @@ def _pronoun_construction(
     to "you", and a titled subject since the last name ("the senator balked ... “...,” he said").
     ``found`` False: none of them is there."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    replied_to = _asked_before_reply(doc, q, mentions)
+    if replied_to is not None and (gazetteer is None or _pronoun_of(replied_to, doc, gazetteer) in (pron, None)):
+        return True, replied_to
     interviewed = _interviewed(doc, q, mentions, quoted)
     if interviewed is not None and (gazetteer is None or _pronoun_of(interviewed, doc, gazetteer) in (pron, None)):
         return True, interviewed
@@ -1969,6 +2097,8 @@ def _pronoun_construction(
         t for t in range(first, q.speaker_token or 0)
         if doc.deps[t] in ("nsubj", "nsubjpass") and doc.lower[t] in _TITLE_FORMS and not q.start <= doc.starts[t] < q.end
         and not _reported_by_cue(doc, t)
+        # in the sentence before, a main clause's subject: not "he tried to get the president to say ..."
+        and (_main_clause(doc, doc.heads[t]) or _sentence_of(doc, t) == _sentence_of(doc, q.speaker_token or 0))
     ]
     named_after = titled and any(
         m.kind != "pronoun" and m.type == "person" and m.token is not None and titled[-1] < m.token < (q.speaker_token or 0) and doc.deps[m.token] in ("nsubj", "nsubjpass")
@@ -1985,6 +2115,21 @@ def _pronoun_construction(
     if introduced is not None and gazetteer is not None and _pronoun_of(introduced, doc, gazetteer) == pron:
         return True, introduced
     return False, None
+
+
+def _asked_before_reply(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person asked earlier in the sentence where a pronoun replies ("Trump asked Brown what he
+    thought of the scene, to which he replied, “...”"): who answers is who was asked."""
+    t = q.speaker_token
+    if t is None or not doc.has_syntax or doc.lemmas[doc.heads[t]].lower() not in ("reply", "respond", "answer", "retort"):
+        return None
+    first = doc.sentences[_sentence_of(doc, t)].token_start
+    by_token = {m.token: m for m in mentions if m.token is not None and m.type == "person" and m.kind != "pronoun"}
+    for v in range(t - 1, first - 1, -1):
+        if doc.lemmas[v].lower() == "ask" and doc.pos[v] == "VERB":
+            asked = [by_token[c] for c in doc.children[v] if doc.deps[c] in ("dobj", "dative") and c in by_token]
+            return asked[0] if asked else None
+    return None
 
 
 def _introduced_just_before(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> ActorMention | None:
@@ -2154,7 +2299,7 @@ def speaker_candidates(
             f["last_is_main_subject"] = float(doc.deps[t] in ("nsubj", "nsubjpass") and doc.deps[doc.heads[t]] == "ROOT")
             f["last_reported"] = float(_reported_by_cue(doc, t))
             f["last_possessive"] = float(doc.deps[t] == "poss")
-            f["last_prep_object"] = float(doc.deps[t] == "pobj")
+            f["last_prep_object"] = float(doc.deps[t] == "pobj" and not _passive_agent(doc, t))
             f["last_object"] = float(doc.deps[t] in ("dobj", "dative"))
             subj = [m for m in ms if m.token is not None and _in_subject(doc, m.token) and not inside_quote(m.start)]
             f["subject_within_2"] = float(any(story[here] - story[m.sentence] <= 2 for m in subj))

@@ -140,6 +140,10 @@ def _according_to(doc: Doc, i: int) -> int | None:
     return None
 
 
+#: Nouns for people that are no sources of news (a participle after one is that person speaking)
+_SOMEONE_NOUNS = frozenset(["man", "woman", "child", "boy", "girl", "kid", "crowd", "audience", "fan", "host", "anchor", "reporter", "guest", "caller", "son", "daughter", "wife", "husband"])
+
+
 def _subject(doc: Doc, verb: int) -> int | None:
     """The subject of ``verb``, inherited through coordination and control when it has none.
 
@@ -157,7 +161,20 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 if outer is not None:
                     return outer
     if doc.deps[verb] == "acl" and doc.pos[doc.heads[verb]] in ("NOUN", "PROPN"):
-        return doc.heads[verb]  # "a small child asking over and over, “Why?”"
+        noun = doc.heads[verb]
+        lemma = doc.lemmas[noun].lower()
+        if (
+            doc.pos[noun] == "NOUN" and doc.deps[noun] == "dobj" and lemma not in _SOMEONE_NOUNS
+            and lemma not in word_class("source_nouns")
+            # "share a memorandum stating ...": the text speaks (but "rejected those calls, saying ...": the one who rejected)
+            and (lemma not in word_class("statement_nouns") or doc.tokens[verb - 1] == ",")
+        ):
+            # "Trump also returned the accolades tweeting in April, “...”": the participle goes
+            # with the one who did it, not with the thing done
+            outer = _subject(doc, doc.heads[noun])
+            if outer is not None:
+                return outer
+        return noun  # "a small child asking over and over, “Why?”"
     inverted = _inverted_speaker(doc, verb)
     if inverted is not None:
         return inverted

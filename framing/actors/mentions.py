@@ -39,6 +39,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from framing.actors.first_names import first_name_pronoun, known_first_name, listed_pronoun, table_pronoun
 from framing.actors.gazetteer import Gazetteer, slug
 from framing.actors.speaker_ranker import WINDOW as RANKER_WINDOW
@@ -258,6 +260,26 @@ def _other_name(doc: Doc, pa: int, pb: int, at: int, name: str) -> bool:
     return False
 
 
+def _split_lists(doc: Doc) -> list[Entity]:
+    """The parser's entities, with an organisation that is a list of names split at its commas
+    ("Facebook, Twitter Inc." in "Facebook, Twitter Inc. and Alphabet Inc.'s Google"): each part
+    that opens with a capital is an organisation of its own."""
+    out: list[Entity] = []
+    for e in doc.entities:
+        commas = [t for t in range(e.start + 1, e.end - 1) if doc.tokens[t] == "," and doc.tokens[t + 1][:1].isupper()]
+        if e.label != "ORG" or not commas or any(doc.lower[t] in ("of", "&") for t in range(e.start, e.end)):
+            # (one name with commas: "Bureau of Alcohol, Tobacco, Firearms and Explosives")
+            out.append(e)
+            continue
+        bounds = [e.start, *commas, e.end]
+        for k in range(len(bounds) - 1):
+            a = bounds[k] + (1 if k else 0)
+            b = bounds[k + 1]
+            if a < b:
+                out.append(Entity(a, b, doc.starts[a], doc.ends[b - 1], "ORG"))
+    return out
+
+
 def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
     """The entity's tokens without a leading "the" and a trailing possessive; None if nothing is left."""
     a, b = e.start, e.end
@@ -326,6 +348,20 @@ def _speaking_alone(doc: Doc) -> set[str]:
         doc.tokens[t] for t in range(1, doc.n_tokens)
         if doc.deps[t] == "nsubj" and doc.pos[t] == "PROPN" and doc.pos[t - 1] != "PROPN" and doc.lemmas[doc.heads[t]].lower() in speaks
     }
+
+
+def _surnames_alone(doc: Doc) -> set[str]:
+    """Words the parser tags as a person's name on their own somewhere, that are rare in general
+    English (not "Twitter", "Market", "Left") and never follow "the" ("the Kleins": a family)."""
+    after_the = {doc.tokens[t] for t in range(1, doc.n_tokens) if doc.lower[t - 1] == "the"}
+    return {
+        w for w in (doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label == "PERSON")
+        if re.sub(r"['’\-]", "", w).isalpha() and w not in after_the and zipf_frequency(w.lower(), "en") < _COMMON_WORD_ZIPF
+    }
+
+
+#: How common a word must be in general English (wordfreq's Zipf scale) to be no surname on its own
+_COMMON_WORD_ZIPF = 4.6
 
 
 def _owned_words(doc: Doc) -> set[str]:
@@ -428,7 +464,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     as_people = _speaking_as_people(doc, speaking) if speaking else set()
     owned = _owned_words(doc)
     short = _acronyms(doc)
-    for e in doc.entities:
+    person_alone = _surnames_alone(doc)
+    for e in _split_lists(doc):
         if e.label not in _ENTITY_ACTORS:
             continue
         span = _clean_entity(doc, e)
@@ -467,6 +504,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "Ruksana Jabeen" (tagged an organisation) where "Jabeen said at her home"
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
+        elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
+            label = "PERSON"  # "Sondland testified" (tagged a place here, a person elsewhere): places do not speak
         found.append((a, b, label, pron))
     found.extend(_untagged_full_names(doc, found, covered, surnames_alone))
     # a person named in full somewhere in the article gives its id to lone surnames of it
@@ -507,6 +546,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             # "HHS" after "the Department of Health and Human Services (HHS)", "Harvard" after
             # "Harvard University" (not "the Dusseldorf prosecutors office": a city's name as a modifier)
             ident, shown = short[name]
+            if label == "PERSON" and name in orgs_short:
+                label = "ORG"  # "Twitter" (tagged a person) after "Twitter Inc."
         if not ident:
             continue
         if label == "PERSON" and pron and a > 0:
@@ -514,19 +555,21 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         kind_type = "person" if ident in {f[0] for f in full.values()} else _ENTITY_ACTORS[label]
         m = ActorMention("candidate:" + ident, shown, kind_type, "candidate", doc.starts[a], doc.ends[b - 1], _sentence_of(doc, a), _head_of(doc, a, b))
         out.append((m, pron))
-    # a lone surname the parser did not tag ("Aucoin later met ...") still names the person
-    if full:
+    # a lone surname the parser did not tag ("Aucoin later met ...") still names the person (named
+    # in full, or a person by that word alone elsewhere: "Sondland testified")
+    names = {_plain(m.name): (m.actor.removeprefix("candidate:"), m.name) for m, _ in out if m.type == "person" and m.name in person_alone} | full
+    if names:
         spans = sorted([*covered, *((m.start, m.end) for m, _ in out)])
         for i, tok in enumerate(doc.tokens):
             # "May called the attack ...": a surname the tagger took for a modal before a verb in the past
             modal = doc.tags[i] == "MD" and i + 1 < doc.n_tokens and doc.tags[i + 1] in ("VBD", "VBZ") and tok[:1].isupper()
             # "Jealous urged calm": a surname the tagger took for another word, as a subject
             subject = tok[:1].isupper() and doc.deps[i] in ("nsubj", "nsubjpass") and doc.pos[i] in ("ADJ", "NOUN", "VERB")
-            if _plain(tok) not in full or (doc.pos[i] != "PROPN" and not modal and not subject) or any(s <= doc.starts[i] < e for s, e in spans):
+            if _plain(tok) not in names or (doc.pos[i] != "PROPN" and not modal and not subject) or any(s <= doc.starts[i] < e for s, e in spans):
                 continue
             if i + 1 < doc.n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
                 continue  # part of a longer name ("Lake Chad" is no mention of Anthony Lake)
-            ident, shown = full[_plain(tok)]
+            ident, shown = names[_plain(tok)]
             out.append((ActorMention("candidate:" + ident, shown, "person", "candidate", doc.starts[i], doc.ends[i], _sentence_of(doc, i), i), ""))
     return sorted((m for m, _ in out), key=lambda m: m.start)
 
@@ -1103,6 +1146,9 @@ def link_speakers(
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
+        if m is None and doc.has_syntax and q.speaker_type in ("anonymous", "unknown"):
+            # "Tristan Bailey, 15, ... was stunned. “...,” said the teen": the person just introduced
+            m = _described_subject_before(doc, q, head, mentions, quoted)
         if m is None and doc.has_syntax and doc.pos[head] != "PROPN" and doc.tokens[head][:1].isupper() and q.speaker_end - q.speaker_start == len(doc.tokens[head]):
             m = persons_by_word.get(doc.tokens[head])  # '“...,” said First': Harry First's surname, tagged as a word
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN" and doc.tokens[head][:1].isupper():  # (not "the Chinese foreign ministry" tagged as a name)
@@ -1866,6 +1912,68 @@ _ROLE_NOUNS = frozenset({
 })
 
 
+def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether quotation ``q``'s speaker phrase (head ``head``) describes one person without
+    naming them ("the former Florida governor", "the chief justice", "the 36-year-old": "the", a
+    singular title noun (or one of ``nouns``) or an age, no name but a place's or an institution's)."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    if not is_age_noun(doc, head) and (
+        doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS or doc.lower[head] in _ROLE_NOUNS or doc.lower[head] in nouns)
+    ):
+        return False
+    lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
+    hi = next((t for t in range(head + 1, hi) if doc.tokens[t] == ","), hi)  # "the teen, who identifies with Trayvon Martin": the description before its clause
+    if doc.lower[lo] != "the" or hi - lo > 8:
+        return False
+    places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
+    places |= {t for e in doc.entities if e.label in ("GPE", "LOC", "NORP") for t in range(e.start, e.end)}
+    # "the Pentagon's top military official": an institution's name is no name of the person
+    owners = {t for m in mentions if m.type in ("organisation", "state") and m.token is not None and doc.deps[m.token] == "poss" for t in range(*_token_range(doc, m.start, m.end))}
+    named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
+    # "the president, Joe Biden": named in the phrase itself (not "the president in a Rose Garden address")
+    return not any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in named)
+
+
+#: Nouns for one person a speaker phrase may describe besides titles ("the teen", "the official")
+_PEOPLE_NOUNS = frozenset(["teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive"])
+
+
+def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The person a description speaker ("the teen", "the Pentagon's top military official") is
+    when the sentence right before the quotation has one named person as its main subject and
+    no other word for what the description says ("In Sanford, Tristan Bailey, 15, was stunned
+    ... “...,” said the teen"; not "Smith praised the officer. “...,” the officer said")."""
+    if q.sentence == 0 or not _describes_someone_unnamed(doc, q, head, mentions, _PEOPLE_NOUNS):
+        return None
+    if q.speaker_start is not None and q.speaker_start < q.start:
+        return None  # the description opens the attribution: its own sentence says who it is
+    story = _story_sentences(doc)
+    j = q.sentence - 1
+    while j > 0 and story[j] >= story[q.sentence]:
+        j -= 1  # past page widgets ("Play Facebook") and a quotation mark split off
+    prev = doc.sentences[j]
+    if any(a < doc.ends[prev.token_end - 1] and doc.starts[prev.token_start] < b for a, b in quoted):
+        return None  # a source quoted there: see _described_last_speaker
+    subjects = [
+        m for m in mentions
+        if m.type == "person" and m.kind != "pronoun" and m.token is not None and prev.token_start <= m.token < prev.token_end
+        and doc.deps[m.token] in ("nsubj", "nsubjpass") and _main_clause(doc, doc.heads[m.token]) and not any(a <= m.start < b for a, b in quoted)
+    ]
+    if len({m.actor for m in subjects}) != 1 or re.match(r"\s*['’]s\b", doc.text[subjects[0].end :]):
+        return None  # (not a possessive the parser made the subject: "Ronald Reagan's speech")
+    root = next((t for t in range(prev.token_start, prev.token_end) if doc.heads[t] == t), None)
+    if root is not None and doc.lemmas[root].lower() == "ask":
+        return None  # "“Do you ever exercise?” John Heilemann asked Trump. “No,” the candidate said": the one asked
+    lo, hi = subtree_span(doc, subjects[0].token or 0)
+    word = doc.lemmas[head].lower()
+    if any(doc.lemmas[t].lower() == word and not lo <= t <= hi for t in range(prev.token_end)):
+        # the word used before for someone else ("a defense official said ... the official said",
+        # "Police Chief Dan Oates ... the chief said"), or for something else in that sentence
+        return None
+    return subjects[0]
+
+
 def _described_last_speaker(
     doc: Doc, q: Quote, head: int, last: Quote, mentions: Sequence[ActorMention], story: Sequence[int], by_token: dict[int, ActorMention]
 ) -> bool:
@@ -1873,20 +1981,8 @@ def _described_last_speaker(
     governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
     name but a place) and the last named source was quoted at most four sentences before, with no
     other person made a subject since: then it is that source."""
-    if q.speaker_start is None or q.speaker_end is None or last.speaker is None:
+    if q.speaker_start is None or last.speaker is None or not _describes_someone_unnamed(doc, q, head, mentions):
         return False
-    if not is_age_noun(doc, head) and (doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS or doc.lower[head] in _ROLE_NOUNS)):
-        return False
-    lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
-    hi = next((t for t in range(head + 1, hi) if doc.tokens[t] == ","), hi)  # "the teen, who identifies with Trayvon Martin": the description before its clause
-    if doc.lower[lo] != "the" or hi - lo > 8:
-        return False
-    places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
-    # "the Pentagon's top military official": an institution's name is no name of the person
-    owners = {t for m in mentions if m.type in ("organisation", "state") and m.token is not None and doc.deps[m.token] == "poss" for t in range(*_token_range(doc, m.start, m.end))}
-    named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
-    if any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in named):
-        return False  # "the president, Joe Biden": named in the phrase itself (not "the president in a Rose Garden address")
     # counted in story sentences (``story``, see _story_sentences): page widgets are no gap ("Play Facebook")
     if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:
         return False

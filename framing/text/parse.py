@@ -36,6 +36,7 @@ from typing import Any
 
 from framing.errors import MissingResourceError
 from framing.resources import require
+from framing.text.repairs import children_of, repair_subjects
 from framing.types import Doc, Entity, Sentence
 
 __all__ = [
@@ -299,9 +300,9 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     else:  # lower case longer ("İ") or context-dependent (final sigma): token by token
         lower = [f.lower() for f in forms]
     n_words = sum(1 for low_t in lower if is_word(low_t))
-    children = _children_of(heads)
-    if syntax and _fronted_subjects(tokens, pos, deps, heads, children, entities):
-        children = _children_of(heads)
+    children = children_of(heads)
+    if syntax and repair_subjects(tokens, lemmas, pos, deps, heads, entities):
+        children = children_of(heads)
     return Doc(
         text,
         tuple(tokens),
@@ -320,82 +321,6 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
         entities=tuple(entities),
         parse_note=note,
     )
-
-
-def _children_of(heads: Sequence[int]) -> list[list[int]]:
-    children: list[list[int]] = [[] for _ in heads]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
-    return children
-
-
-def _subtree(children: Sequence[Sequence[int]], head: int) -> list[int]:
-    """Token ``head`` and all its dependents."""
-    out, stack = [], [head]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(children[t])
-    return out
-
-
-#: Marks that set off a name's aside ("Mattis — a retired general — said")
-_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
-
-
-def _fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> bool:
-    """Give back its subject to a verb the parser left without one, where it took the name for an
-    apposition of the last noun of a phrase before it: "Speaking to The Associated Press, Shawn
-    Henry, who now heads security firm CrowdStrike, used a military analogy" (Henry parsed as The
-    Associated Press's apposition, "Speaking" as the verb's clausal subject; "Delivering the keynote
-    address at the Dinner, Mattis — a retired general — said"). The name (not a place's or an
-    organisation's), after a comma, becomes the subject when its phrase and its asides end, but for
-    a comma or a dash, right before the verb; the asides the parser hung on the noun before (a
-    relative clause, a description) go to the name. Changes ``deps`` and ``heads`` in place; whether any changed."""
-    # a person's name as tagged (or a name the tagger took for a nationality, or left untagged:
-    # "Mattis" as NORP), not a place's or an organisation's
-    others = {t for e in entities if e.label not in ("PERSON", "NORP") for t in range(e.start, e.end)}
-    changed = False
-    for v, dep in enumerate(deps):
-        if pos[v] not in ("VERB", "AUX") or dep not in ("ROOT", "conj") or any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubjpass") for c in children[v]):
-            continue
-        fronted = [c for c in children[v] if c < v and deps[c] in ("csubj", "advcl", "prep")]
-        if not fronted:
-            continue
-        c = max(fronted)
-        phrase = _subtree(children, c)
-        lo, hi = min(phrase), max(phrase)
-        if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)):
-            continue
-        # the apposition whose phrase ends the fronted one
-        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and t not in others and heads[t] < t), None)
-        if name is None:
-            continue
-        span = _subtree(children, name)
-        end = max(span)
-        if tokens[min(span) - 1] != ",":
-            continue  # set off from the noun before by a comma
-
-        def the_names(k: int, name: int = name) -> bool:
-            # what follows the name is its own (a relative clause the parser hung on the noun
-            # before it: "..., Mara Quint, who now runs a firm, used")
-            while heads[k] != k:
-                if k == name or (heads[k] == heads[name] and k > name and deps[k] in ("relcl", "punct", "acl", "appos")):
-                    return True
-                k = heads[k]
-            return False
-
-        if not all(the_names(k) for k in range(end + 1, hi + 1)):
-            continue
-        for k in range(end + 1, hi + 1):
-            if heads[k] == heads[name] and deps[k] in ("relcl", "acl", "appos"):
-                heads[k] = name  # "who now heads ...", "a retired general": the name's own
-        heads[name], deps[name] = v, "nsubj"
-        if deps[c] == "csubj":
-            deps[c] = "advcl"
-        changed = True
-    return changed
 
 
 def _language_note(text: str) -> str | None:

@@ -144,6 +144,25 @@ def _according_to(doc: Doc, i: int) -> int | None:
 _SOMEONE_NOUNS = frozenset(["man", "woman", "child", "boy", "girl", "kid", "crowd", "audience", "fan", "host", "anchor", "reporter", "guest", "caller", "son", "daughter", "wife", "husband"])
 
 
+def _with_subject(doc: Doc, v: int) -> int | None:
+    """The subject of an absolute construction ("..., with Rep. Paul Mitchell, R-Mich., accusing
+    Democrats ..."): the object of a "with" hung on the same verb as participle ``v``, right before
+    it (an aside between)."""
+    h = doc.heads[v]
+    if any(doc.deps[c] == "nsubj" and doc.pos[c] in ("PROPN", "PRON") for c in doc.children[h]):
+        return None  # "Trump responded with a statement, saying ...", "He quibbled with lawmakers, saying ...": the subject's
+    for p in doc.children[h]:
+        if doc.lower[p] != "with" or doc.deps[p] != "prep" or p > v:
+            continue
+        x = next((c for c in doc.children[p] if doc.deps[c] == "pobj"), None)
+        if x is None or not (doc.pos[x] == "PROPN" or doc.lemmas[x].lower() in word_class("source_nouns")) or doc.lemmas[x].lower() in word_class("statement_nouns"):
+            continue
+        end = subtree_span(doc, x)[1]
+        if all(doc.pos[t] == "PUNCT" for t in range(end + 1, v)):
+            return x
+    return None
+
+
 def _subject(doc: Doc, verb: int) -> int | None:
     """The subject of ``verb``, inherited through coordination and control when it has none.
 
@@ -222,6 +241,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
                     return objs[0]
         if doc.deps[v] in ("conj", "xcomp", "advcl") and doc.heads[v] != v:
             h = doc.heads[v]
+            absolute = _with_subject(doc, v) if doc.deps[v] == "advcl" and doc.tags[v] == "VBG" else None
+            if absolute is not None:
+                return absolute  # "Heated words were exchanged, with Rep. Paul Mitchell accusing ... and urging ...: “...”"
             if v == verb and doc.deps[v] == "conj" and doc.deps[h] == "ccomp" and _is_cue(doc, doc.heads[h]) and (
                 not _is_cue(doc, h) or doc.lemmas[v].lower() == doc.lemmas[doc.heads[h]].lower()
             ):

@@ -14,8 +14,9 @@ import pytest
 
 from framing.actors.gazetteer import Gazetteer
 from framing.actors.mentions import find_mentions, link_speakers
-from framing.text.parse import _fronted_subjects, parse
+from framing.text.parse import parse
 from framing.text.quotes import find_quote_spans
+from framing.text.repairs import fronted_subjects
 from framing.types import Entity
 from framing.voice import find_quotes
 
@@ -200,7 +201,7 @@ def test_a_name_set_off_by_dashes_after_a_fronted_phrase_is_the_subject() -> Non
         if h != i:
             children[h].append(i)
     entities = [Entity(t["Maddock"], t["Maddock"] + 1, 0, 0, "NORP")]
-    assert _fronted_subjects(tokens, list(doc.pos), deps, heads, children, entities)
+    assert fronted_subjects(tokens, list(doc.pos), deps, heads, children, entities)
     assert (deps[t["Maddock"]], heads[t["Maddock"]]) == ("nsubj", t["said"])
     assert heads[t["general"]] == t["Maddock"]
 

@@ -1,0 +1,133 @@
+"""Repairs to a dependency parse where the small English pipeline reliably errs in news text: a
+verb of saying left without its subject because the parser hung the name on a noun before it.
+
+:func:`framing.text.parse.parse` applies them once, after the parse; every later stage reads the
+repaired tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.types import Entity
+
+
+def repair_subjects(tokens: list[str], lemmas: list[str], pos: list[str], deps: list[str], heads: list[int], entities: list[Entity]) -> bool:
+    """Apply :func:`fronted_subjects` and :func:`stranded_speakers` to a parse's columns (``deps``
+    and ``heads`` change in place); whether any changed."""
+    changed = fronted_subjects(tokens, pos, deps, heads, children_of(heads), entities)
+    return stranded_speakers(lemmas, pos, deps, heads, children_of(heads), entities) or changed
+
+
+def children_of(heads: Sequence[int]) -> list[list[int]]:
+    children: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    return children
+
+
+def subtree(children: Sequence[Sequence[int]], head: int) -> list[int]:
+    """Token ``head`` and all its dependents."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(children[t])
+    return out
+
+
+#: Marks that set off a name's aside ("Mattis — a retired general — said")
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> bool:
+    """Give back its subject to a verb the parser left without one, where it took the name for an
+    apposition of the last noun of a phrase before it: "Speaking to The Associated Press, Shawn
+    Henry, who now heads security firm CrowdStrike, used a military analogy" (Henry parsed as The
+    Associated Press's apposition, "Speaking" as the verb's clausal subject; "Delivering the keynote
+    address at the Dinner, Mattis — a retired general — said"). The name (not a place's or an
+    organisation's), after a comma, becomes the subject when its phrase and its asides end, but for
+    a comma or a dash, right before the verb; the asides the parser hung on the noun before (a
+    relative clause, a description) go to the name. Changes ``deps`` and ``heads`` in place; whether any changed."""
+    # a person's name as tagged (or a name the tagger took for a nationality, or left untagged:
+    # "Mattis" as NORP), not a place's or an organisation's
+    others = {t for e in entities if e.label not in ("PERSON", "NORP") for t in range(e.start, e.end)}
+    changed = False
+    for v, dep in enumerate(deps):
+        if pos[v] not in ("VERB", "AUX") or dep not in ("ROOT", "conj") or any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubjpass") for c in children[v]):
+            continue
+        fronted = [c for c in children[v] if c < v and deps[c] in ("csubj", "advcl", "prep")]
+        if not fronted:
+            continue
+        c = max(fronted)
+        phrase = subtree(children, c)
+        lo, hi = min(phrase), max(phrase)
+        if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)):
+            continue
+        # the apposition whose phrase ends the fronted one
+        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and t not in others and heads[t] < t), None)
+        if name is None:
+            continue
+        span = subtree(children, name)
+        end = max(span)
+        if tokens[min(span) - 1] != ",":
+            continue  # set off from the noun before by a comma
+
+        def the_names(k: int, name: int = name) -> bool:
+            # what follows the name is its own (a relative clause the parser hung on the noun
+            # before it: "..., Mara Quint, who now runs a firm, used")
+            while heads[k] != k:
+                if k == name or (heads[k] == heads[name] and k > name and deps[k] in ("relcl", "punct", "acl", "appos")):
+                    return True
+                k = heads[k]
+            return False
+
+        if not all(the_names(k) for k in range(end + 1, hi + 1)):
+            continue
+        for k in range(end + 1, hi + 1):
+            if heads[k] == heads[name] and deps[k] in ("relcl", "acl", "appos"):
+                heads[k] = name  # "who now heads ...", "a retired general": the name's own
+        heads[name], deps[name] = v, "nsubj"
+        if deps[c] == "csubj":
+            deps[c] = "advcl"
+        changed = True
+    return changed
+
+
+#: Verbs of saying whose subject :func:`stranded_speakers` gives back
+_SAYING = frozenset({"say", "tell", "add", "write", "explain", "note", "argue", "warn", "insist", "claim"})
+
+
+def stranded_speakers(lemmas: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> bool:
+    """Give back its subject to a verb of saying the parser left without one, where it hung the
+    name right before it on a noun before that: "... I think we're going to see a reasonable
+    number of Republicans" reconsider their support, Joel Benenson, Clinton's top strategist,
+    said in an interview" (Benenson parsed as the apposition of "support"). The name (not a
+    place's or an organisation's), set off by a comma, becomes the subject when its phrase ends,
+    but for a comma, right before the verb. Changes ``deps`` and ``heads`` in place; whether any
+    changed."""
+    others = {t for e in entities if e.label not in ("PERSON", "NORP") for t in range(e.start, e.end)}
+    changed = False
+    for v, dep in enumerate(deps):
+        if pos[v] != "VERB" or lemmas[v].lower() not in _SAYING or dep not in ("ROOT", "conj", "ccomp", "parataxis"):
+            continue
+        if any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in children[v]):
+            continue
+        k = v - 1
+        while k > 0 and pos[k] == "PUNCT" and deps[k] == "punct":
+            k -= 1
+        if k == v - 1:
+            continue  # set off by a comma from the verb
+        name = next((
+            t for t in range(max(0, k - 12), k + 1)
+            if deps[t] == "appos" and pos[t] == "PROPN" and t not in others and heads[t] < t
+            and max(x for x in subtree(children, t) if pos[x] != "PUNCT") == k
+        ), None)
+        if name is None or v in subtree(children, name) or min(subtree(children, name)) < 1:
+            continue
+        if pos[min(subtree(children, name)) - 1] != "PUNCT":
+            continue  # set off by a comma from the noun before
+        heads[name], deps[name] = v, "nsubj"
+        changed = True
+    return changed

@@ -379,9 +379,30 @@ def _speaking_as_people(doc: Doc, speaking: set[str]) -> set[str]:
     any other name ("Jabeen said at her home ...", "Naqshbandi said he has not drawn ..."): an
     organisation is "it" or "they"."""
     speaks = word_class("speech_verbs")
+    return _taken_up(doc, lambda t: doc.tokens[t] in speaking and doc.lemmas[doc.heads[t]].lower() in speaks)
+
+
+#: the last text :func:`_first_names_taken_up` read and what it found
+_FIRST_NAMES: tuple[Doc | None, set[str]] = (None, set())
+
+
+def _first_names_taken_up(doc: Doc) -> set[str]:
+    """Known first names, used alone as the subject of a clause, that a personal pronoun takes up in
+    that sentence ("Now Jayden isn't sure if she'll be able to ..."): a person's name, whatever
+    the tagger made of it (a place, here)."""
+    global _FIRST_NAMES
+    if _FIRST_NAMES[0] is not doc:
+        found = _taken_up(doc, lambda t: doc.pos[t] == "PROPN" and doc.pos[t - 1] != "PROPN" and doc.pos[t + 1] != "PROPN" and known_first_name(doc.tokens[t]))
+        _FIRST_NAMES = (doc, found)
+    return _FIRST_NAMES[1]
+
+
+def _taken_up(doc: Doc, chosen: Callable[[int], bool]) -> set[str]:
+    """Words at subject tokens ``chosen`` accepts that a he, she, his, her or him takes up later in
+    the same sentence, before any other name or a quotation."""
     out = set()
-    for t in range(1, doc.n_tokens):
-        if doc.tokens[t] not in speaking or doc.deps[t] != "nsubj" or doc.lemmas[doc.heads[t]].lower() not in speaks:
+    for t in range(1, doc.n_tokens - 1):
+        if doc.deps[t] != "nsubj" or not chosen(t):
             continue
         end = doc.sentences[_sentence_of(doc, t)].token_end
         for k in range(t + 1, end):
@@ -465,6 +486,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     owned = _owned_words(doc)
     short = _acronyms(doc)
     person_alone = _surnames_alone(doc)
+    first_names = _first_names_taken_up(doc) if doc.has_syntax else set()
     for e in _split_lists(doc):
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -504,6 +526,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "Ruksana Jabeen" (tagged an organisation) where "Jabeen said at her home"
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
+        elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in first_names:
+            label = "PERSON"  # "Now Jayden isn't sure if she'll ..." (tagged a place)
         elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
             label = "PERSON"  # "Sondland testified" (tagged a place here, a person elsewhere): places do not speak
         found.append((a, b, label, pron))
@@ -776,6 +800,8 @@ def _unsure_name(doc: Doc, m: ActorMention) -> bool:
         return False
     if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
+    if doc.has_syntax and m.name in _first_names_taken_up(doc):
+        return False  # "Jayden ... she'll": a first name a pronoun takes up
     first = bisect_left(doc.starts, m.start)
     return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN
 
@@ -1039,6 +1065,9 @@ def link_speakers(
             continue
         head = q.speaker_token
         m = by_token.get(head)
+        party_member = m is not None and m.type == "group" and _party_member(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end))
+        if party_member:
+            m = None  # "the New York Democrat wrote": one member described, not the party
         tag = re.search(r"\b([DRI])-\s?$", doc.text[max(0, doc.starts[head] - 3) : doc.starts[head]])
         if tag is not None and q.speaker_type != "pronoun":
             # "Chuck Schumer. D-N.Y., even taunted ...", "ranking member(D-R.I.": a party and state
@@ -1146,7 +1175,7 @@ def link_speakers(
             # "the former Florida governor said", "the 36-year-old said": a description of nobody
             # given that title before is the source quoted just before
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
-        if m is None and doc.has_syntax and q.speaker_type in ("anonymous", "unknown"):
+        if m is None and doc.has_syntax and (q.speaker_type in ("anonymous", "unknown") or party_member):
             # "Tristan Bailey, 15, ... was stunned. “...,” said the teen": the person just introduced
             m = _described_subject_before(doc, q, head, mentions, quoted)
         if m is None and doc.has_syntax and doc.pos[head] != "PROPN" and doc.tokens[head][:1].isupper() and q.speaker_end - q.speaker_start == len(doc.tokens[head]):
@@ -1912,13 +1941,31 @@ _ROLE_NOUNS = frozenset({
 })
 
 
+def _party_member(doc: Doc, head: int, lo: int, hi: int) -> bool:
+    """Whether speaker phrase ``[lo, hi)`` with head ``head`` describes one member of a party by
+    where they are from ("the New York Democrat", "the moderate Democrat"): "the", then place
+    names or adjectives, then "Democrat" or "Republican" ending the phrase; not a rank ("the top
+    Democrat on the committee", "the committee's top Republican, Sen. Charles Grassley": the
+    name or the committee says who)."""
+    if doc.lower[head] not in ("democrat", "republican") or doc.tags[head] != "NNP" or doc.lower[lo] != "the":
+        return False
+    if any(doc.pos[t] != "PUNCT" for t in range(head + 1, hi)):
+        return False
+    return all(doc.pos[t] in ("PROPN", "ADJ") and doc.lower[t] not in _RANKS for t in range(lo + 1, head))
+
+
+#: Words that make a party word a rank, not a description ("the top Democrat")
+_RANKS = frozenset(["top", "only", "ranking", "senior", "leading", "lone", "first", "highest", "no.", "chief"])
+
+
 def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], nouns: frozenset[str] = frozenset()) -> bool:
     """Whether quotation ``q``'s speaker phrase (head ``head``) describes one person without
     naming them ("the former Florida governor", "the chief justice", "the 36-year-old": "the", a
     singular title noun (or one of ``nouns``) or an age, no name but a place's or an institution's)."""
     if q.speaker_start is None or q.speaker_end is None:
         return False
-    if not is_age_noun(doc, head) and (
+    party = doc.lower[head] in ("democrat", "republican") and doc.tags[head] == "NNP"  # "the New York Democrat"
+    if not is_age_noun(doc, head) and not party and (
         doc.tags[head] != "NN" or not (_is_title(doc, head) or doc.lower[head] in _TITLE_FORMS or doc.lower[head] in _ROLE_NOUNS or doc.lower[head] in nouns)
     ):
         return False
@@ -1932,7 +1979,7 @@ def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence
     owners = {t for m in mentions if m.type in ("organisation", "state") and m.token is not None and doc.deps[m.token] == "poss" for t in range(*_token_range(doc, m.start, m.end))}
     named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
     # "the president, Joe Biden": named in the phrase itself (not "the president in a Rose Garden address")
-    return not any(doc.pos[t] == "PROPN" and t not in places and t not in owners for t in named)
+    return not any(doc.pos[t] == "PROPN" and t not in places and t not in owners and not (party and t == head) for t in named)
 
 
 #: Nouns for one person a speaker phrase may describe besides titles ("the teen", "the official")
@@ -2097,8 +2144,10 @@ def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote
     head = prev.speaker_token
     if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns") or doc.lemmas[head].lower() in word_class("organisation_nouns"):
         return None  # a name is resolved as usual; "officials" are no "he"; a report or "the government" is no person
-    if prev.speaker_type != "anonymous":
-        return None
+    if prev.speaker_type != "anonymous" or doc.tags[head] in ("NNS", "NNPS") or doc.lower[head] in ("people", "persons"):
+        return None  # "seven people who said they were teachers": no "he"
+    if any(p is not prev and p.start <= (prev.speaker_start or 0) < p.end for p in before):
+        return None  # a source inside what another reported ("Sabo said seven people who said ... had been arrested")
     return prev
 
 

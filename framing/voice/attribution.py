@@ -42,7 +42,7 @@ from framing.inputs.debris import on_link_line
 from framing.markers.word_classes import attribution_class, word_class
 from framing.text.parse import PLURAL_TITLES, is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
-from framing.types import Doc, Entity, Quote
+from framing.types import Doc, Entity, Quote, Sentence
 
 __all__ = ["MIN_QUOTE_WORDS", "find_quotes", "speaker_type"]
 
@@ -714,6 +714,9 @@ class _Finder:
                         intro = self._paragraph_cue(q, a)
                     if intro is not None:
                         q = self.quote_from_cue("direct", q.start, q.end, q.sentence, intro)
+                    elif (named := self._paragraph_subject(q, a)) is not None:
+                        lo, hi = _speaker_phrase(doc, named)
+                        q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=named, speaker_type="person")
             out.append(q)
             prev = q
         return out
@@ -914,6 +917,22 @@ class _Finder:
         implications of inaction." / "“We go into this election more vulnerable than we
         should.”")."""
         doc = self.doc
+        prev = self._sentence_before_paragraph(q, first)
+        if prev is None:
+            return None
+        for i in range(prev.token_end - 1, prev.token_start - 1, -1):
+            if doc.lemmas[i].lower() in word_class("object_speech_verbs"):
+                continue  # "Complaint released:" on a link line: no report of what someone said
+            if _is_cue(doc, i) and not self.unsaid(i) and not self.indirect_question(i):
+                subj = _subject(doc, i)
+                if subj is not None and not self.quoted(subj) and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")):
+                    return i
+        return None
+
+    def _sentence_before_paragraph(self, q: Quote, first: int) -> Sentence | None:
+        """The sentence before a quotation that is a paragraph of its own (or follows its
+        paragraph's one sentence), when that sentence quotes nothing; else None."""
+        doc = self.doc
         text = doc.text
         para_start = text.rfind("\n", 0, q.start) + 1
         para_end = text.find("\n", q.end)
@@ -933,14 +952,26 @@ class _Finder:
             return None
         if any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
             return None
-        for i in range(prev.token_end - 1, prev.token_start - 1, -1):
-            if doc.lemmas[i].lower() in word_class("object_speech_verbs"):
-                continue  # "Complaint released:" on a link line: no report of what someone said
-            if _is_cue(doc, i) and not self.unsaid(i) and not self.indirect_question(i):
-                subj = _subject(doc, i)
-                if subj is not None and not self.quoted(subj) and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")):
-                    return i
-        return None
+        return prev
+
+    def _paragraph_subject(self, q: Quote, first: int) -> int | None:
+        """For a quotation that is a paragraph of its own with no cue at all, after a sentence
+        about one named person that quotes nothing ("The region's police chief, Dilbagh Singh,
+        also backed the idea." / "“If any such facility comes up, it will be a good sign.”";
+        "Saleema struggles with her pain." / "“I want to tear my heart open.”"): that person, the
+        main subject of that sentence, tagged a person's name."""
+        doc = self.doc
+        prev = self._sentence_before_paragraph(q, first)
+        if prev is None or doc.tokens[prev.token_end - 1] in ("?", ":"):
+            return None
+        people = {t for e in doc.entities if e.label == "PERSON" for t in range(e.start, e.end)}
+        root = next((t for t in range(prev.token_start, prev.token_end) if doc.heads[t] == t), None)
+        subj = None if root is None else next((c for c in doc.children[root] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        # "The region's police chief, Dilbagh Singh, also backed ...": the name in apposition
+        named = subj if subj in people else next((c for c in doc.children[subj] if doc.deps[c] == "appos" and c in people), None)
+        return named if named is not None and doc.pos[named] == "PROPN" else None
 
     def _introducing_cue(self, first: int) -> int | None:
         """A cue in the sentence before token ``first`` when that sentence ends with a colon."""

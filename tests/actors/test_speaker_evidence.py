@@ -17,12 +17,20 @@ from framing.actors.gazetteer import Gazetteer
 from framing.actors.mentions import _pronoun_of, find_mentions, link_speakers
 from framing.text.parse import parse
 from framing.text.repairs import children_of, stranded_speakers
-from framing.types import Entity
+from framing.types import Doc, Entity
 from framing.voice import find_quotes
 
 from .test_speaker_cases import quote_with, shipped, speakers
 
 __all__ = ["shipped"]  # the module's fixture, shared with the speaker cases
+
+
+def retagged(doc: Doc, spans: list[tuple[int, int]], label: str) -> Doc:
+    """``doc`` with token ranges ``spans`` tagged ``label`` (as the tagger did in a real article),
+    and the entities they overlap dropped."""
+    tagged = [Entity(a, b, doc.starts[a], doc.ends[b - 1], label) for a, b in spans]
+    others = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
+    return replace(doc, entities=tuple(sorted([*others, *tagged], key=lambda e: e.start)))
 
 
 def test_a_name_tagged_an_organisation_is_a_person_when_she_takes_it_up(shipped: Gazetteer) -> None:
@@ -35,9 +43,7 @@ def test_a_name_tagged_an_organisation_is_a_person_when_she_takes_it_up(shipped:
     # whatever the tagger makes of them, call "Zareen Qasimi" and each "Qasimi" organisations
     at = [i for i, t in enumerate(doc.tokens) if t == "Qasimi"]
     spans = [(at[0] - 1, at[0] + 1), *((i, i + 1) for i in at[1:])]
-    tagged = [Entity(a, b, doc.starts[a], doc.ends[b - 1], "ORG") for a, b in spans]
-    others = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
-    doc = replace(doc, entities=tuple(sorted([*others, *tagged], key=lambda e: e.start)))
+    doc = retagged(doc, spans, "ORG")
     mentions = find_mentions(doc, shipped)
     assert {m.type for m in mentions if m.name.endswith("Qasimi") and m.kind != "pronoun"} == {"person"}
     quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
@@ -155,9 +161,7 @@ def test_what_someone_has_is_no_person(shipped: Gazetteer) -> None:
     doc = parse(text)
     # the tagger took "Twitter" for a person's name in a real article; make it do so here
     at = [i for i, t in enumerate(doc.tokens) if t == "Twitter"]
-    others = [e for e in doc.entities if not any(e.start <= i < e.end for i in at)]
-    tagged = [Entity(i, i + 1, doc.starts[i], doc.ends[i], "PERSON") for i in at]
-    mentions = find_mentions(replace(doc, entities=tuple(sorted([*others, *tagged], key=lambda e: e.start))), shipped)
+    mentions = find_mentions(retagged(doc, [(i, i + 1) for i in at], "PERSON"), shipped)
     assert not any(m.type == "person" and m.name == "Twitter" for m in mentions)
 
 
@@ -188,9 +192,7 @@ def test_a_list_of_organisations_tagged_as_one_is_split(shipped: Gazetteer) -> N
     doc = parse(text)
     at = doc.tokens.index("Meridian")
     # the tagger made "Meridian, Bluejay Inc." one organisation in a real article; make it do so here
-    listed = Entity(at, at + 4, doc.starts[at], doc.ends[at + 3], "ORG")
-    others = [e for e in doc.entities if not (e.start < at + 4 and at < e.end)]
-    doc = replace(doc, entities=tuple(sorted([*others, listed], key=lambda e: e.start)))
+    doc = retagged(doc, [(at, at + 4)], "ORG")
     names = {m.name for m in find_mentions(doc, shipped)}
     assert "Bluejay Inc." in names and "Meridian, Bluejay Inc." not in names
 
@@ -200,9 +202,7 @@ def test_one_name_with_commas_is_not_split(shipped: Gazetteer) -> None:
     doc = parse(text)
     a = doc.tokens.index("Bureau")
     b = doc.tokens.index("Explosives") + 1
-    name = Entity(a, b, doc.starts[a], doc.ends[b - 1], "ORG")
-    others = [e for e in doc.entities if not (e.start < b and a < e.end)]
-    doc = replace(doc, entities=tuple(sorted([*others, name], key=lambda e: e.start)))
+    doc = retagged(doc, [(a, b)], "ORG")
     assert not any(m.name in ("Tobacco", "Firearms and Explosives") for m in find_mentions(doc, shipped))
 
 
@@ -264,10 +264,58 @@ def test_a_surname_tagged_a_place_that_speaks_is_a_person(shipped: Gazetteer) ->
     doc = parse(text)
     at = [i for i, t in enumerate(doc.tokens) if t == "Sondberg"]
     # the tagger called "Sondberg" a person once and a place once, and missed the third
-    others = [e for e in doc.entities if not any(e.start <= i < e.end for i in at)]
-    tagged = [Entity(at[0], at[0] + 1, doc.starts[at[0]], doc.ends[at[0]], "PERSON"), Entity(at[1], at[1] + 1, doc.starts[at[1]], doc.ends[at[1]], "GPE")]
-    doc = replace(doc, entities=tuple(sorted([*others, *tagged], key=lambda e: e.start)))
+    doc = retagged(retagged(doc, [(at[0], at[0] + 1)], "PERSON"), [(at[1], at[1] + 1)], "GPE")
+    doc = replace(doc, entities=tuple(e for e in doc.entities if e.start != at[2]))
     mentions = find_mentions(doc, shipped)
     assert [m.type for m in mentions if m.name == "Sondberg"] == ["person", "person", "person"]
     quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
     assert quote_with(quotes, text, "quid pro quo").speaker_name == "Sondberg"
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_one_person_is_theirs(shipped: Gazetteer) -> None:
+    text = (
+        "The family still waits for an answer from the police.\n\n"
+        "While the case drags on, Saleema Banoo struggles with her pain and longing.\n\n"
+        "\"I want to tear my heart open to find my son. It seems the light of my eyes has gone away.\""
+    )
+    assert quote_with(speakers(text, shipped), text, "tear my heart").speaker_name == "Saleema Banoo"
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_a_thing_has_no_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "The two new regions will now be ruled directly from the capital.\n\n"
+        "\"We do not know what our future will be like, and nobody has told us anything.\""
+    )
+    assert quote_with(speakers(text, shipped), text, "our future").speaker_name is None
+
+
+def test_he_is_not_several_people_inside_anothers_report(shipped: Gazetteer) -> None:
+    text = (
+        "Police spokesman Yakubu Sambo said seven people who said they were teachers at the school had been arrested.\n\n"
+        "\u201cThe state government is providing food to the children,\u201d he said."
+    )
+    assert quote_with(speakers(text, shipped), text, "providing food").speaker_name == "Yakubu Sambo"
+
+
+def test_the_state_democrat_is_a_person_not_the_party(shipped: Gazetteer) -> None:
+    text = (
+        "Rep. Alexandria Ocasio-Cortez came to the defense of the former chairman on Monday, arguing against solitary confinement.\n\n"
+        "\u201cA prison sentence is not a license for torture,\u201d the New York Democrat wrote on Twitter."
+    )
+    assert quote_with(speakers(text, shipped), text, "not a license").speaker_name == "Alexandria Ocasio-Cortez"
+
+
+def test_a_first_name_tagged_a_place_that_she_takes_up_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "Before the pandemic, Jayden, a 17-year-old finishing up high school, hoped to become a mechanic.\n\n"
+        "Now Jayden isn't sure if she'll be able to get that kind of job. "
+        "\u201cI don't want to work in fast food forever,\u201d she told me."
+    )
+    doc = parse(text)
+    at = [i for i, t in enumerate(doc.tokens) if t == "Jayden"]
+    # the tagger called "Jayden" a place in a real article; make it do so here
+    doc = retagged(doc, [(i, i + 1) for i in at], "GPE")
+    mentions = find_mentions(doc, shipped)
+    assert {m.type for m in mentions if m.name == "Jayden"} == {"person"}
+    quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
+    assert quote_with(quotes, text, "fast food").speaker_name == "Jayden"

@@ -382,33 +382,47 @@ def _speaking_as_people(doc: Doc, speaking: set[str]) -> set[str]:
     return _taken_up(doc, lambda t: doc.tokens[t] in speaking and doc.lemmas[doc.heads[t]].lower() in speaks)
 
 
-#: the last text :func:`_first_names_taken_up` read and what it found
+#: the last text :func:`_names_taken_up` read and what it found
 _FIRST_NAMES: tuple[Doc | None, set[str]] = (None, set())
 
 
-def _first_names_taken_up(doc: Doc) -> set[str]:
-    """Known first names, used alone as the subject of a clause, that a personal pronoun takes up in
-    that sentence ("Now Jayden isn't sure if she'll be able to ..."): a person's name, whatever
-    the tagger made of it (a place, here)."""
+def _names_taken_up(doc: Doc) -> set[str]:
+    """One-word names, the subject of a clause, that a personal pronoun takes up in that sentence:
+    a known first name ("Now Jayden isn't sure if she'll be able to ..."), or a word rare in
+    general English that speaks ("Borjas insists his focus is on pure economics"). A person's
+    name, whatever the tagger made of it (a place or an organisation, there)."""
     global _FIRST_NAMES
     if _FIRST_NAMES[0] is not doc:
-        found = _taken_up(doc, lambda t: doc.pos[t] == "PROPN" and doc.pos[t - 1] != "PROPN" and doc.pos[t + 1] != "PROPN" and known_first_name(doc.tokens[t]))
-        _FIRST_NAMES = (doc, found)
+        speaks = word_class("speech_verbs")
+
+        def chosen(t: int) -> bool:
+            if doc.pos[t] != "PROPN" or doc.pos[t - 1] == "PROPN" or doc.pos[t + 1] == "PROPN" or not doc.tokens[t].isalpha():
+                return False
+            if known_first_name(doc.tokens[t]):
+                return True
+            return doc.lemmas[doc.heads[t]].lower() in speaks and zipf_frequency(doc.lower[t], "en") < _COMMON_WORD_ZIPF
+
+        _FIRST_NAMES = (doc, _taken_up(doc, chosen))
     return _FIRST_NAMES[1]
 
 
 def _taken_up(doc: Doc, chosen: Callable[[int], bool]) -> set[str]:
-    """Words at subject tokens ``chosen`` accepts that a he, she, his, her or him takes up later in
-    the same sentence, before any other name or a quotation."""
+    """Words at subject tokens ``chosen`` accepts that a he or she (as a subject) or a his or her
+    (as a possessive) takes up later in the same sentence, before any other name or a quotation;
+    never after "the" anywhere ("the Guardian"). An object pronoun is someone else ("Hannity
+    asked her")."""
+    after_the = {doc.tokens[t] for t in range(1, doc.n_tokens) if doc.lower[t - 1] == "the"}
     out = set()
     for t in range(1, doc.n_tokens - 1):
-        if doc.deps[t] != "nsubj" or not chosen(t):
+        if doc.deps[t] != "nsubj" or doc.tokens[t] in after_the or not chosen(t):
             continue
         end = doc.sentences[_sentence_of(doc, t)].token_end
         for k in range(t + 1, end):
             if doc.pos[k] == "PROPN" or doc.tokens[k] in ("“", '"'):
                 break
-            if doc.pos[k] == "PRON" and doc.lower[k] in ("he", "she", "his", "her", "him"):
+            if doc.pos[k] == "PRON" and (
+                (doc.lower[k] in ("he", "she") and doc.deps[k] in ("nsubj", "nsubjpass")) or (doc.lower[k] in ("his", "her") and doc.deps[k] == "poss")
+            ):
                 out.add(doc.tokens[t])
                 break
     return out
@@ -486,7 +500,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     owned = _owned_words(doc)
     short = _acronyms(doc)
     person_alone = _surnames_alone(doc)
-    first_names = _first_names_taken_up(doc) if doc.has_syntax else set()
+    first_names = _names_taken_up(doc) if doc.has_syntax else set()
     for e in _split_lists(doc):
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -527,7 +541,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
         elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in first_names:
-            label = "PERSON"  # "Now Jayden isn't sure if she'll ..." (tagged a place)
+            label = "PERSON"  # "Now Jayden isn't sure if she'll ..." (tagged a place), "Borjas insists his ..."
         elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
             label = "PERSON"  # "Sondland testified" (tagged a place here, a person elsewhere): places do not speak
         found.append((a, b, label, pron))
@@ -800,8 +814,8 @@ def _unsure_name(doc: Doc, m: ActorMention) -> bool:
         return False
     if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
-    if doc.has_syntax and m.name in _first_names_taken_up(doc):
-        return False  # "Jayden ... she'll": a first name a pronoun takes up
+    if doc.has_syntax and m.name in _names_taken_up(doc):
+        return False  # "Jayden ... she'll", "Borjas insists his ...": a name a pronoun takes up
     first = bisect_left(doc.starts, m.start)
     return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN
 
@@ -1393,6 +1407,14 @@ def _owner_author(
         if whose is not None and whose.kind != "pronoun":
             # "a readout released by Carney’s office": the office, speaking for Carney
             return whose.actor, _surface(doc, lo, hi + 1), "organisation"
+        if (
+            m is None and doc.pos[owner] == "NOUN" and doc.lemmas[owner].lower() not in word_class("source_nouns")
+            and any(doc.deps[c] == "compound" and doc.pos[c] == "PROPN" for c in doc.children[owner])
+        ):
+            # "the status report submitted by the Parimpora police station": a body the parser gave
+            # no type, named by its place (not "a State Department official": a person)
+            first = subtree_span(doc, owner, skip=frozenset({"det", "prep", "relcl", "acl", "punct", "appos"}))[0]
+            return None, _surface(doc, first, owner + 1), "organisation"
     if m is not None and m.kind != "adjective":
         # "a State Department report": the institution that wrote it, not the country it stands for
         name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name

@@ -319,3 +319,27 @@ def test_a_first_name_tagged_a_place_that_she_takes_up_is_a_person(shipped: Gaze
     assert {m.type for m in mentions if m.name == "Jayden"} == {"person"}
     quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
     assert quote_with(quotes, text, "fast food").speaker_name == "Jayden"
+
+
+def test_a_statement_by_a_body_with_no_type_is_that_body(shipped: Gazetteer) -> None:
+    text = (
+        "Last month, the police finally submitted a report to the court.\n\n"
+        "\"It is prayed that the deceased allegedly drowned in the river,\" said the status report submitted by the Parimpora police station to the court."
+    )
+    assert quote_with(speakers(text, shipped), text, "It is prayed").speaker_name == "Parimpora police station"
+
+
+def test_a_rare_surname_that_speaks_and_his_takes_up_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "A new report analysed the work of many economists, including Borjan.\n\n"
+        "While Borjan insists his focus is on pure economics, his analysis has other implications. "
+        "\u201cThe skills of immigrants have declined,\u201d he writes."
+    )
+    doc = parse(text)
+    at = [i for i, t in enumerate(doc.tokens) if t == "Borjan"]
+    # the tagger called "Borjan" an organisation in a real article; make it do so here
+    doc = retagged(doc, [(i, i + 1) for i in at], "ORG")
+    mentions = find_mentions(doc, shipped)
+    assert {m.type for m in mentions if m.name == "Borjan"} == {"person"}
+    quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
+    assert quote_with(quotes, text, "have declined").speaker_name == "Borjan"

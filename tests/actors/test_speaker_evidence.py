@@ -17,7 +17,7 @@ from framing.actors.gazetteer import Gazetteer
 from framing.actors.mentions import _pronoun_of, find_mentions, link_speakers
 from framing.text.parse import parse
 from framing.text.repairs import children_of, stranded_speakers
-from framing.types import Doc, Entity
+from framing.types import Doc, Entity, Quote
 from framing.voice import find_quotes
 
 from .test_speaker_cases import quote_with, shipped, speakers
@@ -31,6 +31,15 @@ def retagged(doc: Doc, spans: list[tuple[int, int]], label: str) -> Doc:
     tagged = [Entity(a, b, doc.starts[a], doc.ends[b - 1], label) for a, b in spans]
     others = [e for e in doc.entities if not any(e.start < b and a < e.end for a, b in spans)]
     return replace(doc, entities=tuple(sorted([*others, *tagged], key=lambda e: e.start)))
+
+
+def word_tagged(text: str, word: str, label: str, gazetteer: Gazetteer) -> tuple[set[str], list[Quote]]:
+    """The actor types of the mentions named ``word`` and the quotations with their speakers, when
+    the tagger tags every ``word`` alone as ``label``."""
+    doc = parse(text)
+    doc = retagged(doc, [(i, i + 1) for i, t in enumerate(doc.tokens) if t == word], label)
+    mentions = find_mentions(doc, gazetteer)
+    return {m.type for m in mentions if m.name == word}, link_speakers(doc, find_quotes(doc), mentions, gazetteer)
 
 
 def test_a_name_tagged_an_organisation_is_a_person_when_she_takes_it_up(shipped: Gazetteer) -> None:
@@ -311,13 +320,9 @@ def test_a_first_name_tagged_a_place_that_she_takes_up_is_a_person(shipped: Gaze
         "Now Jayden isn't sure if she'll be able to get that kind of job. "
         "\u201cI don't want to work in fast food forever,\u201d she told me."
     )
-    doc = parse(text)
-    at = [i for i, t in enumerate(doc.tokens) if t == "Jayden"]
     # the tagger called "Jayden" a place in a real article; make it do so here
-    doc = retagged(doc, [(i, i + 1) for i in at], "GPE")
-    mentions = find_mentions(doc, shipped)
-    assert {m.type for m in mentions if m.name == "Jayden"} == {"person"}
-    quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
+    types, quotes = word_tagged(text, "Jayden", "GPE", shipped)
+    assert types == {"person"}
     assert quote_with(quotes, text, "fast food").speaker_name == "Jayden"
 
 
@@ -335,11 +340,7 @@ def test_a_rare_surname_that_speaks_and_his_takes_up_is_a_person(shipped: Gazett
         "While Borjan insists his focus is on pure economics, his analysis has other implications. "
         "\u201cThe skills of immigrants have declined,\u201d he writes."
     )
-    doc = parse(text)
-    at = [i for i, t in enumerate(doc.tokens) if t == "Borjan"]
     # the tagger called "Borjan" an organisation in a real article; make it do so here
-    doc = retagged(doc, [(i, i + 1) for i in at], "ORG")
-    mentions = find_mentions(doc, shipped)
-    assert {m.type for m in mentions if m.name == "Borjan"} == {"person"}
-    quotes = link_speakers(doc, find_quotes(doc), mentions, shipped)
+    types, quotes = word_tagged(text, "Borjan", "ORG", shipped)
+    assert types == {"person"}
     assert quote_with(quotes, text, "have declined").speaker_name == "Borjan"

@@ -350,10 +350,10 @@ def _speaking_alone(doc: Doc) -> set[str]:
     }
 
 
-def _surnames_alone(doc: Doc) -> set[str]:
+def _rare_person_words(doc: Doc) -> set[str]:
     """Words the parser tags as a person's name on their own somewhere, that are rare in general
     English (not "Twitter", "Market", "Left") and never follow "the" ("the Kleins": a family)."""
-    after_the = {doc.tokens[t] for t in range(1, doc.n_tokens) if doc.lower[t - 1] == "the"}
+    after_the = _after_the(doc)
     return {
         w for w in (doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label == "PERSON")
         if re.sub(r"['’\-]", "", w).isalpha() and w not in after_the and zipf_frequency(w.lower(), "en") < _COMMON_WORD_ZIPF
@@ -374,47 +374,29 @@ def _owned_words(doc: Doc) -> set[str]:
     }
 
 
-def _speaking_as_people(doc: Doc, speaking: set[str]) -> set[str]:
-    """Those of ``speaking`` that a personal pronoun takes up in the sentence they speak in, before
-    any other name ("Jabeen said at her home ...", "Naqshbandi said he has not drawn ..."): an
-    organisation is "it" or "they"."""
+#: the last text :func:`_taken_up` read and what it found
+_TAKEN_UP: tuple[Doc | None, tuple[set[str], set[str]]] = (None, (set(), set()))
+
+
+def _taken_up(doc: Doc) -> tuple[set[str], set[str]]:
+    """(speakers, names): proper nouns alone as the subject of a clause that a he or she (as a
+    subject) or a his or her (as a possessive) takes up later in the same sentence, before any
+    other name or a quotation; an object pronoun is someone else ("Hannity asked her"), and a
+    word written after "the" anywhere is no name ("the Guardian"). ``speakers`` are those whose
+    verb is one of saying ("Jabeen said at her home ...", "Naqshbandi said he has not drawn
+    ..."): an organisation is "it" or "they". ``names`` are one-word names that are people
+    whatever the tagger made of them: a known first name ("Now Jayden isn't sure if she'll ..."),
+    or a speaker rare in general English ("Borjas insists his focus is on pure economics")."""
+    global _TAKEN_UP
+    if _TAKEN_UP[0] is doc:
+        return _TAKEN_UP[1]
     speaks = word_class("speech_verbs")
-    return _taken_up(doc, lambda t: doc.tokens[t] in speaking and doc.lemmas[doc.heads[t]].lower() in speaks)
-
-
-#: the last text :func:`_names_taken_up` read and what it found
-_FIRST_NAMES: tuple[Doc | None, set[str]] = (None, set())
-
-
-def _names_taken_up(doc: Doc) -> set[str]:
-    """One-word names, the subject of a clause, that a personal pronoun takes up in that sentence:
-    a known first name ("Now Jayden isn't sure if she'll be able to ..."), or a word rare in
-    general English that speaks ("Borjas insists his focus is on pure economics"). A person's
-    name, whatever the tagger made of it (a place or an organisation, there)."""
-    global _FIRST_NAMES
-    if _FIRST_NAMES[0] is not doc:
-        speaks = word_class("speech_verbs")
-
-        def chosen(t: int) -> bool:
-            if doc.pos[t] != "PROPN" or doc.pos[t - 1] == "PROPN" or doc.pos[t + 1] == "PROPN" or not doc.tokens[t].isalpha():
-                return False
-            if known_first_name(doc.tokens[t]):
-                return True
-            return doc.lemmas[doc.heads[t]].lower() in speaks and zipf_frequency(doc.lower[t], "en") < _COMMON_WORD_ZIPF
-
-        _FIRST_NAMES = (doc, _taken_up(doc, chosen))
-    return _FIRST_NAMES[1]
-
-
-def _taken_up(doc: Doc, chosen: Callable[[int], bool]) -> set[str]:
-    """Words at subject tokens ``chosen`` accepts that a he or she (as a subject) or a his or her
-    (as a possessive) takes up later in the same sentence, before any other name or a quotation;
-    never after "the" anywhere ("the Guardian"). An object pronoun is someone else ("Hannity
-    asked her")."""
-    after_the = {doc.tokens[t] for t in range(1, doc.n_tokens) if doc.lower[t - 1] == "the"}
-    out = set()
+    after_the = _after_the(doc)
+    speakers: set[str] = set()
+    names: set[str] = set()
     for t in range(1, doc.n_tokens - 1):
-        if doc.deps[t] != "nsubj" or doc.tokens[t] in after_the or not chosen(t):
+        word = doc.tokens[t]
+        if doc.deps[t] != "nsubj" or doc.pos[t] != "PROPN" or doc.pos[t - 1] == "PROPN" or word in after_the:
             continue
         end = doc.sentences[_sentence_of(doc, t)].token_end
         for k in range(t + 1, end):
@@ -423,9 +405,21 @@ def _taken_up(doc: Doc, chosen: Callable[[int], bool]) -> set[str]:
             if doc.pos[k] == "PRON" and (
                 (doc.lower[k] in ("he", "she") and doc.deps[k] in ("nsubj", "nsubjpass")) or (doc.lower[k] in ("his", "her") and doc.deps[k] == "poss")
             ):
-                out.add(doc.tokens[t])
+                speaking = doc.lemmas[doc.heads[t]].lower() in speaks
+                if speaking:
+                    speakers.add(word)
+                if doc.pos[t + 1] != "PROPN" and word.isalpha() and (
+                    known_first_name(word) or (speaking and zipf_frequency(doc.lower[t], "en") < _COMMON_WORD_ZIPF)
+                ):
+                    names.add(word)
                 break
-    return out
+    _TAKEN_UP = (doc, (speakers, names))
+    return speakers, names
+
+
+def _after_the(doc: Doc) -> set[str]:
+    """Words written right after "the" somewhere in the text ("the Kleins", "the Guardian")."""
+    return {doc.tokens[t] for t in range(1, doc.n_tokens) if doc.lower[t - 1] == "the"}
 
 
 def _people_named_alone(doc: Doc) -> set[str]:
@@ -496,11 +490,10 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     starts = [s for s, _ in covered]
     surnames_alone = _people_named_alone(doc)
     speaking = _speaking_alone(doc) if doc.has_syntax else set()
-    as_people = _speaking_as_people(doc, speaking) if speaking else set()
+    as_people, taken_names = _taken_up(doc) if doc.has_syntax else (set(), set())
     owned = _owned_words(doc)
     short = _acronyms(doc)
-    person_alone = _surnames_alone(doc)
-    first_names = _names_taken_up(doc) if doc.has_syntax else set()
+    person_alone = _rare_person_words(doc)
     for e in _split_lists(doc):
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -540,7 +533,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "Ruksana Jabeen" (tagged an organisation) where "Jabeen said at her home"
         elif label != "PERSON" and b - a == 2 and doc.tokens[a + 1] in surnames_alone and _given_name_like(doc, a):
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
-        elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in first_names:
+        elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in taken_names:
             label = "PERSON"  # "Now Jayden isn't sure if she'll ..." (tagged a place), "Borjas insists his ..."
         elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
             label = "PERSON"  # "Sondland testified" (tagged a place here, a person elsewhere): places do not speak
@@ -814,7 +807,7 @@ def _unsure_name(doc: Doc, m: ActorMention) -> bool:
         return False
     if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
-    if doc.has_syntax and m.name in _names_taken_up(doc):
+    if doc.has_syntax and m.name in _taken_up(doc)[1]:
         return False  # "Jayden ... she'll", "Borjas insists his ...": a name a pronoun takes up
     first = bisect_left(doc.starts, m.start)
     return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN

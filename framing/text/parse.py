@@ -301,8 +301,8 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
         lower = [f.lower() for f in forms]
     n_words = sum(1 for low_t in lower if is_word(low_t))
     children = children_of(heads)
-    if syntax and repair_subjects(tokens, lemmas, pos, deps, heads, entities):
-        children = children_of(heads)
+    if syntax:
+        children = repair_subjects(tokens, lemmas, pos, deps, heads, children, entities)
     return Doc(
         text,
         tuple(tokens),

@@ -12,11 +12,15 @@ from collections.abc import Sequence
 from framing.types import Entity
 
 
-def repair_subjects(tokens: list[str], lemmas: list[str], pos: list[str], deps: list[str], heads: list[int], entities: list[Entity]) -> bool:
+def repair_subjects(tokens: list[str], lemmas: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> list[list[int]]:
     """Apply :func:`fronted_subjects` and :func:`stranded_speakers` to a parse's columns (``deps``
-    and ``heads`` change in place); whether any changed."""
-    changed = fronted_subjects(tokens, pos, deps, heads, children_of(heads), entities)
-    return stranded_speakers(lemmas, pos, deps, heads, children_of(heads), entities) or changed
+    and ``heads`` change in place); the children of each token after them (``children`` itself
+    when nothing changed)."""
+    if fronted_subjects(tokens, pos, deps, heads, children, entities):
+        children = children_of(heads)
+    if stranded_speakers(lemmas, pos, deps, heads, children, entities):
+        children = children_of(heads)
+    return children
 
 
 def children_of(heads: Sequence[int]) -> list[list[int]]:
@@ -124,10 +128,11 @@ def stranded_speakers(lemmas: list[str], pos: list[str], deps: list[str], heads:
             if deps[t] == "appos" and pos[t] == "PROPN" and t not in others and heads[t] < t
             and max(x for x in subtree(children, t) if pos[x] != "PUNCT") == k
         ), None)
-        if name is None or v in subtree(children, name) or min(subtree(children, name)) < 1:
+        if name is None:
             continue
-        if pos[min(subtree(children, name)) - 1] != "PUNCT":
-            continue  # set off by a comma from the noun before
+        span = subtree(children, name)
+        if v in span or min(span) < 1 or pos[min(span) - 1] != "PUNCT":
+            continue  # (set off by a comma from the noun before)
         heads[name], deps[name] = v, "nsubj"
         changed = True
     return changed

@@ -121,12 +121,20 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
     org_names = _org_names(doc)
     org_spans = [(e.start, e.end) for e in doc.entities if (e.label == "ORG" or (e.label == "GPE" and e.end - e.start >= 2)) and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names]
     spans_taken = sorted((_token_range(doc, r[0], r[1]) for r in by_span.values()), key=lambda r: r[0] - r[1])
+    # people the article names in full with no "Jr." after the name (then a "Jr." is someone else)
+    without_generation = set()
+    for r in by_span.values():
+        ra, rb = _token_range(doc, r[0], r[1])
+        if r[3] in ("name", "title") and rb - ra >= 2 and not (rb < doc.n_tokens and doc.lower[rb].rstrip(".") in _GENERATIONS):
+            without_generation.add(r[4])
     mentions: list[ActorMention] = []
     for start, end, sent, kind, actor_id in sorted(by_span.values()):
         actor = gazetteer.actors[actor_id]
         a, b = _token_range(doc, start, end)
         if actor.type != "person" and any(pa <= a and b <= pb and pb - pa > b - a for pa, pb in person_spans):
             continue
+        if actor.type == "person" and b < doc.n_tokens and doc.lower[b].rstrip(".") in _GENERATIONS and actor_id in without_generation:
+            continue  # "Donald Trump Jr." where "President Donald Trump" is named too: the son, not the gazetteer's Donald Trump
         if kind == "name" and actor.type in ("state", "place") and any(
             _company_named_after(doc, oa, ob, a, b) and not any(ta <= oa and ob <= tb and tb - ta > b - a for ta, tb in spans_taken)
             for oa, ob in org_spans
@@ -146,8 +154,10 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             # person of that name (the people are "the French")
             mentions.append(ActorMention("candidate:" + slug(doc.tokens[a]), doc.tokens[a], "person", "candidate", start, end, sent, a))
             continue
-        if kind == "surname" and b - a == 1 and any(pa <= a < pb and pb - pa > 1 and _other_name(doc, pa, pb, a, actor.name) for pa, pb in person_spans):
-            continue  # "Kim" in "Kim Jin-ho", "Trump" in "Melania Trump": someone else of that name
+        if (kind == "surname" or (kind == "name" and doc.tokens[a] in actor.surnames)) and b - a == 1 and any(
+            pa <= a < pb and pb - pa > 1 and _other_name(doc, pa, pb, a, " ".join([actor.name, *actor.names])) for pa, pb in person_spans
+        ):
+            continue  # "Kim" in "Kim Jin-ho", "Trump" in "Melania Trump", "Obama" in "Michelle Obama": someone else of that name
         if kind == "surname" and b - a == 1 and _other_named_since(doc, a, actor_id, actor.name, person_spans, by_span.values()):
             continue  # "Kim said" after "First Vice Foreign Minister Kim Kye Gwan": the Kim named last
         if kind == "surname" and not actor.standalone_surname and actor_id not in fully_named:
@@ -247,6 +257,10 @@ def _other_named_since(doc: Doc, at: int, actor_id: str, name: str, person_spans
         own < pa < at and pb - pa > 1 and word in (doc.lower[pa], doc.lower[pb - 1]) and _other_name(doc, pa, pb, pa if doc.lower[pa] == word else pb - 1, name)
         for pa, pb in person_spans
     )
+
+
+#: Words after a name that make it another person of the same name ("Jr.", "III")
+_GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
 def _other_name(doc: Doc, pa: int, pb: int, at: int, name: str) -> bool:
@@ -525,8 +539,10 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "acting spokesperson Pooja Jhunjhunwala": a name after a person's title is a person's
         elif label in ("PERSON", "GPE") and a > 0 and doc.tags[a - 1] == "NN" and doc.lemmas[a - 1].lower() in word_class("organisation_nouns") and doc.deps[a - 1] in ("compound", "appos", "nmod"):
             label = "ORG"  # "tech chain Best Buy", "the retailer Kohl's": a name after an organisation's noun is an organisation's
-        if label == "GPE" and b - a >= 2 and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names:
-            label = "ORG"  # named an organisation elsewhere in the article
+        if label in ("GPE", "PERSON") and b - a >= 2 and doc.text[doc.starts[e.start] : doc.ends[e.end - 1]] in org_names and (
+            label == "GPE" or doc.lemmas[b - 1].lower() in word_class("organisation_nouns")
+        ):
+            label = "ORG"  # named an organisation elsewhere in the article ("Freedom Caucus" once tagged a person)
         elif label == "ORG" and b - a == 2 and _person_tagged_organisation(doc, a, speaking):
             label = "PERSON"  # "college student Chelsea Linares said" (tagged an organisation)
         elif label == "ORG" and 2 <= b - a <= 3 and doc.tokens[b - 1] in as_people and _names_only(doc, a, b):
@@ -542,11 +558,15 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
     firsts: dict[str, tuple[str, str]] = {}
+    generation: dict[str, tuple[str, str]] = {}
     for a, b, label, _ in found:
         if label == "PERSON" and b - a >= 2:
             name = _surface(doc, a, b)
             full.setdefault(_plain(doc.tokens[b - 1]), (slug(name), name))
             full.setdefault(_plain(name.split()[-1]), (slug(name), name))  # "Okafor-Brandt", written as one word
+            if b - a >= 3 and doc.lower[b - 1].rstrip(".") in _GENERATIONS:
+                generation[_surface(doc, b - 2, b)] = (slug(name), name)  # "Trump Jr." is "Donald Trump Jr.", and so is "Donald Jr."
+                generation.setdefault(f"{doc.tokens[a]} {doc.tokens[b - 1]}", (slug(name), name))
             # names written family name first ("Zhao Minghui" ... "Zhao said") join on the first word
             if doc.tags[b - 1] != "NNPS":  # not "Twitter Rules" (the parser's person): no name of a "Twitter" alone
                 firsts.setdefault(_plain(doc.tokens[a]), (slug(name), name))
@@ -573,6 +593,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         ident, shown = slug(name), name
         if " " not in name and _plain(name) in full:  # the parser may tag a lone surname as anything
             ident, shown = full[_plain(name)]
+        elif name in generation and label == "PERSON":
+            ident, shown = generation[name]
         elif name in short and not (b - a == 1 and doc.deps[a] == "compound" and doc.pos[doc.heads[a]] == "NOUN" and name in orgs_short):
             # "HHS" after "the Department of Health and Human Services (HHS)", "Harvard" after
             # "Harvard University" (not "the Dusseldorf prosecutors office": a city's name as a modifier)
@@ -686,8 +708,11 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     table = table_pronoun(given) if given else None
     if table:
         return table
-    # "Kirstjen M. Nielsen" is "Ms. Nielsen" elsewhere in the article
-    return _honorific_surnames(doc).get(_plain(m.name.split()[-1])) if m.name.split() else None
+    if not m.name.split():
+        return None
+    # "Kirstjen M. Nielsen" is "Ms. Nielsen" elsewhere in the article; "McConnell sat in his office"
+    surname = _plain(m.name.split()[-1])
+    return _honorific_surnames(doc).get(surname) or _possessive_surnames(doc).get(surname)
 
 
 #: the last text :func:`_honorific_surnames` read and what it found
@@ -716,6 +741,50 @@ def _honorific_surnames(doc: Doc) -> dict[str, str]:
     found = {name: next(iter(p)) for name, p in seen.items() if len(p) == 1 and len(firsts.get(name, ())) <= 1}
     _HONORIFICS = (doc, found)
     return found
+
+
+#: the last text :func:`_possessive_surnames` read and what it found
+_POSSESSIVES: tuple[Doc | None, dict[str, str]] = (None, {})
+
+
+def _possessive_surnames(doc: Doc) -> dict[str, str]:
+    """Surname -> he / she for a person the article names by surname alone, from the "his" or
+    "her" of the clauses that person is the subject of ("McConnell sat on a chair in his
+    office"), outside quotation marks and with nobody else named in the clause: at least two
+    that agree and none that disagrees (one possessive may be someone else's: "Cass offered praise
+    for her assertion"). A surname two people named in full share gets none."""
+    global _POSSESSIVES
+    if _POSSESSIVES[0] is doc:
+        return _POSSESSIVES[1]
+    found: dict[str, list[str]] = {}
+    if doc.has_syntax:
+        people = {t for e in doc.entities if e.label == "PERSON" for t in range(e.start, e.end)}
+        alone = {e.start for e in doc.entities if e.label == "PERSON" and e.end - e.start == 1}
+        firsts: dict[str, set[str]] = {}
+        for e in doc.entities:
+            if e.label == "PERSON" and e.end - e.start >= 2:
+                firsts.setdefault(_plain(doc.tokens[e.end - 1]), set()).add(doc.tokens[e.start])
+        quoted = _in_quotes(find_quote_spans(doc.text))
+        for p in range(doc.n_tokens):
+            pron = {"his": "he", "her": "she"}.get(doc.lower[p])
+            if pron is None or doc.deps[p] != "poss" or quoted(doc.starts[p]):
+                continue
+            k = p
+            for _ in range(12):
+                k = doc.heads[k]
+                if doc.pos[k] in ("VERB", "AUX") or doc.heads[k] == k:
+                    break
+            subj = next((c for c in doc.children[k] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj not in alone or subj > p or doc.pos[subj] != "PROPN" or quoted(doc.starts[subj]):
+                continue
+            if any(t in people or doc.lower[t] in ("he", "she", "him", "his", "her") for t in range(subj + 1, p)):
+                continue  # someone else in the clause the possessive may belong to
+            found.setdefault(_plain(doc.tokens[subj]), []).append(pron)
+        result = {name: prons[0] for name, prons in found.items() if len(prons) >= 2 and len(set(prons)) == 1 and len(firsts.get(name, ())) <= 1}
+    else:
+        result = {}
+    _POSSESSIVES = (doc, result)
+    return result
 
 
 #: pronouns that tell a person's gender as evidence (possessives do not: see :func:`gender_evidence`)
@@ -807,8 +876,8 @@ def _unsure_name(doc: Doc, m: ActorMention) -> bool:
         return False
     if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
-    if doc.has_syntax and m.name in _taken_up(doc)[1]:
-        return False  # "Jayden ... she'll", "Borjas insists his ...": a name a pronoun takes up
+    if doc.has_syntax and (m.name in _taken_up(doc)[1] or _plain(m.name) in _possessive_surnames(doc)):
+        return False  # "Jayden ... she'll", "Borjas insists his ...", "McConnell sat in his office": a name a pronoun takes up
     first = bisect_left(doc.starts, m.start)
     return first >= doc.n_tokens or doc.lower[first] not in _HONORIFIC_PRONOUN
 
@@ -1118,11 +1187,13 @@ def link_speakers(
             ref = _non_person_antecedent(doc, q, out, mentions)
             out.append(replace(q, speaker=ref[0], speaker_name=ref[1]) if ref is not None else replace(q, speaker_name=None))
             continue
-        unnamed = _unnamed_source_before(doc, q, out) if q.speaker_type == "pronoun" and doc.has_syntax else None
+        unnamed = _unnamed_source_before(doc, q, out, mentions, lambda x: _pronoun_of(x, doc, gazetteer) if gazetteer is not None else None) if q.speaker_type == "pronoun" and doc.has_syntax else None
         if unnamed is not None:
             # "A former official explained that ... “...,” he said": the unnamed source who just
             # spoke goes on speaking, not the last person named before it
-            out.append(replace(q, speaker=unnamed.speaker, speaker_name=unnamed.speaker_text))
+            # (its name as resolved when it was: "The mother of five boys went on to suggest ...", Ann Romney)
+            resolved = unnamed.speaker_type == "pronoun" or unnamed.speaker is not None
+            out.append(replace(q, speaker=unnamed.speaker, speaker_name=unnamed.speaker_name if resolved else unnamed.speaker_text))
             continue
         if q.speaker_type == "pronoun" and doc.has_syntax:
             found, person = _pronoun_construction(doc, q, last, mentions, gazetteer, quoted)
@@ -1133,6 +1204,8 @@ def link_speakers(
                 # the learned ranker (framing.actors.speaker_ranker) over the people referred to before
                 story = story if story is not None else _story_sentences(doc)
                 cands = speaker_candidates(doc, q, out, last, mentions, lambda x: _pronoun_of(x, doc, gazetteer) if gazetteer is not None else None, quoted, story=story)
+                told = _addressed(doc, q, mentions)
+                cands = [c for c in cands if c[0].actor not in told]  # "“...,” he told Mr. Patrick": not Patrick
                 rule = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted) if trace is not None or model is None or not cands else None
                 if trace is not None:
                     trace.append((q, cands, rule))
@@ -1837,6 +1910,24 @@ _TITLE_FORMS = {
 }
 
 
+#: Jobs written before a name like a title ("CBS reporter Major Garrett", "Police Chief Dan
+#: Oates"): "the reporter" is the one introduced so (:func:`_titled_person`), but unlike a title
+#: the word alone describes nobody in particular ("“...?” the reporter asked")
+_JOB_FORMS = {
+    "reporter": ("reporter", "correspondent"),
+    "correspondent": ("correspondent", "reporter"),
+    "host": ("host",),
+    "anchor": ("anchor",),
+    "columnist": ("columnist",),
+    "commentator": ("commentator",),
+    "chief": ("chief",),
+    "officer": ("officer",),
+    "lieutenant": ("lieutenant", "lt", "lt."),
+    "colonel": ("colonel", "col", "col."),
+    "commander": ("commander", "cmdr", "cmdr."),
+}
+
+
 def _titled_people(doc: Doc, forms: tuple[str, ...], before: Sequence[ActorMention], gazetteer: Gazetteer | None) -> set[str]:
     """The people among ``before`` given a title of ``forms`` ("President Obama", "Sen. Chris
     Coons", "U.S. District Judge Allison Burroughs", or a title the gazetteer lists): the title
@@ -1881,7 +1972,7 @@ def _titled_person(
     Trump named since). Nobody when someone was introduced with the same noun since the writer
     (outside the ``quoted`` spans) last named that person ("a white-collar attorney said ...
     “...,” the attorney said": that unnamed attorney, not the attorney named before)."""
-    forms = _TITLE_FORMS.get(doc.lower[head])
+    forms = _TITLE_FORMS.get(doc.lower[head]) or _JOB_FORMS.get(doc.lower[head])
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
     if any(doc.pos[t] == "PROPN" for t in range(lo, hi) if t != head):
@@ -1997,6 +2088,13 @@ def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence
     return not any(doc.pos[t] == "PROPN" and t not in places and t not in owners and not (party and t == head) for t in named)
 
 
+#: Nouns for a person of one sex
+_GENDERED_NOUNS = {"woman": "she", "mother": "she", "girl": "she", "wife": "she", "daughter": "she", "man": "he", "father": "he", "boy": "he", "husband": "he", "son": "he"}
+
+#: Words for a person by sex, age or family, not by what they do ("the mother of five boys": "the
+#: official" may be anyone's official, see :func:`_described_subject_before`)
+_PERSON_WORDS = frozenset([*_GENDERED_NOUNS, "teen", "teenager"])
+
 #: Nouns for one person a speaker phrase may describe besides titles ("the teen", "the official")
 _PEOPLE_NOUNS = frozenset(["teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive"])
 
@@ -2008,6 +2106,8 @@ def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[
     ... “...,” said the teen"; not "Smith praised the officer. “...,” the officer said")."""
     if q.sentence == 0 or not _describes_someone_unnamed(doc, q, head, mentions, _PEOPLE_NOUNS):
         return None
+    if any(doc.deps[c] == "poss" and (doc.pos[c] == "PRON" or doc.lemmas[c].lower() in _PERSON_WORDS or any(e.label == "PERSON" and e.start <= c < e.end for e in doc.entities)) for c in doc.children[head]):
+        return None  # "the man's lawyer", "his wife": someone related to a person, not that person
     if q.speaker_start is not None and q.speaker_start < q.start:
         return None  # the description opens the attribution: its own sentence says who it is
     story = _story_sentences(doc)
@@ -2019,9 +2119,22 @@ def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[
         return None  # a source quoted there: see _described_last_speaker
     subjects = [
         m for m in mentions
-        if m.type == "person" and m.kind != "pronoun" and m.token is not None and prev.token_start <= m.token < prev.token_end
+        if m.type == "person" and m.token is not None and prev.token_start <= m.token < prev.token_end
         and doc.deps[m.token] in ("nsubj", "nsubjpass") and _main_clause(doc, doc.heads[m.token]) and not any(a <= m.start < b for a, b in quoted)
     ]
+    # a "he" or "she" resolved to someone named just before stands for that name ("Rep. John Fleming
+    # gave voice to a misgiving: He doesn't fully trust Mr. Trump. “...,” the Louisiana Republican said")
+    subjects = [
+        m if m.kind != "pronoun" else next((x for x in reversed(mentions) if x.actor == m.actor and x.kind != "pronoun" and x.start < m.start and m.sentence - x.sentence <= 1), m)
+        for m in subjects
+    ]
+    subjects = [m for m in subjects if m.kind != "pronoun"]
+    if not subjects:
+        # "For transgender woman Anjali Siroya, going to work ... has always been a lifeline,
+        # taking her away ...": the one person the sentence is about, subject or not
+        inside = [m for m in mentions if m.type == "person" and prev.token_start <= (m.token or 0) < prev.token_end and m.token is not None and not any(a <= m.start < b for a, b in quoted)]
+        if len({m.actor for m in inside}) == 1 and any(m.kind != "pronoun" for m in inside):
+            subjects = [m for m in inside if m.kind != "pronoun"][:1]
     if len({m.actor for m in subjects}) != 1 or re.match(r"\s*['’]s\b", doc.text[subjects[0].end :]):
         return None  # (not a possessive the parser made the subject: "Ronald Reagan's speech")
     root = next((t for t in range(prev.token_start, prev.token_end) if doc.heads[t] == t), None)
@@ -2029,7 +2142,13 @@ def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[
         return None  # "“Do you ever exercise?” John Heilemann asked Trump. “No,” the candidate said": the one asked
     lo, hi = subtree_span(doc, subjects[0].token or 0)
     word = doc.lemmas[head].lower()
-    if any(doc.lemmas[t].lower() == word and not lo <= t <= hi for t in range(prev.token_end)):
+    # ("Rep. Trent Franks, Arizona Republican" does not use "the Louisiana Republican" for someone else)
+    party = word in ("democrat", "republican")
+    own = {doc.lower[t] for t in range(_token_range(doc, q.speaker_start or 0, q.speaker_end or 0)[0] + 1, head)} if party else set()
+    if any(
+        doc.lemmas[t].lower() == word and not lo <= t <= hi and not (party and doc.deps[t] in ("amod", "compound")) and (not own or doc.lower[t - 1] in own)
+        for t in range(prev.token_end)
+    ):
         # the word used before for someone else ("a defense official said ... the official said",
         # "Police Chief Dan Oates ... the chief said"), or for something else in that sentence
         return None
@@ -2043,11 +2162,20 @@ def _described_last_speaker(
     governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
     name but a place) and the last named source was quoted at most four sentences before, with no
     other person made a subject since: then it is that source."""
-    if q.speaker_start is None or last.speaker is None or not _describes_someone_unnamed(doc, q, head, mentions):
+    if q.speaker_start is None or last.speaker is None or not _describes_someone_unnamed(doc, q, head, mentions, _PERSON_WORDS):
         return False
+    if any(doc.deps[c] == "conj" for c in doc.children[head]):
+        return False  # "the husband and wife": two people
     # counted in story sentences (``story``, see _story_sentences): page widgets are no gap ("Play Facebook")
     if story[q.sentence] - story[_last_sentence_of(doc, last)] > 4:
         return False
+    if not _describes_someone_unnamed(doc, q, head, mentions):
+        # a plain word for a person ("the mother of five boys", not a title): only right after
+        # that source spoke, and of the source's sex where the word and the first name tell it
+        said = last.speaker_name.split()[0] if last.speaker_name else ""
+        sex = _GENDERED_NOUNS.get(doc.lemmas[head].lower())
+        if story[q.sentence] - story[_last_sentence_of(doc, last)] > 1 or (sex is not None and first_name_pronoun(said) not in (sex, None)):
+            return False
     if last.cue is not None and last.cue.lower() == "asked" and last.kind == "direct":
         return False  # "“Do you ever exercise?” co-host John Heilemann asked Trump. “No,” the candidate said": the one asked
     t = head
@@ -2143,7 +2271,9 @@ def _reported_by_cue(doc: Doc, t: int) -> bool:
     return False
 
 
-def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote | None:
+def _unnamed_source_before(
+    doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention] = (), pronoun_of: Callable[[ActorMention], str | None] = lambda m: None
+) -> Quote | None:
     """The speech just before pronoun-speaker quotation ``q`` (reported, or quoted directly; ending
     in its sentence or the one before, nothing quoted between) when one unnamed person said it ("A
     former senior officer explained that ...", "One survivor warned that ...", "A spokeswoman for
@@ -2157,9 +2287,25 @@ def _unnamed_source_before(doc: Doc, q: Quote, before: Sequence[Quote]) -> Quote
     if prev.kind not in ("reported", "mixed", "direct") or prev.speaker_token is None or q.sentence - _last_sentence_of(doc, prev, attribution=True) > 1:
         return None
     head = prev.speaker_token
+    if prev.speaker_type == "pronoun" and prev.speaker is None and prev.speaker_name and doc.lower[head] == doc.lower[q.speaker_token or 0]:
+        return prev  # "He said he was able ... With tears in his eyes, he said ...": the same unnamed man goes on
     if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns") or doc.lemmas[head].lower() in word_class("organisation_nouns"):
         return None  # a name is resolved as usual; "officials" are no "he"; a report or "the government" is no person
-    if prev.speaker_type != "anonymous" or doc.tags[head] in ("NNS", "NNPS") or doc.lower[head] in ("people", "persons"):
+    pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    unnamed = prev.speaker_type == "anonymous" or (
+        # "One 30-year-old man ... says"; "the woman" only when no one named just before may be her
+        # ("The woman, in a written petition, said ..." after "Ford was accused by a woman ...",
+        # not "the woman said" after "identified only as Kimberly")
+        prev.speaker_type == "unknown" and doc.lemmas[head].lower() in _PEOPLE_NOUNS and (
+            any(doc.lower[c] in ("a", "an", "one") for c in doc.children[head])
+            or not any(
+                m.type == "person" and m.kind != "pronoun" and 0 <= prev.sentence - m.sentence <= 3 and m.start < (prev.speaker_start or 0)
+                and pronoun_of(m) in (pron, None)
+                for m in mentions
+            )
+        )
+    )
+    if not unnamed or doc.tags[head] in ("NNS", "NNPS") or doc.lower[head] in ("people", "persons"):
         return None  # "seven people who said they were teachers": no "he"
     if any(p is not prev and p.start <= (prev.speaker_start or 0) < p.end for p in before):
         return None  # a source inside what another reported ("Sabo said seven people who said ... had been arrested")
@@ -2241,6 +2387,9 @@ def _pronoun_construction(
     interviewed = _interviewed(doc, q, mentions, quoted)
     if interviewed is not None and (gazetteer is None or _pronoun_of(interviewed, doc, gazetteer) in (pron, None)):
         return True, interviewed
+    wondered = _writer_question_about(doc, q, mentions, quoted)
+    if wondered is not None and (gazetteer is None or _pronoun_of(wondered, doc, gazetteer) in (pron, None)):
+        return True, wondered
     if last is not None and last.speaker is not None and _asks_someone(doc, q, last, quoted):
         # "“Will you support the bill?” asked Jane Cole. “Absolutely not,” he said": the answer is
         # the person asked, named before the question, not the one who asked
@@ -2290,6 +2439,35 @@ def _asked_before_reply(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) ->
             asked = [by_token[c] for c in doc.children[v] if doc.deps[c] in ("dobj", "dative") and c in by_token]
             return asked[0] if asked else None
     return None
+
+
+def _addressed(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> set[str]:
+    """The people quotation ``q``'s cue is said to ("he told Mr. Patrick", "she said to Smith"): none of
+    them is its speaker."""
+    if q.cue_start is None or not doc.has_syntax:
+        return set()
+    cue = _token_range(doc, q.cue_start, q.cue_end or q.cue_start + 1)[0]
+    objects = [c for c in doc.children[cue] if doc.deps[c] in ("dobj", "dative")]
+    objects += [g for c in doc.children[cue] if doc.deps[c] in ("prep", "dative") and doc.lower[c] == "to" for g in doc.children[c] if doc.deps[g] == "pobj"]
+    return {m.actor for m in mentions if m.token in objects and m.type == "person" and m.kind != "pronoun"}
+
+
+def _writer_question_about(doc: Doc, q: Quote, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The one person named in a question the writer asks right before a quotation that opens its
+    paragraph ("Does that trouble Singer?" / "“I feel very strongly ...,” he said"): the quotation
+    is that person's answer."""
+    if q.sentence == 0 or q.speaker_start is None or q.speaker_start < q.start or doc.text[doc.text.rfind("\n", 0, q.start) + 1 : q.start].strip():
+        return None
+    story = _story_sentences(doc)
+    j = q.sentence - 1
+    while j > 0 and story[j] >= story[q.sentence]:
+        j -= 1
+    prev = doc.sentences[j]
+    a, b = doc.starts[prev.token_start], doc.ends[prev.token_end - 1]
+    if not doc.text[a:b].rstrip().endswith("?") or any(x < b and a < y for x, y in quoted):
+        return None
+    named = {m.actor: m for m in mentions if m.type == "person" and m.kind != "pronoun" and a <= m.start < b}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _introduced_just_before(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> ActorMention | None:

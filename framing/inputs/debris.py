@@ -21,7 +21,7 @@ from framing.inputs.outlets import outlet_from_domain
 from framing.inputs.page_lines import article_region, repeated_lines
 from framing.types import Debris
 
-__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_caption_line", "is_link_line", "line_at", "on_link_line", "strip_debris"]
+__all__ = ["PAGE_MIN_OUTSIDE", "PageState", "is_caption_line", "is_inline_debris", "is_link_line", "line_at", "on_link_line", "strip_debris"]
 
 _NAV_LINES = frozenset(
     x.strip()
@@ -132,6 +132,13 @@ def is_caption_line(line: str) -> bool:
     """Whether a line is a photo caption or credit the page set inside the text ("... [Yawar
     Nazir/Getty Images]", "Ri Yong Ho Photographer: Kyodo News via Getty Images")."""
     return _words(line) <= 70 and bool(_PHOTO_CREDIT.search(line.strip()))
+
+
+def is_inline_debris(line: str) -> bool:
+    """Whether a line is page furniture set inside the article's text: a link to another story
+    (:func:`is_link_line`, or one in capitals: "TRUMP CAMPAIGN SUES CNN OVER ..."), or a photo
+    caption (:func:`is_caption_line`). Nobody speaks there."""
+    return is_link_line(line) or is_caption_line(line) or _caps_teaser(line)
 
 
 def line_at(text: str, char: int) -> str:

@@ -36,7 +36,7 @@ from typing import Any
 
 from framing.errors import MissingResourceError
 from framing.resources import require
-from framing.text.repairs import children_of, repair_subjects
+from framing.text.repairs import children_of, pseudonym_marks, repair_subjects
 from framing.types import Doc, Entity, Sentence
 
 __all__ = [
@@ -143,11 +143,16 @@ def _resolve(name_or_path: str | None) -> Path:
 #: Abbreviated plural titles, which spaCy's English tokenizer (it knows "Rep.", "Sen.") splits from
 #: their full stop: no sentence starts after them ("Reps. Gerry Connolly, Paul Tonko and ...")
 PLURAL_TITLES = frozenset({"reps", "sens", "govs", "drs", "profs", "gens"})
+#: Abbreviated ranks and titles the tokenizer also splits from their full stop ("police Capt. Tom
+#: Jump", "Lt. Col. Ann Smith", "Det. Sgt. ..."): no sentence starts at the name after them
+_SPLIT_TITLES = PLURAL_TITLES | frozenset({
+    "capt", "lt", "col", "sgt", "maj", "cmdr", "cpl", "pvt", "spc", "det", "insp", "supt", "msgr", "atty", "amb", "ald", "brig", "ens",
+})
 
 
 def _line_breaks_end_sentences(doc: Any) -> Any:
     """Pipeline component before the parser: the token after a line break starts a sentence, the
-    name after a plural title's full stop ("Reps. Gerry Connolly") does not."""
+    name after an abbreviated title's full stop ("Reps. Gerry Connolly", "Capt. Tom Jump") does not."""
     after_break = False
     for token in doc:
         if token.is_space:
@@ -156,7 +161,7 @@ def _line_breaks_end_sentences(doc: Any) -> Any:
             continue
         if after_break and token.i > 0:
             token.is_sent_start = True
-        elif token.i > 1 and doc[token.i - 1].text == "." and doc[token.i - 1].whitespace_ and doc[token.i - 2].lower_ in PLURAL_TITLES and not doc[token.i - 2].whitespace_ and token.text[:1].isupper():
+        elif token.i > 1 and doc[token.i - 1].text == "." and doc[token.i - 1].whitespace_ and doc[token.i - 2].lower_ in _SPLIT_TITLES and doc[token.i - 2].text[:1].isupper() and not doc[token.i - 2].whitespace_ and token.text[:1].isupper():
             token.is_sent_start = False
         after_break = "\n" in token.whitespace_
     return doc
@@ -300,6 +305,8 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     else:  # lower case longer ("İ") or context-dependent (final sigma): token by token
         lower = [f.lower() for f in forms]
     n_words = sum(1 for low_t in lower if is_word(low_t))
+    if syntax:
+        pseudonym_marks(tokens, starts, pos, tags, deps, heads, entities)
     children = children_of(heads)
     if syntax:
         children = repair_subjects(tokens, lemmas, pos, deps, heads, children, entities)

@@ -23,6 +23,42 @@ def repair_subjects(tokens: list[str], lemmas: list[str], pos: list[str], deps: 
     return children
 
 
+def pseudonym_marks(tokens: list[str], starts: Sequence[int], pos: list[str], tags: list[str], deps: list[str], heads: list[int], entities: list[Entity]) -> bool:
+    """An asterisk written onto a name marks it as changed ("Seema*, a bisexual sociology
+    student", "Tina* told AFP", "*Names changed to protect identity"): the tagger takes the mark
+    for a name of its own, sometimes for the subject. The mark becomes punctuation hung on the
+    name, the name takes over its place in the tree, and the name is a person (the entity no
+    longer ends with the mark). Changes the columns in place; True if any mark was found."""
+    found = False
+    for i in range(1, len(tokens)):
+        w = i - 1
+        if tokens[i] != "*" or starts[i] != starts[w] + len(tokens[w]) or not tokens[w][:1].isupper() or not tokens[w].isalpha():
+            continue
+        if i + 1 < len(tokens) and starts[i + 1] == starts[i] + 1 and tokens[i + 1][:1].isalnum():
+            continue  # "Name*Other": no mark on a name
+        found = True
+        if heads[w] == i or (heads[i] != w and deps[i] in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT")):
+            # the name hung on the mark, or the mark took the name's place ("Tina* told AFP": the
+            # mark as the subject): the name takes the mark's place
+            heads[w], deps[w] = (w if heads[i] == i else heads[i]), deps[i]
+        for k, h in enumerate(heads):
+            if h == i and k != i:
+                heads[k] = w
+        heads[i], deps[i], pos[i], tags[i] = w, "punct", "PUNCT", "NFP"
+        v = i + 1
+        if v < len(tokens) and pos[v] in ("VERB", "AUX") and heads[w] != v and heads[v] != w and not any(h == v and deps[k] in ("nsubj", "nsubjpass") for k, h in enumerate(heads)):
+            heads[w], deps[w] = v, "nsubj"  # '“...,” Tina* told AFP': the name right before a verb with no subject is its subject
+        inside = next((k for k, e in enumerate(entities) if e.start <= w < e.end), None)
+        if inside is not None and entities[inside].end == i + 1:
+            e = entities[inside]
+            entities[inside] = Entity(e.start, i, e.char_start, starts[w] + len(tokens[w]), e.label)
+        elif inside is None:
+            entities.append(Entity(w, i, starts[w], starts[w] + len(tokens[w]), "PERSON"))
+            entities.sort(key=lambda e: e.start)
+        entities[:] = [e for e in entities if not (e.start == i and e.end == i + 1)]  # the mark alone
+    return found
+
+
 def children_of(heads: Sequence[int]) -> list[list[int]]:
     children: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
@@ -57,6 +93,7 @@ def fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: 
     # a person's name as tagged (or a name the tagger took for a nationality, or left untagged:
     # "Mattis" as NORP), not a place's or an organisation's
     others = {t for e in entities if e.label not in ("PERSON", "NORP") for t in range(e.start, e.end)}
+    people = {t for e in entities if e.label == "PERSON" for t in range(e.start, e.end)}
     changed = False
     for v, dep in enumerate(deps):
         if pos[v] not in ("VERB", "AUX") or dep not in ("ROOT", "conj") or any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubjpass") for c in children[v]):
@@ -67,10 +104,15 @@ def fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: 
         c = max(fronted)
         phrase = subtree(children, c)
         lo, hi = min(phrase), max(phrase)
-        if any(tokens[k] not in _ASIDE_MARKS for k in range(hi + 1, v)):
-            continue
+        if any(tokens[k] not in _ASIDE_MARKS and not (heads[k] == v and deps[k] in ("aux", "auxpass", "advmod", "neg")) for k in range(hi + 1, v)):
+            continue  # (the verb's own auxiliaries may stand between: "..., was recently anointed")
         # the apposition whose phrase ends the fronted one
-        name = next((t for t in range(lo, hi + 1) if deps[t] == "appos" and pos[t] == "PROPN" and t not in others and heads[t] < t), None)
+        # (or its conjunct with no "and": "In Massachusetts, Richard Tisei, a gay candidate ..., was anointed")
+        name = next((
+            t for t in range(lo, hi + 1)
+            if pos[t] == "PROPN" and t not in others and heads[t] < t
+            and (deps[t] == "appos" or (deps[t] == "conj" and t in people and not any(deps[k] == "cc" for k in children[heads[t]])))
+        ), None)
         if name is None:
             continue
         span = subtree(children, name)

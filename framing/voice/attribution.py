@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from framing.inputs.debris import on_link_line
+from framing.inputs.debris import is_inline_debris, line_at, on_link_line
 from framing.markers.word_classes import attribution_class, word_class
 from framing.text.parse import PLURAL_TITLES, is_age_noun, subtree_span
 from framing.text.quotes import QuoteSpan, find_quote_spans
@@ -104,7 +104,10 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     if quotation and lemma in word_class("quote_verbs"):
         # "“...,” he continued", not "continued its expansion", "continued to push", "the talks
         # continued" (nor "the statement ... It continued, “...”": the text goes on, see _continued)
+        # (nor "activists must continue “until every ...”": a modal or "to" makes it no report)
         kids = doc.children[i]
+        if any(doc.deps[c] == "aux" and (doc.tags[c] == "MD" or doc.lower[c] == "to") for c in kids):
+            return False
         return not any(doc.deps[c] in ("dobj", "xcomp", "prep", "attr", "acomp") for c in kids) and any(
             doc.deps[c] == "nsubj" and ((doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")) for c in kids
         )
@@ -161,6 +164,12 @@ def _with_subject(doc: Doc, v: int) -> int | None:
         if all(doc.pos[t] == "PUNCT" for t in range(end + 1, v)):
             return x
     return None
+
+
+def _object_of_verb(doc: Doc, noun: int) -> bool:
+    """Whether ``noun`` is a common noun that is the object of a verb ("faced criticism", "drew
+    fire"): the verb's subject is who the noun's gerund speaks of."""
+    return doc.pos[noun] == "NOUN" and doc.deps[noun] == "dobj" and doc.pos[doc.heads[noun]] in ("VERB", "AUX")
 
 
 def _subject(doc: Doc, verb: int) -> int | None:
@@ -253,15 +262,23 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 h = doc.heads[h]
             v = h
             continue
-        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") and (
+        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and (
+            doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") or _object_of_verb(doc, doc.heads[doc.heads[v]])
+        ) and (
             any(doc.deps[c] == "ccomp" for c in doc.children[v]) or doc.lemmas[v].lower() in ("say", "write", "add", "reply", "respond")
+            or (doc.lemmas[v].lower() == "tell" and not any(doc.deps[c] == "xcomp" for c in doc.children[v]))
         ):
             # "Perez reacted by saying, “...”": the gerund's subject is the verb's (what it reports
-            # is a clause: "by asking Zelensky to investigate" is a request, not words)
+            # is a clause: "by asking Zelensky to investigate" is a request, not words); "Obama
+            # faced criticism for telling a crowd “...”": the one who faced it
             outer = doc.heads[doc.heads[v]]
+            if doc.pos[outer] not in ("VERB", "AUX"):
+                outer = doc.heads[outer]
             obj = next((c for c in doc.children[outer] if doc.deps[c] == "dobj" and c < v), None)
             if doc.lower[doc.heads[v]] == "for" and obj is not None and doc.lemmas[outer].lower() in word_class("judgement_verbs"):
                 return obj  # "blasted the news media for reporting ...", "criticised Trump for saying ...": the one blamed said it
+            if doc.lower[doc.heads[v]] == "as" and obj is not None and doc.lemmas[outer].lower() == "quote":
+                return obj  # "The Associated Press quotes Rami Abdurrahman ... as saying, “...”": the one quoted
             v = outer
             continue
         if v == verb and doc.deps[v] == "ccomp" and doc.lemmas[doc.heads[v]].lower() == "ask" and doc.heads[v] < v:
@@ -272,6 +289,15 @@ def _subject(doc: Doc, verb: int) -> int | None:
             if subj is not None:
                 return subj
         break
+    if verb > 0 and doc.tokens[verb - 1] == ",":
+        # '“...,” Steven Hess, senior vice president at Moody’s in New York, said today': a
+        # person named right after the closing mark, the parse of the aside gone astray
+        k = verb - 1
+        while k > 0 and doc.tokens[k] not in ("”", '"') and doc.pos[k] not in ("VERB", "AUX") and verb - k < 25:
+            k -= 1
+        name = next((e for e in doc.entities if e.label == "PERSON" and e.start == k + 1), None)
+        if doc.tokens[k] in ("”", '"') and name is not None and doc.tokens[name.end] == ",":
+            return name.end - 1
     # inversion the parser missed: ', said Andy Smith, director of ...' / '” said Chen Lu'
     j = verb + 1
     if j < doc.n_tokens and doc.deps[j] == "prt":
@@ -282,7 +308,7 @@ def _subject(doc: Doc, verb: int) -> int | None:
         e.label == "PERSON" and e.end - e.start >= 2 and doc.tokens[e.end - 1] == doc.tokens[j] and e.end - 1 != j for e in doc.entities
     ):
         return j  # '“...?” said First.': the surname of Harry First, named before, whatever the tagger made of it
-    if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET"):
+    if verb > 0 and j < doc.n_tokens and doc.tokens[verb - 1] in (",", "”", '"', "’", "'") and doc.pos[j] in ("PROPN", "NOUN", "DET") and doc.deps[j] != "npadvmod":  # (not "said today")
         # the name the parser took for the cue's object, with its title after it and no comma
         # between ('” echoed Dana Reyes Senior Vice President for Policy at Acme')
         obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and c > verb), None)
@@ -422,6 +448,13 @@ class _Finder:
             for i in range(_token_of_char(doc, s.start), _token_of_char(doc, s.end)):
                 if i < doc.n_tokens and self.in_quote[i] == -1:
                     self.mark_of[i] = k
+        # sentences on a line of page furniture (a link to another story in capitals, a photo
+        # caption): a quotation runs on past them as if they were not there
+        self.debris = frozenset(
+            k for k, sent in enumerate(doc.sentences)
+            if sent.token_end > sent.token_start and is_inline_debris(line_at(doc.text, doc.starts[sent.token_start]))
+            and "\n" not in doc.text[doc.starts[sent.token_start] : doc.ends[sent.token_end - 1]]
+        )
 
     def is_title(self, a: int, b: int) -> bool:
         """A short quotation whose words are all capitalised and that sits as the object of a
@@ -706,7 +739,7 @@ class _Finder:
                         while hi > lo and doc.pos[hi] == "PUNCT":
                             hi -= 1
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
-                elif prev is not None and prev.speaker_text is not None and q.sentence - self._last_sentence(prev) <= 2 and self._same_voice_between(prev, q.start):
+                elif prev is not None and prev.speaker_text is not None and self._sentences_between(prev, q) <= 1 and self._same_voice_between(prev, q.start):
                     q = _same_speaker(q, prev)
                 else:
                     intro = self._introducing_cue(a)
@@ -724,18 +757,35 @@ class _Finder:
     def _last_sentence(self, q: Quote) -> int:
         """The sentence where a quotation and its attribution end (a quotation of several sentences
         is counted from its last one, not its first)."""
+        doc = self.doc
         anchor = max(q.end, q.cue_end or 0, q.speaker_end or 0)
-        return self.sent_of[min(_token_of_char(self.doc, anchor - 1), self.doc.n_tokens - 1)]
+        last = self.sent_of[min(_token_of_char(doc, anchor - 1), doc.n_tokens - 1)]
+        if q.cue_end is not None and q.cue_end > q.start and last + 1 < len(doc.sentences):
+            # the rest of the attribution the parser split off ("“...,” she told New York radio
+            # station | Hot 97 earlier this month."): a piece of no verb in the same paragraph
+            nxt = doc.sentences[last + 1]
+            if (
+                "\n" not in doc.text[doc.ends[doc.sentences[last].token_end - 1] : doc.starts[nxt.token_start]]
+                and not any(doc.pos[t] in ("VERB", "AUX") or self.quoted(t) for t in range(nxt.token_start, nxt.token_end))
+            ):
+                return last + 1
+        return last
+
+    def _sentences_between(self, prev: Quote, q: Quote) -> int:
+        """How many sentences stand between the end of ``prev`` (with its attribution) and the
+        start of ``q``, not counting lines of page furniture (:attr:`debris`)."""
+        last = self._last_sentence(prev)
+        return sum(1 for k in range(last + 1, q.sentence) if k not in self.debris)
 
     def _same_voice_between(self, prev: Quote, start: int) -> bool:
         """Between the previous quotation's attribution and ``start``: a few words at most, no other
         named person or organisation, and no cue with a subject other than the same speaker."""
         doc = self.doc
-        anchor = max(prev.end, prev.cue_end or 0, prev.speaker_end or 0)
-        last = min(_token_of_char(doc, anchor - 1), doc.n_tokens - 1)  # (its last character: the token after may open the next sentence)
-        a, b = doc.sentences[self.sent_of[last]].token_end, _token_of_char(doc, start)
+        a, b = doc.sentences[self._last_sentence(prev)].token_end, _token_of_char(doc, start)
         depth, words = 0, []
         for i in range(a, b):  # a reporter's aside in brackets does not interrupt the source
+            if self.sent_of[i] in self.debris:
+                continue  # (nor a link to another story the page set between two paragraphs)
             if doc.tokens[i] == "(":
                 depth += 1
             if depth == 0 and doc.pos[i] not in ("PUNCT", "SPACE") and not self.quoted(i):
@@ -801,6 +851,10 @@ class _Finder:
                 by = doc.heads[v]
                 if doc.deps[by] == "agent" or doc.lemmas[doc.heads[by]].lower() in word_class("statement_nouns"):
                     author = v
+            # "According to McConnell, his rightward shift reflected ...: “...”": the source the clause cites
+            cited = next((a for t in doc.children[v] if (a := _according_to(doc, t)) is not None and not self.quoted(t)), None)
+            if cited is not None and (doc.pos[cited] == "PROPN" or doc.lower[cited] in ("him", "her") or doc.lemmas[cited].lower() in word_class("source_nouns")):
+                return cited
             subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
             if subj is not None:
                 if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns"):

@@ -898,6 +898,16 @@ def _in_quotes(spans: Sequence[QuoteSpan]) -> Callable[[int], bool]:
 _STORY: dict[int, tuple[Doc, list[int]]] = {}
 
 
+def _story_sentence_before(doc: Doc, k: int) -> int:
+    """The index of the story's sentence before sentence ``k`` (filler between, such as a page
+    widget or a quotation mark the parse split off, passed over; see :func:`_story_sentences`)."""
+    story = _story_sentences(doc)
+    j = k - 1
+    while j > 0 and story[j] == story[j - 1]:
+        j -= 1
+    return max(j, 0)
+
+
 def _story_sentences(doc: Doc) -> list[int]:
     """For each sentence, how many sentences of the story's own text there are up to it: a
     sentence of punctuation alone (a quotation mark the parse split off) or on a link line the
@@ -1257,7 +1267,7 @@ def link_speakers(
             m = next((x for x in mentions if x.actor == last.speaker and x.kind != "pronoun"), None)
         if m is None and doc.has_syntax and (q.speaker_type in ("anonymous", "unknown") or party_member):
             # "Tristan Bailey, 15, ... was stunned. “...,” said the teen": the person just introduced
-            m = _described_subject_before(doc, q, head, mentions, quoted)
+            m = _described_subject_before(doc, q, head, mentions, quoted, gazetteer)
         if m is None and doc.has_syntax and doc.pos[head] != "PROPN" and doc.tokens[head][:1].isupper() and q.speaker_end - q.speaker_start == len(doc.tokens[head]):
             m = persons_by_word.get(doc.tokens[head])  # '“...,” said First': Harry First's surname, tagged as a word
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN" and doc.tokens[head][:1].isupper():  # (not "the Chinese foreign ministry" tagged as a name)
@@ -1376,6 +1386,17 @@ def _statement_author(
         return None
     recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
     unowned: tuple[str | None, str, str | None] | None = None
+    if recent and doc.lemmas[head].lower() == "statement":
+        # "John Dowd ... said that “...”" / "“...,” the statement said": the source who spoke in
+        # the sentence just before, named, in a "said" of no other medium ("said in an interview")
+        outer = [p for p in recent if not any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent)]  # not a source inside another's words
+        p = outer[-1] if outer else recent[-1]
+        medium = any(doc.lower[c] == "in" for c in doc.children[_token_range(doc, p.cue_start, p.cue_end)[0]]) if p.cue_start is not None and p.cue_end is not None else True
+        if (
+            p.speaker is not None and p.speaker_type in ("person", "organisation") and p.cue is not None and p.cue.lower() == "said" and not medium
+            and q.sentence - _last_sentence_of(doc, p, attribution=True) <= 1 and p.end <= q.start
+        ):
+            return p.speaker, p.speaker_name or "", p.speaker_type
     for p in reversed(recent):
         if doc.lemmas[p.speaker_token or 0].lower() == doc.lemmas[head].lower():
             if p.speaker is None:
@@ -1839,6 +1860,23 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             author = _statement_author(doc, q, t, before, by_token, mentions, None)
             if author is not None:
                 return author[0], author[1]
+    if they and q.sentence > 0 and plural is None:
+        # "Nancy Pelosi ... and Chuck Schumer swiftly responded ... “...,” they said", "Democrats on
+        # the House Committee on Homeland Security sent a letter ... “...,” they wrote": the people the
+        # sentence before names as its subject, before any source quoted earlier
+        prev = doc.sentences[_story_sentence_before(doc, q.sentence)]  # (past a quotation mark the parse split off)
+        t = next((t for t in range(prev.token_start, prev.token_end) if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT"), None)
+        by_token = {m.token: m for m in mentions if m.token is not None}
+        own = by_token.get(t) if t is not None else None
+        if t is not None and doc.pos[t] == "PROPN" and any(doc.deps[c] == "conj" and doc.pos[c] == "PROPN" and c in by_token for c in doc.children[t]):
+            return (own.actor if own else None), _with_conjuncts(doc, t, own.name if own else doc.tokens[t], by_token)
+        named = [by_token[c] for c in (doc.children[doc.heads[t]] if t is not None else ()) if doc.deps[c] == "nsubj" and c in by_token and by_token[c].type == "person"]
+        if len(named) >= 2:  # the parse gave the verb both names as subjects
+            names = list(dict.fromkeys(m.name for m in named))
+            return named[0].actor, ", ".join(names[:-1]) + " and " + names[-1]
+        if t is not None and doc.tags[t] in ("NNS", "NNPS") and any(doc.deps[c] == "prep" and doc.lower[c] in ("on", "of", "in", "at", "from") for c in doc.children[t]):
+            lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl", "punct"}))
+            return (own.actor if own else None), doc.text[doc.starts[lo] : doc.ends[hi]]
     for p in reversed(before):
         if _sentence_gap(doc, p, q) > 4:
             break
@@ -2099,7 +2137,9 @@ _PERSON_WORDS = frozenset([*_GENDERED_NOUNS, "teen", "teenager"])
 _PEOPLE_NOUNS = frozenset(["teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive"])
 
 
-def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+def _described_subject_before(
+    doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
+) -> ActorMention | None:
     """The person a description speaker ("the teen", "the Pentagon's top military official") is
     when the sentence right before the quotation has one named person as its main subject and
     no other word for what the description says ("In Sanford, Tristan Bailey, 15, was stunned
@@ -2110,11 +2150,7 @@ def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[
         return None  # "the man's lawyer", "his wife": someone related to a person, not that person
     if q.speaker_start is not None and q.speaker_start < q.start:
         return None  # the description opens the attribution: its own sentence says who it is
-    story = _story_sentences(doc)
-    j = q.sentence - 1
-    while j > 0 and story[j] >= story[q.sentence]:
-        j -= 1  # past page widgets ("Play Facebook") and a quotation mark split off
-    prev = doc.sentences[j]
+    prev = doc.sentences[_story_sentence_before(doc, q.sentence)]  # past page widgets ("Play Facebook") and a quotation mark split off
     if any(a < doc.ends[prev.token_end - 1] and doc.starts[prev.token_start] < b for a, b in quoted):
         return None  # a source quoted there: see _described_last_speaker
     subjects = [
@@ -2140,6 +2176,10 @@ def _described_subject_before(doc: Doc, q: Quote, head: int, mentions: Sequence[
     root = next((t for t in range(prev.token_start, prev.token_end) if doc.heads[t] == t), None)
     if root is not None and doc.lemmas[root].lower() == "ask":
         return None  # "“Do you ever exercise?” John Heilemann asked Trump. “No,” the candidate said": the one asked
+    forms = _TITLE_FORMS.get(doc.lower[head])
+    known = gazetteer.actors.get(subjects[0].actor) if gazetteer is not None else None
+    if forms and known is not None and not any(w.strip(".") in forms for t in known.titles for w in t.term.lower().split()):
+        return None  # "the former Florida governor" is not Donald Trump, whose titles the gazetteer knows
     lo, hi = subtree_span(doc, subjects[0].token or 0)
     word = doc.lemmas[head].lower()
     # ("Rep. Trent Franks, Arizona Republican" does not use "the Louisiana Republican" for someone else)
@@ -2458,11 +2498,7 @@ def _writer_question_about(doc: Doc, q: Quote, mentions: Sequence[ActorMention],
     is that person's answer."""
     if q.sentence == 0 or q.speaker_start is None or q.speaker_start < q.start or doc.text[doc.text.rfind("\n", 0, q.start) + 1 : q.start].strip():
         return None
-    story = _story_sentences(doc)
-    j = q.sentence - 1
-    while j > 0 and story[j] >= story[q.sentence]:
-        j -= 1
-    prev = doc.sentences[j]
+    prev = doc.sentences[_story_sentence_before(doc, q.sentence)]
     a, b = doc.starts[prev.token_start], doc.ends[prev.token_end - 1]
     if not doc.text[a:b].rstrip().endswith("?") or any(x < b and a < y for x, y in quoted):
         return None

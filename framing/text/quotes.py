@@ -50,6 +50,11 @@ _MARKS = [
 ]
 
 
+#: A curly single closing mark after a comma or full stop, with the sentence going on after it
+#: (",’ Cuomo said"): where a curly double quotation left open was closed by mistake
+_MISTYPED_CLOSE = re.compile(r"[,.?!]’(?= \S)")
+
+
 def _scan(text: str, opener: re.Pattern[str], closer: re.Pattern[str], taken: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     pos = 0
@@ -72,6 +77,12 @@ def _scan(text: str, opener: re.Pattern[str], closer: re.Pattern[str], taken: li
             nl = text.find("\n", j)
             if c is not None and (nl == -1 or c.start() < nl):
                 end, inner_end = c.end(), c.start()
+                break
+            typo = _MISTYPED_CLOSE.search(text, j, nl if nl != -1 else n) if opener.pattern == "“" else None
+            if typo is not None and "‘" not in text[j : typo.start()]:
+                # closed with a single mark by mistake ("“We are now working with hospitals ...,’
+                # Cuomo said."): no single quotation opened inside, so that mark closes it
+                end, inner_end = typo.end(), typo.start() + 1
                 break
             if nl == -1:  # unclosed until the end of the text
                 end = inner_end = n

@@ -496,6 +496,8 @@ class _Finder:
         """The cue a quotation hangs from in the parse, or the one right after/before its marks."""
         doc = self.doc
         a, b = self.ranges[k]
+        if self._bracketed_after_name(a, b) is not None:
+            return None  # "Chris Christie (“...”)": a round-up's reply, whatever verb the parse hung it on
         # 0. a cue right before the opening mark and its comma or colon, which the parser may have
         #    passed over for a verb earlier in the sentence ("..., to which Trump snapped back, “...”")
         j = a - 1
@@ -726,6 +728,8 @@ class _Finder:
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
                 if subj is None:
+                    subj = self._bracketed_after_name(a, _token_of_char(doc, q.end - 1))
+                if subj is None:
                     subj = self._dash_source(q)
                 if subj is None:
                     subj = self._byline_source(q)
@@ -865,6 +869,34 @@ class _Finder:
                 return author if author is not None else self._text_owner(v)
             v, steps = doc.heads[v], steps + 1
         return None
+
+    def _bracketed_after_name(self, mark: int, end: int) -> int | None:
+        """The person a quotation alone in brackets follows ("Perry (“Thanks for thinking of him”)",
+        "Charlie Baker of Massachusetts (“...”)"), the way a round-up gives each one's reply: the
+        name's last word. ``mark`` is the quotation's first token, ``end`` its last or the one
+        after it; a bracket with more in it ("Graham (“...,” a spokesman emailed)") has its own cue."""
+        doc = self.doc
+        while end < doc.n_tokens and (self.quoted(end) or doc.tokens[end] in ("”", '"', "’", ".", ",")):
+            end += 1
+        if end >= doc.n_tokens or doc.tokens[end] != ")":
+            return None
+        c = mark - 1
+        while c >= 0 and c in self.mark_of:
+            c -= 1
+        if c < 1 or doc.tokens[c] != "(":
+            return None
+        k = c - 1
+        if doc.pos[k] == "PROPN" and any(e.label in ("GPE", "LOC") and e.start <= k < e.end for e in doc.entities):
+            # "Charlie Baker of Massachusetts", "Mike Lee, of Utah": where the person is from
+            while k > 0 and doc.pos[k] == "PROPN":
+                k -= 1
+            if doc.lower[k] != "of":
+                return None
+            k -= 1
+            if doc.tokens[k] == ",":
+                k -= 1
+        person = next((e for e in doc.entities if e.label == "PERSON" and e.end - 1 == k), None)
+        return k if person is not None and not self.quoted(k) else None
 
     def _text_owner(self, v: int) -> int | None:
         """The name that owns the text verb ``v`` takes as its object or through a preposition

@@ -221,3 +221,47 @@ def test_a_gazetteer_person_written_with_jr_is_still_that_person(shipped: Gazett
     text = "Vice President Joseph R. Biden Jr. said the White House was ready to compromise. He said talks would go on."
     doc = parse(text)
     assert "joe_biden" in {m.actor for m in find_mentions(doc, shipped)}
+
+
+def test_they_are_the_people_the_sentence_before_names(shipped: Gazetteer) -> None:
+    text = (
+        "Democrats have criticised the decision for weeks.\n\n"
+        "On Monday, Democrats on the House Committee on Homeland Security sent a letter demanding an explanation.\n\n"
+        "\"There is a difference between a platform and one that peddles innuendo for profit,\" they wrote.\n\n"
+        "Nancy Pelosi, the speaker of the House, and Chuck Schumer swiftly responded to the declaration.\n\n"
+        "\"The Congress will defend our constitutional authorities,\" they said in a statement."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "difference between").speaker_name == "Democrats on the House Committee on Homeland Security"
+    assert quote_with(quotes, text, "defend our").speaker_name == "Nancy Pelosi and Chuck Schumer"
+
+
+def test_the_statement_after_a_source_spoke_is_that_sources(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cThis is absurd,\u201d White House press secretary Sarah Sanders said in a statement.\n\n"
+        "\u201cPresident Trump has actually been tough on Russia,\u201d she added.\n\n"
+        "John Dowd, the president's attorney, said that \u201cat no time did the special counsel make requests about these allegations.\u201d\n\n"
+        "\u201cThe story is an unwitting disclosure of the corruption of their oaths,\u201d the statement said."
+    )
+    assert quote_with(speakers(text, shipped), text, "unwitting disclosure").speaker_name == "John Dowd"
+
+
+def test_a_reply_in_brackets_after_a_name_is_that_persons(shipped: Gazetteer) -> None:
+    text = (
+        "Few wanted to talk about the nominee, including Trump stalwarts like Chris Christie (\u201cWe are going to take a pass this time\u201d) "
+        "and senators like Mike Lee, of Utah (\u201cSenator Lee would love to talk to you after the election.\u201d)."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "take a pass").speaker_name == "Chris Christie"
+    assert quote_with(quotes, text, "would love to talk").speaker_name == "Mike Lee"
+
+
+def test_a_double_quotation_closed_with_a_single_mark_ends_there(shipped: Gazetteer) -> None:
+    text = (
+        "Hospitals have been directed to end elective surgeries.\n\n"
+        "\u201cWe are now working with hospitals to reconfigure space to get more beds,\u2019 Cuomo said.\n\n"
+        "New York is also reviewing four possible locations."
+    )
+    quote = quote_with(speakers(text, shipped), text, "reconfigure space")
+    assert text[quote.start : quote.end].endswith("beds,\u2019")
+    assert quote.speaker_name == "Cuomo"

@@ -57,6 +57,8 @@ __all__ = ["KINDS", "find_mentions", "link_speakers", "speaker_candidates"]
 KINDS = ("name", "title", "surname", "metonym", "adjective", "pronoun", "candidate")
 _KIND_PRIORITY = {"title": 0, "name": 1, "surname": 2, "metonym": 3, "adjective": 4}
 _PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
+#: the same with the possessives
+_SEXED = {**_PRONOUNS, "his": "he", "hers": "she", "himself": "he", "herself": "she"}
 _HONORIFIC_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "sir": "he", "lady": "she"}
 #: Entity types that are actors, and the actor type each becomes
 _ENTITY_ACTORS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -474,7 +476,9 @@ def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], c
     out = []
     for t in range(1, doc.n_tokens):
         titled = t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()
-        if (doc.tokens[t] not in surnames_alone and not titled) or doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN" or not _given_name_like(doc, t - 1):
+        # (or described as someone: "Brian Claypool, a survivor of the rampage, called ...")
+        described = doc.has_syntax and _described_as_someone(doc, t)
+        if (doc.tokens[t] not in surnames_alone and not titled and not described) or doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN" or not _given_name_like(doc, t - 1):
             continue
         if not (doc.tokens[t].isalpha() and doc.tokens[t][:1].isupper()):
             continue
@@ -525,8 +529,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             continue  # a dateline ("BEIJING/OTTAWA, March 12 ..."): where, not who
         if doc.text[doc.starts[a] : doc.ends[b - 1]] in exclude:
             continue  # the outlet naming itself ("(Harmony Daily) --")
-        if b - a == 1 and doc.tokens[a] in surnames:
-            continue
+        if b - a == 1 and doc.tokens[a] in surnames and not (a > 0 and doc.pos[a - 1] == "PROPN" and _given_name_like(doc, a - 1) and doc.has_syntax and _described_as_someone(doc, a)):
+            continue  # (but "Ana Navarro, a veteran Republican strategist" is someone else of that surname, named in full)
         s, t = doc.starts[a], doc.ends[b - 1]
         k = bisect_right(starts, t) - 1
         if (k >= 0 and covered[k][1] > s) or any(cs < t and s < ce for cs, ce in covered[max(0, k - 3) : k + 1]):
@@ -553,6 +557,11 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "Now Jayden isn't sure if she'll ..." (tagged a place), "Borjas insists his ..."
         elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
             label = "PERSON"  # "Sondland testified" (tagged a place here, a person elsewhere): places do not speak
+        elif (
+            label in ("GPE", "ORG") and b - a == 1 and a > 0 and doc.pos[a - 1] == "PROPN" and _given_name_like(doc, a - 1)
+            and not any(x.start <= a - 1 < x.end for x in doc.entities) and (doc.has_syntax and _described_as_someone(doc, a))
+        ):
+            label, a = "PERSON", a - 1  # "says Ana Navarro, a veteran Republican strategist" (only "Navarro" tagged, an organisation)
         found.append((a, b, label, pron))
     found.extend(_untagged_full_names(doc, found, covered, surnames_alone))
     # a person named in full somewhere in the article gives its id to lone surnames of it
@@ -1220,8 +1229,17 @@ def link_speakers(
                 if trace is not None:
                     trace.append((q, cands, rule))
                 m = rank(cands, model)[0][0] if model is not None and cands else rule
+                if cands and all(f.get("gender_conflicts") for _, f in cands) and _unnamed_source_before(doc, q, out, mentions, described=True) is not None:
+                    m = None  # only people of the other sex named before, and an unnamed source just before: that source (below)
             else:
                 m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
+            if m is None and doc.lower[head] in ("he", "she"):
+                # nobody named it can be: the unnamed source described just before ("The captain
+                # said the operation got off to a rough start ... “...,” he said")
+                described = _unnamed_source_before(doc, q, out, mentions, described=True)
+                if described is not None:
+                    out.append(replace(q, speaker=None, speaker_name=described.speaker_name if described.speaker_type == "pronoun" else described.speaker_text))
+                    continue
         if m is None and q.speaker_type == "anonymous":
             # "“...,” Moon Sang-gyun, a spokesman for the defense ministry, said": the parser took
             # the description for the subject and left the name before it out
@@ -1963,6 +1981,8 @@ _JOB_FORMS = {
     "lieutenant": ("lieutenant", "lt", "lt."),
     "colonel": ("colonel", "col", "col."),
     "commander": ("commander", "cmdr", "cmdr."),
+    "doctor": ("dr", "dr.", "doctor"),
+    "doc": ("dr", "dr.", "doctor"),
 }
 
 
@@ -2312,7 +2332,8 @@ def _reported_by_cue(doc: Doc, t: int) -> bool:
 
 
 def _unnamed_source_before(
-    doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention] = (), pronoun_of: Callable[[ActorMention], str | None] = lambda m: None
+    doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention] = (), pronoun_of: Callable[[ActorMention], str | None] = lambda m: None,
+    *, described: bool = False,
 ) -> Quote | None:
     """The speech just before pronoun-speaker quotation ``q`` (reported, or quoted directly; ending
     in its sentence or the one before, nothing quoted between) when one unnamed person said it ("A
@@ -2324,14 +2345,28 @@ def _unnamed_source_before(
     prev = next((p for p in reversed(before) if p.kind != "partial"), None)
     if prev is None:
         return None
-    if prev.kind not in ("reported", "mixed", "direct") or prev.speaker_token is None or q.sentence - _last_sentence_of(doc, prev, attribution=True) > 1:
+    if prev.kind not in ("reported", "mixed", "direct") or prev.speaker_token is None:
         return None
+    gap = q.sentence - _last_sentence_of(doc, prev, attribution=True)
+    if gap > 1:
+        # further back only while the text stays on that one person: nobody named as a subject between, and
+        # every he or she between the same as the speaker's ("A Brooklyn woman ... Because she's
+        # undocumented, she's unable ... She plans to withhold her rent ... , she said")
+        between = [m for m in mentions if m.type == "person" and prev.end <= m.start < (q.speaker_start or q.start) and not q.start <= m.start < q.end]
+        own = doc.lower[q.speaker_token or 0]
+        if gap > 5 or any(m.kind != "pronoun" and (m.token is None or _in_subject(doc, m.token)) for m in between) or any(
+            doc.lower[t] in _SEXED and _SEXED[doc.lower[t]] != _SEXED.get(own)
+            for t in range(_token_range(doc, prev.end, prev.end)[0], q.speaker_token or 0)
+        ) or not mentions:
+            return None
     head = prev.speaker_token
     if prev.speaker_type == "pronoun" and prev.speaker is None and prev.speaker_name and doc.lower[head] == doc.lower[q.speaker_token or 0]:
         return prev  # "He said he was able ... With tears in his eyes, he said ...": the same unnamed man goes on
     if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns") or doc.lemmas[head].lower() in word_class("organisation_nouns"):
         return None  # a name is resolved as usual; "officials" are no "he"; a report or "the government" is no person
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    if described and prev.speaker is None and doc.tags[head] == "NN" and doc.lemmas[head].lower() in _PEOPLE_NOUNS | _TITLE_FORMS.keys() | _JOB_FORMS.keys():
+        return prev  # (when no one named may be "he": "the captain" as well, see link_speakers)
     unnamed = prev.speaker_type == "anonymous" or (
         # "One 30-year-old man ... says"; "the woman" only when no one named just before may be her
         # ("The woman, in a written petition, said ..." after "Ford was accused by a woman ...",

@@ -59,6 +59,8 @@ _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
 #: Nouns of a work whose title follows in quotation marks ("his new book “...”")
 _WORK_NOUNS = frozenset({"book", "memoir", "novel", "film", "movie", "documentary", "show", "series", "programme", "program", "podcast", "album", "song", "play", "column", "essay", "article", "op-ed", "headline", "painting", "exhibition", "episode"})
+#: Nouns for what someone says that a colon may introduce ("Stahl's question was simple: “...”")
+_UTTERANCE_NOUNS = frozenset({"question", "answer", "reply", "response", "message", "advice", "retort", "plea", "warning", "verdict", "argument", "explanation"})
 #: Texts whose contents a writer reports with "show" ("records show")
 _RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
 #: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
@@ -520,7 +522,13 @@ class _Finder:
                     if _is_cue(doc, c, quotation=True):
                         if self.reports_other(k, c):
                             break
-                        return c
+                        # "“...,” he said, Reuters reported": the one who said it, not who relays it
+                        inner = next((
+                            x for x in doc.children[c]
+                            if b <= x < c and doc.deps[x] in ("parataxis", "ccomp") and _is_cue(doc, x, quotation=True) and not self.quoted(x)
+                            and any(doc.deps[g] in ("nsubj", "nsubjpass") for g in doc.children[x])
+                        ), None)
+                        return inner if inner is not None else c
                     if doc.heads[c] == c:
                         break
                     c = doc.heads[c]
@@ -863,6 +871,9 @@ class _Finder:
             if subj is not None:
                 if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns"):
                     return subj
+                whose = next((c for c in doc.children[subj] if doc.deps[c] == "poss" and (doc.pos[c] == "PROPN" or doc.lower[c] in ("his", "her"))), None)
+                if whose is not None and doc.lemmas[subj].lower() in _UTTERANCE_NOUNS:
+                    return whose  # "Stahl's question was simple: “...”": whose question it is
                 return author
             if doc.heads[v] == v:
                 # "Read the Times story:", "From the Post's report:": the outlet whose text it is
@@ -1036,9 +1047,14 @@ class _Finder:
                 return None
         elif "\n" not in gap:
             return None
-        if any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
-            return None
+        if any(self.quoted(t) and not self._scare_quoted(t) for t in range(prev.token_start, prev.token_end)):
+            return None  # (a word or two in quotation marks there quotes nobody: "backed the idea of “deradicalisation” centres")
         return prev
+
+    def _scare_quoted(self, t: int) -> bool:
+        """Whether token ``t`` lies in (or on a mark of) a quotation of three words or fewer."""
+        k = self.in_quote[t] if self.in_quote[t] >= 0 else self.mark_of.get(t, -1)
+        return k >= 0 and self.words(*self.ranges[k]) <= 3
 
     def _paragraph_subject(self, q: Quote, first: int) -> int | None:
         """For a quotation that is a paragraph of its own with no cue at all, after a sentence

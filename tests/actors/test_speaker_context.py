@@ -265,3 +265,59 @@ def test_a_double_quotation_closed_with_a_single_mark_ends_there(shipped: Gazett
     quote = quote_with(speakers(text, shipped), text, "reconfigure space")
     assert text[quote.start : quote.end].endswith("beds,\u2019")
     assert quote.speaker_name == "Cuomo"
+
+
+def test_a_full_name_described_as_someone_is_a_person_whatever_the_tagger_said(shipped: Gazetteer) -> None:
+    text = (
+        "Brian Claypool, a survivor of the rampage who represents 75 survivors, called the lawsuit \"a stunt.\"\n\n"
+        "\"I am still in therapy once a week, and this is their way of trying to solve the problem,\" he said.\n\n"
+        "\"What we have to stop being is exclusive,\" says Ana Navarro, a veteran Republican strategist.\n\n"
+        "Navarro says the party cannot close its eyes to the shift.\n\n"
+        "\"At some point, it's going to be an irrelevant question,\" she says."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "still in therapy").speaker_name == "Brian Claypool"
+    assert quote_with(quotes, text, "irrelevant question").speaker_name == "Ana Navarro"  # not Peter Navarro of the gazetteer
+
+
+def test_the_source_who_said_it_not_the_outlet_that_relays_it(shipped: Gazetteer) -> None:
+    text = (
+        "But Secretary of State Rex Tillerson was wary about the prospects of a new accord.\n\n"
+        "\u201cWe may not be able to fix it. And if we\u2019re not, then we may end up out of the deal,\u201d he said, Reuters reported."
+    )
+    assert quote_with(speakers(text, shipped), text, "fix it").speaker_name == "Rex Tillerson"
+
+
+def test_he_after_an_unnamed_captain_is_the_captain_when_nobody_named_can_be(shipped: Gazetteer) -> None:
+    text = (
+        "The captain said the operation got off to a rough start when the army provided fewer soldiers than requested.\n\n"
+        "\u201cThey do not always show up with the forces promised,\u201d he said."
+    )
+    assert quote_with(speakers(text, shipped), text, "forces promised").speaker_name == "The captain"
+
+
+def test_whose_question_a_colon_introduces(shipped: Gazetteer) -> None:
+    text = (
+        "At a rally this month, the president mocked the professor.\n\n"
+        "Lesley Stahl interviewed him for the program. Stahl's question was simple: \"Why did you have to make fun of her?\""
+    )
+    assert quote_with(speakers(text, shipped), text, "make fun").speaker_name == "Lesley Stahl"
+
+
+def test_a_scare_quote_does_not_stop_the_next_quotation_belonging_to_the_sentences_subject(shipped: Gazetteer) -> None:
+    text = (
+        "The region's police chief, Dilbagh Singh, also backed the idea of \"deradicalisation\" centres in Kashmir. "
+        "\"If any such facility comes up in Kashmir that will be a good sign, it should happen.\""
+    )
+    assert quote_with(speakers(text, shipped), text, "good sign").speaker_name == "Dilbagh Singh"
+
+
+def test_an_unnamed_woman_the_text_stays_on_goes_on_speaking(shipped: Gazetteer) -> None:
+    text = (
+        "\"The thing I'm dependent on right now is getting that stimulus check,\" said Chris Davis, a waiter.\n\n"
+        "A Brooklyn woman, who asked that her name not be used, recently lost work as a home health aide. "
+        "Because she's undocumented, she's unable to collect unemployment.\n\n"
+        "She plans to withhold her rent, joining a strike to pressure Governor Andrew Cuomo into forgiving payments.\n\n"
+        "\"I don't want to end up bankrupt,\" she said."
+    )
+    assert quote_with(speakers(text, shipped), text, "bankrupt").speaker_name.startswith("A Brooklyn woman")

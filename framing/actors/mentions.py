@@ -475,10 +475,11 @@ def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], c
     tagged = [(e.start, e.end) for e in doc.entities] + [(a, b) for a, b, _, _ in found]
     out = []
     for t in range(1, doc.n_tokens):
+        if doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN":
+            continue
         titled = t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()
         # (or described as someone: "Brian Claypool, a survivor of the rampage, called ...")
-        described = doc.has_syntax and _described_as_someone(doc, t)
-        if (doc.tokens[t] not in surnames_alone and not titled and not described) or doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN" or not _given_name_like(doc, t - 1):
+        if (doc.tokens[t] not in surnames_alone and not titled and not (doc.has_syntax and _described_as_someone(doc, t))) or not _given_name_like(doc, t - 1):
             continue
         if not (doc.tokens[t].isalpha() and doc.tokens[t][:1].isupper()):
             continue

@@ -1258,9 +1258,15 @@ def link_speakers(
             lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
             titled = _is_title(doc, head)  # "D'Souza Attorneys Benjamin Brafman and Alex Spiro"
             named = _phrase_name(doc, lo, max(lo, hi - 1)) if titled or doc.pos[head] != "PROPN" else None
+            beside = next((
+                c for c in doc.children[head]
+                if doc.deps[c] == "appos" and lo <= c < hi and c in by_token and by_token[c].type == "person" and by_token[c].kind != "pronoun"
+            ), None) if named is None and (titled or doc.lower[head] in ("ceo", "director", "head", "chair")) else None
             if named is not None:
                 head = named
                 m = by_token.get(head)
+            elif beside is not None:
+                m = by_token.get(beside)  # "said the group's CEO, Suzanne Nossel": the name set beside the title
             elif doc.pos[head] == "NOUN" and hi < len(doc.tokens) and not any(doc.deps[c] in ("det", "poss") for c in doc.children[head]):
                 # "Republican presidential contender Jeb Bush called ... and said", parsed as a
                 # title with a relative clause whose subject is the name: the name is the speaker

@@ -321,3 +321,16 @@ def test_an_unnamed_woman_the_text_stays_on_goes_on_speaking(shipped: Gazetteer)
         "\"I don't want to end up bankrupt,\" she said."
     )
     assert quote_with(speakers(text, shipped), text, "bankrupt").speaker_name.startswith("A Brooklyn woman")
+
+
+def test_a_title_with_the_name_beside_it_is_that_person(shipped: Gazetteer) -> None:
+    text = "\"Both countries should lift any applicable restrictions,\" said the group's CEO, Suzanne Nossel."
+    assert quote_with(speakers(text, shipped), text, "lift any").speaker_name == "Suzanne Nossel"
+
+
+def test_persisted_next_to_a_question_is_its_cue(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cI do trust him, yeah, I trust him,\u201d the president said.\n\n"
+        "\u201cWhy would you trust him?\u201d Lesley Stahl persisted."
+    )
+    assert quote_with(speakers(text, shipped), text, "Why would you").speaker_name == "Lesley Stahl"

@@ -736,10 +736,7 @@ def _honorific_surnames(doc: Doc) -> dict[str, str]:
     global _HONORIFICS
     if _HONORIFICS[0] is doc:
         return _HONORIFICS[1]
-    firsts: dict[str, set[str]] = {}
-    for e in doc.entities:
-        if e.label == "PERSON" and e.end - e.start >= 2:
-            firsts.setdefault(_plain(doc.tokens[e.end - 1]), set()).add(doc.tokens[e.start])
+    firsts = _first_names_by_surname(doc)
     seen: dict[str, set[str]] = {}
     for t in range(doc.n_tokens - 1):
         pron = _HONORIFIC_PRONOUN.get(doc.lower[t])
@@ -751,6 +748,15 @@ def _honorific_surnames(doc: Doc) -> dict[str, str]:
     found = {name: next(iter(p)) for name, p in seen.items() if len(p) == 1 and len(firsts.get(name, ())) <= 1}
     _HONORIFICS = (doc, found)
     return found
+
+
+def _first_names_by_surname(doc: Doc) -> dict[str, set[str]]:
+    """Surname -> the first names it is written with, over the people the parser names in full."""
+    firsts: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.label == "PERSON" and e.end - e.start >= 2:
+            firsts.setdefault(_plain(doc.tokens[e.end - 1]), set()).add(doc.tokens[e.start])
+    return firsts
 
 
 #: the last text :func:`_possessive_surnames` read and what it found
@@ -770,13 +776,10 @@ def _possessive_surnames(doc: Doc) -> dict[str, str]:
     if doc.has_syntax:
         people = {t for e in doc.entities if e.label == "PERSON" for t in range(e.start, e.end)}
         alone = {e.start for e in doc.entities if e.label == "PERSON" and e.end - e.start == 1}
-        firsts: dict[str, set[str]] = {}
-        for e in doc.entities:
-            if e.label == "PERSON" and e.end - e.start >= 2:
-                firsts.setdefault(_plain(doc.tokens[e.end - 1]), set()).add(doc.tokens[e.start])
+        firsts = _first_names_by_surname(doc)
         quoted = _in_quotes(find_quote_spans(doc.text))
         for p in range(doc.n_tokens):
-            pron = {"his": "he", "her": "she"}.get(doc.lower[p])
+            pron = _SEXED.get(doc.lower[p])
             if pron is None or doc.deps[p] != "poss" or quoted(doc.starts[p]):
                 continue
             k = p
@@ -787,7 +790,7 @@ def _possessive_surnames(doc: Doc) -> dict[str, str]:
             subj = next((c for c in doc.children[k] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
             if subj is None or subj not in alone or subj > p or doc.pos[subj] != "PROPN" or quoted(doc.starts[subj]):
                 continue
-            if any(t in people or doc.lower[t] in ("he", "she", "him", "his", "her") for t in range(subj + 1, p)):
+            if any(t in people or doc.lower[t] in _SEXED for t in range(subj + 1, p)):
                 continue  # someone else in the clause the possessive may belong to
             found.setdefault(_plain(doc.tokens[subj]), []).append(pron)
         result = {name: prons[0] for name, prons in found.items() if len(prons) >= 2 and len(set(prons)) == 1 and len(firsts.get(name, ())) <= 1}
@@ -1218,6 +1221,7 @@ def link_speakers(
         if q.speaker_type == "pronoun" and doc.has_syntax:
             found, person = _pronoun_construction(doc, q, last, mentions, gazetteer, quoted)
             model = load_ranker() if ranker else None
+            other_sex = False
             if found:
                 m = person
             elif doc.lower[head] in ("he", "she") and (model is not None or trace is not None):
@@ -1230,13 +1234,13 @@ def link_speakers(
                 if trace is not None:
                     trace.append((q, cands, rule))
                 m = rank(cands, model)[0][0] if model is not None and cands else rule
-                if cands and all(f.get("gender_conflicts") for _, f in cands) and _unnamed_source_before(doc, q, out, mentions, described=True) is not None:
-                    m = None  # only people of the other sex named before, and an unnamed source just before: that source (below)
+                other_sex = bool(cands) and all(f.get("gender_conflicts") for _, f in cands)
             else:
                 m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
-            if m is None and doc.lower[head] in ("he", "she"):
-                # nobody named it can be: the unnamed source described just before ("The captain
-                # said the operation got off to a rough start ... “...,” he said")
+            if (m is None or other_sex) and doc.lower[head] in ("he", "she"):
+                # nobody named it can be (or only people of the other sex): the unnamed source
+                # described just before ("The captain said the operation got off to a rough start
+                # ... “...,” he said")
                 described = _unnamed_source_before(doc, q, out, mentions, described=True)
                 if described is not None:
                     out.append(replace(q, speaker=None, speaker_name=described.speaker_name if described.speaker_type == "pronoun" else described.speaker_text))

@@ -1422,7 +1422,8 @@ def _statement_author(
         p = outer[-1] if outer else recent[-1]
         medium = any(doc.lower[c] == "in" for c in doc.children[_token_range(doc, p.cue_start, p.cue_end)[0]]) if p.cue_start is not None and p.cue_end is not None else True
         if (
-            p.speaker is not None and p.speaker_type in ("person", "organisation") and p.cue is not None and p.cue.lower() == "said" and not medium
+            p.speaker is not None and p.speaker_type in ("person", "organisation") and p.cue is not None and not medium
+            and (p.cue.lower() == "said" or p.speaker_type == "organisation")  # (an organisation speaks in statements: "The department confirmed that ...")
             and q.sentence - _last_sentence_of(doc, p, attribution=True) <= 1 and p.end <= q.start
         ):
             return p.speaker, p.speaker_name or "", p.speaker_type
@@ -1437,7 +1438,20 @@ def _statement_author(
         if any(o is not p and o.start <= (p.speaker_start or 0) < o.end for o in recent):
             continue  # "A court filing says a DNA test confirmed ...": a source inside another's words
         sent = doc.sentences[_sentence_of(doc, p.speaker_token or 0)]
-        if any(doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end for t in range(sent.token_start, sent.token_end)):
+        same = next((t for t in range(sent.token_start, sent.token_end) if doc.lemmas[t].lower() == doc.lemmas[head].lower() and not p.start <= doc.starts[t] < p.end), None)
+        if same is not None:
+            own = _statement_owner(doc, same)
+            cue = _token_range(doc, p.cue_start, p.cue_end)[0] if p.cue_start is not None and p.cue_end is not None else None
+            if own is not None and own not in range(*_token_range(doc, p.speaker_start or 0, p.speaker_end or 0)) and not (
+                doc.deps[same] == "pobj" and doc.lower[doc.heads[same]] == "in" and doc.heads[doc.heads[same]] == cue
+            ):
+                # "An analysis by the CDC showed ..., according to the state health department":
+                # the analysis's own author, not the source of that sentence
+                author = _owner_author(doc, q, own, mentions, gazetteer, by_token)
+                if author is not None:
+                    return author
+            if cue is not None and cue not in (doc.heads[same], doc.heads[doc.heads[same]]) and not (p.speaker_start or 0) <= doc.starts[same] < (p.speaker_end or 0):
+                continue  # "Referring to a public indictment, she wrote, “...”": not her medium
             return p.speaker, p.speaker_name or "", p.speaker_type  # "X said in a statement" ... "the statement reads"
     if doc.lemmas[head].lower() in _PUBLISHED_TEXTS:
         # "“...,” The New York Times wrote on Tuesday. “...,” the piece said": the outlet that just
@@ -1473,7 +1487,10 @@ def _statement_owner(doc: Doc, head: int) -> int | None:
             for a in doc.children[c] if doc.deps[a] == "agent" for g in doc.children[a] if doc.deps[g] == "pobj"
         ), None)
     if owner is None:
-        owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("from", "by", "of") for g in doc.children[c] if doc.deps[g] == "pobj"), None)
+        # (an analysis, study or survey "of" something is about it: "a POLITICO analysis of Federal
+        # Election Commission data" is POLITICO's)
+        preps = ("from", "by") if doc.lemmas[head].lower() in _TOPIC_OF_NOUNS else ("from", "by", "of")
+        owner = next((g for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in preps for g in doc.children[c] if doc.deps[g] == "pobj"), None)
     if owner is None and doc.deps[head] == "nsubj":
         # "The report, by conservative watchdog Capital Research Center, describes": the aside
         # the parser hung on the verb
@@ -1531,6 +1548,11 @@ def _owner_author(
             # no type, named by its place (not "a State Department official": a person)
             first = subtree_span(doc, owner, skip=frozenset({"det", "prep", "relcl", "acl", "punct", "appos"}))[0]
             return None, _surface(doc, first, owner + 1), "organisation"
+        if m is None and doc.pos[owner] == "NOUN" and doc.tokens[owner][:1].isupper():
+            # "brought by Students for Fair Admissions": a name in capitals the tagger took for words
+            words = [doc.tokens[k] for k in range(lo, hi + 1) if doc.tokens[k][:1].isalpha() and doc.lower[k] not in ("for", "of", "and", "the", "on", "in")]
+            if hi > lo and words and all(w[:1].isupper() for w in words):
+                return None, _surface(doc, lo + (doc.lower[lo] == "the"), hi + 1), "organisation"
     if m is not None and m.kind != "adjective":
         # "a State Department report": the institution that wrote it, not the country it stands for
         name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name
@@ -1538,9 +1560,15 @@ def _owner_author(
     return None
 
 
+#: Texts whose "of" names their subject, not their author ("an analysis of election data")
+_TOPIC_OF_NOUNS = frozenset({
+    "analysis", "study", "survey", "review", "commentary", "summary", "transcript", "readout", "update", "briefing",
+    "indictment", "lawsuit", "suit", "complaint",  # "the indictment of James Wolfe" is against him
+})
+
 #: Participles whose agent wrote the statement they describe ("a directive issued by the
 #: ministry"), unlike "a report obtained by Fox News"
-_AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute"})
+_AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute", "bring"})
 
 
 def _text_introduced(
@@ -1752,8 +1780,8 @@ def _named_organisation(
         if any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an") for c in doc.children[t]):
             continue  # "as a Capital A company": a description of someone, not a name
         mods = [c for c in doc.children[t] if c < t and doc.deps[c] in ("compound", "poss") and doc.pos[c] == "PROPN"]
-        if not mods or any(doc.pos[k] not in ("PROPN", "PART") for k in range(min(mods), t)):
-            continue
+        if not mods or any(doc.pos[k] not in ("PROPN", "PART") and not (doc.pos[k] == "ADJ" and doc.heads[k] == t and k > max(mods)) for k in range(min(mods), t)):
+            continue  # (but "Nepal's foreign ministry" is named by its country too)
         owner = next((m for m in mentions if any(m.start <= doc.starts[c] < m.end for c in mods) and m.type in ("person", "organisation", "state", "group")), None)
         if owner is None:
             continue  # "a Dallas hospital" is a description, not a name
@@ -2277,7 +2305,8 @@ def _described_last_speaker(
             return False  # "Brett Giroir, an assistant secretary, said ... the president said": someone else
     return not any(
         m.type == "person" and m.kind != "pronoun" and m.actor != last.speaker and last.end <= m.start < q.speaker_start
-        and not q.start <= m.start < q.end and m.token is not None and _in_subject(doc, m.token)
+        and not q.start <= m.start < q.end and m.token is not None
+        and (_in_subject(doc, m.token) or (doc.deps[m.token] == "ROOT" and doc.pos[m.token] == "PROPN"))  # (a name the parser left as the root: "Pelosi intially informed ...", a typo)
         for m in mentions
     )
 

@@ -100,7 +100,8 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
             # quotation, "“...,” Press Secretary Sarah Sanders released in a statement" is a cue
             # the parser hung from a noun inside the quotation)
             return False
-        return all(doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i] if doc.deps[c] == "dobj")
+        # ("issue an order" is an act, though "the order says" is a text speaking)
+        return all(doc.lemmas[c].lower() in word_class("statement_nouns") and doc.lemmas[c].lower() != "order" for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
     if quotation and lemma in word_class("quote_verbs"):
@@ -180,6 +181,13 @@ def _subject(doc: Doc, verb: int) -> int | None:
     A participle of saying that hangs inside what another cue reports ("he claimed China was
     taking over Canada, warning it ...") adds to that cue's speech: it takes that cue's subject.
     """
+    g = doc.heads[verb] if doc.deps[verb] == "xcomp" and doc.heads[verb] < verb else verb
+    if doc.tags[g] == "VBG" and g >= 2 and doc.tokens[g - 1] == "," and _is_cue(doc, g - 2):
+        # "she said, hastening to add, “...”": the one who just said (the parse may hang the
+        # participle anywhere)
+        said = next((c for c in doc.children[g - 2] if doc.deps[c] == "nsubj" and c < g - 2), None)
+        if said is not None:
+            return said
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:
@@ -234,7 +242,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 while doc.deps[c] == "compound" and doc.heads[c] > c:
                     c = doc.heads[c]
             if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
-                return doc.heads[v]  # "officials, who suggested ...": the noun the clause describes
+                n = doc.heads[v]
+                if doc.deps[n] == "appos" and doc.pos[doc.heads[n]] == "PROPN" and doc.heads[n] < n:
+                    return doc.heads[n]  # "Jeb Bush, the former Florida governor, who said": the one named
+                return n  # "officials, who suggested ...": the noun the clause describes
             return c
         if v == verb:
             # "Carney, asked whether such a deal might happen, said ...": the parser took the
@@ -390,6 +401,18 @@ def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     """Tokens of the speaker noun phrase: the subject's subtree without clauses hanging from it
     and without trailing punctuation ("Mark Carney, who ..., said" -> "Mark Carney")."""
     lo, hi = subtree_span(doc, head, skip=_CLAUSES)
+    for c in range(head + 1, hi + 1):
+        if doc.deps[c] == "relcl" and head <= doc.heads[c] < c:
+            a, b = subtree_span(doc, c)
+            if a > lo and doc.tokens[a - 1] in (",", "--", "—", "–") and all(doc.pos[t] == "PUNCT" for t in range(b + 1, hi + 1)):
+                # "The U.S. president -- who last month boasted that “...” --": the dash after the
+                # clause left out is no reason to take the clause in (but "One of its members who
+                # is not ..., Sen. Marco Rubio": the name after it stays)
+                hi = a - 1
+                break
+    for c in doc.children[head]:
+        if c > head and doc.deps[c] == "prep" and doc.lower[c] in ("during", "after", "before", "amid", "following"):
+            hi = min(hi, c - 1)  # "said the Democratic lawmaker during a committee meeting": when, not who
     while hi > lo and doc.pos[hi] == "PUNCT":
         hi -= 1
     while lo < hi and doc.pos[lo] == "PUNCT":
@@ -506,7 +529,12 @@ class _Finder:
         while j > a - 3 and j > 0 and doc.tokens[j] in ('"', "“", "‘", "'"):
             j -= 1  # the opening mark
         if j > 0 and doc.tokens[j] in (",", ":") and self.sent_of[j] == self.sent_of[a] and not self.quoted(j - 1):
-            c = doc.heads[j - 1] if doc.deps[j - 1] == "prt" else j - 1
+            c = j - 1
+            if doc.deps[c] == "prt" or (
+                doc.deps[c] in ("dobj", "dative") and doc.pos[c] in ("PRON", "NOUN") and 0 < c - doc.heads[c] <= 3 and doc.tags[doc.heads[c]] in ("VBD", "VBZ", "VBP")
+                and any(doc.deps[g] == "nsubj" and doc.lower[g] not in ("who", "that", "which") for g in doc.children[doc.heads[c]])
+            ):
+                c = doc.heads[c]  # "snapped back, “", "a stranger told her, “"
             if c < a and doc.pos[c] == "VERB" and _is_cue(doc, c, quotation=True) and not self.reports_other(k, c):
                 return c  # ("when he repeatedly gasped, “I can’t breathe.”")
         # 1. heads leading out of the quotation to a cue (the quote is its complement)

@@ -1,0 +1,152 @@
+"""Texts that speak for their authors, and speaker phrases cut to the source: an analysis, a suit
+or a statement whose author is named near it ("An analysis by the CDC showed ...", "The suit,
+brought by ...", "The department confirmed ... “...,” the statement said"), an organisation named
+by its country ("Nepal's foreign ministry ... the ministry said"), a relative clause or a time
+after the speaker ("Jeb Bush, the former Florida governor, who said", "said the lawmaker during a
+committee meeting"), the nearest verb of saying before a quotation ("a stranger told her, “...”"),
+and a participle that goes on with the one who just spoke ("she said, hastening to add, “...”").
+
+Texts are invented for the tests, modelled on constructions found in real articles (a health
+story, a campaign-finance story, a university lawsuit, a diplomatic row, a protest video, a
+hurricane campaign stop, a state committee hearing, a bathroom-bill essay, a march).
+"""
+
+from __future__ import annotations
+
+from framing.actors.gazetteer import Gazetteer
+
+from .test_speaker_cases import quote_with, shipped, speakers
+
+__all__ = ["shipped"]  # the module's fixture, shared with the speaker cases
+
+
+def test_an_analysis_speaks_for_its_author_not_for_the_source_of_its_sentence(shipped: Gazetteer) -> None:
+    text = (
+        "An analysis by the Centers for Disease Control and Prevention showed at least 19 children tested positive, "
+        "according to the Missouri Department of Health.\n\n"
+        "\"Many infections will be mild and self-limited,\" the analysis said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "self-limited").speaker_name == "Centers for Disease Control and Prevention"
+
+
+def test_an_analysis_of_data_is_by_its_author_not_by_the_data(shipped: Gazetteer) -> None:
+    text = (
+        "Candidates have spent more than $330,000 at hotels on the Strip, according to a Politico analysis "
+        "of Federal Election Commission data."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "$330,000").speaker_name == "Politico"
+
+
+def test_a_statement_someone_said_in_is_theirs_whoever_released_it(shipped: Gazetteer) -> None:
+    text = (
+        "\"The world has received the latest message loud and clear,\" Trump said, in a written statement "
+        "released by the White House.\n\n"
+        "\"Threatening actions only increase the regime's isolation,\" the statement said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "isolation").speaker_name == "Donald Trump"
+
+
+def test_a_suit_speaks_for_those_who_brought_it(shipped: Gazetteer) -> None:
+    text = (
+        "A federal judge on Tuesday ruled for the college. The suit, brought in 2014 by Students for Fair Admissions, "
+        "claimed that the college engaged in \"racial balancing\" by limiting admissions."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "engaged in").speaker_name == "Students for Fair Admissions"
+
+
+def test_an_indictment_she_referred_to_is_not_her_statement(shipped: Gazetteer) -> None:
+    text = (
+        "Referring to a public indictment in New York, Ali Watkins wrote, \"The report has confirmed that Male-1 is Page.\"\n\n"
+        "That day, James Wolfe and Ms. Watkins exchanged scores of messages.\n\n"
+        "\"On or about March 17, Wolfe exchanged 82 text messages with a reporter,\" the indictment states."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "82 text messages").speaker_name not in ("Ali Watkins", "James Wolfe")
+
+
+def test_a_ministry_named_by_its_country_is_the_ministry_that_speaks(shipped: Gazetteer) -> None:
+    text = (
+        "The Supreme Court ruled last year in favour of the temple.\n\n"
+        "On Tuesday, Nepal's foreign ministry sought to clarify the prime minister's comments.\n\n"
+        "\"The remarks were not meant to debase the significance of the city,\" the ministry said in a statement."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "not meant").speaker_name == "Nepal's foreign ministry"
+
+
+def test_the_statement_after_an_organisation_confirmed_is_that_organisations(shipped: Gazetteer) -> None:
+    text = (
+        "Police Chief Brian Zimmer and Mayor John Bruno said in a statement that the video was hateful.\n\n"
+        "The New Jersey Department of Corrections confirmed Tuesday that one of its officers was involved in the video.\n\n"
+        "\"The individual has been suspended from their post pending an investigation,\" the statement said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "suspended").speaker_name == "New Jersey Department of Corrections"
+
+
+def test_a_relative_clause_after_a_description_leaves_the_name_that_speaks(shipped: Gazetteer) -> None:
+    text = (
+        "Mr. Romney got some help from Jeb Bush, the former Florida governor, who said at the rally in Tampa, "
+        "\"It is the local level and the state level that really matters.\""
+    )
+    quotes = speakers(text, shipped)
+    q = quote_with(quotes, text, "local level")
+    assert q.speaker_name == "Jeb Bush"
+    assert q.speaker_text == "Jeb Bush, the former Florida governor"
+
+
+def test_a_clause_set_off_by_dashes_is_not_part_of_the_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "Attention turned to whether Trump would make a deal. The U.S. president -- who last month boasted that "
+        "\u201ctrade wars are good and easy to win\u201d -- has also directed the Treasury to draft restrictions."
+    )
+    quotes = speakers(text, shipped)
+    q = quote_with(quotes, text, "easy to win")
+    assert q.speaker_text == "The U.S. president"
+    assert q.speaker_name == "Donald Trump"
+
+
+def test_when_a_description_spoke_is_not_part_of_it(shipped: Gazetteer) -> None:
+    text = (
+        "State Rep. Wendy Ullman opposed the bill on Monday.\n\n"
+        "\"The bill refers specifically to the product of conception,\" said the Democratic lawmaker during a House "
+        "Health Committee meeting."
+    )
+    quotes = speakers(text, shipped)
+    q = quote_with(quotes, text, "product of conception")
+    assert q.speaker_text == "the Democratic lawmaker"
+    assert q.speaker_name == "Wendy Ullman"
+
+
+def test_the_verb_of_saying_right_before_a_quotation_is_its_cue(shipped: Gazetteer) -> None:
+    text = (
+        "Last week a woman in Danbury said she was washing her hands in a store when a stranger told her, "
+        "\u201cYou\u2019re disgusting! You don\u2019t belong here!\u201d"
+    )
+    quotes = speakers(text, shipped)
+    q = next(q for q in quotes if q.kind == "direct" and "belong here" in text[q.start : q.end])
+    assert (q.cue, q.speaker_text) == ("told", "a stranger")
+
+
+def test_a_participle_after_said_goes_on_with_the_one_who_said(shipped: Gazetteer) -> None:
+    text = (
+        "Sue Thayer spoke of meeting members of the group at a local hotel.\n\n"
+        "\"And I was like, 'Oh, we know there's two of you,'\" she said, hastening to add, \"That's a joke.\""
+    )
+    quotes = speakers(text, shipped)
+    q = quote_with(quotes, text, "a joke")
+    assert q.speaker_name == "Sue Thayer"
+
+
+def test_issuing_an_order_is_an_act_not_a_report(shipped: Gazetteer) -> None:
+    text = (
+        "The department will release a final statement next year. Once that is released, Martens said, he would "
+        "issue an order extending the moratorium."
+    )
+    quotes = speakers(text, shipped)
+    q = quote_with(quotes, text, "extending the moratorium")
+    assert (q.kind, q.speaker_name) == ("reported", "Martens")

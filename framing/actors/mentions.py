@@ -479,15 +479,22 @@ def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], c
             continue
         titled = t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()
         # (or described as someone: "Brian Claypool, a survivor of the rampage, called ...")
-        if (doc.tokens[t] not in surnames_alone and not titled and not (doc.has_syntax and _described_as_someone(doc, t))) or not _given_name_like(doc, t - 1):
+        described = doc.has_syntax and _described_as_someone(doc, t)
+        if doc.tokens[t] not in surnames_alone and not titled and not described:
             continue
+        if not _given_name_like(doc, t - 1) and not (
+            described and doc.tokens[t - 1].isalpha() and doc.tokens[t - 1][:1].isupper() and doc.tokens[t - 1][1:].islower()
+            and doc.lower[t - 1] not in _TITLE_WORDS and doc.tokens[t - 1] not in _DESIGNATORS and doc.lower[t - 1] not in word_class("organisation_nouns")
+        ):
+            continue  # (a first name the list lacks is a first name when the full name is described as someone's: "Tejabhai Meda, 36,")
         if not (doc.tokens[t].isalpha() and doc.tokens[t][:1].isupper()):
             continue
-        if (t >= 2 and doc.pos[t - 2] == "PROPN" and not titled) or (t + 1 < doc.n_tokens and doc.pos[t + 1] == "PROPN"):
-            continue  # part of a longer name
+        initial = t >= 2 and re.fullmatch(r"[A-Z]", doc.tokens[t - 2]) is not None and described and not (t >= 3 and doc.pos[t - 3] == "PROPN")
+        if (t >= 2 and doc.pos[t - 2] == "PROPN" and not titled and not initial) or (t + 1 < doc.n_tokens and doc.pos[t + 1] == "PROPN"):
+            continue  # part of a longer name (but "M Ashok Kumar, the secretary of ...": an initial before it)
         if any(s < t + 1 and t - 1 < e for s, e in tagged) or any(cs < doc.ends[t] and doc.starts[t - 1] < ce for cs, ce in covered):
             continue
-        out.append((t - 1, t + 1, "PERSON", ""))
+        out.append((t - 2 if initial else t - 1, t + 1, "PERSON", ""))
     return out
 
 
@@ -563,6 +570,11 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             and not any(x.start <= a - 1 < x.end for x in doc.entities) and (doc.has_syntax and _described_as_someone(doc, a))
         ):
             label, a = "PERSON", a - 1  # "says Ana Navarro, a veteran Republican strategist" (only "Navarro" tagged, an organisation)
+        elif (
+            label in ("GPE", "ORG") and 2 <= b - a <= 3 and _names_only(doc, a, b) and b + 2 < doc.n_tokens and doc.tokens[b] == ","
+            and doc.tokens[b + 2] in (",", ")") and re.fullmatch(r"[1-9][0-9]?", doc.tokens[b + 1]) is not None
+        ):
+            label = "PERSON"  # "Tejabhai Meda, 36, who works as a labourer" (tagged a place): an age is a person's
         found.append((a, b, label, pron))
     found.extend(_untagged_full_names(doc, found, covered, surnames_alone))
     # a person named in full somewhere in the article gives its id to lone surnames of it
@@ -869,6 +881,13 @@ def gender_evidence(doc: Doc) -> dict[str, str]:
 def _described_as_someone(doc: Doc, t: int) -> bool:
     """Whether name token ``t`` has a description of a person in apposition ("Kanate, a refugee
     from Kyrgyzstan"): a common noun with "a" or "an", set off by a comma."""
+    if t + 3 < doc.n_tokens and doc.tokens[t + 1] == "," and doc.tokens[t + 3] in (",", ")") and re.fullmatch(r"[1-9][0-9]?", doc.tokens[t + 2]):
+        return True  # "Tejabhai Meda, 36, who works as a labourer": a person's age
+    if t + 2 < doc.n_tokens and doc.tokens[t + 1] == "," and any(
+        doc.deps[c] == "appos" and doc.tags[c] == "NN" and doc.lower[c] in _OFFICE_NOUNS and not any(doc.deps[g] == "det" and doc.lower[g] not in ("the", "a", "an") for g in doc.children[c])
+        for c in doc.children[t]
+    ):
+        return True  # "Alexei Pushkov, chairman of the information policy committee", "M Ashok Kumar, the secretary of ..."
     return any(
         doc.deps[c] == "appos" and doc.pos[c] == "NOUN" and doc.tags[c] == "NN" and c > t and doc.tokens[t + 1] == ","
         and any(doc.deps[g] == "det" and doc.lower[g] in ("a", "an") for g in doc.children[c])
@@ -876,6 +895,13 @@ def _described_as_someone(doc: Doc, t: int) -> bool:
         for c in doc.children[t]
     )
 
+
+#: Offices a person's name is set beside ("Alexei Pushkov, chairman of ...")
+_OFFICE_NOUNS = frozenset([
+    "chairman", "chairwoman", "chairperson", "director", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "founder",
+    "co-founder", "ceo", "president", "vice-president", "governor", "mayor", "senator", "professor", "editor", "commissioner", "ambassador",
+    "adviser", "advisor", "aide", "deputy", "head", "leader", "lawyer", "attorney", "economist", "analyst", "researcher", "strategist",
+])
 
 #: Nouns an apposition may describe a name with that are no person ("Treason, a crime ...")
 _NOT_SOMEONE = frozenset(["crime", "company", "firm", "city", "town", "village", "country", "state", "river", "group", "book", "film", "show", "band", "app", "website", "platform", "brand", "term", "word", "place", "region", "province", "county", "district", "network", "newspaper", "magazine", "party", "movement", "organization", "organisation", "agency", "program", "programme", "bill", "law", "product", "drug", "virus", "disease", "storm", "hurricane", "ship", "school", "university", "college", "hospital", "church", "team", "club", "island"])
@@ -1411,6 +1437,23 @@ def _statement_author(
     owner = _statement_owner(doc, head)
     if owner is not None:
         return _owner_author(doc, q, owner, mentions, gazetteer, by_token)
+    kind = next((
+        c for c in doc.children[head]
+        if doc.deps[c] == "compound" and doc.pos[c] == "NOUN" and c < head and (doc.lower[c] in _BODY_HEADS or doc.lemmas[c].lower() in word_class("organisation_nouns"))
+        and doc.lower[c] != "court" and not doc.children[c]  # (not "a federal court ruling", "court documents": one court of many)
+    ), None)
+    if kind is not None:
+        # "Japan's Ministry of Defense said ... “...,” a ministry statement said": the ministry named
+        # just before (within three sentences)
+        word = doc.lower[kind]
+        named = [
+            m for m in mentions
+            if (m.type == "organisation" or m.kind == "metonym") and m.kind != "pronoun" and m.start < q.start and 0 <= q.sentence - m.sentence <= 3
+            and word in doc.text[m.start : m.end].lower().split()
+        ]
+        if named:
+            m = named[-1]
+            return m.actor, (doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ") if m.kind == "metonym" else m.name), "organisation"
     if not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
     recent = [p for p in before if q.sentence - p.sentence <= 10 and p.speaker_name is not None and p.speaker_token is not None]
@@ -1510,7 +1553,8 @@ def _statement_owner(doc: Doc, head: int) -> int | None:
         owner = next((c for c in doc.children[doc.heads[doc.heads[head]]] if doc.deps[c] == "nsubj"), None)
     if owner is None:
         # "the Amaq statement": a name before the noun
-        owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN"), None)
+        # ("the Roger Stone indictment" names whom it charges)
+        owner = next((c for c in doc.children[head] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < head and doc.pos[head] == "NOUN" and doc.lemmas[head].lower() != "indictment"), None)
     if owner is not None and any(e.label in ("DATE", "TIME") and e.start <= owner < e.end for e in doc.entities):
         owner = None  # "Wednesday’s report", "a late Friday readout": a time, not an author
     return owner
@@ -1819,9 +1863,17 @@ def _named_organisation(
         return named[-1][2], named[-1][3]
     if nouns:  # "the appeals court" is not the Supreme Court named before, "the tech company" may be Apple
         cands = [c for c in cands if not _name_has(c[3], lemma)]
+    # an organisation the writer has called another kind of thing is not this one ("the Courier Post
+    # revealed ... the paper said ... “...,” the firm said": not the paper)
+    other_kind = {
+        (p.speaker, p.speaker_name) for p in before
+        if p.speaker_token is not None and p.speaker_name and doc.pos[p.speaker_token] == "NOUN" and doc.lemmas[p.speaker_token].lower() in orgs_nouns
+        and _other_kind(doc.lemmas[p.speaker_token].lower(), lemma)
+    }
     near = [
         c for c in cands
-        if c[1] is not None and q.sentence - _sentence_of(doc, c[1]) <= 3 and _source_like(doc, c[1])
+        if (c[2], c[3]) not in other_kind and not (c[2] is None and any(n == c[3] for _, n in other_kind))
+        and c[1] is not None and q.sentence - _sentence_of(doc, c[1]) <= 3 and _source_like(doc, c[1])
         and (lemma in _BODY_HEADS or not (doc.lower[c[1]] in _BODY_HEADS and any(m.token == c[1] and m.kind == "metonym" for m in mentions)))  # a ministry is no "company"
         and not any(doc.deps[k] == "aux" and doc.lower[k] == "to" for k in doc.children[doc.heads[c[1]]])  # "for the CDC to approve": no clause of its own
     ]
@@ -1842,6 +1894,15 @@ def _same_kind(lemma: str, other: str) -> bool:
     """Whether two organisation nouns may refer to one organisation: the same noun or nouns of one
     kind (:data:`_KINDS_OF_ORGANISATION`)."""
     return lemma == other or any(lemma in kind and other in kind for kind in _KINDS_OF_ORGANISATION)
+
+
+def _other_kind(lemma: str, other: str) -> bool:
+    """Whether two organisation nouns are of kinds that never name one organisation (a paper is no
+    firm); a general word ("the group") may name any."""
+    kinds = [k for k in _KINDS_OF_ORGANISATION if "group" not in k]
+    a = next((i for i, k in enumerate(kinds) if lemma in k), None)
+    b = next((i for i, k in enumerate(kinds) if other in k), None)
+    return a is not None and b is not None and a != b
 
 
 def _source_like(doc: Doc, t: int) -> bool:
@@ -2193,7 +2254,12 @@ _GENDERED_NOUNS = {"woman": "she", "mother": "she", "girl": "she", "wife": "she"
 _PERSON_WORDS = frozenset([*_GENDERED_NOUNS, "teen", "teenager"])
 
 #: Nouns for one person a speaker phrase may describe besides titles ("the teen", "the official")
-_PEOPLE_NOUNS = frozenset(["teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive"])
+_PEOPLE_NOUNS = frozenset([
+    "teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive",
+    # what a profile calls the person it just named ("Bouwsma contributed $1,000 ... said the self-described Christian conservative")
+    "conservative", "liberal", "progressive", "moderate", "libertarian", "evangelical", "voter", "resident", "farmer", "worker", "labourer", "laborer",
+    "retiree", "supporter", "donor", "volunteer", "nurse", "doctor", "teacher", "lawyer", "attorney", "pastor", "businessman", "businesswoman", "entrepreneur",
+])
 
 
 def _described_subject_before(

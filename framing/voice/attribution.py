@@ -188,6 +188,19 @@ def _subject(doc: Doc, verb: int) -> int | None:
         said = next((c for c in doc.children[g - 2] if doc.deps[c] == "nsubj" and c < g - 2), None)
         if said is not None:
             return said
+    if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl" and verb >= 2 and doc.tokens[verb - 1] == ",":
+        # "the advantages of incumbency were on full display, as Mr. Christie heaped praise on
+        # Mr. Obama, saying, “...”": the participle goes on with the clause just before it when the
+        # main clause's subject is a thing, not someone
+        h = doc.heads[verb]
+        main = next((c for c in doc.children[h] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
+        sub = next((c for c in doc.children[h] if doc.deps[c] == "advcl" and c < verb and subtree_span(doc, c)[1] == verb - 2), None)
+        who = next((g for g in doc.children[sub] if doc.deps[g] == "nsubj"), None) if sub is not None else None
+        if (
+            main is not None and who is not None and doc.pos[main] == "NOUN" and doc.lemmas[main].lower() not in word_class("source_nouns")
+            and doc.lemmas[main].lower() not in _SOMEONE_NOUNS and doc.lemmas[main].lower() not in word_class("organisation_nouns") and (doc.pos[who] == "PROPN" or doc.lemmas[who].lower() in word_class("source_nouns"))
+        ):
+            return who
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:

@@ -4,7 +4,10 @@ brought by ...", "The department confirmed ... “...,” the statement said"), 
 by its country ("Nepal's foreign ministry ... the ministry said"), a relative clause or a time
 after the speaker ("Jeb Bush, the former Florida governor, who said", "said the lawmaker during a
 committee meeting"), the nearest verb of saying before a quotation ("a stranger told her, “...”"),
-and a participle that goes on with the one who just spoke ("she said, hastening to add, “...”").
+a participle that goes on with the one who just spoke ("she said, hastening to add, “...”") or
+with the person of the clause before it, names that are people's by their age or office ("Tejabhai
+Meda, 36,", "Alexei Pushkov, chairman of ...") whatever the tagger made of them, "a ministry
+statement" after a ministry spoke, and a paper named before that is no "firm".
 
 Texts are invented for the tests, modelled on constructions found in real articles (a health
 story, a campaign-finance story, a university lawsuit, a diplomatic row, a protest video, a
@@ -150,3 +153,53 @@ def test_issuing_an_order_is_an_act_not_a_report(shipped: Gazetteer) -> None:
     quotes = speakers(text, shipped)
     q = quote_with(quotes, text, "extending the moratorium")
     assert (q.kind, q.speaker_name) == ("reported", "Martens")
+
+
+def test_a_compound_statement_speaks_for_the_body_named_just_before(shipped: Gazetteer) -> None:
+    text = (
+        "Japan's Ministry of Defense said the projectiles appeared to be ballistic missiles.\n\n"
+        "\"Recent repeated firings of ballistic missiles are a serious problem,\" a ministry statement said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "serious problem").speaker_name == "Japan's Ministry of Defense"
+
+
+def test_a_name_with_an_age_is_a_person_whatever_the_tagger_said(shipped: Gazetteer) -> None:
+    text = (
+        "The Trump visit is set for next week. Tejabhai Meda, 36, who works as a labourer and earns Rs 300 a day, is in shock. "
+        "\"I have been living here for the past 22 years,\" he told Al Jazeera.\n\n"
+        "\"We are not asking the government for homes,\" the father of three said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "22 years").speaker_name == "Tejabhai Meda"
+    assert quote_with(quotes, text, "not asking").speaker_name == "Tejabhai Meda"
+
+
+def test_a_name_set_beside_an_office_is_a_person(shipped: Gazetteer) -> None:
+    text = (
+        "\"There was no second meeting,\" the White House said in a statement.\n\n"
+        "Alexei Pushkov, chairman of the information policy committee at the upper house of Russian parliament, said the reports "
+        "were of a conversation that didn't happen.\n\n"
+        "\"They're sick,\" he said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "sick").speaker_name == "Alexei Pushkov"
+
+
+def test_a_participle_goes_on_with_the_person_of_the_clause_before_it(shipped: Gazetteer) -> None:
+    text = (
+        "On Wednesday, the advantages of incumbency were on full display, as Mr. Christie heaped still more praise on Mr. Obama, "
+        "saying, \"He has sprung into action immediately.\""
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "sprung").speaker_name == "Christie"
+
+
+def test_a_paper_named_before_is_not_the_firm_that_speaks(shipped: Gazetteer) -> None:
+    text = (
+        "He worked at a youth correctional facility before his current job, the Courier Post revealed.\n\n"
+        "An officer named Joseph DiMarco matched the dates, the paper said.\n\n"
+        "\"We do not tolerate the kind of behavior depicted in this video,\" the firm said on Twitter."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "do not tolerate").speaker_name != "Courier Post"

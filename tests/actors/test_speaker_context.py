@@ -98,7 +98,7 @@ def test_an_unnamed_man_goes_on_speaking_through_his_pronouns(shipped: Gazetteer
         "\"There is no hope,\" he said."
     )
     quotes = speakers(text, shipped)
-    assert quote_with(quotes, text, "no hope").speaker_name == "One 30-year-old man, who declined to give his name"
+    assert quote_with(quotes, text, "no hope").speaker_name == "One 30-year-old man"  # (the clause set off by commas describes him; it is no part of his name)
 
 
 def test_a_plain_word_for_the_person_who_just_spoke_is_that_person(shipped: Gazetteer) -> None:

@@ -137,6 +137,11 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, published: str | None) -
             continue
         if actor.type == "person" and b < doc.n_tokens and doc.lower[b].rstrip(".") in _GENERATIONS and actor_id in without_generation:
             continue  # "Donald Trump Jr." where "President Donald Trump" is named too: the son, not the gazetteer's Donald Trump
+        if kind == "title" and actor.type == "person" and any(pa == b and pb - pa >= 2 for pa, pb in person_spans) and not any(
+            w in {x.lower() for n in (actor.name, *actor.names) for x in n.split()} | {x.lower() for x in actor.surnames}
+            for w in (doc.lower[t] for t in range(b, next(pb for pa, pb in person_spans if pa == b)))
+        ):
+            continue  # "House Minority Leader Nancy Pelosi": the title's holder is the one named after it, not the gazetteer's
         if kind == "name" and actor.type in ("state", "place") and any(
             _company_named_after(doc, oa, ob, a, b) and not any(ta <= oa and ob <= tb and tb - ta > b - a for ta, tb in spans_taken)
             for oa, ob in org_spans
@@ -1374,7 +1379,7 @@ def link_speakers(
             # "the two commissioners wrote", "the organizers said": the named group or people just quoted
             ref = _non_person_antecedent(doc, q, out, mentions, plural=True)
             if ref is not None and ref[1] and ref[1][:1].isupper() and ref[1].lower() != (q.speaker_text or "").lower():
-                out.append(replace(q, speaker=ref[0], speaker_name=ref[1]))
+                out.append(replace(q, speaker=ref[0], speaker_name=ref[1], speaker_type="group" if " and " in ref[1] else q.speaker_type))
                 continue
         if m is None:
             out.append(replace(q, speaker_name=q.speaker_text if q.speaker_type != "pronoun" else None))
@@ -1485,7 +1490,7 @@ def _statement_author(
         if same is not None:
             own = _statement_owner(doc, same)
             cue = _token_range(doc, p.cue_start, p.cue_end)[0] if p.cue_start is not None and p.cue_end is not None else None
-            if own is not None and own not in range(*_token_range(doc, p.speaker_start or 0, p.speaker_end or 0)) and not (
+            if own is not None and own not in range(*_token_range(doc, p.speaker_start or 0, p.speaker_end or 0)) and not any(o.start <= doc.starts[own] < o.end for o in before) and not (
                 doc.deps[same] == "pobj" and doc.lower[doc.heads[same]] == "in" and doc.heads[doc.heads[same]] == cue
             ):
                 # "An analysis by the CDC showed ..., according to the state health department":
@@ -1647,6 +1652,11 @@ def _text_introduced(
             if any(doc.lower[c] in ("the", "this", "that") for c in doc.children[t]):
                 continue  # "the ad raises ...": itself a reference back to the text's introduction
             return None
+        spoke = next((p for p in reversed(before) if p.speaker_token == owner and p.speaker_name and p.speaker_type != "pronoun"), None)
+        if spoke is not None and spoke.speaker_name != spoke.speaker_text:
+            # "“...,” the two said in a statement. ... “...,” the statement continued": whom "the
+            # two" were found to be
+            return spoke.speaker, spoke.speaker_name or "", spoke.speaker_type
         lo, hi = subtree_span(doc, owner, skip=frozenset({"relcl", "acl", "appos"}))
         named = [by_token[k] for k in range(lo, hi + 1) if k in by_token and by_token[k].kind not in ("pronoun", "adjective")]
         named.sort(key=lambda m: m.token != owner)  # the head's own mention first ("the committee"), else one inside ("Mr. Obama's campaign")
@@ -1707,8 +1717,11 @@ def _refers_back(doc: Doc, head: int, lo: int, hi: int) -> bool:
     commissioners", "the organizers"): it refers back to people or groups named before. Not a
     source noun ("the officials" stay anonymous) and not a phrase with its own name or detail
     ("the organizers of the march")."""
-    if doc.tags[head] != "NNS" or doc.lemmas[head].lower() in word_class("source_nouns"):
-        return False
+    counted = any(doc.lower[c] in ("two", "three", "both") for c in doc.children[head] if doc.deps[c] in ("nummod", "det", "predet"))
+    if doc.tags[head] == "CD" and doc.lower[head] in ("two", "three") and hi - lo == 2 and doc.lower[lo] == "the":
+        return True  # "the two said in a statement"
+    if doc.tags[head] != "NNS" or (doc.lemmas[head].lower() in word_class("source_nouns") and not counted):
+        return False  # (but "the two Democratic leaders" are the two just named)
     return _bare_description(doc, head, lo, hi, ("the", "these", "both"), ("det", "nummod", "amod", "compound"))
 
 
@@ -1957,11 +1970,37 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
     commissioners")."""
     they = doc.lower[q.speaker_token or 0] == "they" if plural is None else plural
 
+    def coordinated(t: int) -> bool:
+        return doc.pos[t] == "PROPN" and (any(doc.deps[c] == "conj" and doc.pos[c] == "PROPN" for c in doc.children[t]) or len(named_together(t)) >= 2)
+
+    def joined(k: int, t: int) -> bool:
+        # a name in the subject's own chain of names and conjuncts (not "a former Rehnquist clerk")
+        for _ in range(5):
+            if k == t:
+                return True
+            if doc.deps[k] not in ("conj", "nmod", "appos", "compound") or (doc.deps[k] == "compound" and doc.pos[doc.heads[k]] != "PROPN"):
+                return False
+            k = doc.heads[k]
+        return k == t
+
+    def named_together(t: int) -> list[str]:
+        # "Senate Minority Leader Charles E. Schumer and House Minority Leader Nancy Pelosi said":
+        # two people joined by "and" in one subject, however the parser hung the second title
+        lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl", "appos"}))
+        if not any(doc.lower[k] == "and" for k in range(lo, hi + 1)):
+            return []
+        names = [
+            m.name for m in mentions
+            if m.type == "person" and m.kind not in ("pronoun", "title", "adjective", "metonym") and doc.starts[lo] <= m.start < doc.ends[hi]
+            and m.token is not None and joined(m.token, t)
+        ]
+        return list(dict.fromkeys(names))
+
     def fits(t: int, stype: str | None) -> bool:
         if doc.pos[t] == "PRON":
             return False
         if they:
-            return _plural(doc, t) or stype == "group"
+            return _plural(doc, t) or stype == "group" or coordinated(t)  # ("Schumer and Pelosi said ... but they added")
         lemma = doc.lemmas[t].lower()
         return not _plural(doc, t) and stype != "person" and (
             stype in ("organisation", "state") or lemma in word_class("organisation_nouns") or lemma in word_class("statement_nouns")
@@ -1978,7 +2017,8 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             author = _statement_author(doc, q, t, before, by_token, mentions, None)
             if author is not None:
                 return author[0], author[1]
-    if they and q.sentence > 0 and plural is None:
+    counted = plural and any(doc.lower[t] in ("two", "three", "both") for t in range(*_token_range(doc, q.speaker_start or 0, q.speaker_end or 0)))
+    if they and q.sentence > 0 and (plural is None or counted):
         # "Nancy Pelosi ... and Chuck Schumer swiftly responded ... “...,” they said", "Democrats on
         # the House Committee on Homeland Security sent a letter ... “...,” they wrote": the people the
         # sentence before names as its subject, before any source quoted earlier
@@ -1988,11 +2028,14 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
         own = by_token.get(t) if t is not None else None
         if t is not None and doc.pos[t] == "PROPN" and any(doc.deps[c] == "conj" and doc.pos[c] == "PROPN" and c in by_token for c in doc.children[t]):
             return (own.actor if own else None), _with_conjuncts(doc, t, own.name if own else doc.tokens[t], by_token)
+        together = named_together(t) if t is not None and doc.pos[t] == "PROPN" else []
+        if len(together) >= 2:
+            return (own.actor if own else None), ", ".join(together[:-1]) + " and " + together[-1]
         named = [by_token[c] for c in (doc.children[doc.heads[t]] if t is not None else ()) if doc.deps[c] == "nsubj" and c in by_token and by_token[c].type == "person"]
         if len(named) >= 2:  # the parse gave the verb both names as subjects
             names = list(dict.fromkeys(m.name for m in named))
             return named[0].actor, ", ".join(names[:-1]) + " and " + names[-1]
-        if t is not None and doc.tags[t] in ("NNS", "NNPS") and any(doc.deps[c] == "prep" and doc.lower[c] in ("on", "of", "in", "at", "from") for c in doc.children[t]):
+        if not counted and t is not None and doc.tags[t] in ("NNS", "NNPS") and any(doc.deps[c] == "prep" and doc.lower[c] in ("on", "of", "in", "at", "from") for c in doc.children[t]):
             lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl", "punct"}))
             return (own.actor if own else None), doc.text[doc.starts[lo] : doc.ends[hi]]
     for p in reversed(before):
@@ -2002,14 +2045,26 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             continue
         if p.speaker_type == "pronoun" and doc.lower[p.speaker_token] == ("they" if they else "it"):
             return p.speaker, p.speaker_name  # "they said ... they added"
+        if counted and not (coordinated(p.speaker_token) or " and " in p.speaker_name):
+            continue  # "the two leaders": two people named together, nobody else
         if fits(p.speaker_token, p.speaker_type):
+            if they and coordinated(p.speaker_token):
+                together = named_together(p.speaker_token)
+                if len(together) >= 2:
+                    return p.speaker, ", ".join(together[:-1]) + " and " + together[-1]
+                by_token = {m.token: m for m in mentions if m.token is not None}
+                own = by_token.get(p.speaker_token)
+                return p.speaker, _with_conjuncts(doc, p.speaker_token, own.name if own is not None and own.kind != "pronoun" else p.speaker_name, by_token)
             return p.speaker, p.speaker_name
-    if q.sentence == 0:
+    if q.sentence == 0 or counted:
         return None
     prev = doc.sentences[q.sentence - 1]
     for t in range(prev.token_start, prev.token_end):
         if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT" and fits(t, None if doc.pos[t] != "PROPN" else ("group" if they else "organisation")):
-            if plural is not None and doc.pos[t] == "PROPN" and not _plural(doc, t) and next((m.type for m in mentions if m.token == t), None) not in ("organisation", "group"):
+            if (
+                plural is not None and doc.pos[t] == "PROPN" and not _plural(doc, t) and next((m.type for m in mentions if m.token == t), None) not in ("organisation", "group")
+                and not any(doc.deps[c] == "conj" and doc.pos[c] == "PROPN" for c in doc.children[t])
+            ):
                 return None  # "the organizers" are no single person named before
             if they and doc.pos[t] == "PROPN":  # "Kirby and Munoz praised ...": both
                 by_token = {m.token: m for m in mentions if m.token is not None}

@@ -203,3 +203,30 @@ def test_a_paper_named_before_is_not_the_firm_that_speaks(shipped: Gazetteer) ->
     )
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "do not tolerate").speaker_name != "Courier Post"
+
+
+def test_the_two_are_the_two_people_just_named_and_their_statement_speaks_for_them(shipped: Gazetteer) -> None:
+    text = (
+        "Senate Majority Leader Mitch McConnell and House Minority Leader Kevin McCarthy blasted Democrats on Wednesday "
+        "for refusing to replenish the program.\n\n"
+        "\u201cThe Small Business Administration and the Department of the Treasury report that the program will exhaust its "
+        "funding in a matter of hours,\u201d the two said in a statement.\n\n"
+        "Republicans said they want to keep the bill focused on small-business aid.\n\n"
+        "\u201cThis did not have to happen,\u201d the statement continued."
+    )
+    quotes = speakers(text, shipped)
+    first = quote_with(quotes, text, "exhaust its funding")
+    assert (first.speaker_name, first.speaker_type) == ("Mitch McConnell and Kevin McCarthy", "group")
+    assert quote_with(quotes, text, "did not have to happen").speaker_name == "Mitch McConnell and Kevin McCarthy"
+
+
+def test_they_after_two_people_named_together_are_both(shipped: Gazetteer) -> None:
+    text = (
+        "Ms. Waters, California Democrat, called on Americans to \u201cabsolutely harass\u201d officials last summer.\n\n"
+        "Senate Minority Leader Charles E. Schumer and House Minority Leader Nancy Pelosi said Wednesday that they "
+        "\u201clistened with great interest\u201d as Mr. Trump called for unity \u2014 but they added that those words aren\u2019t good enough.\n\n"
+        "\u201cPresident Trump\u2019s words ring hollow,\u201d the two Democratic leaders said in a joint statement."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "good enough").speaker_name == "Chuck Schumer and Nancy Pelosi"
+    assert quote_with(quotes, text, "ring hollow").speaker_name == "Chuck Schumer and Nancy Pelosi"

@@ -112,7 +112,11 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         if any(doc.deps[c] == "aux" and (doc.tags[c] == "MD" or doc.lower[c] == "to") for c in kids):
             return False
         return not any(doc.deps[c] in ("dobj", "xcomp", "prep", "attr", "acomp") for c in kids) and any(
-            doc.deps[c] == "nsubj" and ((doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")) for c in kids
+            doc.deps[c] == "nsubj" and (
+                (doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")
+                or doc.lemmas[c].lower() in _DESCRIBED_PEOPLE  # "“...,” the democratic socialist continued"
+            )
+            for c in kids
         )
 
     # phrasal verbs of saying: "shot back", "pointed out"
@@ -147,6 +151,8 @@ def _according_to(doc: Doc, i: int) -> int | None:
 
 
 #: Nouns for people that are no sources of news (a participle after one is that person speaking)
+#: Words for a person a story has named, as the subject of "continued", "added" ...
+_DESCRIBED_PEOPLE = frozenset(["socialist", "conservative", "liberal", "progressive", "lawmaker", "candidate", "senator", "congressman", "congresswoman", "governor", "mayor", "president", "democrat", "republican"])
 _SOMEONE_NOUNS = frozenset(["man", "woman", "child", "boy", "girl", "kid", "crowd", "audience", "fan", "host", "anchor", "reporter", "guest", "caller", "son", "daughter", "wife", "husband"])
 
 
@@ -247,6 +253,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
         subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
         if not subjects and doc.lemmas[v].lower() == "quote" and (v != verb or any(doc.lower[c] == "as" for c in doc.children[v])):
             # "a patient was quoted as saying, “...”": the one quoted (the cue may be "quoted")
+            subjects = [c for c in doc.children[v] if doc.deps[c] == "nsubjpass"]
+        if not subjects and v != verb and doc.lemmas[v].lower() in ("hear", "see", "show", "film", "record", "catch", "overhear"):
+            # "Garner can be heard saying repeatedly: “I can't breathe.”": the one heard
             subjects = [c for c in doc.children[v] if doc.deps[c] == "nsubjpass"]
         if subjects:
             c = subjects[0]

@@ -7,7 +7,10 @@ committee meeting"), the nearest verb of saying before a quotation ("a stranger 
 a participle that goes on with the one who just spoke ("she said, hastening to add, “...”") or
 with the person of the clause before it, names that are people's by their age or office ("Tejabhai
 Meda, 36,", "Alexei Pushkov, chairman of ...") whatever the tagger made of them, "a ministry
-statement" after a ministry spoke, and a paper named before that is no "firm".
+statement" after a ministry spoke, a paper named before that is no "firm", "the two" who were
+just named together and the statement they issued, whom words are said "of" (not their speaker),
+someone "heard saying" words, a description that "continued", and a surname with an apostrophe
+("Pete D’Alessandro") the tagger left out of the name.
 
 Texts are invented for the tests, modelled on constructions found in real articles (a health
 story, a campaign-finance story, a university lawsuit, a diplomatic row, a protest video, a
@@ -230,3 +233,39 @@ def test_they_after_two_people_named_together_are_both(shipped: Gazetteer) -> No
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "good enough").speaker_name == "Chuck Schumer and Nancy Pelosi"
     assert quote_with(quotes, text, "ring hollow").speaker_name == "Chuck Schumer and Nancy Pelosi"
+
+
+def test_whom_the_words_are_about_is_not_who_says_them(shipped: Gazetteer) -> None:
+    text = (
+        "Mr. Morsi has said he governs for all Egyptians. Emad Abdel Kawy, a teacher at the rally, was not convinced, "
+        "and Mr. Morsi's aides did not respond.\n\n"
+        "\u201cIt\u2019s clear he doesn\u2019t make the decisions,\u201d he said of Mr. Morsi. \u201cThe decisions come to him.\u201d"
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "make the decisions").speaker_name == "Emad Abdel Kawy"
+    assert quote_with(quotes, text, "come to him").speaker_name == "Emad Abdel Kawy"
+
+
+def test_someone_heard_saying_words_says_them(shipped: Gazetteer) -> None:
+    text = 'In a videotape of the incident, Eric Garner can be heard saying repeatedly: "I can\'t breathe."'
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "breathe").speaker_name == "Eric Garner"
+
+
+def test_a_description_that_goes_on_speaking_after_a_quotation(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cWhat good are your thoughts?\u201d Alexandria Ocasio-Cortez wrote on Twitter.\n\n"
+        "\u201cThis is a time of great vulnerability for our communities,\u201d the democratic socialist continued."
+    )
+    quotes = speakers(text, shipped)
+    q = quote_with(quotes, text, "great vulnerability")
+    assert (q.cue, q.speaker_text, q.speaker_name) == ("continued", "the democratic socialist", "Alexandria Ocasio-Cortez")
+
+
+def test_a_surname_with_an_apostrophe_completes_the_first_name_tagged_alone(shipped: Gazetteer) -> None:
+    text = (
+        "Sanders' Iowa director, Pete D\u2019Alessandro, said the campaign was drawing big crowds.\n\n"
+        "\u201cEvery crowd we\u2019ve gotten has exceeded our original goals,\u201d he said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "Every crowd").speaker_name == "Pete D\u2019Alessandro"

@@ -1431,7 +1431,12 @@ def _with_conjuncts(doc: Doc, head: int, name: str, by_token: dict[int, ActorMen
             a, b = _name_phrase(doc, c)
             names.append(_surface(doc, a, b))
     names = list(dict.fromkeys(names))  # (the title's organisation coordinated with the name: one person)
-    return name if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return name if len(names) == 1 else _and_list(names)
+
+
+def _and_list(names: Sequence[str]) -> str:
+    """Names joined as a writer joins them ("A, B and C")."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _statement_author(
@@ -2032,11 +2037,11 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             return (own.actor if own else None), _with_conjuncts(doc, t, own.name if own else doc.tokens[t], by_token)
         together = named_together(t) if t is not None and doc.pos[t] == "PROPN" else []
         if len(together) >= 2:
-            return (own.actor if own else None), ", ".join(together[:-1]) + " and " + together[-1]
+            return (own.actor if own else None), _and_list(together)
         named = [by_token[c] for c in (doc.children[doc.heads[t]] if t is not None else ()) if doc.deps[c] == "nsubj" and c in by_token and by_token[c].type == "person"]
         if len(named) >= 2:  # the parse gave the verb both names as subjects
             names = list(dict.fromkeys(m.name for m in named))
-            return named[0].actor, ", ".join(names[:-1]) + " and " + names[-1]
+            return named[0].actor, _and_list(names)
         if not counted and t is not None and doc.tags[t] in ("NNS", "NNPS") and any(doc.deps[c] == "prep" and doc.lower[c] in ("on", "of", "in", "at", "from") for c in doc.children[t]):
             lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl", "punct"}))
             return (own.actor if own else None), doc.text[doc.starts[lo] : doc.ends[hi]]
@@ -2053,7 +2058,7 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             if they and coordinated(p.speaker_token):
                 together = named_together(p.speaker_token)
                 if len(together) >= 2:
-                    return p.speaker, ", ".join(together[:-1]) + " and " + together[-1]
+                    return p.speaker, _and_list(together)
                 by_token = {m.token: m for m in mentions if m.token is not None}
                 own = by_token.get(p.speaker_token)
                 return p.speaker, _with_conjuncts(doc, p.speaker_token, own.name if own is not None and own.kind != "pronoun" else p.speaker_name, by_token)

@@ -150,9 +150,9 @@ def _according_to(doc: Doc, i: int) -> int | None:
     return None
 
 
-#: Nouns for people that are no sources of news (a participle after one is that person speaking)
 #: Words for a person a story has named, as the subject of "continued", "added" ...
 _DESCRIBED_PEOPLE = frozenset(["socialist", "conservative", "liberal", "progressive", "lawmaker", "candidate", "senator", "congressman", "congresswoman", "governor", "mayor", "president", "democrat", "republican"])
+#: Nouns for people that are no sources of news (a participle after one is that person speaking)
 _SOMEONE_NOUNS = frozenset(["man", "woman", "child", "boy", "girl", "kid", "crowd", "audience", "fan", "host", "anchor", "reporter", "guest", "caller", "son", "daughter", "wife", "husband"])
 
 
@@ -187,11 +187,11 @@ def _subject(doc: Doc, verb: int) -> int | None:
     A participle of saying that hangs inside what another cue reports ("he claimed China was
     taking over Canada, warning it ...") adds to that cue's speech: it takes that cue's subject.
     """
-    g = doc.heads[verb] if doc.deps[verb] == "xcomp" and doc.heads[verb] < verb else verb
-    if doc.tags[g] == "VBG" and g >= 2 and doc.tokens[g - 1] == "," and _is_cue(doc, g - 2):
+    part = doc.heads[verb] if doc.deps[verb] == "xcomp" and doc.heads[verb] < verb else verb
+    if doc.tags[part] == "VBG" and part >= 2 and doc.tokens[part - 1] == "," and _is_cue(doc, part - 2):
         # "she said, hastening to add, “...”": the one who just said (the parse may hang the
         # participle anywhere)
-        said = next((c for c in doc.children[g - 2] if doc.deps[c] == "nsubj" and c < g - 2), None)
+        said = next((c for c in doc.children[part - 2] if doc.deps[c] == "nsubj" and c < part - 2), None)
         if said is not None:
             return said
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl" and verb >= 2 and doc.tokens[verb - 1] == ",":

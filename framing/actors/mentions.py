@@ -2311,17 +2311,23 @@ def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence
 #: Nouns for a person of one sex
 _GENDERED_NOUNS = {"woman": "she", "mother": "she", "girl": "she", "wife": "she", "daughter": "she", "man": "he", "father": "he", "boy": "he", "husband": "he", "son": "he"}
 
-#: Words for a person by sex, age or family, not by what they do ("the mother of five boys": "the
-#: official" may be anyone's official, see :func:`_described_subject_before`)
-_PERSON_WORDS = frozenset([*_GENDERED_NOUNS, "teen", "teenager", "socialist", "conservative", "liberal", "progressive", "libertarian"])
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Words for a person by sex, age, family or politics, not by what they do ("the mother of five
+    boys", "the self-described socialist": "the official" may be anyone's official, see
+    :func:`_described_subject_before`)."""
+    return frozenset([*_GENDERED_NOUNS, "teen", "teenager", *word_class("stance_nouns")])
 
-#: Nouns for one person a speaker phrase may describe besides titles ("the teen", "the official")
-_PEOPLE_NOUNS = frozenset([
-    "teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive",
-    # what a profile calls the person it just named ("Bouwsma contributed $1,000 ... said the self-described Christian conservative")
-    "conservative", "liberal", "progressive", "moderate", "libertarian", "socialist", "evangelical", "voter", "resident", "farmer", "worker", "labourer", "laborer",
-    "retiree", "supporter", "donor", "volunteer", "nurse", "doctor", "teacher", "lawyer", "attorney", "pastor", "businessman", "businesswoman", "entrepreneur",
-])
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Nouns for one person a speaker phrase may describe besides titles ("the teen", "the official")."""
+    return frozenset([
+        "teen", "teenager", "man", "woman", "boy", "girl", "official", "expert", "analyst", "economist", "activist", "veteran", "survivor", "student", "mother", "father", "owner", "lawmaker", "officer", "executive",
+        # what a profile calls the person it just named ("Bouwsma contributed $1,000 ... said the self-described Christian conservative")
+        *word_class("stance_nouns"), "moderate", "evangelical", "voter", "resident", "farmer", "worker", "labourer", "laborer",
+        "retiree", "supporter", "donor", "volunteer", "nurse", "doctor", "teacher", "lawyer", "attorney", "pastor", "businessman", "businesswoman", "entrepreneur",
+    ])
 
 
 def _described_subject_before(
@@ -2331,9 +2337,9 @@ def _described_subject_before(
     when the sentence right before the quotation has one named person as its main subject and
     no other word for what the description says ("In Sanford, Tristan Bailey, 15, was stunned
     ... “...,” said the teen"; not "Smith praised the officer. “...,” the officer said")."""
-    if q.sentence == 0 or not _describes_someone_unnamed(doc, q, head, mentions, _PEOPLE_NOUNS):
+    if q.sentence == 0 or not _describes_someone_unnamed(doc, q, head, mentions, _people_nouns()):
         return None
-    if any(doc.deps[c] == "poss" and (doc.pos[c] == "PRON" or doc.lemmas[c].lower() in _PERSON_WORDS or any(e.label == "PERSON" and e.start <= c < e.end for e in doc.entities)) for c in doc.children[head]):
+    if any(doc.deps[c] == "poss" and (doc.pos[c] == "PRON" or doc.lemmas[c].lower() in _person_words() or any(e.label == "PERSON" and e.start <= c < e.end for e in doc.entities)) for c in doc.children[head]):
         return None  # "the man's lawyer", "his wife": someone related to a person, not that person
     if q.speaker_start is not None and q.speaker_start < q.start:
         return None  # the description opens the attribution: its own sentence says who it is
@@ -2389,7 +2395,7 @@ def _described_last_speaker(
     governor", "the chief justice", "the 36-year-old": "the", a singular title noun or an age, no
     name but a place) and the last named source was quoted at most four sentences before, with no
     other person made a subject since: then it is that source."""
-    if q.speaker_start is None or last.speaker is None or not _describes_someone_unnamed(doc, q, head, mentions, _PERSON_WORDS):
+    if q.speaker_start is None or last.speaker is None or not _describes_someone_unnamed(doc, q, head, mentions, _person_words()):
         return False
     if any(doc.deps[c] == "conj" for c in doc.children[head]):
         return False  # "the husband and wife": two people
@@ -2533,13 +2539,13 @@ def _unnamed_source_before(
     if doc.pos[head] != "NOUN" or doc.lower[head] != doc.lemmas[head].lower() or doc.lemmas[head].lower() in word_class("statement_nouns") or doc.lemmas[head].lower() in word_class("organisation_nouns"):
         return None  # a name is resolved as usual; "officials" are no "he"; a report or "the government" is no person
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
-    if described and prev.speaker is None and doc.tags[head] == "NN" and doc.lemmas[head].lower() in _PEOPLE_NOUNS | _TITLE_FORMS.keys() | _JOB_FORMS.keys():
+    if described and prev.speaker is None and doc.tags[head] == "NN" and doc.lemmas[head].lower() in _people_nouns() | _TITLE_FORMS.keys() | _JOB_FORMS.keys():
         return prev  # (when no one named may be "he": "the captain" as well, see link_speakers)
     unnamed = prev.speaker_type == "anonymous" or (
         # "One 30-year-old man ... says"; "the woman" only when no one named just before may be her
         # ("The woman, in a written petition, said ..." after "Ford was accused by a woman ...",
         # not "the woman said" after "identified only as Kimberly")
-        prev.speaker_type == "unknown" and doc.lemmas[head].lower() in _PEOPLE_NOUNS and (
+        prev.speaker_type == "unknown" and doc.lemmas[head].lower() in _people_nouns() and (
             any(doc.lower[c] in ("a", "an", "one") for c in doc.children[head])
             or not any(
                 m.type == "person" and m.kind != "pronoun" and 0 <= prev.sentence - m.sentence <= 3 and m.start < (prev.speaker_start or 0)

@@ -114,7 +114,7 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         return not any(doc.deps[c] in ("dobj", "xcomp", "prep", "attr", "acomp") for c in kids) and any(
             doc.deps[c] == "nsubj" and (
                 (doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")
-                or doc.lemmas[c].lower() in _DESCRIBED_PEOPLE  # "“...,” the democratic socialist continued"
+                or doc.lemmas[c].lower() in _DESCRIBED_PEOPLE or doc.lemmas[c].lower() in word_class("stance_nouns")  # "“...,” the democratic socialist continued"
             )
             for c in kids
         )
@@ -151,7 +151,7 @@ def _according_to(doc: Doc, i: int) -> int | None:
 
 
 #: Words for a person a story has named, as the subject of "continued", "added" ...
-_DESCRIBED_PEOPLE = frozenset(["socialist", "conservative", "liberal", "progressive", "lawmaker", "candidate", "senator", "congressman", "congresswoman", "governor", "mayor", "president", "democrat", "republican"])
+_DESCRIBED_PEOPLE = frozenset(["lawmaker", "candidate", "senator", "congressman", "congresswoman", "governor", "mayor", "president", "democrat", "republican"])
 #: Nouns for people that are no sources of news (a participle after one is that person speaking)
 _SOMEONE_NOUNS = frozenset(["man", "woman", "child", "boy", "girl", "kid", "crowd", "audience", "fan", "host", "anchor", "reporter", "guest", "caller", "son", "daughter", "wife", "husband"])
 
@@ -181,6 +181,32 @@ def _object_of_verb(doc: Doc, noun: int) -> bool:
     return doc.pos[noun] == "NOUN" and doc.deps[noun] == "dobj" and doc.pos[doc.heads[noun]] in ("VERB", "AUX")
 
 
+def _clause_before_subject(doc: Doc, verb: int) -> int | None:
+    """The subject of the clause right before a verb of saying the parser hung on a main clause
+    whose subject is a thing, not someone: a participle ("the advantages of incumbency were on
+    full display, as Mr. Christie heaped praise on Mr. Obama, saying, “...”") or a conjunct
+    ("China's strong comments come after Canadian Foreign Minister Melanie Joly summoned China's
+    ambassador, and said she was considering ..."). That clause's subject, a name or a source,
+    goes on speaking."""
+    if not ((doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl") or doc.deps[verb] == "conj"):
+        return None
+    k = verb - 1
+    while k > 0 and doc.tokens[k] in (",", "and"):
+        k -= 1
+    if k == verb - 1:
+        return None  # (joined with no comma or "and": no clause ends before it)
+    h = doc.heads[verb]
+    main = next((c for c in doc.children[h] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
+    sub = next((c for c in doc.children[h] if doc.deps[c] == "advcl" and c < verb and subtree_span(doc, c)[1] == k), None)
+    who = next((g for g in doc.children[sub] if doc.deps[g] == "nsubj"), None) if sub is not None else None
+    if main is None or who is None or doc.pos[main] != "NOUN":
+        return None
+    lemma = doc.lemmas[main].lower()
+    if lemma in word_class("source_nouns") or lemma in _SOMEONE_NOUNS or lemma in word_class("organisation_nouns"):
+        return None
+    return who if doc.pos[who] == "PROPN" or doc.lemmas[who].lower() in word_class("source_nouns") else None
+
+
 def _subject(doc: Doc, verb: int) -> int | None:
     """The subject of ``verb``, inherited through coordination and control when it has none.
 
@@ -194,19 +220,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
         said = next((c for c in doc.children[part - 2] if doc.deps[c] == "nsubj" and c < part - 2), None)
         if said is not None:
             return said
-    if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl" and verb >= 2 and doc.tokens[verb - 1] == ",":
-        # "the advantages of incumbency were on full display, as Mr. Christie heaped praise on
-        # Mr. Obama, saying, “...”": the participle goes on with the clause just before it when the
-        # main clause's subject is a thing, not someone
-        h = doc.heads[verb]
-        main = next((c for c in doc.children[h] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
-        sub = next((c for c in doc.children[h] if doc.deps[c] == "advcl" and c < verb and subtree_span(doc, c)[1] == verb - 2), None)
-        who = next((g for g in doc.children[sub] if doc.deps[g] == "nsubj"), None) if sub is not None else None
-        if (
-            main is not None and who is not None and doc.pos[main] == "NOUN" and doc.lemmas[main].lower() not in word_class("source_nouns")
-            and doc.lemmas[main].lower() not in _SOMEONE_NOUNS and doc.lemmas[main].lower() not in word_class("organisation_nouns") and (doc.pos[who] == "PROPN" or doc.lemmas[who].lower() in word_class("source_nouns"))
-        ):
-            return who
+    who = _clause_before_subject(doc, verb)
+    if who is not None:
+        return who
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:

@@ -269,3 +269,12 @@ def test_a_surname_with_an_apostrophe_completes_the_first_name_tagged_alone(ship
     )
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "Every crowd").speaker_name == "Pete D\u2019Alessandro"
+
+
+def test_a_conjunct_of_saying_goes_with_the_person_of_the_clause_before_it(shipped: Gazetteer) -> None:
+    text = (
+        "China's strong comments come after Canadian Foreign Minister Melanie Joly on Thursday summoned China's ambassador "
+        "to Canada, Cong Peiwu, and said she was considering expelling the diplomat."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "expelling").speaker_name == "Mélanie Joly"

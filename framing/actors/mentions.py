@@ -1097,6 +1097,11 @@ def find_mentions(
     """
     mentions, excluded = _gazetteer_mentions(doc, gazetteer, published)
     if candidates and doc.has_syntax:
+        # "the Foreign Correspondents' Club of China", "the Bank of Canada": an organisation named
+        # after a country is not that country (it is found as an organisation of its own below)
+        after_place = [(doc.starts[e.start], doc.ends[e.end - 1]) for e in doc.entities if e.label == "ORG" and _named_after_place(doc, e.start, e.end)]
+        if after_place:
+            mentions = [m for m in mentions if not (m.type in ("state", "place") and any(a <= m.start and m.end <= b for a, b in after_place))]
         # an excluded phrase the parser calls an organisation is one ("China Daily", "Bank of America")
         orgs = {(doc.starts[e.start], doc.ends[e.end - 1]) for e in doc.entities if e.label == "ORG"}
         taken = [(m.start, m.end) for m in mentions] + [x for x in excluded if x not in orgs]
@@ -1104,6 +1109,24 @@ def find_mentions(
         mentions.sort(key=lambda m: (m.start, m.end))
     spans = find_quote_spans(doc.text) if quote_spans is None else quote_spans
     return _resolve_pronouns(doc, mentions, gazetteer, spans)
+
+
+#: Organisations that may be named after a country without speaking for it ("the Bank of
+#: China"; not "the Government of Canada", "the Embassy of China")
+_NAMED_AFTER_A_PLACE = frozenset([
+    "club", "bank", "association", "chamber", "federation", "institute", "institution", "university", "college", "society",
+    "academy", "foundation", "museum", "corporation", "company", "league", "alliance", "coalition",
+])
+
+
+def _named_after_place(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` (an organisation's name) are "<...> <Club> of <Place>" with a
+    capitalised organisation word of :data:`_NAMED_AFTER_A_PLACE` before "of"."""
+    k = next((k for k in range(a + 1, b - 1) if doc.lower[k] == "of"), None)
+    return (
+        k is not None and doc.lower[k - 1] in _NAMED_AFTER_A_PLACE and doc.tokens[k - 1][:1].isupper()
+        and all(doc.pos[t] == "PROPN" or doc.lower[t] == "the" for t in range(k + 1, b))
+    )
 
 
 _TITLE_HEADS = frozenset(
@@ -1518,7 +1541,34 @@ def _statement_author(
         ), None)
         if wrote is not None:
             return wrote.speaker, wrote.speaker_name or "", wrote.speaker_type
-    return _text_introduced(doc, q, head, before, by_token, mentions, gazetteer) or unowned
+    return _text_introduced(doc, q, head, before, by_token, mentions, gazetteer) or unowned or _according_to_before(doc, q, head, by_token)
+
+
+#: Texts a news outlet or broadcaster makes ("According to Good Morning America, ... “...,” the report said")
+_REPORTS = frozenset(["report", "story", "article", "piece", "segment", "broadcast"])
+
+
+def _according_to_before(doc: Doc, q: Quote, head: int, by_token: dict[int, ActorMention]) -> tuple[str | None, str, str | None] | None:
+    """(actor, name, "organisation") of the source "according to" names in the story's sentence
+    before a quotation "the report" speaks ("According to Good Morning America, the church
+    partnered with ... “...,” the report said"): a name that is no person's."""
+    if doc.lemmas[head].lower() not in _REPORTS or q.sentence == 0:
+        return None
+    sent = doc.sentences[_story_sentence_before(doc, q.sentence)]
+    for t in range(sent.token_start, sent.token_end - 2):
+        if doc.lower[t] != "according" or doc.lower[t + 1] != "to":
+            continue
+        name = next((g for g in doc.children[t + 1] if doc.deps[g] == "pobj" and doc.pos[g] == "PROPN"), None)
+        if name is None:
+            return None
+        own = by_token.get(name)
+        if own is not None:
+            return (own.actor, own.name, "organisation") if own.type == "organisation" else None
+        a, b = _name_phrase(doc, name)
+        if any(e.label == "PERSON" and e.start <= name < e.end for e in doc.entities):
+            return None
+        return None, _surface(doc, a, b), "organisation"
+    return None
 
 
 #: Texts an outlet publishes ("the piece said" after "The New York Times wrote")
@@ -1558,10 +1608,12 @@ def _statement_owner(doc: Doc, head: int) -> int | None:
         # "the White House issued a statement saying ...": who issued it
         owner = next((c for c in doc.children[doc.heads[head]] if doc.deps[c] == "nsubj"), None)
     if (
-        owner is None and doc.deps[head] == "pobj" and doc.lower[doc.heads[head]] == "in" and doc.lemmas[doc.heads[doc.heads[head]]].lower() in word_class("speech_verbs")
+        owner is None and doc.deps[head] == "pobj" and doc.lower[doc.heads[head]] == "in"
+        and (doc.lemmas[doc.heads[doc.heads[head]]].lower() in word_class("speech_verbs") or doc.lemmas[doc.heads[doc.heads[head]]].lower() == "find")
         and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an") for c in doc.children[head])
     ):
-        # "ICE said in a statement": who said it (not "Douglas claimed in the report": quoted in it)
+        # "ICE said in a statement", "In a report published this month, the club found that ...":
+        # who said it (not "Douglas claimed in the report": quoted in it)
         owner = next((c for c in doc.children[doc.heads[doc.heads[head]]] if doc.deps[c] == "nsubj"), None)
     if owner is None:
         # "the Amaq statement": a name before the noun

@@ -281,10 +281,15 @@ def _first_rule(line: str, st: PageState, rules: tuple[_Rule, ...]) -> bool:
     return False
 
 
+_LOWER_ASCII = re.compile(r"[a-z]")
+
+
 def _caps_teaser(line: str) -> bool:
     """A link to another story set in capitals inside the article ("TRUMP IMPOSES TARIFFS ON
     IMPORTS FROM CANADA"), as some outlets print them: five or more words, nearly every letter a
     capital, no sentence end (an all-capitals subhead is usually shorter)."""
+    if len(_LOWER_ASCII.findall(line)) > 0.1 * len(line):
+        return False  # (a quick no: over a tenth of the line's characters are small letters)
     letters = [c for c in line if c.isalpha()]
     return _words(line) >= 5 and len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) and not line.rstrip().endswith((".", "?", "!"))
 

@@ -20,7 +20,28 @@ def repair_subjects(tokens: list[str], lemmas: list[str], pos: list[str], deps: 
         children = children_of(heads)
     if stranded_speakers(lemmas, pos, deps, heads, children, entities):
         children = children_of(heads)
+    if modal_names(tokens, lemmas, pos, deps, heads, children):
+        children = children_of(heads)
     return children
+
+
+def modal_names(tokens: list[str], lemmas: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]]) -> bool:
+    """A surname the parser took for a modal verb before a verb of saying in the past ("“We are not
+    afraid,” May said"): a modal is followed by a verb's base form, so "May" before "said" is the
+    subject. It becomes the verb's subject, a proper noun. Changes ``pos``, ``deps`` and ``heads``
+    in place; whether any changed."""
+    changed = False
+    for i, tok in enumerate(tokens):
+        if tok != "May" or deps[i] != "aux":
+            continue
+        v = heads[i]
+        if v != i + 1 or pos[v] != "VERB" or lemmas[v].lower() not in _SAYING or tokens[v].lower() == lemmas[v].lower():
+            continue  # (not "May say": a base form may follow a modal)
+        if any(deps[c] in ("nsubj", "nsubjpass", "expl", "csubj") for c in children[v]):
+            continue
+        pos[i], deps[i] = "PROPN", "nsubj"
+        changed = True
+    return changed
 
 
 def pseudonym_marks(tokens: list[str], starts: Sequence[int], pos: list[str], tags: list[str], deps: list[str], heads: list[int], entities: list[Entity]) -> bool:

@@ -513,11 +513,17 @@ class _Finder:
                     self.mark_of[i] = k
         # sentences on a line of page furniture (a link to another story in capitals, a photo
         # caption): a quotation runs on past them as if they were not there
-        self.debris = frozenset(
-            k for k, sent in enumerate(doc.sentences)
-            if sent.token_end > sent.token_start and is_inline_debris(line_at(doc.text, doc.starts[sent.token_start]))
-            and "\n" not in doc.text[doc.starts[sent.token_start] : doc.ends[sent.token_end - 1]]
-        )
+        furniture: dict[str, bool] = {}  # line -> whether it is furniture (a paragraph holds many sentences)
+        debris = []
+        for k, sent in enumerate(doc.sentences):
+            if sent.token_end <= sent.token_start or "\n" in doc.text[doc.starts[sent.token_start] : doc.ends[sent.token_end - 1]]:
+                continue
+            line = line_at(doc.text, doc.starts[sent.token_start])
+            if line not in furniture:
+                furniture[line] = is_inline_debris(line)
+            if furniture[line]:
+                debris.append(k)
+        self.debris = frozenset(debris)
 
     def is_title(self, a: int, b: int) -> bool:
         """A short quotation whose words are all capitalised and that sits as the object of a

@@ -20,6 +20,8 @@ hurricane campaign stop, a state committee hearing, a bathroom-bill essay, a mar
 from __future__ import annotations
 
 from framing.actors.gazetteer import Gazetteer
+from framing.actors.mentions import find_mentions
+from framing.text.parse import parse
 
 from .test_speaker_cases import quote_with, shipped, speakers
 
@@ -278,3 +280,50 @@ def test_a_conjunct_of_saying_goes_with_the_person_of_the_clause_before_it(shipp
     )
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "expelling").speaker_name == "Mélanie Joly"
+
+
+def test_a_report_an_organisation_found_things_in_speaks_for_it(shipped: Gazetteer) -> None:
+    # an organisation named after a country is not the country ("the Bank of China")
+    text = (
+        "In a survey published this week, the Foreign Press Club of China found that most reporters had faced "
+        "interference while reporting last year.\n\n"
+        "\"As China grows richer,\" the survey said, \"it has shown a growing willingness to restrict reporting.\""
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "grows richer").speaker_name == "Foreign Press Club of China"
+    doc = parse(text)
+    mentions = find_mentions(doc, shipped)
+    assert ("Foreign Press Club of China", "organisation") in {(text[m.start : m.end], m.type) for m in mentions}
+    assert not any(m.actor == "china" and m.start < text.index(" found") for m in mentions)
+
+
+def test_the_report_after_according_to_a_programme_is_the_programme(shipped: Gazetteer) -> None:
+    text = (
+        "A church in Glendale will cancel $2 million in medical debt this Christmas.\n\n"
+        "According to Good Morning America, the church partnered with a charity to buy the debt from collectors.\n\n"
+        "\"This morning, one church is creating its own Christmas miracle,\" the report said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "Christmas miracle").speaker_name == "Good Morning America"
+    doc = parse(text)
+    assert not any(m.actor == "united_states" for m in find_mentions(doc, shipped))  # the programme is no mention of the US
+
+
+def test_according_to_a_person_gives_the_report_no_author(shipped: Gazetteer) -> None:
+    text = (
+        "According to Dana Whitfield, the church partnered with a charity to buy the debt.\n\n"
+        "\"This morning, one church is creating its own Christmas miracle,\" the report said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "Christmas miracle").speaker_name != "Dana Whitfield"
+
+
+def test_a_surname_the_parser_took_for_may_before_said_is_the_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "Prime Minister Theresa May spoke to Parliament on Thursday morning.\n\n"
+        "\"We are not afraid,\" May said in her address. \"Our resolve will never waver.\"\n\n"
+        "Officials may say more later."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "not afraid").speaker_name == "Theresa May"
+    assert quote_with(quotes, text, "never waver").speaker_name == "Theresa May"

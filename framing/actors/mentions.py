@@ -1434,6 +1434,7 @@ _AGENT_NOUNS = frozenset({
     "backer", "associate", "biographer", "deputy", "assistant", "employee", "engineer", "brother", "sister",
     "father", "mother", "son", "daughter", "wife", "husband", "family", "nemesis", "rival", "successor",
     "predecessor", "transition", "defense", "surrogate", "pollster", "operative", "loyalist",
+    "commander",  # "the top NATO commander in Afghanistan said": one of NATO's people, not NATO
 })
 
 

@@ -180,6 +180,7 @@ def load_pipeline(name_or_path: str | None = None) -> Any:
         raise MissingResourceError(f"the spaCy pipeline at {path} has no {' or '.join(missing)}; framing needs tagger, parser and NER")
     from spacy.language import Language
 
+    _split_glued_quotes(nlp.tokenizer)
     if "framing_line_breaks" not in Language.factories:
         Language.component("framing_line_breaks", func=_line_breaks_end_sentences)
     nlp.add_pipe("framing_line_breaks", before="parser")
@@ -190,7 +191,22 @@ def load_pipeline(name_or_path: str | None = None) -> Any:
 def tokenizer() -> Any:
     """spaCy's English tokenizer alone (the rules every English pipeline uses), for lexicon terms."""
     spacy = require("spacy", "spacy", "tokenising lexicon terms like texts")
-    return spacy.blank("en").tokenizer
+    tok = spacy.blank("en").tokenizer
+    _split_glued_quotes(tok)
+    return tok
+
+
+#: A closing quotation mark glued to the next sentence's first word ("as appropriate.”Trump
+#: added"), as pages often print it: the tokenizer keeps "”Trump" as one word unless told
+_GLUED_CLOSING_QUOTE = r"(?<=[a-z.,!?])[”\"](?=[A-Z])"
+
+
+def _split_glued_quotes(tok: Any) -> None:
+    """Make spaCy tokenizer ``tok`` split a closing quotation mark from a capitalised word glued to
+    it (:data:`_GLUED_CLOSING_QUOTE`), on top of whatever infixes it has."""
+    infixes = tok.infix_finditer.__self__.pattern if tok.infix_finditer is not None else ""
+    if _GLUED_CLOSING_QUOTE not in infixes:
+        tok.infix_finditer = re.compile(f"{infixes}|{_GLUED_CLOSING_QUOTE}" if infixes else _GLUED_CLOSING_QUOTE).finditer
 
 
 @lru_cache(maxsize=1)

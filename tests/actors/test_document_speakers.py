@@ -10,7 +10,10 @@ Meda, 36,", "Alexei Pushkov, chairman of ...") whatever the tagger made of them,
 statement" after a ministry spoke, a paper named before that is no "firm", "the two" who were
 just named together and the statement they issued, whom words are said "of" (not their speaker),
 someone "heard saying" words, a description that "continued", and a surname with an apostrophe
-("Pete D’Alessandro") the tagger left out of the name.
+("Pete D’Alessandro") the tagger left out of the name; a report an organisation "found" things in,
+an organisation named after a country ("the Foreign Press Club of China"), "the report" after
+"According to Good Morning America", "May" the parser took for a modal, a quotation glued to the
+next sentence ("appropriate.”Trump added"), and a commander of an organisation.
 
 Texts are invented for the tests, modelled on constructions found in real articles (a health
 story, a campaign-finance story, a university lawsuit, a diplomatic row, a protest video, a
@@ -327,3 +330,22 @@ def test_a_surname_the_parser_took_for_may_before_said_is_the_speaker(shipped: G
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "not afraid").speaker_name == "Theresa May"
     assert quote_with(quotes, text, "never waver").speaker_name == "Theresa May"
+
+
+def test_a_quotation_glued_to_the_next_sentence_keeps_its_speaker(shipped: Gazetteer) -> None:
+    text = (
+        "“Because of this success, the Task Force will continue on indefinitely,” Trump tweeted. "
+        "“We may add or subtract people to it, as appropriate.”Trump added that the task force “will also be very focused on vaccines.”"
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "subtract people").speaker_name == "Donald Trump"
+    assert quote_with(quotes, text, "focused on vaccines").speaker_name == "Donald Trump"
+
+
+def test_a_commander_of_an_organisation_is_one_of_its_people_not_the_organisation(shipped: Gazetteer) -> None:
+    text = (
+        "The press office pointed to remarks the general made at a press conference on Oct. 2.\n\n"
+        "\"The military here is completely different than when I left,\" said the top NATO commander in Afghanistan."
+    )
+    q = quote_with(speakers(text, shipped), text, "completely different")
+    assert q.speaker_name == "the top NATO commander in Afghanistan" and q.speaker == "nato"

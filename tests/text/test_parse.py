@@ -66,6 +66,19 @@ def test_tokens_are_the_same_with_and_without_syntax() -> None:
     assert parse(text).tokens == segment(text).tokens == tokenised(text).tokens
 
 
+def test_a_closing_quotation_mark_glued_to_the_next_word_is_a_token_of_its_own() -> None:
+    # pages often drop the space after a quotation ("as appropriate.”Trump added"); the lexicon
+    # tokenizer splits it the same way, so terms still match where the text does
+    from framing.text.parse import tokenizer
+
+    text = "“We may add people to it, as appropriate.”Trump added that the team “will also focus on vaccines.” He left.\"It was late."
+    doc = parse(text)
+    assert "Trump" in doc.tokens and "”Trump" not in doc.tokens
+    assert '"It' not in doc.tokens and "It" in doc.tokens
+    assert [t.text for t in tokenizer()("as appropriate.”Trump added")] == ["as", "appropriate", ".", "”", "Trump", "added"]
+    assert all(text[a:b] == t for a, b, t in zip(doc.starts, doc.ends, doc.tokens, strict=True))
+
+
 def test_not_english_is_tokenised_without_syntax_and_says_why() -> None:
     """A French article gets tokens and sentences, no syntax, and a note naming the reason."""
     text = (

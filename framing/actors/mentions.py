@@ -1233,14 +1233,21 @@ def link_speakers(
                 out.append(replace(q, speaker_name=None))  # (often link debris: "... MORE (D-Va.)")
                 continue
             m = before[-1]
-        if m is not None and m.type != "person" and q.speaker_type != "pronoun" and doc.has_syntax:
-            # "Americans for Tax Reform President Grover Norquist", "Time's Dan Hirschhorn": a
-            # phrase that ends with a person's full name is that person speaking, whatever the
-            # parser made its head
+        if ((m is not None and m.type != "person") or (m is None and _is_title(doc, head))) and q.speaker_type != "pronoun" and doc.has_syntax:
+            # "Americans for Tax Reform President Grover Norquist", "Time's Dan Hirschhorn",
+            # "former Director of National Intelligence James Clapper": a phrase that ends with a
+            # person's full name is that person speaking, whatever the parser made its head
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             e = b - 1
             while e > a and doc.pos[e] == "PUNCT":
                 e -= 1
+            medium = next((c for c in doc.children[head] if doc.deps[c] == "prep" and doc.lower[c] in ("on", "to", "in", "at", "during") and head < c <= e and subtree_span(doc, c)[1] >= e), None)
+            if medium is not None and (by_token.get(e) is None or by_token[e].type != "person"):
+                # "former Director of National Intelligence James Clapper on CNN": the name before
+                # where he spoke
+                e = medium - 1
+                while e > a and doc.pos[e] == "PUNCT":
+                    e -= 1
             tail = by_token.get(e)
             path: list[str] = []  # the prepositions between the name and the head
             k = e
@@ -1471,6 +1478,18 @@ def _statement_author(
     a quotation at most ten sentences before was said "in a statement" by, else the author named
     where the text was introduced ("X released a video ... “...,” the video asks")."""
     owner = _statement_owner(doc, head)
+    if owner is not None and doc.lower[owner] in ("her", "his") and owner not in by_token:
+        # "In a statement Tuesday, Robach said ... “...,” her statement said": the person of that
+        # sex who spoke just before (within two sentences)
+        sex = "she" if doc.lower[owner] == "her" else "he"
+        spoke = next((
+            p for p in reversed(before)
+            if p.speaker is not None and p.speaker_name and p.speaker_type in ("person", "pronoun") and p.end <= q.start
+            and q.sentence - _last_sentence_of(doc, p, attribution=True) <= 2
+        ), None)
+        if spoke is not None and spoke.speaker_name and first_name_pronoun(spoke.speaker_name.split()[0]) in (sex, None):
+            return spoke.speaker, spoke.speaker_name, "person"
+        return None
     if owner is not None:
         return _owner_author(doc, q, owner, mentions, gazetteer, by_token)
     kind = next((

@@ -349,3 +349,32 @@ def test_a_commander_of_an_organisation_is_one_of_its_people_not_the_organisatio
     )
     q = quote_with(speakers(text, shipped), text, "completely different")
     assert q.speaker_name == "the top NATO commander in Afghanistan" and q.speaker == "nato"
+
+
+def test_her_statement_is_the_statement_of_the_woman_who_just_spoke(shipped: Gazetteer) -> None:
+    text = (
+        "In a statement Tuesday, Dana Whitfield said the network never killed the story and called her remarks "
+        "“a private moment of frustration.”\n\n"
+        "“I was upset that an interview I had conducted did not air,” her statement said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "I was upset").speaker_name == "Dana Whitfield"
+
+
+def test_his_statement_is_not_given_to_a_woman(shipped: Gazetteer) -> None:
+    text = (
+        "In a statement Tuesday, Dana Whitfield said the network never killed the story and called her remarks "
+        "“a private moment of frustration.”\n\n"
+        "“I was upset that an interview I had conducted did not air,” his statement said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "I was upset").speaker_name != "Dana Whitfield"
+
+
+def test_a_title_before_a_full_name_and_where_he_spoke_is_that_person(shipped: Gazetteer) -> None:
+    text = (
+        "“In some ways, he may have met his match here,” said former Director of National Intelligence "
+        "James Clapper on CNN’s “State of the Union.”"
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "met his match").speaker_name == "James Clapper"

@@ -1380,6 +1380,10 @@ def link_speakers(
                 out.append(replace(q, speaker=named_as.actor, speaker_name=named_as.name, speaker_type="person"))
                 last = out[-1]
                 continue
+        if m is None and doc.has_syntax and q.speaker_type != "pronoun":
+            # "Stuart Elliott and his wife Vilma Elliott ... “...,” his wife added": the relative
+            # named before
+            m = _named_relative(doc, q, head, mentions, quoted)
         if m is None:
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [
@@ -1431,6 +1435,34 @@ def link_speakers(
         if m.type == "person":
             last = q
     return out
+
+
+#: Words for someone by their relation to another person ("his wife", "Castile's girlfriend")
+_RELATION_NOUNS = frozenset({
+    "wife", "husband", "girlfriend", "boyfriend", "partner", "fiancee", "fiancée", "fiance", "fiancé", "widow", "widower",
+    "son", "daughter", "mother", "father", "brother", "sister", "grandmother", "grandfather",
+})
+
+
+def _named_relative(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:
+    """The person a speaker "his wife", "Castile's girlfriend" was named as before (at most eight
+    sentences back, in the writer's words): the name right after that relation noun ("his wife
+    Vilma Elliott", "girlfriend, Diamond Reynolds") or whose apposition it is ("Diamond Reynolds,
+    Philando Castile's girlfriend")."""
+    lemma = doc.lemmas[head].lower()
+    if doc.pos[head] != "NOUN" or lemma not in _RELATION_NOUNS or not any(doc.deps[c] == "poss" for c in doc.children[head]):
+        return None
+    people = {m.token: m for m in mentions if m.type == "person" and m.kind not in ("pronoun", "adjective", "title") and m.token is not None}
+    first = doc.sentences[max(0, q.sentence - 8)].token_start
+    for t in range(min(head, _token_range(doc, q.start, q.end)[0]) - 1, first - 1, -1):
+        if doc.lemmas[t].lower() != lemma or doc.pos[t] != "NOUN" or any(a <= doc.starts[t] < b for a, b in quoted):
+            continue
+        if doc.deps[t] == "appos" and doc.heads[t] in people:
+            return people[doc.heads[t]]  # "Diamond Reynolds, Philando Castile's girlfriend"
+        after = next((m for m in mentions if m.type == "person" and m.kind not in ("pronoun", "adjective") and 0 < m.start - doc.ends[t] <= 2), None)
+        if after is not None:
+            return after  # "his wife Vilma Elliott", "girlfriend, Diamond Reynolds"
+    return None
 
 
 #: Nouns of people who speak for someone a name before them names, besides ``source_nouns``

@@ -378,3 +378,24 @@ def test_a_title_before_a_full_name_and_where_he_spoke_is_that_person(shipped: G
     )
     quotes = speakers(text, shipped)
     assert quote_with(quotes, text, "met his match").speaker_name == "James Clapper"
+
+
+def test_his_wife_is_the_wife_named_before(shipped: Gazetteer) -> None:
+    text = (
+        "Stuart Elliott, 62, and his wife Vilma Elliott, 59, from Newcastle, were in London celebrating their anniversary.\n\n"
+        "\"We were shocked, definitely,\" said Stuart Elliott, a gas technician.\n\n"
+        "\"It was all booked for us to come,\" his wife added."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "all booked").speaker_name == "Vilma Elliott"
+    assert quote_with(quotes, text, "shocked").speaker_name == "Stuart Elliott"
+
+
+def test_a_relative_never_named_stays_a_description(shipped: Gazetteer) -> None:
+    text = (
+        "Stuart Elliott, 62, was in London celebrating an anniversary.\n\n"
+        "\"We were shocked, definitely,\" said Stuart Elliott, a gas technician.\n\n"
+        "\"It was all booked for us to come,\" his wife added."
+    )
+    q = quote_with(speakers(text, shipped), text, "all booked")
+    assert q.speaker_name == "his wife"

@@ -1362,6 +1362,14 @@ def link_speakers(
             m = _described_subject_before(doc, q, head, mentions, quoted, gazetteer)
         if m is None and doc.has_syntax and doc.pos[head] != "PROPN" and doc.tokens[head][:1].isupper() and q.speaker_end - q.speaker_start == len(doc.tokens[head]):
             m = persons_by_word.get(doc.tokens[head])  # '“...,” said First': Harry First's surname, tagged as a word
+        if m is None and doc.has_syntax and doc.lower[head] in ("editorial", "op-ed", "column", "editors"):
+            # a pull quote credited "— Editorial, National Review": the publication's words
+            paper = next((c for c in doc.children[head] if doc.deps[c] == "appos" and doc.pos[c] == "PROPN"), None)
+            if paper is not None:
+                own = by_token.get(paper)
+                a, b = _name_phrase(doc, paper)
+                out.append(replace(q, speaker=own.actor if own else None, speaker_name=own.name if own else _surface(doc, a, b), speaker_type="organisation"))
+                continue
         if m is None and doc.has_syntax and doc.pos[head] == "PROPN" and doc.tokens[head][:1].isupper():  # (not "the Chinese foreign ministry" tagged as a name)
             a, b = _name_phrase(doc, head)
             name = _surface(doc, a, b)

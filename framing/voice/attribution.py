@@ -474,8 +474,8 @@ def _same_speaker(q: Quote, prev: Quote) -> Quote:
 
 def speaker_type(doc: Doc, head: int, lo: int, hi: int) -> str:
     """``pronoun``, ``person``, ``organisation``, ``state``, ``group``, ``anonymous`` or ``unknown``."""
-    if doc.pos[head] == "PRON" and not (len(doc.tokens[head]) > 1 and doc.tokens[head].isupper()):
-        return "pronoun"  # not "WHO said" (the World Health Organization), "US"
+    if doc.pos[head] == "PRON" and not (len(doc.tokens[head]) > 1 and doc.tokens[head].isupper()) and doc.tokens[head].strip("'’").isalpha():
+        return "pronoun"  # not "WHO said" (the World Health Organization), "US", "coronavirus.gov says"
     ent = _entity_at(doc.entities, head)
     if ent is not None and ent.label in _ENTITY_TYPES:
         return _ENTITY_TYPES[ent.label]

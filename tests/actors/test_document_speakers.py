@@ -399,3 +399,21 @@ def test_a_relative_never_named_stays_a_description(shipped: Gazetteer) -> None:
     )
     q = quote_with(speakers(text, shipped), text, "all booked")
     assert q.speaker_name == "his wife"
+
+
+def test_a_website_the_parser_took_for_a_pronoun_speaks_by_its_address(shipped: Gazetteer) -> None:
+    text = (
+        "The vice president urged Americans to visit Coronavirus.gov for updates.\n\n"
+        "“Public health systems may become overloaded,” coronavirus.gov says."
+    )
+    q = quote_with(speakers(text, shipped), text, "overloaded")
+    assert q.speaker_name == "coronavirus.gov" and q.speaker_type != "pronoun"
+
+
+def test_a_pull_quote_credited_to_an_editorial_is_the_publication(shipped: Gazetteer) -> None:
+    text = (
+        "It is fair to blame the government, but not to stigmatize the country's citizens\n\n"
+        "“If the present instances are unfair to the people, a better name would be another one.” — Editorial, National Review"
+    )
+    q = quote_with(speakers(text, shipped), text, "better name")
+    assert q.speaker_name == "National Review" and q.speaker_type == "organisation"

@@ -277,16 +277,52 @@ def _loaded_polarity() -> tuple[dict[str, float], tuple[tuple[Any, float], ...]]
     return exact, tuple(globs)
 
 
+GlobIndex = tuple[dict[str, tuple[tuple[int, Any, float], ...]], tuple[tuple[int, Any, float], ...]]
+
+
+def glob_index(globs: Sequence[tuple[Any, float]]) -> GlobIndex:
+    """Globs with their values, by the first letter of their pattern (those that start with
+    ``*`` apart), keeping their order: a word is tried against the few that can match it."""
+    by_first: dict[str, list[tuple[int, Any, float]]] = {}
+    anywhere: list[tuple[int, Any, float]] = []
+    for i, (g, v) in enumerate(globs):
+        if g.pattern[:1] in ("*", ""):
+            anywhere.append((i, g, v))
+        else:
+            by_first.setdefault(g.pattern[:1], []).append((i, g, v))
+    return {k: tuple(x) for k, x in by_first.items()}, tuple(anywhere)
+
+
+def glob_value(index: GlobIndex, word: str) -> float:
+    """The value of the first glob (in the order given to :func:`glob_index`) that matches the
+    whole of ``word``, else 0."""
+    by_first, anywhere = index
+    best: tuple[int, float] | None = None
+    for i, g, v in by_first.get(word[:1], ()):
+        if g.fullmatch(word):
+            best = (i, v)
+            break
+    for i, g, v in anywhere:
+        if best is not None and i > best[0]:
+            break
+        if g.fullmatch(word):
+            best = (i, v)
+            break
+    return best[1] if best is not None else 0.0
+
+
+@lru_cache(maxsize=1)
+def _loaded_index() -> GlobIndex:
+    return glob_index(_loaded_polarity()[1])
+
+
 @lru_cache(maxsize=50_000)
 def loaded_valence(word: str) -> float:
     """The loaded-language direction of a lower-case word (0 if it is not a loaded word)."""
-    exact, globs = _loaded_polarity()
+    exact = _loaded_polarity()[0]
     if word in exact:
         return exact[word]
-    for g, v in globs:
-        if g.fullmatch(word):
-            return v
-    return 0.0
+    return glob_value(_loaded_index(), word)
 
 
 @lru_cache(maxsize=1)
@@ -449,17 +485,14 @@ class SyntaxFeatures(TransformerMixin, BaseEstimator):
         hit = _LOOKUPS.get(id(exact))
         if hit is not None and hit[0] is exact:  # the entry holds the dict, so its id is not reused
             return hit[1]
-        globs = _compiled(tuple((p, v) for p, v in self.loaded_globs_))
+        index = glob_index(_compiled(tuple((p, v) for p, v in self.loaded_globs_)))
 
         @lru_cache(maxsize=50_000)  # bounded: a worker's memory must not grow with the vocabulary
         def loaded(word: str) -> float:
             v = exact.get(word)
             if v is not None:
                 return v
-            for g, gv in globs:
-                if g.fullmatch(word):
-                    return gv
-            return 0.0
+            return glob_value(index, word)
 
         _LOOKUPS[id(exact)] = (exact, loaded)
         return loaded

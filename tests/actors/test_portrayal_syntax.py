@@ -160,3 +160,25 @@ def test_what_the_actor_owns_is_not_what_it_is_called(gz) -> None:  # type: igno
     called = {a["actor"]: [d["word"] for d in a["descriptors"]] for a in r.actors}
     assert called.get("united_states") == [] and called.get("canada") == []
     assert called["donald_trump"] == ["bullying"]
+
+
+def test_loaded_words_are_looked_up_by_first_letter_with_the_first_matching_glob_winning() -> None:
+    from framing.markers.match import Glob
+    from framing.sentiment.syntax import _loaded_polarity, glob_index, glob_value, loaded_valence
+
+    globs = [(Glob("thug*"), -1.0), (Glob("*ish"), 0.5), (Glob("tyran*"), -1.0), (Glob("t*ish"), 1.0)]
+    index = glob_index(globs)
+
+    def first_match(word: str) -> float:
+        return next((v for g, v in globs if g.fullmatch(word)), 0.0)
+
+    for word in ("thuggish", "tyrannical", "tallish", "reddish", "table", "", "thug"):
+        assert glob_value(index, word) == first_match(word), word
+    assert glob_value(index, "thuggish") == -1.0  # "thug*" comes before "*ish"
+    assert glob_value(index, "tallish") == 0.5  # "*ish" comes before "t*ish"
+    # the shipped lexicon: every glob still found
+    exact, shipped = _loaded_polarity()
+    for g, v in shipped[:50]:
+        word = g.pattern.replace("*", "xx")
+        if word not in exact:
+            assert loaded_valence(word) == next(v2 for g2, v2 in shipped if g2.fullmatch(word))

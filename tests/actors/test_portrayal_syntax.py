@@ -178,7 +178,7 @@ def test_loaded_words_are_looked_up_by_first_letter_with_the_first_matching_glob
     assert glob_value(index, "tallish") == 0.5  # "*ish" comes before "t*ish"
     # the shipped lexicon: every glob still found
     exact, shipped = _loaded_polarity()
-    for g, v in shipped[:50]:
+    for g, _ in shipped[:50]:
         word = g.pattern.replace("*", "xx")
         if word not in exact:
             assert loaded_valence(word) == next(v2 for g2, v2 in shipped if g2.fullmatch(word))

@@ -1467,6 +1467,13 @@ def _named_relative(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMenti
             continue
         if doc.deps[t] == "appos" and doc.heads[t] in people:
             return people[doc.heads[t]]  # "Diamond Reynolds, Philando Castile's girlfriend"
+        if doc.deps[t] == "appos":
+            # (the parser may hang the apposition on another word: "Video by Diamond Reynolds,
+            # Philando Castile's girlfriend, describing ..."): the name right before its comma
+            lo = doc.starts[subtree_span(doc, t)[0]]
+            named = next((m for m in mentions if m.type == "person" and m.kind not in ("pronoun", "adjective") and m.end < lo and doc.text[m.end : lo].strip() == ","), None)
+            if named is not None:
+                return named
         after = next((m for m in mentions if m.type == "person" and m.kind not in ("pronoun", "adjective") and 0 < m.start - doc.ends[t] <= 2), None)
         if after is not None:
             return after  # "his wife Vilma Elliott", "girlfriend, Diamond Reynolds"

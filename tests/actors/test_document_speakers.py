@@ -417,3 +417,14 @@ def test_a_pull_quote_credited_to_an_editorial_is_the_publication(shipped: Gazet
     )
     q = quote_with(speakers(text, shipped), text, "better name")
     assert q.speaker_name == "National Review" and q.speaker_type == "organisation"
+
+
+def test_a_girlfriend_named_in_a_caption_apposition_speaks_by_her_name(shipped: Gazetteer) -> None:
+    # the parser hangs "girlfriend" on "Video", not on the name before its comma
+    text = (
+        "Facebook Live Video by Diana Reyes, Philip Castor's girlfriend, describing the traffic stop that led to his death. Warning: Video is graphic.\n\n"
+        "In the video, Reyes pleads with him to stay awake as the camera pans across the car. "
+        "His girlfriend then begins narrating what happened, saying, \"They just shot my boyfriend.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "shot my boyfriend")
+    assert q.speaker_name == "Diana Reyes"

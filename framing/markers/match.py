@@ -16,9 +16,9 @@ in the same clause (the window follows VADER: Hutto & Gilbert 2014).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from framing.text.segment import normalise_token
 from framing.types import Doc, Match
@@ -76,11 +76,75 @@ class Glob:
         return f"Glob({self.pattern!r})"
 
 
+T = TypeVar("T")
+
+
+class GlobTable(Generic[T]):
+    """Globs with a value each, indexed by the literal characters they start with (up to
+    ``_PREFIX``; globs with fewer, such as ``*ism``, apart): a token is tried only against the
+    globs that can match it.
+
+    >>> table = GlobTable[int]()
+    >>> table.add("thug*", 1), table.add("*ish", 2), table.add("thu*ish", 3)
+    (1, 2, 3)
+    >>> list(table.matches("thuggish")), table.first("thuggish"), table.first("reddish"), table.first("table")
+    ([1, 3, 2], 1, 2, None)
+    """
+
+    __slots__ = ("_anywhere", "_by_prefix", "_n")
+
+    def __init__(self) -> None:
+        self._by_prefix: dict[str, list[tuple[int, Glob, T]]] = {}
+        self._anywhere: list[tuple[int, Glob, T]] = []
+        self._n = 0
+
+    def _bucket(self, pattern: str) -> list[tuple[int, Glob, T]]:
+        prefix = pattern.split("*", 1)[0][:_PREFIX]
+        return self._anywhere if len(prefix) < _PREFIX else self._by_prefix.setdefault(prefix, [])
+
+    def add(self, pattern: str, value: T) -> T:
+        """Add a glob with its value; a pattern already there keeps its first value (returned)."""
+        bucket = self._bucket(pattern)
+        for _, glob, old in bucket:
+            if glob.pattern == pattern:
+                return old
+        bucket.append((self._n, Glob(pattern), value))
+        self._n += 1
+        return value
+
+    def matches(self, token: str) -> Iterator[T]:
+        """The values of every glob matching the whole token (those indexed by its first
+        characters first)."""
+        for _, glob, value in self._by_prefix.get(token[:_PREFIX], ()):
+            if glob.fullmatch(token):
+                yield value
+        for _, glob, value in self._anywhere:
+            if glob.fullmatch(token):
+                yield value
+
+    def first(self, token: str) -> T | None:
+        """The value of the first glob added that matches the whole token, or None."""
+        best: tuple[int, T] | None = None
+        for i, glob, value in self._by_prefix.get(token[:_PREFIX], ()):
+            if glob.fullmatch(token):
+                best = (i, value)
+                break
+        for i, glob, value in self._anywhere:
+            if best is not None and i > best[0]:
+                break
+            if glob.fullmatch(token):
+                best = (i, value)
+                break
+        return best[1] if best is not None else None
+
+    def __len__(self) -> int:
+        return self._n
+
+
 @dataclass
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
-    globs: dict[str, list[tuple[Glob, _Node]]] = field(default_factory=dict)
-    anyglobs: list[tuple[Glob, _Node]] = field(default_factory=list)
+    globs: GlobTable[_Node] | None = None
     payload: list[tuple[int, int]] = field(default_factory=list)  # (lexicon index, entry index)
 
     def child(self, token: str) -> _Node:
@@ -89,27 +153,16 @@ class _Node:
             if node is None:
                 node = self.children[token] = _Node()
             return node
-        prefix = token.split("*", 1)[0][:_PREFIX]
-        bucket = self.anyglobs if len(prefix) < _PREFIX else self.globs.setdefault(prefix, [])
-        for glob, node in bucket:
-            if glob.pattern == token:
-                return node
-        node = _Node()
-        bucket.append((Glob(token), node))
-        return node
+        if self.globs is None:
+            self.globs = GlobTable()
+        return self.globs.add(token, _Node())
 
     def step(self, token: str) -> list[_Node]:
         node = self.children.get(token)
-        if not self.globs and not self.anyglobs:
+        if self.globs is None:
             return [node] if node is not None else _EMPTY
         out = [node] if node is not None else []
-        if self.globs:
-            for pat, nxt in self.globs.get(token[:_PREFIX], ()):
-                if pat.fullmatch(token):
-                    out.append(nxt)
-        for pat, nxt in self.anyglobs:
-            if pat.fullmatch(token):
-                out.append(nxt)
+        out.extend(self.globs.matches(token))
         return out
 
 

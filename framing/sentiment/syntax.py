@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,6 +49,9 @@ from sklearn.utils.validation import check_is_fitted
 from framing.resources import vader_lexicon_path
 from framing.sentiment.records import check_record, stem
 from framing.sentiment.valence import inflect_word, read_vader_lexicon
+
+if TYPE_CHECKING:
+    from framing.markers.match import GlobTable
 
 __all__ = ["RELATIONS", "SentenceSyntax", "SyntaxFeatures", "doc_evaluations", "linked_evaluations", "linked_words", "prime", "release", "remember_doc_sentence", "sentence_syntax"]
 
@@ -277,43 +280,20 @@ def _loaded_polarity() -> tuple[dict[str, float], tuple[tuple[Any, float], ...]]
     return exact, tuple(globs)
 
 
-GlobIndex = tuple[dict[str, tuple[tuple[int, Any, float], ...]], tuple[tuple[int, Any, float], ...]]
+def glob_table(globs: Sequence[tuple[Any, float]]) -> GlobTable[float]:
+    """:class:`~framing.markers.match.GlobTable` of loaded-word globs and their directions, in
+    their order (the first that matches a word gives its direction)."""
+    from framing.markers.match import GlobTable
 
-
-def glob_index(globs: Sequence[tuple[Any, float]]) -> GlobIndex:
-    """Globs with their values, by the first letter of their pattern (those that start with
-    ``*`` apart), keeping their order: a word is tried against the few that can match it."""
-    by_first: dict[str, list[tuple[int, Any, float]]] = {}
-    anywhere: list[tuple[int, Any, float]] = []
-    for i, (g, v) in enumerate(globs):
-        if g.pattern[:1] in ("*", ""):
-            anywhere.append((i, g, v))
-        else:
-            by_first.setdefault(g.pattern[:1], []).append((i, g, v))
-    return {k: tuple(x) for k, x in by_first.items()}, tuple(anywhere)
-
-
-def glob_value(index: GlobIndex, word: str) -> float:
-    """The value of the first glob (in the order given to :func:`glob_index`) that matches the
-    whole of ``word``, else 0."""
-    by_first, anywhere = index
-    best: tuple[int, float] | None = None
-    for i, g, v in by_first.get(word[:1], ()):
-        if g.fullmatch(word):
-            best = (i, v)
-            break
-    for i, g, v in anywhere:
-        if best is not None and i > best[0]:
-            break
-        if g.fullmatch(word):
-            best = (i, v)
-            break
-    return best[1] if best is not None else 0.0
+    table: GlobTable[float] = GlobTable()
+    for g, v in globs:
+        table.add(g.pattern, v)
+    return table
 
 
 @lru_cache(maxsize=1)
-def _loaded_index() -> GlobIndex:
-    return glob_index(_loaded_polarity()[1])
+def _loaded_index() -> GlobTable[float]:
+    return glob_table(_loaded_polarity()[1])
 
 
 @lru_cache(maxsize=50_000)
@@ -322,7 +302,8 @@ def loaded_valence(word: str) -> float:
     exact = _loaded_polarity()[0]
     if word in exact:
         return exact[word]
-    return glob_value(_loaded_index(), word)
+    v = _loaded_index().first(word)
+    return 0.0 if v is None else v
 
 
 @lru_cache(maxsize=1)
@@ -485,14 +466,15 @@ class SyntaxFeatures(TransformerMixin, BaseEstimator):
         hit = _LOOKUPS.get(id(exact))
         if hit is not None and hit[0] is exact:  # the entry holds the dict, so its id is not reused
             return hit[1]
-        index = glob_index(_compiled(tuple((p, v) for p, v in self.loaded_globs_)))
+        table = glob_table(_compiled(tuple((p, v) for p, v in self.loaded_globs_)))
 
         @lru_cache(maxsize=50_000)  # bounded: a worker's memory must not grow with the vocabulary
         def loaded(word: str) -> float:
             v = exact.get(word)
             if v is not None:
                 return v
-            return glob_value(index, word)
+            g = table.first(word)
+            return 0.0 if g is None else g
 
         _LOOKUPS[id(exact)] = (exact, loaded)
         return loaded

@@ -301,6 +301,76 @@ def score_roles(cases: list[dict[str, Any]], preds: dict[str, dict[str, Any]]) -
     return {k: dict(v) for k, v in sorted(by_con.items())}
 
 
+#: Second annotations, made later by other annotators who saw neither the first annotation nor
+#: framing's output on those articles: part HELD_OUT's, and (to calibrate) half of a tuning part's.
+#: They measure how far two careful readers agree; framing is never tuned on them.
+SECOND_ANNOTATIONS = {HELD_OUT: GOLD / "second_annotation_part3.jsonl", "a36": GOLD / "second_annotation_part36.jsonl"}
+
+
+def annotations_as_predictions(rows: list[dict[str, Any]], texts: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """One annotator's attributions in the form of framing's predictions (content span, kind, speaker
+    span, and as the speaker's name the fullest name the annotator gave), so that
+    :func:`score_attributions` scores one annotator against another."""
+    out: dict[str, dict[str, Any]] = {}
+    for art in rows:
+        text = texts[art["id"]]
+        quotes = []
+        for g in art["attributions"]:
+            sp, name = g.get("speaker"), g.get("speaker_name_span") or g.get("speaker")
+            quotes.append({
+                "kind": g["kind"], "start": g["content"][0], "end": g["content"][1],
+                "speaker_name": text[name[0] : name[1]] if name else None,
+                "speaker_start": sp[0] if sp else None, "speaker_end": sp[1] if sp else None,
+            })
+        out[art["id"]] = {"quotes": quotes}
+    return out
+
+
+def _agreement_lines(attributions: list[dict[str, Any]], texts: dict[str, str], framing: dict[str, dict[str, Any]]) -> list[str]:
+    """Each part with a second annotation scored against it: the second annotator against the first
+    (how far two careful readers agree), and framing against each; aggregate numbers only (part
+    HELD_OUT's individual quotations are never looked at)."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    described = []
+    for ann, path in SECOND_ANNOTATIONS.items():
+        if not path.is_file():
+            continue
+        second = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        first = {a["id"]: a for a in attributions if a.get("annotator") == ann}
+        second = [a for a in second if a["id"] in first]
+        if not second:
+            continue
+        for a in second:
+            if a["id"] not in texts or hashlib.sha256(texts[a["id"]].encode("utf-8")).hexdigest() != a["sha256"]:
+                sys.exit(f"{path.name}, {a['id']}: the article text changed (sha256 differs)")
+        problems = check_gold(second, texts)
+        if problems:
+            sys.exit(f"{path.name} has bad offsets:\n  " + "\n  ".join(problems))
+        first_rows = [first[a["id"]] for a in second]
+        part = f"part {ann[1:]}" + (", held out" if ann == HELD_OUT else f", tuning part ({len(second)} of its {len(first)} articles)")
+        described.append(f"{part}: `bench/gold/{path.name}`")
+        rows += [
+            (f"{part}: second annotation scored against the first (the gold set)", score_attributions(first_rows, annotations_as_predictions(second, texts), texts)),
+            (f"{part}: framing scored against the first (the gold set)", score_attributions(first_rows, framing, texts)),
+            (f"{part}: framing scored against the second", score_attributions(second, framing, texts)),
+        ]
+    if not rows:
+        return []
+    lines = [
+        "### Two annotators on the same articles",
+        "",
+        "Articles annotated a second time, by annotators who saw neither the first annotation nor framing's output on them "
+        f"(same scheme; {'; '.join(described)}). Each row scores one side against the other with the matching above. "
+        "How far two careful readers agree bounds what any system can score against either; framing is never tuned on a second annotation.",
+        "",
+        "| scored | recall (all) | precision (all) | speaker accuracy, named direct quotes found | same, over all named direct quotes | named direct quotes |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for label, s in rows:
+        lines.append(f"| {label} | {_pct(s['recall'])} | {_pct(s['precision'])} | {_pct(s['speaker_accuracy_matched'])} | {_pct(s['speaker_accuracy_all'])} | {s['speaker_named_total']} |")
+    return lines + [""]
+
+
 def _tuning_parts(attributions: list[dict[str, Any]]) -> str:
     """The parts (annotators other than HELD_OUT) whose errors were looked at, as "1, 2 and 4"."""
     parts = sorted({a["annotator"][1:] for a in attributions if a.get("annotator") not in (None, HELD_OUT)}, key=lambda p: (len(p), p))
@@ -407,7 +477,8 @@ def main() -> None:
             )
         role_tables[name] = score_roles(roles, preds)
         role_tables[f"{name}, part {HELD_OUT[-1]} only"] = score_roles(held_roles, preds)
-    lines += ["", "### Roles (share of gold cases right)", "", "| system | construction | cases | agent right | patient right | case right | wrong or flipped role given |", "|---|---|---:|---:|---:|---:|---:|"]
+    lines += ["", *_agreement_lines(attributions, texts, systems["framing (parse)"])]
+    lines += ["### Roles (share of gold cases right)", "", "| system | construction | cases | agent right | patient right | case right | wrong or flipped role given |", "|---|---|---:|---:|---:|---:|---:|"]
     for name, table in role_tables.items():
         total = Counter()
         for con, t in table.items():

@@ -577,6 +577,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             and not any(x.start <= a - 1 < x.end for x in doc.entities) and (doc.has_syntax and _described_as_someone(doc, a))
         ):
             label, a = "PERSON", a - 1  # "says Ana Navarro, a veteran Republican strategist" (only "Navarro" tagged, an organisation)
+        elif label in ("GPE", "ORG", "NORP") and b - a == 1 and _pseudonym(doc, a):
+            label = "PERSON"  # "a former child star, identified only as Kimberly" (tagged an organisation)
         elif (
             label in ("GPE", "ORG") and 2 <= b - a <= 3 and _names_only(doc, a, b) and b + 2 < doc.n_tokens and doc.tokens[b] == ","
             and doc.tokens[b + 2] in (",", ")") and re.fullmatch(r"[1-9][0-9]?", doc.tokens[b + 1]) is not None
@@ -656,6 +658,35 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     return sorted((m for m, _ in out), key=lambda m: m.start)
 
 
+#: Verbs a source is given a first name by ("identified only as Kimberly", "who gave her name as Ana")
+_NAMED_AS_VERBS = frozenset(["identify", "know", "name", "call", "give", "refer", "list", "describe"])
+
+
+def _pseudonym(doc: Doc, t: int) -> bool:
+    """Whether the one-word name at token ``t`` is the first name a person is identified by ("a former
+    child star, identified only as Kimberly", "a nurse who asked to be identified only as Maria"): a
+    first name in our name data right after a verb of naming and "as" (the parser hangs it anywhere)."""
+    if t < 2 or doc.lower[t - 1] != "as" or (t + 1 < doc.n_tokens and (doc.pos[t + 1] == "PROPN" or doc.tags[t + 1] == "POS")):
+        return False  # (not "known as Melissa's Fund", "known as Melissa Jones": a longer name)
+    v = t - 3 if doc.lower[t - 2] in ("only", "simply", "just") else t - 2
+    if v < 0 or not doc.tags[v].startswith("VB") or doc.lemmas[v].lower() not in _NAMED_AS_VERBS:
+        return False
+    return bool(listed_pronoun(doc.tokens[t]) or table_pronoun(doc.tokens[t]))
+
+
+#: the last text :func:`_pseudonyms` read and what it found
+_PSEUDONYMS: tuple[Doc | None, frozenset[str]] = (None, frozenset())
+
+
+def _pseudonyms(doc: Doc) -> frozenset[str]:
+    """The first names the article identifies people by alone (see :func:`_pseudonym`)."""
+    global _PSEUDONYMS
+    if _PSEUDONYMS[0] is not doc:
+        found = frozenset(doc.tokens[t] for t in range(doc.n_tokens) if doc.lower[t - 1] == "as" and doc.tokens[t][:1].isupper() and _pseudonym(doc, t)) if doc.n_tokens else frozenset()
+        _PSEUDONYMS = (doc, found)
+    return _PSEUDONYMS[1]
+
+
 def _acronyms(doc: Doc) -> dict[str, tuple[str, str]]:
     """Acronyms the article introduces for a name it gives in full: "the Department of Health and
     Human Services (HHS)" makes a later "HHS" that organisation (id and name). The name is the run
@@ -728,6 +759,8 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
         before = doc.tokens[first - 1]
         if doc.lower[first - 1] not in _TITLE_WORDS and not _is_title(doc, first - 1) and doc.lower[first - 1] not in _TITLE_FORMS and (listed_pronoun(before) or table_pronoun(before)):
             given = before  # the parser cut the first name off ("Paulette | Sullivan Moore"): "Sullivan" is no first name
+    if not given and len(words) == 1 and words[0] in _pseudonyms(doc):
+        given = words[0]  # "a former child star, identified only as Kimberly": a first name alone
     listed = listed_pronoun(given) if given else None
     if listed:
         return listed
@@ -922,6 +955,8 @@ def _unsure_name(doc: Doc, m: ActorMention) -> bool:
         return False
     if doc.has_syntax and m.token is not None and _described_as_someone(doc, m.token):
         return False
+    if m.name in _pseudonyms(doc):
+        return False  # "identified only as Kimberly"
     if doc.has_syntax and (m.name in _taken_up(doc)[1] or _plain(m.name) in _possessive_surnames(doc)):
         return False  # "Jayden ... she'll", "Borjas insists his ...", "McConnell sat in his office": a name a pronoun takes up
     first = bisect_left(doc.starts, m.start)
@@ -1325,6 +1360,8 @@ def link_speakers(
             lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
             titled = _is_title(doc, head)  # "D'Souza Attorneys Benjamin Brafman and Alex Spiro"
             named = _phrase_name(doc, lo, max(lo, hi - 1)) if titled or doc.pos[head] != "PROPN" else None
+            if named is not None and _recipient(doc, named, head):
+                named = None  # "a statement to The New Yorker": whom it went to
             beside = next((
                 c for c in doc.children[head]
                 if doc.deps[c] == "appos" and lo <= c < hi and c in by_token and by_token[c].type == "person" and by_token[c].kind != "pronoun"
@@ -1396,7 +1433,7 @@ def link_speakers(
             a, b = _token_range(doc, q.speaker_start, q.speaker_end)
             inside = [
                 by_token[t] for t in range(a, b)
-                if t in by_token and not _under_verb(doc, t, head)
+                if t in by_token and not _under_verb(doc, t, head) and not _recipient(doc, t, head)
                 and (by_token[t].kind != "adjective" or (doc.lower[head] in _BODY_HEADS and doc.heads[t] == head and by_token[t].type == "state"))  # "the Chinese foreign ministry"
             ]
             appos = {c for c in doc.children[head] if doc.deps[c] == "appos"} if doc.has_syntax else set()
@@ -1743,7 +1780,7 @@ _TOPIC_OF_NOUNS = frozenset({
 
 #: Participles whose agent wrote the statement they describe ("a directive issued by the
 #: ministry"), unlike "a report obtained by Fox News"
-_AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute", "bring"})
+_AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute", "bring", "provide", "give", "make", "deliver"})
 
 
 def _text_introduced(
@@ -1815,6 +1852,21 @@ def _under_verb(doc: Doc, t: int, head: int) -> bool:
         seen += 1
         if t != head and doc.pos[t] == "VERB":
             return True
+    return False
+
+
+def _recipient(doc: Doc, t: int, head: int) -> bool:
+    """Whether token ``t`` names whom the statement noun at ``head`` went to ("a statement to The
+    New Yorker", "a letter to the governor"): the recipient, not the author."""
+    if not doc.has_syntax or doc.lemmas[head].lower() not in word_class("statement_nouns"):
+        return False
+    k = t
+    for _ in range(12):
+        if doc.heads[k] == head:
+            return doc.deps[k] == "prep" and doc.lower[k] == "to"
+        if doc.heads[k] == k:
+            return False
+        k = doc.heads[k]
     return False
 
 

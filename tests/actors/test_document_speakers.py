@@ -428,3 +428,12 @@ def test_a_girlfriend_named_in_a_caption_apposition_speaks_by_her_name(shipped: 
     )
     q = quote_with(speakers(text, shipped), text, "shot my boyfriend")
     assert q.speaker_name == "Diana Reyes"
+
+
+def test_a_statement_someone_provided_to_a_magazine_is_theirs(shipped: Gazetteer) -> None:
+    text = (
+        "Six women have accused the network's chairman, Ray Hendricks, of misconduct, a magazine reported.\n\n"
+        "In response to the story, Hendricks, 68, provided a statement to The New Yorker saying, \"I recognize that there were times decades ago when I made women uncomfortable.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "I recognize")
+    assert q.speaker_name == "Ray Hendricks"

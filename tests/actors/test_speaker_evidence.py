@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from framing.actors.gazetteer import Gazetteer
-from framing.actors.mentions import _pronoun_of, find_mentions, link_speakers
+from framing.actors.mentions import _pronoun_of, _unsure_name, find_mentions, link_speakers
 from framing.text.parse import parse
 from framing.text.repairs import children_of, stranded_speakers
 from framing.types import Doc, Entity, Quote
@@ -344,3 +344,23 @@ def test_a_rare_surname_that_speaks_and_his_takes_up_is_a_person(shipped: Gazett
     types, quotes = word_tagged(text, "Borjan", "ORG", shipped)
     assert types == {"person"}
     assert quote_with(quotes, text, "have declined").speaker_name == "Borjan"
+
+
+def test_a_first_name_someone_is_identified_only_as_is_a_person_with_that_names_gender(shipped: Gazetteer) -> None:
+    text = (
+        "A former child actor, identified only as Melissa in the report, recalled a dinner with the producer.\n\n"
+        "\"It was set up to be that way,\" she said."
+    )
+    types, _ = word_tagged(text, "Melissa", "ORG", shipped)  # as the tagger tagged "Kimberly" in a real article
+    assert types == {"person"}
+    doc = parse(text)
+    doc = retagged(doc, [(i, i + 1) for i, t in enumerate(doc.tokens) if t == "Melissa"], "ORG")
+    m = next(m for m in find_mentions(doc, shipped) if m.name == "Melissa")
+    assert _pronoun_of(m, doc, shipped) == "she"
+    assert not _unsure_name(doc, m)
+
+
+def test_a_first_name_that_is_not_how_someone_is_identified_stays_what_the_tagger_said(shipped: Gazetteer) -> None:
+    text = "The charity, known as Melissa's Fund, said it would help.\n\nThe storm hit Melissa on Tuesday."
+    types, _ = word_tagged(text, "Melissa", "GPE", shipped)
+    assert "person" not in types

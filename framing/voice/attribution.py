@@ -813,6 +813,8 @@ class _Finder:
                     subj = self._dash_source(q)
                 if subj is None:
                     subj = self._byline_source(q)
+                if subj is None:
+                    subj = self._verbless_source(q)
                 closing = self._closing_cue(a) if subj is None else None
                 if closing is not None:
                     q = self.quote_from_cue("direct", q.start, q.end, q.sentence, closing)
@@ -1004,8 +1006,10 @@ class _Finder:
         j = _token_of_char(doc, q.end)
         if j + 1 >= doc.n_tokens or doc.tokens[j] not in ("—", "–", "--", "-") or "\n" in doc.text[q.end : doc.starts[j + 1]]:
             return None
-        if doc.pos[j + 1] != "PROPN" or self.quoted(j + 1):
+        if self.quoted(j + 1):
             return None
+        if doc.pos[j + 1] != "PROPN":
+            return self._titled_name_on_line(j + 1)
         head = j + 1
         while doc.deps[head] == "compound" and head < doc.heads[head] <= head + 3 and doc.pos[doc.heads[head]] == "PROPN":
             head = doc.heads[head]
@@ -1017,6 +1021,58 @@ class _Finder:
         if k != head and doc.pos[k] == "PROPN" and doc.pos[k - 1] == "PROPN" and any(doc.pos[t] == "NOUN" for t in range(head + 1, k)):
             return k
         return head
+
+    def _titled_name_on_line(self, first: int) -> int | None:
+        """The person's name that ends a short credit line starting at token ``first`` after a
+        pull quote's dash, when the line opens with their title and employer ("— Nine Line Apparel
+        CEO Tyler Merritt"): at most ten words, no verb, a name of two or more words at its end
+        (before an optional comma and description) that the tagger took for a person's."""
+        doc = self.doc
+        line_end = doc.text.find("\n", doc.starts[first])
+        line_end = len(doc.text) if line_end == -1 else line_end
+        line = [t for t in range(first, doc.n_tokens) if doc.starts[t] < line_end]
+        words = [t for t in line if doc.pos[t] not in ("PUNCT", "SPACE")]
+        if not words or len(words) > 10 or any(doc.pos[t] in ("VERB", "AUX") for t in line):
+            return None
+        comma = next((t for t in line if doc.tokens[t] == ","), None)
+        last = (comma - 1) if comma is not None else line[-1]
+        while last > first and doc.pos[last] == "PUNCT":
+            last -= 1
+        people = [e for e in doc.entities if e.label == "PERSON" and e.start <= last < e.end]
+        if not people or people[0].end - 1 != last or last - people[0].start < 1 or any(doc.pos[t] != "PROPN" for t in range(people[0].start, last + 1)):
+            return None
+        return last
+
+    def _verbless_source(self, q: Quote) -> int | None:
+        """The person named right after a quotation that ends with a comma inside its closing mark,
+        in a sentence the writer left without a verb of saying ("“Any candidate needs a bold tax
+        plan,” Gabriel Zucman, an economist at Berkeley who has advised Warren."): a full name the
+        tagger took for a person's, then the sentence's end or a comma and a description whose only
+        verbs are in relative clauses."""
+        doc = self.doc
+        if not re.search(r",\s*[”\"’']$", doc.text[q.start : q.end]):
+            return None
+        j = _token_of_char(doc, q.end)
+        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == j), None)
+        if person is None or person.end - person.start < 2 or any(doc.pos[t] != "PROPN" for t in range(person.start, person.end)) or self.quoted(j):
+            return None
+        k = person.end
+        if k >= doc.n_tokens or doc.tokens[k] not in (",", "."):
+            return None
+        sent_end = doc.sentences[self.sent_of[k]].token_end
+        if doc.tokens[k] == ",":
+            for t in range(k + 1, sent_end):
+                if self.quoted(t):
+                    return None  # another quotation in the sentence
+                if doc.pos[t] in ("VERB", "AUX"):
+                    a = t
+                    for _ in range(12):
+                        if doc.deps[a] in ("relcl", "acl") or a < k:
+                            break
+                        a = doc.heads[a]
+                    if doc.deps[a] not in ("relcl", "acl") or a < k:
+                        return None  # a verb of its own: "..., Zucman, an economist, told the panel"
+        return person.end - 1
 
     def _byline_source(self, q: Quote) -> int | None:
         """The name on the short line right after a quotation that ends its paragraph, the way

@@ -52,6 +52,33 @@ def test_a_pull_quote_is_the_persons_after_their_title(shipped: Gazetteer) -> No
     assert q.speaker_name == "Chris Hayes"
 
 
+def test_a_pull_quote_credited_to_a_title_that_opens_with_a_number_is_the_named_person(shipped: Gazetteer) -> None:
+    text = (
+        "The ad drew both praise and anger.\n\n"
+        "\"The league has led to a mass exodus of viewers who do not want politics in sports.\" — Nine Mile Outfitters CEO Tyler Morgan\n\n"
+        "Travis called the decision a disaster."
+    )
+    q = quote_with(speakers(text, shipped), text, "mass exodus")
+    assert q.speaker_name == "Tyler Morgan"
+
+
+def test_a_quotation_followed_by_a_name_and_no_verb_is_that_persons(shipped: Gazetteer) -> None:
+    text = (
+        "Reverting to the old rates is not enough for this cycle.\n\n"
+        "“Any presidential candidate needs to have a bold tax plan,” Gabriel Zuckerman, an economist at the University of Oregon who has advised Warren. "
+        "Sanders would expand the estate tax."
+    )
+    q = quote_with(speakers(text, shipped), text, "bold tax plan")
+    assert q.speaker_name == "Gabriel Zuckerman"
+
+
+def test_a_name_after_a_quotation_that_has_a_verb_of_its_own_is_not_made_the_speaker(shipped: Gazetteer) -> None:
+    # no comma inside the closing mark: the sentence goes on about the person, not crediting them
+    text = "The memo was short.\n\n“Any presidential candidate needs to have a bold tax plan.” Gabriel Zuckerman read it twice and left."
+    q = quote_with(speakers(text, shipped), text, "bold tax plan")
+    assert q.speaker_name != "Gabriel Zuckerman"
+
+
 def test_a_person_on_a_link_line_is_not_who_he_is(shipped: Gazetteer) -> None:
     text = (
         "Gov. Nathan Deal suggested he did not plan to meet with the donor.\n\n"

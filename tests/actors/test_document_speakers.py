@@ -437,3 +437,13 @@ def test_a_statement_someone_provided_to_a_magazine_is_theirs(shipped: Gazetteer
     )
     q = quote_with(speakers(text, shipped), text, "I recognize")
     assert q.speaker_name == "Ray Hendricks"
+
+
+def test_a_text_the_organisation_spoke_in_the_summary_of_is_the_organisations(shipped: Gazetteer) -> None:
+    text = (
+        "The Federal Communications Commission voted 3-2 last month to approve the rules.\n\n"
+        "The court also \"affirmed the commission's conclusion that broadband providers represent a threat to openness,\" the agency says in the order's executive summary.\n\n"
+        "In crafting the rules, the agency had three objectives, the order says: \"America needs more broadband, better broadband, and open broadband networks. These goals are mutually reinforcing.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "America needs")
+    assert q.speaker_name == "Federal Communications Commission"

@@ -55,6 +55,37 @@ def test_a_description_with_its_own_detail_or_no_organisation_before_stays_as_wr
     assert (second.speaker_name, second.speaker_type) == ("the company's spokeswoman", "anonymous")
 
 
+def test_an_organisation_its_own_words_name_is_the_one_named_before(shipped: Gazetteer) -> None:
+    # named before only as the object of a preposition ("at the IRS"), so no rule of the
+    # nearest subject finds it; the statement names it as organisations name themselves
+    text = (
+        "Mr. North found no evidence that the decision was made by top leaders at the IRS.\n\n"
+        "Nobody was answering the phones during the shutdown, which began Oct. 1.\n\n"
+        "“The IRS does not have the legal authority to deny credits during processing,” the agency said."
+    )
+    (q,) = direct(text, shipped)
+    assert (q.speaker_name, q.speaker_type) == ("IRS", "organisation")
+
+
+def test_organisations_named_just_before_but_not_in_the_quotation_leave_the_company_unresolved(shipped: Gazetteer) -> None:
+    # the nearest organisation named before is as often someone else: no guess
+    text = (
+        "The contract was sought by Boeing and by Airbus until Monday.\n\n"
+        "“The plan needs more work before it can be approved,” the company said."
+    )
+    (q,) = direct(text, shipped)
+    assert q.speaker is None and q.speaker_name == "the company"
+
+
+def test_the_companys_statement_is_the_company_named_before(shipped: Gazetteer) -> None:
+    text = (
+        "Humana said on Wednesday it would leave the exchanges next year.\n\n"
+        "“Humana remains committed to serving the individual market,” the company’s statement said."
+    )
+    (q,) = direct(text, shipped)
+    assert q.speaker_name == "Humana"
+
+
 def test_an_acronym_the_article_introduces_names_the_organisation(shipped: Gazetteer) -> None:
     text = (
         "WASHINGTON - The Department of Health and Human Services (HHS) bought the supply of the drug on Monday.\n\n"
@@ -116,3 +147,12 @@ def test_a_person_the_parser_tags_as_a_place_speaks_as_a_person(shipped: Gazette
     doc = parse(text)
     (q,) = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped), shipped)
     assert (q.speaker_name, q.speaker_type) == ("Mark Carney", "person")
+
+
+def test_a_message_that_names_the_organisation_that_sent_it_is_that_organisations(shipped: Gazetteer) -> None:
+    text = (
+        "The group said its account had been disabled by Pinterest last month.\n\n"
+        "“Your account was suspended because its contents went against the rules of Pinterest,” the message said."
+    )
+    (q,) = direct(text, shipped)
+    assert q.speaker_name == "Pinterest"

@@ -37,6 +37,11 @@ def _span(sub: str, nth: int = 0) -> list[int]:
     return [at, at + len(sub)]
 
 
+def _span_of(text: str, sub: str) -> list[int]:
+    at = text.index(sub)
+    return [at, at + len(sub)]
+
+
 def _annotation(second_speaker: str) -> dict[str, object]:
     first = {"kind": "direct", "content": _span("“We will not back down,”"), "cue": _span("said"), "speaker": _span("Ana Ruiz"), "speaker_type": "person", "speaker_name_span": _span("Ana Ruiz")}
     second = {"kind": "direct", "content": _span("“It is a mistake,”"), "cue": _span("said", 1), "speaker": _span("he"), "speaker_type": "pronoun", "speaker_name_span": _span(second_speaker)}
@@ -68,3 +73,33 @@ def test_the_committed_second_annotations_fit_their_articles(V: ModuleType) -> N
         assert V.check_gold(rows, texts) == []
         assert all(hashlib.sha256(texts[r["id"]].encode("utf-8")).hexdigest() == r["sha256"] for r in rows)
         assert all("text" not in r for r in rows)  # offsets only, never text
+
+
+def test_a_described_speaker_is_right_when_it_names_the_source_or_no_one_where_none_is_named(V: ModuleType) -> None:
+    text = "Acme Corp cut prices. “We did it for our customers,” the company said. “Prices will stay low,” the firm said."
+    texts = {"y": text}
+    first, second = _span_of(text, "“We did it for our customers,”"), _span_of(text, "“Prices will stay low,”")
+    rows = [
+        {"id": "y", "half": "tuning", "content": first, "speaker": _span_of(text, "the company"), "speaker_type": "organisation", "speaker_name_span": _span_of(text, "Acme Corp")},
+        {"id": "y", "half": "unseen", "content": second, "speaker": _span_of(text, "the firm"), "speaker_type": "unnamed", "speaker_name_span": None},
+    ]
+    preds = {"y": {"quotes": [
+        {"kind": "direct", "start": first[0], "end": first[1], "speaker": "acme", "speaker_name": "Acme Corp"},
+        {"kind": "direct", "start": second[0], "end": second[1], "speaker": "acme", "speaker_name": "Acme Corp"},
+    ]}}
+    assert V.score_described(rows, preds, texts) == {"tuning": (1, 1), "unseen": (0, 1)}  # an actor where the article names none is wrong
+
+
+def test_the_committed_described_speakers_fit_their_articles(V: ModuleType) -> None:
+    if not V.DATA.is_file():
+        pytest.skip(f"{V.DATA} is missing: the described-speaker set is offsets into those articles")
+    rows = V.load_described()
+    assert len(rows) == 120 and {r["half"] for r in rows} == {"tuning", "unseen"}
+    gold_ids = {a["id"] for a in V.load_gold("attribution")}
+    assert not {r["id"] for r in rows} & gold_ids  # articles outside the gold set
+    texts, _ = V.load_texts({r["id"] for r in rows})
+    for r in rows:
+        text = texts[r["id"]]
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == r["sha256"]
+        assert text[r["content"][0]] in "“\"" and r["content"][1] <= r["speaker"][0]
+        assert (r["speaker_name_span"] is None) == (r["speaker_type"] in ("unnamed", "not_a_source"))

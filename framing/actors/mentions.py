@@ -2170,6 +2170,8 @@ def _source_like(doc: Doc, t: int) -> bool:
     dep, h = doc.deps[t], doc.heads[t]
     if dep in ("nsubj", "nsubjpass") or (dep == "poss" and doc.deps[h] == "nsubj" and doc.pos[h] == "PROPN"):
         return True  # (the owner of a subject: "When NBC’s Kate Snow interviewed Swetnick, the network acknowledged")
+    if dep == "poss" and doc.deps[h] == "nsubj" and doc.lemmas[h].lower() in word_class("statement_nouns"):
+        return True  # the author of a text that is a subject: "the Post’s after-debate editorial took aim at Romney"
     if dep == "pobj" and doc.lower[h] == "to" and h > 0 and doc.lower[h - 1] == "according":
         return True
     return (

@@ -156,3 +156,9 @@ def test_a_message_that_names_the_organisation_that_sent_it_is_that_organisation
     )
     (q,) = direct(text, shipped)
     assert q.speaker_name == "Pinterest"
+
+
+def test_usa_today_is_a_newspaper_not_the_united_states(shipped: Gazetteer) -> None:
+    doc = parse("Nationwide, 61% of Americans say stricter laws would help, a USA TODAY/Suffolk poll found. USA Today reported the numbers.")
+    ms = find_mentions(doc, shipped)
+    assert not any(m.actor == "united_states" and doc.text[m.start : m.end] == "USA" for m in ms)

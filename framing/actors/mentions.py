@@ -682,7 +682,7 @@ def _pseudonyms(doc: Doc) -> frozenset[str]:
     """The first names the article identifies people by alone (see :func:`_pseudonym`)."""
     global _PSEUDONYMS
     if _PSEUDONYMS[0] is not doc:
-        found = frozenset(doc.tokens[t] for t in range(doc.n_tokens) if doc.lower[t - 1] == "as" and doc.tokens[t][:1].isupper() and _pseudonym(doc, t)) if doc.n_tokens else frozenset()
+        found = frozenset(doc.tokens[t] for t in range(2, doc.n_tokens) if doc.lower[t - 1] == "as" and doc.tokens[t][:1].isupper() and _pseudonym(doc, t))
         _PSEUDONYMS = (doc, found)
     return _PSEUDONYMS[1]
 
@@ -1660,8 +1660,9 @@ def _statement_author(
             return wrote.speaker, wrote.speaker_name or "", wrote.speaker_type
     found = _text_introduced(doc, q, head, before, by_token, mentions, gazetteer) or unowned or _according_to_before(doc, q, head, by_token)
     if found is None and doc.lemmas[head].lower() in _OWN_VOICE_TEXTS and doc.tags[head] == "NN":
-        # "Pinterest said it removed the account ... “...,” the message read": the organisation
-        # that just spoke or that its own words name (texts an organisation writes as itself)
+        # "... disabled by Pinterest. “... against the rules of Pinterest,” the message said": the
+        # organisation named before that the text's own words name (texts an organisation writes
+        # as itself)
         lo, hi = _token_range(doc, q.speaker_start or 0, q.speaker_end or 0)
         if _bare_description(doc, head, lo, hi, ("the",), ("det", "amod", "compound")):
             named_orgs: list[tuple[int, int | None, str | None, str]] = [

@@ -348,7 +348,8 @@ def _agreement_lines(attributions: list[dict[str, Any]], texts: dict[str, str], 
             sys.exit(f"{path.name} has bad offsets:\n  " + "\n  ".join(problems))
         first_rows = [first[a["id"]] for a in second]
         part = f"part {ann[1:]}" + (", held out" if ann == HELD_OUT else f", tuning part ({len(second)} of its {len(first)} articles)")
-        described.append(f"{part}: `bench/gold/{path.name}`")
+        kinds = Counter(g["kind"] for a in second for g in a["attributions"])
+        described.append(f"{part}: `bench/gold/{path.name}`, {sum(kinds.values())} attributions ({', '.join(f'{k} {v}' for k, v in kinds.most_common())})")
         rows += [
             (f"{part}: second annotation scored against the first (the gold set)", score_attributions(first_rows, annotations_as_predictions(second, texts), texts)),
             (f"{part}: framing scored against the first (the gold set)", score_attributions(first_rows, framing, texts)),
@@ -412,13 +413,15 @@ def _described_lines(rows: list[dict[str, Any]], preds: dict[str, dict[str, Any]
         return []
     got = score_described(rows, preds, texts)
     commit, tr, tn, ur, un = DESCRIBED_FIRST
+    types = Counter(r["speaker_type"] for r in rows)
     lines = [
         "### Organisations and texts as speakers (\"the agency said\", \"the statement said\")",
         "",
         f"{len(rows)} direct quotations, one per article from articles outside the gold set, whose speaker is a description such as "
         "\"the company\", \"the ministry\", \"the statement\" (`bench/gold/organisation_descriptions.jsonl`, offsets only); annotators named the source each "
         "refers to (or found the article never names it). Right: the speaker framing gives names that source (or no actor where the article names none). "
-        "Rules were written looking at the tuning half only.",
+        f"Rules were written looking at the tuning half only. {len({r['source'] for r in rows})} outlets; sources: {', '.join(f'{k} {v}' for k, v in types.most_common())} "
+        "(not_a_source: the picked description introduces the next sentence, not the quotation; left out).",
         "",
         "| half | cases | right now | first scoring (commit " + commit + ", before any rule for this set) |",
         "|---|---:|---:|---:|",

@@ -73,8 +73,8 @@ def test_a_quotation_followed_by_a_name_and_no_verb_is_that_persons(shipped: Gaz
 
 
 def test_a_name_after_a_quotation_that_has_a_verb_of_its_own_is_not_made_the_speaker(shipped: Gazetteer) -> None:
-    # no comma inside the closing mark: the sentence goes on about the person, not crediting them
-    text = "The memo was short.\n\n“Any presidential candidate needs to have a bold tax plan.” Gabriel Zuckerman read it twice and left."
+    # the comma is there, but the person does something else in the sentence: no credit line
+    text = "The memo was short.\n\n“Any presidential candidate needs to have a bold tax plan,” Gabriel Zuckerman, an economist at the University of Oregon, signed it and left."
     q = quote_with(speakers(text, shipped), text, "bold tax plan")
     assert q.speaker_name != "Gabriel Zuckerman"
 

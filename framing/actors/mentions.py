@@ -608,10 +608,13 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     # a one-word name the parser tagged as nothing, introduced by a description of a person
     # ("Kanate, a refugee from Kyrgyzstan, was moved ...", "said Yudanys, a Cuban immigrant")
     tagged = [(e.start, e.end) for e in doc.entities]
-    for i in range(doc.n_tokens):
-        alone = (i == 0 or doc.pos[i - 1] != "PROPN") and (i + 1 >= doc.n_tokens or doc.pos[i + 1] != "PROPN")
+    n_tokens = doc.n_tokens
+    for i in range(n_tokens):
+        if doc.pos[i] != "PROPN" or doc.deps[i] not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        alone = (i == 0 or doc.pos[i - 1] != "PROPN") and (i + 1 >= n_tokens or doc.pos[i + 1] != "PROPN")
         if (
-            doc.pos[i] == "PROPN" and doc.deps[i] in ("nsubj", "nsubjpass", "dobj") and doc.tokens[i][:1].isupper() and doc.tokens[i].isalpha()
+            doc.tokens[i][:1].isupper() and doc.tokens[i].isalpha()
             and alone and not any(s <= i < e for s, e in tagged) and _described_as_someone(doc, i)
         ):
             k = bisect_right(starts, doc.ends[i]) - 1
@@ -645,13 +648,15 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     if names:
         spans = sorted([*covered, *((m.start, m.end) for m, _ in out)])
         for i, tok in enumerate(doc.tokens):
+            if _plain(tok) not in names:
+                continue
             # "May called the attack ...": a surname the tagger took for a modal before a verb in the past
-            modal = doc.tags[i] == "MD" and i + 1 < doc.n_tokens and doc.tags[i + 1] in ("VBD", "VBZ") and tok[:1].isupper()
+            modal = doc.tags[i] == "MD" and i + 1 < n_tokens and doc.tags[i + 1] in ("VBD", "VBZ") and tok[:1].isupper()
             # "Jealous urged calm": a surname the tagger took for another word, as a subject
             subject = tok[:1].isupper() and doc.deps[i] in ("nsubj", "nsubjpass") and doc.pos[i] in ("ADJ", "NOUN", "VERB")
-            if _plain(tok) not in names or (doc.pos[i] != "PROPN" and not modal and not subject) or any(s <= doc.starts[i] < e for s, e in spans):
+            if (doc.pos[i] != "PROPN" and not modal and not subject) or any(s <= doc.starts[i] < e for s, e in spans):
                 continue
-            if i + 1 < doc.n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
+            if i + 1 < n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
                 continue  # part of a longer name ("Lake Chad" is no mention of Anthony Lake)
             ident, shown = names[_plain(tok)]
             out.append((ActorMention("candidate:" + ident, shown, "person", "candidate", doc.starts[i], doc.ends[i], _sentence_of(doc, i), i), ""))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,6 +23,7 @@ from framing.sentiment.records import (
     SIDES,
     SPEECH_VERBS,
     ParsedRecord,
+    distance_weight,
     gram_table,
     make_table,
     parse_records,
@@ -40,6 +42,19 @@ if TYPE_CHECKING:
     from sklearn.base import BaseEstimator as _EstimatorBase
 else:
     _EstimatorBase = object
+
+
+@lru_cache(maxsize=64)
+def _weight_table(decay: float | None, size: int) -> tuple[float, ...]:
+    return tuple(distance_weight(d, decay) for d in range(size))
+
+
+def _distance_weights(decay: float | None, n: int) -> tuple[float, ...]:
+    """``distance_weight(d, decay)`` for ``d`` in ``0 .. n - 1`` at least (a shared table)."""
+    size = 64
+    while size < n:
+        size *= 2
+    return _weight_table(decay, size)
 
 
 class RecordInput(_EstimatorBase):
@@ -174,85 +189,116 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
         ``vocab``, ``column -> weight`` for the n-grams in ``vocab`` only.
 
         The sequence is the sentence with the target's tokens collapsed into one placeholder.
-        An n-gram that does not contain the placeholder is an n-gram of the sentence, so its key
-        comes from a table of the sentence's n-grams (cached on the sentence for all its
-        mentions when the whole sentence counts, built for the tokens near the target when a
-        window limits it); only n-grams containing the placeholder are built one by one.
+        An n-gram that does not contain the placeholder is an n-gram of the sentence, so with no
+        window its key comes from a table of the sentence's n-grams (cached on the sentence for
+        all its mentions, :meth:`_whole_sentence`); with a window the n-gram strings of the tokens
+        near the target are built and looked up as used. Only n-grams containing the placeholder
+        are built one by one.
         """
-        sent = p.sentence
+        window, decay, side = self.window, self.decay, self.side
+        if window is None:
+            if decay is None and side == "none" and vocab is not None:
+                return self._counts(p, vocab)
+            whole: dict[Any, float] = {}
+            self._whole_sentence(p, vocab, whole)
+            return whole
         stem = self.stem
         toks = p.stems if stem else p.tokens
         t = p.first  # index of the placeholder in the sequence
         shift = p.last - t - 1  # sequence index i > t is sentence token i + shift
         n = len(toks) - shift
         lo, hi = self.ngram_range
-        window, decay, side = self.window, self.decay, self.side
-        if window is None:
-            a, b = 0, n
-        else:  # only n-grams that reach within `window` tokens of the target
-            a, b = max(0, t - window - hi + 1), min(n, t + window + 1)
-        if window is None and decay is None and side == "none" and vocab is not None:
-            return self._counts(p, vocab)
+        a, b = max(0, t - window - hi + 1), min(n, t + window + 1)  # n-grams reaching within `window` of the target
         out: dict[str | int, float] = {}  # n-gram -> weight, or column -> weight with vocab
         get = out.get
         plain_side = side != "split"
         marked = side != "none"
         vget = vocab.get if vocab is not None else None
         for k in range(lo, hi + 1):
-            if window is None:  # whole-sentence tables, shared by the sentence's mentions
-                # (a table not needed is empty: it is read only when plain_side or marked says so)
-                off = 0
-                plain: Sequence[Any] = gram_table(sent, stem, k, "", vocab) if plain_side else ()
-                left: Sequence[Any] = gram_table(sent, stem, k, "<", vocab) if marked else ()
-                right: Sequence[Any] = gram_table(sent, stem, k, ">", vocab) if marked else ()
-                near = None
-            else:  # a few tokens around this target: their n-gram strings, looked up as used
-                off = a
-                near = make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
-                plain = left = right = ()
+            # a few tokens around this target: their n-gram strings, looked up as used
+            near = make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
             for i in range(a, min(b, n - k + 1)):
                 j = i + k
                 if j <= t:  # left of the target
-                    x, d, table, mark = i - off, t - j + 1, left, "<"
+                    x, d, mark = i - a, t - j + 1, "<"
                 elif i > t:  # right of the target
-                    x, d, table, mark = i + shift - off, i - t, right, ">"
+                    x, d, mark = i + shift - a, i - t, ">"
                 else:  # spans the placeholder
                     if k == 1:
                         continue  # the placeholder alone says nothing
-                    w = 1.0  # distance 0: inside any window
                     gram = " ".join(toks[i:t] + (PLACEHOLDER,) + toks[p.last : p.last + j - t - 1])
                     if marked:
                         key = "^" + gram if vget is None else vget("^" + gram)
                         if key is not None:
-                            out[key] = get(key, 0.0) + w
+                            out[key] = get(key, 0.0) + 1.0  # distance 0: inside any window
                     if plain_side:
                         key = gram if vget is None else vget(gram)
                         if key is not None:
-                            out[key] = get(key, 0.0) + w
+                            out[key] = get(key, 0.0) + 1.0
                     continue
-                if window is not None and d > window:
+                if d > window:
                     continue
                 w = 1.0 if decay is None or d <= 1 else decay / (decay + d - 1)
-                if near is not None:
-                    gram = near[x]
-                    if marked:
-                        key = mark + gram if vget is None else vget(mark + gram)
-                        if key is not None:
-                            out[key] = get(key, 0.0) + w
-                    if plain_side:
-                        key = gram if vget is None else vget(gram)
-                        if key is not None:
-                            out[key] = get(key, 0.0) + w
-                    continue
+                gram = near[x]
                 if marked:
-                    key = table[x]
+                    key = mark + gram if vget is None else vget(mark + gram)
                     if key is not None:
                         out[key] = get(key, 0.0) + w
                 if plain_side:
-                    key = plain[x]
+                    key = gram if vget is None else vget(gram)
                     if key is not None:
                         out[key] = get(key, 0.0) + w
         return out
+
+    def _whole_sentence(self, p: ParsedRecord, vocab: dict[str, int] | None, out: dict[Any, float]) -> None:
+        """:meth:`_ngrams` with no window: the n-grams left and right of the target come from the
+        sentence's tables (shared by its mentions) and get the weight of their distance, in one
+        pass over each side; the n-grams containing the placeholder are built one by one. Each key
+        receives its weights in the same order as a token-by-token walk, so the sums are the same."""
+        sent = p.sentence
+        stem = self.stem
+        toks = p.stems if stem else p.tokens
+        t, last = p.first, p.last
+        n = len(toks) - (last - t - 1)  # length of the sequence with the target collapsed
+        lo, hi = self.ngram_range
+        plain_side = self.side != "split"
+        marked = self.side != "none"
+        weights = _distance_weights(self.decay, len(toks) + 1)
+        get = out.get
+        vget = vocab.get if vocab is not None else None
+
+        def add(keys: Sequence[Any], ws: Sequence[float]) -> None:
+            for key, w in zip(keys, ws):
+                if key is not None:
+                    out[key] = get(key, 0.0) + w
+
+        for k in range(lo, hi + 1):
+            plain: Sequence[Any] = gram_table(sent, stem, k, "", vocab) if plain_side else ()
+            n_left = t - k + 1  # n-grams ending before the target start at 0 .. t - k
+            if n_left > 0:
+                w_left = weights[n_left:0:-1]  # distance n_left down to 1
+                if marked:
+                    add(gram_table(sent, stem, k, "<", vocab)[:n_left], w_left)
+                if plain_side:
+                    add(plain[:n_left], w_left)
+            if k > 1:  # n-grams containing the placeholder (distance 0)
+                for i in range(max(0, t - k + 1), min(t, n - k) + 1):
+                    gram = " ".join(toks[i:t] + (PLACEHOLDER,) + toks[last : last + i + k - t - 1])
+                    if marked:
+                        key = "^" + gram if vget is None else vget("^" + gram)
+                        if key is not None:
+                            out[key] = get(key, 0.0) + 1.0
+                    if plain_side:
+                        key = gram if vget is None else vget(gram)
+                        if key is not None:
+                            out[key] = get(key, 0.0) + 1.0
+            n_right = len(toks) - k - last + 1  # n-grams starting after the target: last .. len - k
+            if n_right > 0:
+                w_right = weights[1 : n_right + 1]
+                if marked:
+                    add(gram_table(sent, stem, k, ">", vocab)[last : last + n_right], w_right)
+                if plain_side:
+                    add(plain[last : last + n_right], w_right)
 
     def _counts(self, p: ParsedRecord, vocab: dict[str, int]) -> dict[Any, float]:
         """:meth:`_ngrams` for unweighted, unmarked n-grams of the whole sentence: the counts of

@@ -49,7 +49,7 @@ from framing.errors import (
 from framing.persist import dump_bytes, load_trusted
 from framing.resources import model_dir
 from framing.sentiment.features import TargetContextVectorizer, TargetPositionFeatures
-from framing.sentiment.records import LABELS, check_record
+from framing.sentiment.records import LABELS, CheckedRecords, check_record
 from framing.sentiment.valence import LexiconContextFeatures
 
 __all__ = ["MODEL_FILE", "TRUSTED_TYPES", "TargetSentiment", "load_model", "make_pipeline", "model_available", "model_version", "save_model", "score_target", "score_targets", "train_model"]
@@ -242,7 +242,7 @@ def _predict_proba(model: Pipeline, recs: list[tuple[str, int, int]]) -> np.ndar
 
 def score_targets(items: Iterable[Any], *, model: Pipeline | None = None) -> list[TargetSentiment]:
     """Score many ``(sentence, start, end)`` records at once (vectorised; much faster per item)."""
-    recs = [check_record(r) for r in items]
+    recs = CheckedRecords(items)  # checked and taken apart once, for every transformer
     if not recs:
         return []
     model = model if model is not None else load_model()

@@ -164,7 +164,21 @@ def parse_record(sentence: str, start: int, end: int) -> ParsedRecord:
     )
 
 
+class CheckedRecords(list[tuple[str, int, int]]):
+    """Records already checked, with their :class:`ParsedRecord` (``parsed``): what a model passes
+    to each of its transformers, so that five transformers do not check and look up every record
+    five times. It is still a list of ``(sentence, start, end)`` for any code that reads records."""
+
+    parsed: list[ParsedRecord]
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        super().__init__(check_record(rec) for rec in records)
+        self.parsed = [parse_record(*rec) for rec in self]
+
+
 def parse_records(X: Iterable[Any]) -> list[ParsedRecord]:
+    if isinstance(X, CheckedRecords):
+        return X.parsed
     if isinstance(X, (str, bytes)):
         raise InputError("expected a sequence of (sentence, start, end) records; got a single string")
     return [parse_record(*check_record(rec)) for rec in X]

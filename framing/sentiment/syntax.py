@@ -98,21 +98,20 @@ def _remember(sentence: str, syn: SentenceSyntax) -> None:
 
 
 def _from_columns(doc: Any, t0: int, t1: int, offset: int) -> SentenceSyntax:
-    rng = range(t0, t1)
-    heads = tuple(doc.heads[i] - t0 if t0 <= doc.heads[i] < t1 else i - t0 for i in rng)
-    kids: list[list[int]] = [[] for _ in rng]
+    heads = tuple([h - t0 if t0 <= h < t1 else i for i, h in enumerate(doc.heads[t0:t1])])
+    kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
     return SentenceSyntax(
-        tuple(doc.starts[i] - offset for i in rng),
-        tuple(doc.ends[i] - offset for i in rng),
-        tuple(doc.lower[i] if doc.lower else doc.tokens[i].lower() for i in rng),
-        tuple(doc.lemmas[i].lower() for i in rng),
-        tuple(doc.deps[i] for i in rng),
+        tuple([a - offset for a in doc.starts[t0:t1]]),
+        tuple([b - offset for b in doc.ends[t0:t1]]),
+        doc.lower[t0:t1] if doc.lower else tuple([t.lower() for t in doc.tokens[t0:t1]]),
+        tuple([lemma.lower() for lemma in doc.lemmas[t0:t1]]),
+        doc.deps[t0:t1],
         heads,
-        tuple(tuple(k) for k in kids),
-        tuple(doc.pos[i] for i in rng) if doc.pos else (),
+        tuple([tuple(k) for k in kids]),
+        doc.pos[t0:t1] if doc.pos else (),
     )
 
 
@@ -135,9 +134,8 @@ def remember_doc_sentence(doc: Any, char_start: int, char_end: int) -> SentenceS
 def mention_sentence(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Character span of the sentence(s) a mention lies in: one, or two when the parser ended a
     sentence inside it ("Gov. | Carney" split after the abbreviation)."""
-    starts = [s.start for s in doc.sentences]
-    first = doc.sentences[max(0, bisect_right(starts, start) - 1)]
-    last = doc.sentences[max(0, bisect_right(starts, max(start, end - 1)) - 1)]
+    first = doc.sentences[max(0, doc.sentence_at(start))]
+    last = doc.sentences[max(0, doc.sentence_at(max(start, end - 1)))]
     return first.start, last.end
 
 
@@ -176,13 +174,9 @@ def release() -> None:
 
 def target_tokens(syn: SentenceSyntax, start: int, end: int) -> tuple[int, int]:
     """The token range ``[first, last)`` that the character span ``[start, end)`` covers."""
-    first = last = -1
-    for i, (a, b) in enumerate(zip(syn.starts, syn.ends)):
-        if b > start and a < end:
-            if first < 0:
-                first = i
-            last = i + 1
-    return (first, last) if first >= 0 else (0, 0)
+    first = bisect_right(syn.ends, start)  # the first token ending after the span starts
+    last = bisect_left(syn.starts, end)  # past the last token starting before the span ends
+    return (first, last) if first < last else (0, 0)
 
 
 def _head(syn: SentenceSyntax, first: int, last: int) -> int:

@@ -88,6 +88,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=50_000)  # tokens repeat; bounded so a worker's memory does not grow with the corpus
 def is_word(token: str) -> bool:
     """Whether a token is a word for counts and rates: it has a letter or digit and is not a clitic
     (``'s``, ``n't``, ``'re`` ... belong to the word before them)."""

@@ -189,3 +189,59 @@ def test_the_populist_register_needs_a_surer_profile_than_the_others():
     assert not is_register_evidence(populist, profile)
     sure = {"proba": dict(profile["proba"], nationalist_populist=SUPPORT["nationalist_populist"])}
     assert is_register_evidence(populist, sure)
+
+
+def test_populist_scorer_gives_what_the_scikit_learn_pipeline_gives() -> None:
+    """The plain-arithmetic populist classifier (no Pipeline machinery per article) equals the
+    shipped pipeline's predict_proba on texts of every register, an empty text and unseen words."""
+    from framing.analysis.register_profile import _populist_pipeline, linear_text_scorer
+
+    pipe = _populist_pipeline()
+    scorer = linear_text_scorer(pipe, "right_populist")
+    assert scorer is not None
+    k = list(pipe.classes_).index("right_populist")
+    for text in (MARXIST, WIRE, MARXIST + WIRE, "", "zzzq xxqv", "The the THE the."):
+        assert scorer(text) == pytest.approx(float(pipe.predict_proba([text])[0][k]), abs=1e-12), text[:40]
+
+
+def test_populist_scorer_declines_other_pipeline_shapes() -> None:
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    from framing.analysis.register_profile import linear_text_scorer
+
+    texts, labels = ["elites betray the people", "officials said on tuesday"] * 3, ["right_populist", "mainstream"] * 3
+    counts = Pipeline([("features", FeatureUnion([("c", CountVectorizer())])), ("clf", LogisticRegression())]).fit(texts, labels)
+    assert linear_text_scorer(counts, "right_populist") is None  # counts, not tf-idf
+    bare = Pipeline([("tfidf", TfidfVectorizer()), ("clf", LogisticRegression())]).fit(texts, labels)
+    assert linear_text_scorer(bare, "right_populist") is None  # no "features" union
+    ok = Pipeline([("features", FeatureUnion([("t", TfidfVectorizer(sublinear_tf=True))])), ("clf", LogisticRegression())]).fit(texts, labels)
+    scorer = linear_text_scorer(ok, "mainstream")  # the other class as the positive one
+    assert scorer is not None
+    assert scorer("the elites said") == pytest.approx(ok.predict_proba(["the elites said"])[0][0], abs=1e-12)
+
+
+def test_sentence_style_counts_equal_counting_each_sentence() -> None:
+    """Per-sentence style counts from one scan of the article are the counts of each sentence."""
+    from framing.analysis.register_profile import _COUNTED, sentence_evidence, style_counts
+    from framing.text.parse import parse
+    from framing.voice.attribution import find_quotes
+    from framing.voice.labels import voice_labels
+
+    text = WIRE + " We said it! Did you? Monday, I said, our team says so. " + MARXIST
+    doc = parse(text)
+    ev = sentence_evidence(doc, voice_labels(doc, find_quotes(doc)), [], ())
+    expected = [[style_counts(doc.text[s.start : s.end])[name] for name, _ in _COUNTED] for s in doc.sentences]
+    assert ev.style.tolist() == expected
+    assert ev.style.sum() > 10  # the sentences hold these words
+
+
+def test_sentence_at_finds_the_sentence_of_a_character() -> None:
+    from framing.text.parse import parse
+
+    doc = parse("First one here. Second one here. Third.")
+    for s in doc.sentences:
+        assert doc.sentence_at(s.start) == s.index
+        assert doc.sentence_at(s.end - 1) == s.index
+    assert doc.sentence_at(-1) == -1

@@ -479,6 +479,8 @@ HOT_PATH_RECORDS = RECORDS + [
         dict(ngram_range=(1, 2), decay=None, side="none", stem=True),  # the sentence-count shortcut
         dict(ngram_range=(2, 3), decay=None, side="none", stem=False),
         dict(ngram_range=(1, 3), window=2, decay=2.0, side="both", stem=False),
+        dict(ngram_range=(1, 3), decay=3.0, side="both", stem=False),  # whole sentence, longer n-grams
+        dict(ngram_range=(2, 2), decay=2.0, side="split", stem=True),
     ],
 )
 def test_ngram_hot_path_matches_the_definition(params) -> None:  # type: ignore[no-untyped-def]

@@ -2069,6 +2069,7 @@ def _named_organisation(
     # "the liberal watchdog group Public Citizen", "Justice Democrats, the liberal group that ...":
     # a name given that very noun
     kin = {"group", "organization", "organisation"}
+    described: list[tuple[int, int]] = []  # "The Save Our Savings Coalition—a group that includes AARP, AIG ...": its members are not it
     story = _story_sentences(doc)  # (link lines between are no distance)
     for t in range(first, lo):
         if doc.pos[t] != "NOUN" or nouns or not (doc.lemmas[t].lower() == lemma or {doc.lemmas[t].lower(), lemma} <= kin):
@@ -2087,6 +2088,10 @@ def _named_organisation(
         if (own is not None and own.type != "organisation") or not usable(doc.starts[t], _sentence_of(doc, t)) or story[q.sentence] - story[_sentence_of(doc, t)] > 3:
             continue  # (not "coalition Democrats": the party's members; not "X, a company that ..." long before)
         named.append((doc.starts[a], h, own.actor if own is not None else None, own.name if own is not None else _surface(doc, a, b)))
+        if h < t:
+            described.append(subtree_span(doc, t))
+    if described:
+        named = [c for c in named if c[1] is None or not any(lo_ <= c[1] <= hi_ for lo_, hi_ in described)]
     # an organisation named as a modifier ("a State Department contractor") only when no other is
     named.sort(key=lambda c: (c[1] is None or doc.deps[c[1]] != "compound", c[0]))
     if named:
@@ -2174,6 +2179,12 @@ def _source_like(doc: Doc, t: int) -> bool:
     announced"), the object of "according to" ("according to the Society of Hospital Medicine"),
     or the name on a subject report ("The Partnership report found")."""
     dep, h = doc.deps[t], doc.heads[t]
+    if dep == "appos" and h != t and doc.pos[h] == "PROPN" and doc.pos[t] == "PROPN":
+        # a short name beside the long one stands where it stands ("the U.S. Customs and Border
+        # Protection (CBP) announced": the parser splits the long name at "and")
+        while doc.deps[h] == "conj" and doc.heads[h] != h and doc.pos[doc.heads[h]] == "PROPN":
+            h = doc.heads[h]
+        return _source_like(doc, h)
     if dep in ("nsubj", "nsubjpass") or (dep == "poss" and doc.deps[h] == "nsubj" and doc.pos[h] == "PROPN"):
         return True  # (the owner of a subject: "When NBC’s Kate Snow interviewed Swetnick, the network acknowledged")
     if dep == "poss" and doc.deps[h] == "nsubj" and doc.lemmas[h].lower() in word_class("statement_nouns"):

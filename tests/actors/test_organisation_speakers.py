@@ -162,3 +162,25 @@ def test_usa_today_is_a_newspaper_not_the_united_states(shipped: Gazetteer) -> N
     doc = parse("Nationwide, 61% of Americans say stricter laws would help, a USA TODAY/Suffolk poll found. USA Today reported the numbers.")
     ms = find_mentions(doc, shipped)
     assert not any(m.actor == "united_states" and doc.text[m.start : m.end] == "USA" for m in ms)
+
+
+def test_a_short_name_in_brackets_beside_the_subject_is_the_source(shipped: Gazetteer) -> None:
+    # the parser splits the long name at "and" and hangs the short one on its last part: the short
+    # name still stands where the subject stands, so "the agency" is that body
+    text = (
+        "The mayor toured the harbour on Monday and signed a plaque at the new pier.\n\n"
+        "In a statement after the visit, the U.S. Fish and Wildlife Service (FWS) announced that it had finished 40 miles of sea wall.\n\n"
+        "“Work is underway on another 12 miles of wall,” the agency stated."
+    )
+    (q,) = direct(text, shipped)
+    assert (q.speaker_text, q.speaker_name, q.speaker_type) == ("the agency", "Fish and Wildlife Service", "organisation")
+
+
+def test_the_members_a_group_is_said_to_include_are_not_the_group(shipped: Gazetteer) -> None:
+    text = (
+        "The House is expected to take up the tax bill next week.\n\n"
+        "The Pension Savers Alliance—a group that includes Northwind Holdings Group and Lakeside Trust Corp.—said it was pleased by the statement.\n\n"
+        "“We will keep fighting for savers,” the group said."
+    )
+    (q,) = direct(text, shipped)
+    assert q.speaker_name == "Pension Savers Alliance"  # not "Northwind Holdings Group", whose name holds "group"

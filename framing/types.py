@@ -8,7 +8,6 @@ return new values (``dataclasses.replace``). Character offsets always point into
 from __future__ import annotations
 
 import sys
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NotRequired, TypedDict
 
@@ -133,10 +132,6 @@ class Entity:
     label: str
 
 
-def _sentence_start(s: Sentence) -> int:
-    return s.start
-
-
 @dataclass(frozen=True, slots=True)
 class Doc:
     """A parsed text: tokens (with character offsets), sentences, and the syntax of each token.
@@ -190,11 +185,6 @@ class Doc:
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
-
-    def sentence_at(self, char: int) -> int:
-        """Index of the last sentence starting at or before character ``char`` (-1 before the
-        first sentence; binary search)."""
-        return bisect_right(self.sentences, char, key=_sentence_start) - 1
 
     def sentence_of_token(self, token_index: int) -> Sentence:
         """The sentence that contains the given token (binary search)."""

@@ -56,7 +56,7 @@ from typing import Any
 import numpy as np
 
 from framing.resources import model_dir
-from framing.text.parse import is_word
+from framing.text.parse import is_word, sentence_at
 from framing.types import Doc, Match, Voice
 
 __all__ = [
@@ -346,7 +346,7 @@ def sentence_evidence(doc: Doc, voice: Voice, matches: Sequence[Match], categori
     sents = doc.sentences
     for col, (_, pattern) in enumerate(_COUNTED):
         for found in pattern.finditer(doc.text):
-            k = doc.sentence_at(found.start())
+            k = sentence_at(doc, found.start())
             if k >= 0 and found.end() <= sents[k].end:
                 style[sents[k].index, col] += 1
     return SentenceEvidence(counts, own, style, words)

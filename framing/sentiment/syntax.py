@@ -49,6 +49,7 @@ from sklearn.utils.validation import check_is_fitted
 from framing.resources import vader_lexicon_path
 from framing.sentiment.records import check_record, stem
 from framing.sentiment.valence import inflect_word, read_vader_lexicon
+from framing.text.parse import sentence_at
 
 if TYPE_CHECKING:
     from framing.markers.match import GlobTable
@@ -134,8 +135,8 @@ def remember_doc_sentence(doc: Any, char_start: int, char_end: int) -> SentenceS
 def mention_sentence(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Character span of the sentence(s) a mention lies in: one, or two when the parser ended a
     sentence inside it ("Gov. | Carney" split after the abbreviation)."""
-    first = doc.sentences[max(0, doc.sentence_at(start))]
-    last = doc.sentences[max(0, doc.sentence_at(max(start, end - 1)))]
+    first = doc.sentences[max(0, sentence_at(doc, start))]
+    last = doc.sentences[max(0, sentence_at(doc, max(start, end - 1)))]
     return first.start, last.end
 
 

@@ -29,8 +29,10 @@ import hashlib
 import importlib
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -415,6 +417,12 @@ def _parse_batch(nlp: Any, texts: list[str]) -> Iterator[Doc]:
                 out[n] = _columns(parsed.get(n, []), text, syntax=True, note=None)
     for n, (text, note) in enumerate(zip(texts, notes, strict=True)):
         yield tokenised(text, note=note) if note is not None else out[n]
+
+
+def sentence_at(doc: Doc, char: int) -> int:
+    """Index of the last sentence of ``doc`` starting at or before character ``char`` (-1 before
+    the first sentence; binary search)."""
+    return bisect_right(doc.sentences, char, key=attrgetter("start")) - 1
 
 
 def subtree_span(doc: Doc, head: int, *, skip: frozenset[str] = frozenset()) -> tuple[int, int]:

@@ -238,10 +238,10 @@ def test_sentence_style_counts_equal_counting_each_sentence() -> None:
 
 
 def test_sentence_at_finds_the_sentence_of_a_character() -> None:
-    from framing.text.parse import parse
+    from framing.text.parse import parse, sentence_at
 
     doc = parse("First one here. Second one here. Third.")
     for s in doc.sentences:
-        assert doc.sentence_at(s.start) == s.index
-        assert doc.sentence_at(s.end - 1) == s.index
-    assert doc.sentence_at(-1) == -1
+        assert sentence_at(doc, s.start) == s.index
+        assert sentence_at(doc, s.end - 1) == s.index
+    assert sentence_at(doc, -1) == -1

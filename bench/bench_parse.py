@@ -9,6 +9,13 @@ at most 30% of the parse).
 
     python bench/bench_parse.py                 # 2,000 articles, writes docs/performance.md
     python bench/bench_parse.py --articles 200 --no-write
+    python bench/bench_parse.py --stages 300    # where the time beyond the parse goes (prints only)
+
+``--stages N`` splits the full analysis of the first N sampled articles side by side with the
+peer: framing's own parse (``parse_many``: pieces, memory zone, conversion to framing's columns)
+and each stage of ``analyze_article`` after it, each as a share of the peer's parse. A diagnosis
+for whoever works on the ratio, not the benchmark's number: the per-stage timers add a little
+overhead of their own.
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ import os
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,12 +38,18 @@ DATA = ROOT.parent / "shared" / "data" / "article_bias" / "articles.jsonl.gz"
 
 from _validation_doc import PERFORMANCE, write_section
 
+import framing.analysis.article as article_module
 from framing.analysis.article import analyze_batch, default_gazetteer, default_lexicons, default_sentiment
 from framing.analysis.provenance import build_provenance
-from framing.text.parse import load_pipeline, pipeline_info
+from framing.text.parse import load_pipeline, parse_many, pipeline_info
 from framing.types import Article
 
 BATCH = 8
+#: The stages of ``analyze_article`` that ``--stages`` times (names in framing.analysis.article).
+STAGES = (
+    "find_quote_spans", "find_quotes", "find_mentions", "link_speakers", "voice_labels", "detect", "marker_profile", "_score_mentions",
+    "find_roles", "summarise_actors", "sentence_evidence", "profile_prediction", "readability", "_with_voice", "_outlet_words",
+)
 
 
 def sample(n: int, seed: int = 0) -> list[Article]:
@@ -49,10 +64,53 @@ def sample(n: int, seed: int = 0) -> list[Article]:
     return [Article(id=i, text=t, outlet=s) for i, t, s in rows[:n]]
 
 
+def stages(articles: list[Article], nlp: Any, lex: Any, gz: Any, sent: Any, prov: Any) -> None:
+    """Print the peer's parse, framing's parse and each analysis stage of ``articles`` (CPU s,
+    and as a share of the peer), measured batch by batch side by side as in the benchmark."""
+    spent: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.process_time()
+            out = fn(*args, **kwargs)
+            spent[name] += time.process_time() - t0
+            return out
+
+        return run
+
+    for name in STAGES:
+        setattr(article_module, name, timed(name, getattr(article_module, name)))
+    peer = ours = analysis = 0.0
+    for n, k in enumerate(range(0, len(articles), BATCH)):
+        batch = articles[k : k + BATCH]
+        for step in (("parse", "full") if n % 2 == 0 else ("full", "parse")):
+            t0 = time.process_time()
+            if step == "parse":
+                for _ in nlp.pipe([a.text for a in batch]):
+                    pass
+                peer += time.process_time() - t0
+            else:
+                docs = list(parse_many([a.text for a in batch], pipeline=nlp, batch_size=BATCH))
+                t1 = time.process_time()
+                ours += t1 - t0
+                for a, d in zip(batch, docs, strict=True):
+                    article_module.analyze_article(a, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, doc=d)
+                analysis += time.process_time() - t1
+    print(f"{len(articles)} articles, CPU s and share of the peer's parse ({peer:.1f} s):")
+    print(f"  framing's parse (parse_many)  {ours:7.1f}  {ours / peer:.3f}")
+    print(f"  analysis after the parse      {analysis:7.1f}  {analysis / peer:.3f}")
+    for name, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"    {name:26s}  {secs:7.2f}  {secs / peer:.3f}")
+    rest = analysis - sum(spent.values())
+    print(f"    {'other (lexicon match, results)':26s}  {rest:7.2f}  {rest / peer:.3f}")
+    print(f"  ratio                         {(ours + analysis) / peer:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--no-write", action="store_true", help="print the numbers, do not update docs/performance.md")
+    ap.add_argument("--stages", type=int, metavar="N", help="instead: split the time of the first N sampled articles by stage (prints only)")
     args = ap.parse_args()
     if not DATA.is_file():
         sys.exit(f"{DATA} is missing: this benchmark needs ../shared/data (see its README)")
@@ -64,6 +122,9 @@ def main() -> None:
     # warm up both (lazy model pieces, caches), then measure each on every article
     list(nlp.pipe([a.text for a in articles[:BATCH]]))
     analyze_batch(articles[:BATCH], lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
+    if args.stages:
+        stages(articles[: args.stages], nlp, lex, gz, sent, prov)
+        return
 
     # side by side: each batch parsed alone and analysed in full one right after the other (which
     # goes first alternates), so a slower or faster stretch of the machine counts for both

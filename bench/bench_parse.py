@@ -64,6 +64,25 @@ def sample(n: int, seed: int = 0) -> list[Article]:
     return [Article(id=i, text=t, outlet=s) for i, t, s in rows[:n]]
 
 
+def side_by_side(articles: list[Article], nlp: Any, full: Callable[[list[Article]], Any]) -> tuple[float, float]:
+    """CPU seconds of the peer (spaCy's parse) and of ``full`` over ``articles``: each batch parsed
+    alone and analysed in full one right after the other, which goes first alternating, so that a
+    slower or faster stretch of the machine counts for both."""
+    parse_cpu = full_cpu = 0.0
+    for n, k in enumerate(range(0, len(articles), BATCH)):
+        batch = articles[k : k + BATCH]
+        for step in ("parse", "full") if n % 2 == 0 else ("full", "parse"):
+            t0 = time.process_time()
+            if step == "parse":
+                for _ in nlp.pipe([a.text for a in batch]):
+                    pass
+                parse_cpu += time.process_time() - t0
+            else:
+                full(batch)
+                full_cpu += time.process_time() - t0
+    return parse_cpu, full_cpu
+
+
 def stages(articles: list[Article], nlp: Any, lex: Any, gz: Any, sent: Any, prov: Any) -> None:
     """Print the peer's parse, framing's parse and each analysis stage of ``articles`` (CPU s,
     and as a share of the peer), measured batch by batch side by side as in the benchmark."""
@@ -80,22 +99,19 @@ def stages(articles: list[Article], nlp: Any, lex: Any, gz: Any, sent: Any, prov
 
     for name in STAGES:
         setattr(article_module, name, timed(name, getattr(article_module, name)))
-    peer = ours = analysis = 0.0
-    for n, k in enumerate(range(0, len(articles), BATCH)):
-        batch = articles[k : k + BATCH]
-        for step in (("parse", "full") if n % 2 == 0 else ("full", "parse")):
-            t0 = time.process_time()
-            if step == "parse":
-                for _ in nlp.pipe([a.text for a in batch]):
-                    pass
-                peer += time.process_time() - t0
-            else:
-                docs = list(parse_many([a.text for a in batch], pipeline=nlp, batch_size=BATCH))
-                t1 = time.process_time()
-                ours += t1 - t0
-                for a, d in zip(batch, docs, strict=True):
-                    article_module.analyze_article(a, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, doc=d)
-                analysis += time.process_time() - t1
+    cpu = {"ours": 0.0, "analysis": 0.0}
+
+    def full(batch: list[Article]) -> None:
+        t0 = time.process_time()
+        docs = list(parse_many([a.text for a in batch], pipeline=nlp, batch_size=BATCH))
+        t1 = time.process_time()
+        cpu["ours"] += t1 - t0
+        for a, d in zip(batch, docs, strict=True):
+            article_module.analyze_article(a, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, doc=d)
+        cpu["analysis"] += time.process_time() - t1
+
+    peer, _ = side_by_side(articles, nlp, full)
+    ours, analysis = cpu["ours"], cpu["analysis"]
     print(f"{len(articles)} articles, CPU s and share of the peer's parse ({peer:.1f} s):")
     print(f"  framing's parse (parse_many)  {ours:7.1f}  {ours / peer:.3f}")
     print(f"  analysis after the parse      {analysis:7.1f}  {analysis / peer:.3f}")
@@ -126,20 +142,7 @@ def main() -> None:
         stages(articles[: args.stages], nlp, lex, gz, sent, prov)
         return
 
-    # side by side: each batch parsed alone and analysed in full one right after the other (which
-    # goes first alternates), so a slower or faster stretch of the machine counts for both
-    parse_cpu = full_cpu = 0.0
-    for n, k in enumerate(range(0, len(articles), BATCH)):
-        batch = articles[k : k + BATCH]
-        for step in (("parse", "full") if n % 2 == 0 else ("full", "parse")):
-            t0 = time.process_time()
-            if step == "parse":
-                for _ in nlp.pipe([a.text for a in batch]):
-                    pass
-                parse_cpu += time.process_time() - t0
-            else:
-                analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
-                full_cpu += time.process_time() - t0
+    parse_cpu, full_cpu = side_by_side(articles, nlp, lambda batch: analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp))
 
     ratio = full_cpu / parse_cpu
     info = pipeline_info()

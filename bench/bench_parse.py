@@ -9,7 +9,7 @@ at most 30% of the parse).
 
     python bench/bench_parse.py                 # 2,000 articles, writes docs/performance.md
     python bench/bench_parse.py --articles 200 --no-write
-    python bench/bench_parse.py --stages 300    # where the time beyond the parse goes (prints only)
+    python bench/bench_parse.py --stages 300    # where the time beyond the parse goes
 
 ``--stages N`` splits the full analysis of the first N sampled articles side by side with the
 peer: framing's own parse (``parse_many``: pieces, memory zone, conversion to framing's columns)
@@ -83,9 +83,9 @@ def side_by_side(articles: list[Article], nlp: Any, full: Callable[[list[Article
     return parse_cpu, full_cpu
 
 
-def stages(articles: list[Article], nlp: Any, lex: Any, gz: Any, sent: Any, prov: Any) -> None:
-    """Print the peer's parse, framing's parse and each analysis stage of ``articles`` (CPU s,
-    and as a share of the peer), measured batch by batch side by side as in the benchmark."""
+def stages(articles: list[Article], nlp: Any, lex: Any, gz: Any, sent: Any, prov: Any) -> list[str]:
+    """The peer's parse, framing's parse and each analysis stage of ``articles`` (CPU s, and as a
+    share of the peer), measured batch by batch side by side as in the benchmark: Markdown lines."""
     spent: dict[str, float] = dict.fromkeys(STAGES, 0.0)
 
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -112,21 +112,29 @@ def stages(articles: list[Article], nlp: Any, lex: Any, gz: Any, sent: Any, prov
 
     peer, _ = side_by_side(articles, nlp, full)
     ours, analysis = cpu["ours"], cpu["analysis"]
-    print(f"{len(articles)} articles, CPU s and share of the peer's parse ({peer:.1f} s):")
-    print(f"  framing's parse (parse_many)  {ours:7.1f}  {ours / peer:.3f}")
-    print(f"  analysis after the parse      {analysis:7.1f}  {analysis / peer:.3f}")
-    for name, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
-        print(f"    {name:26s}  {secs:7.2f}  {secs / peer:.3f}")
     rest = analysis - sum(spent.values())
-    print(f"    {'other (lexicon match, results)':26s}  {rest:7.2f}  {rest / peer:.3f}")
-    print(f"  ratio                         {(ours + analysis) / peer:.3f}")
+    rows = [("framing's own parse (`parse_many`: pieces, memory zone, framing's columns)", ours), ("analysis after the parse", analysis)]
+    rows += [(f"&nbsp;&nbsp;`{name}`", secs) for name, secs in sorted(spent.items(), key=lambda kv: -kv[1])]
+    rows.append(("&nbsp;&nbsp;other (lexicon matching, results)", rest))
+    lines = [
+        f"The first {len(articles):,} articles of the benchmark's sample, measured as the benchmark measures (batch by batch beside the "
+        f"peer); each row in CPU s and as a share of the peer's parse ({peer:.1f} s). A diagnosis, not the benchmark's number: the "
+        "per-stage timers cost a little themselves, and runs of a few hundred articles vary by a few hundredths.",
+        "",
+        "| | CPU s | share of the peer's parse |",
+        "|---|---:|---:|",
+        *(f"| {label} | {secs:.2f} | {secs / peer:.3f} |" for label, secs in rows),
+        "",
+        f"Ratio (framing's parse + analysis) / peer: **{(ours + analysis) / peer:.3f}**.",
+    ]
+    return lines
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--no-write", action="store_true", help="print the numbers, do not update docs/performance.md")
-    ap.add_argument("--stages", type=int, metavar="N", help="instead: split the time of the first N sampled articles by stage (prints only)")
+    ap.add_argument("--stages", type=int, metavar="N", help="instead: split the time of the first N sampled articles by stage (its own section of docs/performance.md)")
     args = ap.parse_args()
     if not DATA.is_file():
         sys.exit(f"{DATA} is missing: this benchmark needs ../shared/data (see its README)")
@@ -139,7 +147,10 @@ def main() -> None:
     list(nlp.pipe([a.text for a in articles[:BATCH]]))
     analyze_batch(articles[:BATCH], lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp)
     if args.stages:
-        stages(articles[: args.stages], nlp, lex, gz, sent, prov)
+        text = "\n".join(stages(articles[: args.stages], nlp, lex, gz, sent, prov))
+        print(text)
+        if not args.no_write:
+            write_section("Where the time beyond the parse goes", f"python bench/bench_parse.py --stages {args.stages}", text, doc=PERFORMANCE)
         return
 
     parse_cpu, full_cpu = side_by_side(articles, nlp, lambda batch: analyze_batch(batch, lexicons=lex, gazetteer=gz, sentiment=sent, provenance=prov, pipeline=nlp))

@@ -332,15 +332,15 @@ def sentence_evidence(doc: Doc, voice: Voice, matches: Sequence[Match], categori
         k = column.get(f"{m.lexicon}.{m.category}")
         if k is not None and m.voice != "quote" and not m.negated and 0 <= m.sentence < n:
             counts[m.sentence, k] += 1
-    own = np.zeros(n)
-    words = np.zeros(n)
     style = np.zeros((n, len(_COUNTED)))
-    labels = voice.labels
+    labels, lower = voice.labels, doc.lower
+    n_own, n_words = [0] * n, [0] * n  # counted in Python ints: an array element per token is slow
     for s in doc.sentences:
         for i in range(s.token_start, s.token_end):
-            if is_word(doc.lower[i]):
-                words[s.index] += 1
-                own[s.index] += labels[i] != "quote"
+            if is_word(lower[i]):
+                n_words[s.index] += 1
+                n_own[s.index] += labels[i] != "quote"
+    own, words = np.array(n_own, dtype=np.float64), np.array(n_words, dtype=np.float64)
     # each style pattern scanned once over the article, its matches counted in their sentence
     # (the same counts as scanning each sentence: the patterns are words or single characters)
     sents = doc.sentences

@@ -25,7 +25,6 @@ from framing.sentiment.records import (
     ParsedRecord,
     distance_weight,
     gram_table,
-    make_table,
     parse_records,
 )
 
@@ -191,8 +190,8 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
         The sequence is the sentence with the target's tokens collapsed into one placeholder.
         An n-gram that does not contain the placeholder is an n-gram of the sentence, so with no
         window its key comes from a table of the sentence's n-grams (cached on the sentence for
-        all its mentions, :meth:`_whole_sentence`); with a window the n-gram strings of the tokens
-        near the target are built and looked up as used. Only n-grams containing the placeholder
+        all its mentions, :meth:`_whole_sentence`); with a window the sentence's n-gram strings
+        (also cached on it) near the target are looked up as used. Only n-grams containing the placeholder
         are built one by one.
         """
         window, decay, side = self.window, self.decay, self.side
@@ -215,14 +214,14 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
         marked = side != "none"
         vget = vocab.get if vocab is not None else None
         for k in range(lo, hi + 1):
-            # a few tokens around this target: their n-gram strings, looked up as used
-            near = make_table(toks[a : min(len(toks), b + shift + hi - 1)], k, "", None)
+            # the sentence's n-gram strings (made once for all its mentions), looked up as used
+            grams = gram_table(p.sentence, stem, k, "")
             for i in range(a, min(b, n - k + 1)):
                 j = i + k
                 if j <= t:  # left of the target
-                    x, d, mark = i - a, t - j + 1, "<"
+                    x, d, mark = i, t - j + 1, "<"
                 elif i > t:  # right of the target
-                    x, d, mark = i + shift - a, i - t, ">"
+                    x, d, mark = i + shift, i - t, ">"
                 else:  # spans the placeholder
                     if k == 1:
                         continue  # the placeholder alone says nothing
@@ -239,7 +238,7 @@ class TargetContextVectorizer(CompactState, RecordInput, TransformerMixin, BaseE
                 if d > window:
                     continue
                 w = 1.0 if decay is None or d <= 1 else decay / (decay + d - 1)
-                gram = near[x]
+                gram = grams[x]
                 if marked:
                     key = mark + gram if vget is None else vget(mark + gram)
                     if key is not None:

@@ -233,8 +233,8 @@ def _predict_proba(model: Pipeline, recs: list[tuple[str, int, int]]) -> np.ndar
     ):
         return model.predict_proba(recs)
     Xs = [t.transform(recs) for _, t in features.transformer_list]
-    if any(sp.issparse(X) for X in Xs):
-        X = sp.hstack(Xs).tocsr()
+    if any(sp.issparse(X) for X in Xs):  # stacked as CSR blocks: scipy's fast path, same matrix
+        X = sp.hstack([X if sp.issparse(X) else sp.csr_matrix(X) for X in Xs], format="csr")
     else:
         X = np.hstack(Xs)
     return model.steps[-1][1].predict_proba(X)
@@ -251,18 +251,11 @@ def score_targets(items: Iterable[Any], *, model: Pipeline | None = None) -> lis
     pos, neg = classes.index("positive"), classes.index("negative")
     lex = lexicon_step(model)
     evidence = lex.evidence(recs) if lex is not None else [[] for _ in recs]
-    out = []
-    for row, ev in zip(proba, evidence):
-        k = int(np.argmax(row))
-        out.append(
-            TargetSentiment(
-                label=classes[k],
-                score=float(row[pos] - row[neg]),
-                probabilities={c: float(v) for c, v in zip(classes, row)},
-                evidence=ev,
-            )
-        )
-    return out
+    best = np.argmax(proba, axis=1).tolist()  # the same first maximum as row by row
+    return [
+        TargetSentiment(label=classes[k], score=row[pos] - row[neg], probabilities=dict(zip(classes, row)), evidence=ev)
+        for row, k, ev in zip(proba.tolist(), best, evidence)  # Python floats: the same doubles
+    ]
 
 
 def score_target(sentence: str, start: int, end: int, *, model: Pipeline | None = None) -> TargetSentiment:

@@ -8,6 +8,8 @@ returns :class:`~framing.analysis.results.Results`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence, Sized
@@ -36,7 +38,7 @@ from framing.types import Article, ArticleResult, Doc, MarkerCounts, Match, Quot
 from framing.voice.attribution import find_quotes
 from framing.voice.labels import voice_labels
 
-__all__ = ["RATE_BASE", "VOICE_OPTIONS", "analyze", "analyze_article", "analyze_batch", "default_gazetteer", "default_lexicons", "default_sentiment", "iter_analyze", "marker_profile"]
+__all__ = ["RATE_BASE", "VOICE_OPTIONS", "analyze", "analyze_article", "analyze_batch", "default_gazetteer", "default_lexicons", "default_sentiment", "fewer_collections", "iter_analyze", "marker_profile"]
 
 
 #: Marker rates are per this many words (tokens with a letter or digit, clitics not counted).
@@ -230,6 +232,30 @@ def default_lexicons() -> LexiconSet:
 
 _PARSE_BATCH = 8  # articles parsed together
 
+#: Allocations between two young-generation runs of the cyclic garbage collector while articles
+#: are analysed (Python's default is 700). The analysis makes many short-lived small objects and
+#: frees them by reference counting; at the default every few hundred allocations the collector
+#: walks the young objects, and every 100 of those walks it goes through everything the process
+#: holds (the loaded pipeline and models included). On 120 Article-Bias-Prediction articles the
+#: collections took 1.6-2.4% of the CPU time of the analysis, 0.4% with this threshold.
+GC_YOUNG_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with the collector's young-generation threshold raised to
+    :data:`GC_YOUNG_THRESHOLD` (never lowered), and restore the previous thresholds after it.
+    Cyclic garbage is still collected, a little later; nothing else changes."""
+    old = gc.get_threshold()
+    if old[0] == 0 or old[0] >= GC_YOUNG_THRESHOLD:  # automatic collection off, or already rarer
+        yield
+        return
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
 
 def _progress(iterable: Iterable[Any], total: int | None, progress: bool | None, desc: str) -> Iterable[Any]:
     if progress is False:
@@ -278,11 +304,12 @@ def analyze_batch(
     pipeline: Any = None,
 ) -> list[ArticleResult]:
     """:func:`analyze_article` for several articles, parsed together (the parser is faster on batches)."""
-    docs = parse_many([a.text for a in articles], pipeline=pipeline, batch_size=max(1, len(articles)))
-    return [
-        analyze_article(a, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, provenance=provenance, doc=d)
-        for a, d in zip(articles, docs, strict=True)
-    ]
+    docs = list(parse_many([a.text for a in articles], pipeline=pipeline, batch_size=max(1, len(articles))))
+    with fewer_collections():
+        return [
+            analyze_article(a, lexicons=lexicons, gazetteer=gazetteer, sentiment=sentiment, provenance=provenance, doc=d)
+            for a, d in zip(articles, docs, strict=True)
+        ]
 
 
 def analyze(

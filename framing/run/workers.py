@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from framing.actors.gazetteer import load_gazetteer
-from framing.analysis.article import analyze_article, default_gazetteer, default_sentiment
+from framing.analysis.article import analyze_article, default_gazetteer, default_sentiment, fewer_collections
 from framing.analysis.provenance import build_provenance
 from framing.errors import MissingResourceError
 from framing.markers.lexicons import load_default_lexicons
@@ -76,29 +76,34 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
     """Analyse a batch; returns ``("ok", json line)`` or ``("error", json line)`` per article."""
     if _STATE.get("key") != json.dumps(settings, sort_keys=True):
         init_worker(settings)
-    out = []
     try:  # one parse of the batch (the parser is faster on batches)
         docs: list[Any] = list(parse_many([a.text for a in batch], pipeline=_STATE["nlp"], batch_size=8))
     except Exception:  # noqa: BLE001 - a text the parser cannot take: parse one at a time below, to find it
         docs = [None] * len(batch)
-    for article, doc in zip(batch, docs, strict=True):
-        try:
-            r = analyze_article(
-                article,
-                lexicons=_STATE["lexicons"],
-                gazetteer=_STATE["gazetteer"],
-                sentiment=_STATE["sentiment"],
-                provenance=_STATE["provenance"],
-                doc=doc,
-                pipeline=_STATE["nlp"],
-            )
-            if _STATE["predictors"]:
-                r = replace(r, predictions={**r.predictions, **predict_text(_STATE["predictors"], article.text)})
-            out.append(("ok", json.dumps(r.to_dict(), ensure_ascii=False)))
-        except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
-            out.append(failure_line(article, f"{type(exc).__name__}: {exc}"))
+    with fewer_collections():
+        out = [_analyse_one(article, doc) for article, doc in zip(batch, docs, strict=True)]
     _release_memory()
     return out
+
+
+def _analyse_one(article: Article, doc: Any) -> tuple[str, str]:
+    """``("ok", json line)`` for one article (``doc``: its parse, or None to parse it now), or the
+    ``("error", json line)`` saying why it failed."""
+    try:
+        r = analyze_article(
+            article,
+            lexicons=_STATE["lexicons"],
+            gazetteer=_STATE["gazetteer"],
+            sentiment=_STATE["sentiment"],
+            provenance=_STATE["provenance"],
+            doc=doc,
+            pipeline=_STATE["nlp"],
+        )
+        if _STATE["predictors"]:
+            r = replace(r, predictions={**r.predictions, **predict_text(_STATE["predictors"], article.text)})
+        return ("ok", json.dumps(r.to_dict(), ensure_ascii=False))
+    except Exception as exc:  # noqa: BLE001 - one article must never sink the run: report it, go on
+        return failure_line(article, f"{type(exc).__name__}: {exc}")
 
 
 def failure_line(article: Article, reason: str) -> tuple[str, str]:

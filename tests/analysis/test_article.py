@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from framing.analysis.article import analyze_article, analyze_batch, default_gazetteer, default_lexicons
 from framing.cli import main
 from framing.types import Article
@@ -66,6 +68,46 @@ def test_batch_analysis_equals_one_at_a_time() -> None:
     together = [r.to_dict() for r in analyze_batch(arts, lexicons=lex, gazetteer=gz, provenance={})]
     alone = [analyze_article(a, lexicons=lex, gazetteer=gz, provenance={}).to_dict() for a in arts]
     assert together == alone
+
+
+def test_the_analysis_runs_with_fewer_collections_and_restores_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a batch is analysed the collector's young threshold is raised (never lowered, never
+    switched on when it was off), and the thresholds the caller had are back afterwards, even when
+    the analysis fails."""
+    import gc
+
+    import framing.analysis.article as article_module
+    from framing.analysis.article import GC_YOUNG_THRESHOLD, fewer_collections
+
+    old = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_collections():
+            assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        with pytest.raises(RuntimeError), fewer_collections():
+            raise RuntimeError("an article failed")
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(GC_YOUNG_THRESHOLD * 5, 3, 4)  # the caller's own, rarer setting is kept
+        with fewer_collections():
+            assert gc.get_threshold() == (GC_YOUNG_THRESHOLD * 5, 3, 4)
+        gc.set_threshold(0)  # automatic collection off: stays off
+        with fewer_collections():
+            assert gc.get_threshold()[0] == 0
+        gc.set_threshold(700, 10, 10)
+        seen = []
+        real = article_module.analyze_article
+
+        def recording(*args: object, **kwargs: object) -> object:
+            seen.append(gc.get_threshold())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(article_module, "analyze_article", recording)
+        (r,) = analyze_batch([Article(id="gc", text="Trump threatened Canada.")], lexicons=default_lexicons(), gazetteer=default_gazetteer(), provenance={})
+        assert seen == [(GC_YOUNG_THRESHOLD, 10, 10)] and r.article.id == "gc"
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*old)
 
 
 def test_a_mention_split_across_two_parser_sentences_is_scored() -> None:

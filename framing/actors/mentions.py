@@ -38,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 
 from wordfreq import zipf_frequency
 
@@ -647,6 +648,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     names = {_plain(m.name): (m.actor.removeprefix("candidate:"), m.name) for m, _ in out if m.type == "person" and m.name in person_alone} | full
     if names:
         spans = sorted([*covered, *((m.start, m.end) for m, _ in out)])
+        span_starts = [a for a, _ in spans]
+        reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
         for i, tok in enumerate(doc.tokens):
             if _plain(tok) not in names:
                 continue
@@ -654,8 +657,11 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             modal = doc.tags[i] == "MD" and i + 1 < n_tokens and doc.tags[i + 1] in ("VBD", "VBZ") and tok[:1].isupper()
             # "Jealous urged calm": a surname the tagger took for another word, as a subject
             subject = tok[:1].isupper() and doc.deps[i] in ("nsubj", "nsubjpass") and doc.pos[i] in ("ADJ", "NOUN", "VERB")
-            if (doc.pos[i] != "PROPN" and not modal and not subject) or any(s <= doc.starts[i] < e for s, e in spans):
+            if doc.pos[i] != "PROPN" and not modal and not subject:
                 continue
+            k = bisect_right(span_starts, doc.starts[i]) - 1
+            if k >= 0 and reach[k] > doc.starts[i]:
+                continue  # inside a mention already found
             if i + 1 < n_tokens and doc.pos[i + 1] == "PROPN" and doc.deps[i] == "compound":
                 continue  # part of a longer name ("Lake Chad" is no mention of Anthony Lake)
             ident, shown = names[_plain(tok)]

@@ -118,7 +118,7 @@ def _outlet_words(doc: Doc, voice: Voice) -> int:
     """Words (as counted in ``doc.n_words``) of the outlet's own wording: outside quotations."""
     if "quote" not in voice.labels:
         return doc.n_words
-    return sum(1 for i, t in enumerate(doc.lower) if voice.labels[i] != "quote" and is_word(t))
+    return sum(1 for t, label in zip(doc.lower, voice.labels) if label != "quote" and is_word(t))
 
 
 def analyze_article(

@@ -4,6 +4,7 @@ the target's token range; shared by every feature transformer of the target-sent
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -132,18 +133,10 @@ def check_record(rec: Any) -> tuple[str, int, int]:
 def parse_record(sentence: str, start: int, end: int) -> ParsedRecord:
     sent = sentence_record(sentence)
     starts, ends = sent.starts, sent.ends
-    first = last = -1  # -1: no target token found yet
-    for i in range(len(starts)):
-        if starts[i] >= end:  # past the target
-            if first < 0:
-                first = last = i
-            break
-        if ends[i] > start:  # overlaps the target
-            if first < 0:
-                first = i
-            last = i + 1
-    if first < 0:
-        first = last = len(starts)
+    # tokens are in order and do not overlap: the first ending after the target's start, and the
+    # first starting at or after its end (first == last when no token overlaps the target)
+    first = bisect_right(ends, start)
+    last = bisect_left(starts, end, first) if first < len(starts) and starts[first] < end else first
     target_in_quote = any(a <= start < b for a, b in sent.quotes)
     lower, clause = sent.tokens, sent.clause
     target_clause = clause[first] if first < len(clause) else (clause[-1] if clause else 0)

@@ -24,12 +24,11 @@ from framing.sentiment.features import (
 )
 from framing.sentiment.records import (
     LEXICON_GROUPS,
+    CheckedRecords,
     ParsedRecord,
     SentenceRecord,
-    check_record,
     distance_weight,
     is_negation,
-    parse_record,
     parse_records,
     token_distance,
 )
@@ -237,30 +236,36 @@ class LexiconContextFeatures(CompactState, RecordInput, TransformerMixin, BaseEs
         ng = 2 * len(groups)
         edges = list(self.distance_bins)
         nb = len(edges)
-        out = np.zeros((len(parsed), ng + 5 + 4 * nb))
+        width = ng + 5 + 4 * nb
+        out = np.zeros((len(parsed), width))
         for r, p in enumerate(parsed):
+            words = self._words(p)
+            if not words:
+                continue
+            row = [0.0] * width  # summed in Python floats (the same doubles): array elements one by one are slow
             near_l = near_r = None
-            for i, v, w, negated in self._words(p):
+            for i, v, w, negated in words:
                 left = i < p.first
                 g = gidx[self._group_of(p, i)]
                 if v > 0:
-                    out[r, 2 * g] += w * v
-                    out[r, ng] += v
+                    row[2 * g] += w * v
+                    row[ng] += v
                 else:
-                    out[r, 2 * g + 1] -= w * v
-                    out[r, ng + 1] -= v
+                    row[2 * g + 1] -= w * v
+                    row[ng + 1] -= v
                 if left:
                     near_l = v  # the last one on the left is the nearest
                 elif near_r is None:
                     near_r = v
-                out[r, ng + 4] += negated
+                row[ng + 4] += negated
                 if nb:
                     d = token_distance(p, i)
                     b = sum(d >= e for e in edges) - 1
                     if b >= 0:
-                        out[r, ng + 5 + 2 * (b + (0 if left else nb)) + (v < 0)] += abs(v)
-            out[r, ng + 2] = near_l or 0.0
-            out[r, ng + 3] = near_r or 0.0
+                        row[ng + 5 + 2 * (b + (0 if left else nb)) + (v < 0)] += abs(v)
+            row[ng + 2] = near_l or 0.0
+            row[ng + 3] = near_r or 0.0
+            out[r] = row
         return out
 
     def evidence(self, X: Iterable[Any]) -> list[list[tuple[str, int, int, float]]]:
@@ -270,10 +275,9 @@ class LexiconContextFeatures(CompactState, RecordInput, TransformerMixin, BaseEs
         weighted influence, strongest first.
         """
         check_is_fitted(self, "lexicon_")
+        recs = X if isinstance(X, CheckedRecords) else CheckedRecords(X)  # checked once, by the model already
         out = []
-        for rec in X:
-            sentence, start, end = check_record(rec)
-            p = parse_record(sentence, start, end)
+        for (sentence, _, _), p in zip(recs, recs.parsed, strict=True):
             words = sorted(self._words(p), key=lambda t: -abs(t[1] * t[2]))
             out.append([(sentence[p.starts[i] : p.ends[i]], p.starts[i], p.ends[i], round(4.0 * v, 3)) for i, v, _, _ in words])
         return out

@@ -72,7 +72,7 @@ CHUNK_CHARS = 5_000
 #: +207 MB with pieces of up to 100,000 characters 8 at a time, +95 MB with 5,000-character pieces
 #: 8 at a time and +30 MB 2 at a time, at the same CPU time (33.8, 33.0 and 32.2 s;
 #: ``bench/bench_parse_memory.py``)
-PIPE_BATCH = 2
+PIPE_BATCH = 4
 #: Below this share of English function words among a text's words (and with at least
 #: :data:`_MIN_WORDS_FOR_LANGUAGE` words), the text is taken as not English.
 MIN_ENGLISH_SHARE = 0.12

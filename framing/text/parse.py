@@ -71,7 +71,10 @@ CHUNK_CHARS = 5_000
 #: Pieces the parser takes at once: on 160 Article-Bias-Prediction articles the parse peaked at
 #: +207 MB with pieces of up to 100,000 characters 8 at a time, +95 MB with 5,000-character pieces
 #: 8 at a time and +30 MB 2 at a time, at the same CPU time (33.8, 33.0 and 32.2 s;
-#: ``bench/bench_parse_memory.py``)
+#: ``bench/bench_parse_memory.py``). 4 at a time peaks as 2 do (+34 and +32 MB, against +33 and
+#: +34 MB at 2: ``bench/bench_parse_memory.py --child parse 5000 4``), and the 2,000-article
+#: benchmark (``bench/bench_parse.py``) ran at 1.27 of the peer's parse against 1.31 at 2, with
+#: byte-identical results on 200 articles
 PIPE_BATCH = 4
 #: Below this share of English function words among a text's words (and with at least
 #: :data:`_MIN_WORDS_FOR_LANGUAGE` words), the text is taken as not English.

@@ -142,7 +142,8 @@ def main() -> None:
     from framing.text.parse import CHUNK_CHARS, PIPE_BATCH
 
     rows = []
-    for chunk, batch in ((100_000, 8), (CHUNK_CHARS, 8), (CHUNK_CHARS, PIPE_BATCH)):
+    settings = [(100_000, 8), (CHUNK_CHARS, 8), (CHUNK_CHARS, 2), (CHUNK_CHARS, PIPE_BATCH)]
+    for chunk, batch in dict.fromkeys(settings):  # each setting once (2 is the one before 4)
         r = _run_child("parse", str(chunk), str(batch))
         rows.append(f"| {chunk:,} characters, {batch} at a time | +{r['peak_above_base']} MB | {r['cpu']:.1f} |")
     arcs = _run_child("arcs")

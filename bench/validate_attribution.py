@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -191,7 +192,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def _name_words(name: str | None) -> list[str]:
-    words = [w for w in re.findall(r"[a-z][a-z'’.-]*", (name or "").lower()) if w.strip(".") not in _TITLES]
+    # letters with diacritics folded first: "Erdoğan" and "Erdogan" are one name (not "erdo", "an")
+    plain = unicodedata.normalize("NFKD", (name or "").replace("’", "'")).encode("ascii", "ignore").decode("ascii")
+    words = [w for w in re.findall(r"[a-z][a-z'’.-]*", plain.lower()) if w.strip(".") not in _TITLES]
     return [w.rstrip(".").replace("’", "'").removesuffix("'s") for w in words]
 
 

@@ -60,6 +60,12 @@ _KIND_PRIORITY = {"title": 0, "name": 1, "surname": 2, "metonym": 3, "adjective"
 _PRONOUNS = {"he": "he", "him": "he", "she": "she", "her": "she"}
 #: the same with the possessives
 _SEXED = {**_PRONOUNS, "his": "he", "hers": "she", "himself": "he", "herself": "she"}
+#: Nouns of kin and of a sex written right before a name ("her 30-year-old son Eddie", "his wife
+#: Noor Salman"): the person's pronoun, whatever the name data says of the first name
+_KIN_PRONOUN = {
+    **dict.fromkeys(("son", "brother", "father", "husband", "boyfriend", "uncle", "nephew", "grandson", "grandfather", "dad", "stepson", "stepfather", "widower", "fiance", "fiancé"), "he"),
+    **dict.fromkeys(("daughter", "sister", "mother", "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "mom", "stepdaughter", "stepmother", "widow", "fiancee", "fiancée"), "she"),
+}
 _HONORIFIC_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "sir": "he", "lady": "she"}
 #: Entity types that are actors, and the actor type each becomes
 _ENTITY_ACTORS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -764,6 +770,10 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     honorific = _HONORIFIC_PRONOUN.get(doc.lower[first]) if first < doc.n_tokens else None
     if honorific:
         return honorific
+    if doc.has_syntax and 0 < first < doc.n_tokens:
+        kin = first - 1  # (not across a comma: "alongside her sister, Moonves demurred")
+        if doc.lower[kin] in _KIN_PRONOUN and doc.pos[kin] == "NOUN":
+            return _KIN_PRONOUN[doc.lower[kin]]
     words = [w for w in m.name.split() if w.lower().strip(".") not in _TITLE_WORDS and w.lower().strip(".") not in _TITLE_FORMS and w.lower() not in _TITLE_HEADS]
     given = words[0] if len(words) > 1 else ""  # "Pastor John Smith": John
     if doc.has_syntax and 0 < first < doc.n_tokens and doc.pos[first - 1] == "PROPN" and doc.tokens[first - 1].isalpha() and doc.tokens[first - 1][:1].isupper() and doc.ends[first - 1] + 1 >= doc.starts[first]:
@@ -2308,11 +2318,23 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
         if not counted and t is not None and doc.tags[t] in ("NNS", "NNPS") and any(doc.deps[c] == "prep" and doc.lower[c] in ("on", "of", "in", "at", "from") for c in doc.children[t]):
             lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl", "punct"}))
             return (own.actor if own else None), doc.text[doc.starts[lo] : doc.ends[hi]]
+    # "China urged Canada to “clarify” ... Huawei, which ..., confirmed the arrest. It said ...": a
+    # named organisation the sentence before has as its subject is nearer than a source quoted earlier
+    nearer: tuple[int, ActorMention] | None = None
+    if not they and q.sentence > 0:
+        k = _story_sentence_before(doc, q.sentence)
+        prev = doc.sentences[k]
+        t = next((t for t in range(prev.token_start, prev.token_end) if doc.deps[t] == "nsubj" and doc.deps[doc.heads[t]] == "ROOT"), None)
+        own = next((m for m in mentions if m.token == t), None) if t is not None and doc.pos[t] == "PROPN" else None
+        if t is not None and own is not None and own.type == "organisation" and own.kind not in ("pronoun", "metonym") and fits(t, own.type):
+            nearer = (k, own)
     for p in reversed(before):
         if _sentence_gap(doc, p, q) > 4:
             break
         if p.speaker_token is None or p.speaker_name is None:
             continue
+        if nearer is not None and p.sentence < nearer[0]:
+            return nearer[1].actor, nearer[1].name
         if p.speaker_type == "pronoun" and doc.lower[p.speaker_token] == ("they" if they else "it"):
             return p.speaker, p.speaker_name  # "they said ... they added"
         if counted and not (coordinated(p.speaker_token) or " and " in p.speaker_name):

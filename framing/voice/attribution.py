@@ -581,6 +581,15 @@ class _Finder:
                 c = doc.heads[c]  # "snapped back, “", "a stranger told her, “"
             if c < a and doc.pos[c] == "VERB" and _is_cue(doc, c, quotation=True) and not self.reports_other(k, c):
                 return c  # ("when he repeatedly gasped, “I can’t breathe.”")
+            p = doc.heads[c]
+            v = doc.heads[p]
+            if (
+                doc.deps[c] == "pobj" and doc.deps[p] == "prep" and v < p and doc.pos[v] == "VERB" and doc.lemmas[v].lower() in word_class("quote_verbs")
+                and not any(doc.deps[x] in ("dobj", "xcomp", "attr", "acomp") or (doc.deps[x] == "prep" and x != p) or (doc.deps[x] == "aux" and doc.lower[x] == "to") for x in doc.children[v])
+                and any(doc.deps[x] == "nsubj" and doc.pos[x] in ("PROPN", "PRON") and doc.lower[x] != "it" for x in doc.children[v])
+            ):
+                return v  # "Parnas continued in the interview, “...”": the verb the phrase before the comma is about
+
         # 1. heads leading out of the quotation to a cue (the quote is its complement)
         for i in range(a, b):
             h = doc.heads[i]
@@ -628,7 +637,10 @@ class _Finder:
                 break  # a long phrase only when it is all name, titles and asides
             if self.sent_of[i] not in (last_sent, last_sent + 1) or "\n" in doc.text[end_char : doc.starts[i]]:
                 break
-            if self.sent_of[i] != last_sent and (doc.deps[i] != "ROOT" or (i > b + _CUE_AFTER and long_clause and any(doc.deps[c] in ("ccomp", "xcomp") for c in doc.children[i]))):
+            # ("“...?” Ken Kistner, 77, asked with real bite, ...": the parser made the name the
+            # sentence's root and hung the cue from it)
+            root_name = doc.deps[i] == "acl" and b <= doc.heads[i] < i and doc.deps[doc.heads[i]] == "ROOT" and doc.pos[doc.heads[i]] == "PROPN"
+            if self.sent_of[i] != last_sent and not root_name and (doc.deps[i] != "ROOT" or (i > b + _CUE_AFTER and long_clause and any(doc.deps[c] in ("ccomp", "xcomp") for c in doc.children[i]))):
                 # in the next sentence only its main verb ("Trump said."), not "In a statement
                 # issued ...", and after a long phrase not one that reports words of its own
                 # ("Jaffer’s colleague Katie Fallow, a senior attorney at ..., noted that ...")
@@ -695,6 +707,11 @@ class _Finder:
         if speaker is None:
             return q
         lo, hi = span if span is not None else _speaker_phrase(doc, speaker)
+        if doc.heads[cue] == speaker and speaker < cue <= hi:
+            # the cue hangs from the speaker's name (see cue_of_span): the phrase ends before it
+            hi = cue - 1
+            while hi > speaker and doc.pos[hi] == "PUNCT":
+                hi -= 1
         lo = _after_dateline(doc, lo, hi)  # "LONDON (Reuters) – British business minister Jonathan Reynolds said"
         if speaker < lo:
             speaker = max((t for t in range(lo, hi + 1) if not lo <= doc.heads[t] <= hi or doc.heads[t] == t), default=hi)

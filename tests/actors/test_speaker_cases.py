@@ -535,3 +535,54 @@ def test_speech_quoted_inside_a_quotation_is_its_own_speakers(shipped: Gazetteer
         ("‘No, just you and me.’", "Tom Hale"),
         ("‘Well, Tom, I don’t think your wife would like that.’", "Dana Reyes"),
     ]  # (a hypothetical "people could say" is nobody's words)
+
+
+def test_she_is_not_a_person_introduced_as_her_son(shipped: Gazetteer) -> None:
+    # a kin noun right before a one-word name gives that person's sex ("her son Eddie": he)
+    text = (
+        "Marta Lindqvist waited outside the station for news of her 30-year-old son Eddie, who had texted her from the platform. "
+        "He told her he was hiding in a storeroom.\n\n"
+        "\"The last message said he could hear sirens,\" she said."
+    )
+    q = quote_with(speakers(text, shipped), text, "last message")
+    assert q.speaker_name == "Marta Lindqvist"
+
+
+def test_a_kin_noun_before_a_comma_says_nothing_of_the_name_after_it(shipped: Gazetteer) -> None:
+    from framing.actors.mentions import _pronoun_of
+
+    text = "She offered to meet alongside her sister, Hollins declined. Later her son Tomas called."
+    doc = parse(text)
+    people = {m.name: _pronoun_of(m, doc, shipped) for m in find_mentions(doc, shipped) if m.type == "person"}
+    assert people.get("Tomas") == "he"
+    assert people.get("Hollins") is None
+
+
+def test_it_after_a_sentence_about_a_company_is_the_company_not_an_earlier_state_source(shipped: Gazetteer) -> None:
+    text = (
+        "Norway urged Sweden to \"explain\" the seizure of the ship.\n\n"
+        "Nokia, which made $2bn last year, confirmed the seizure.\n\n"
+        "\"The company has been given very little information about the charges,\" it said."
+    )
+    q = quote_with(speakers(text, shipped), text, "very little information")
+    assert q.speaker_name is not None and "Nokia" in q.speaker_name
+
+
+def test_a_cue_the_parser_hung_from_the_name_after_a_question(shipped: Gazetteer) -> None:
+    # "“...?” Ken Kistner, 77, asked ...": the name became the sentence's root, the cue its clause
+    text = (
+        "“Are you in complete alignment with the governor, who said he wanted to go on and close every mill?” "
+        "Dale Brunner, 77, asked with real bite, not backing off when Mr. Hale said he had never heard that."
+    )
+    q = quote_with(speakers(text, shipped), text, "complete alignment")
+    assert q.cue == "asked"
+    assert q.speaker_name == "Dale Brunner"
+    assert q.speaker_text == "Dale Brunner, 77"
+
+
+def test_a_quote_verb_with_a_phrase_before_the_comma_introduces_the_quotation(shipped: Gazetteer) -> None:
+    text = (
+        "Halvorsen continued in the interview, \"They had no reason to speak to me. Who am I? They were told to meet with me.\""
+    )
+    (q,) = speakers(text, shipped)
+    assert (q.cue, q.speaker_name) == ("continued", "Halvorsen")

@@ -2019,6 +2019,16 @@ def _named_organisation(
         if (m.type == "organisation" or (m.kind == "metonym" and m.token is not None and doc.lower[m.token] in _BODY_HEADS))  # "India's Ministry of Home Affairs ... the ministry"
         and m.kind != "pronoun" and usable(m.start, m.sentence)
     ]
+    if lemma in _BODY_HEADS:
+        # "The Syrian government said ... the government statement said": the body named with its
+        # country before ("Syria's government", "the Syrian government"), the country's actor
+        for m in mentions:
+            t = m.token
+            if m.type != "state" or t is None or doc.deps[t] not in ("amod", "compound", "poss") or not usable(m.start, m.sentence):
+                continue
+            h = doc.heads[t]
+            if h > t and doc.pos[h] == "NOUN" and doc.lemmas[h].lower() == lemma and h - t <= 2:
+                cands.append((m.start, h, m.actor, _surface(doc, bisect_left(doc.starts, m.start), h + 1)))
     orgs_nouns = word_class("organisation_nouns")
     cands += [
         (p.speaker_start, p.speaker_token, p.speaker, p.speaker_name) for p in before
@@ -2915,6 +2925,9 @@ def _pronoun_construction(
     to "you", and a titled subject since the last name ("the senator balked ... “...,” he said").
     ``found`` False: none of them is there."""
     pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    reporter = _reporting_subject(doc, q, mentions)
+    if reporter is not None and (gazetteer is None or _pronoun_of(reporter, doc, gazetteer) in (pron, None)):
+        return True, reporter
     replied_to = _asked_before_reply(doc, q, mentions)
     if replied_to is not None and (gazetteer is None or _pronoun_of(replied_to, doc, gazetteer) in (pron, None)):
         return True, replied_to
@@ -2958,6 +2971,26 @@ def _pronoun_construction(
     if introduced is not None and gazetteer is not None and _pronoun_of(introduced, doc, gazetteer) == pron:
         return True, introduced
     return False, None
+
+
+def _reporting_subject(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The person a pronoun speaker is when it is the subject of what that person is reported to
+    say ("Mario Orosa, 44, ... said he had asked Mr. Obama, “...”": he is Orosa); not when the verb
+    of saying has a person as its object too ("Trump told Merkel that she ...": she may be Merkel)."""
+    p = q.speaker_token
+    if p is None or doc.deps[p] not in ("nsubj", "nsubjpass") or doc.lower[p] not in ("he", "she"):
+        return None
+    v = doc.heads[p]
+    matrix = doc.heads[v]
+    if doc.deps[v] != "ccomp" or matrix >= p or doc.lemmas[matrix].lower() not in word_class("speech_verbs"):
+        return None
+    kids = doc.children[matrix]
+    by_token = {m.token: m for m in mentions if m.token is not None and m.kind != "pronoun"}
+    if any(doc.deps[c] in ("dobj", "dative") and (by_token.get(c) is not None or doc.pos[c] == "PRON") for c in kids):
+        return None
+    subj = next((c for c in kids if doc.deps[c] == "nsubj"), None)
+    person = by_token.get(subj) if subj is not None else None
+    return person if person is not None and person.type == "person" and not q.start <= person.start < q.end else None
 
 
 def _asked_before_reply(doc: Doc, q: Quote, mentions: Sequence[ActorMention]) -> ActorMention | None:

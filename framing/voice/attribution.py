@@ -55,6 +55,8 @@ _CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp", 
 _TEXT_NOUNS = frozenset({"story", "article", "column", "interview", "piece"})
 _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (more across a name)
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
+#: Verbs of saying whose object is whom the words are said to ("“...,” told reporters"), not who says them
+_RECIPIENT_VERBS = frozenset(["tell", "ask", "inform", "remind", "brief", "notify", "assure", "urge", "warn", "advise", "counsel", "implore", "beg", "answer", "quote", "cite", "call", "dub", "label", "brand", "term"])
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "who", "which", "whom"})
 #: Nouns of a work whose title follows in quotation marks ("his new book “...”")
@@ -698,6 +700,11 @@ class _Finder:
                 ]
             if outside:
                 speaker = min(outside, key=lambda c: abs(c - cue))
+        if speaker is None and cue - 1 in self.mark_of and doc.lemmas[cue].lower() not in _RECIPIENT_VERBS:
+            # '“How many dead? Go home, Ted!” chanted several dozen advocates of tougher gun laws':
+            # right after the quotation the verb's object is its speaker (the parser took the
+            # phrase for an object; the quotation is the words)
+            speaker = next((c for c in doc.children[cue] if doc.deps[c] == "dobj" and subtree_span(doc, c)[0] == cue + 1 and doc.pos[c] in ("NOUN", "PROPN")), None)
         if speaker is None or self.quoted(speaker):
             # the parser took a noun inside the quotation for the subject ('“..., the open borders,”
             # the former Florida governor said': the real one became its apposition) or found none

@@ -586,3 +586,51 @@ def test_a_quote_verb_with_a_phrase_before_the_comma_introduces_the_quotation(sh
     )
     (q,) = speakers(text, shipped)
     assert (q.cue, q.speaker_name) == ("continued", "Halvorsen")
+
+
+def test_he_who_reports_his_own_question_is_the_one_who_said_so(shipped: Gazetteer) -> None:
+    # "X said he had asked Y, “...?”": the pronoun is bound by the subject of "said" (a rule the
+    # ranker's choice never overrides), but not when "said" is told to a person ("told Y that he")
+    from framing.actors.mentions import _reporting_subject
+
+    text = (
+        "“He shook every hand in the room,” said Ron Pellegrini, who owns the diner. "
+        "Tomas Ferreira, 44, a machinist at a tire plant in Akron, "
+        "said he had asked Mr. Obama, “What was the last thing that made you really nervous?” The president laughed."
+    )
+    q = next(q for q in speakers(text, shipped) if q.kind == "direct" and "really nervous" in text[q.start : q.end])
+    assert q.speaker_name == "Tomas Ferreira"
+    doc = parse(text)
+    raw = next(q for q in find_quotes(doc) if q.kind == "direct" and "really nervous" in text[q.start : q.end])
+    person = _reporting_subject(doc, raw, find_mentions(doc, shipped))
+    assert person is not None and person.name == "Tomas Ferreira"
+    told = "Tomas Ferreira told Ron Pellegrini he had asked Mr. Obama, “What was the last thing that made you really nervous?”"
+    doc = parse(told)
+    raw = next(q for q in find_quotes(doc) if q.kind == "direct" and "really nervous" in told[q.start : q.end])
+    assert _reporting_subject(doc, raw, find_mentions(doc, shipped)) is None
+
+
+def test_a_wire_agency_that_relays_a_quotation_is_its_source(shipped: Gazetteer) -> None:
+    text = (
+        "\"I heard four shots, turned around and saw the soldier lying on the ground,\" Henderson said.\n\n"
+        "\"People fled by scrambling down scaffolding, witnesses told the news agency,\" The Associated Press relays."
+    )
+    q = quote_with(speakers(text, shipped), text, "scaffolding")
+    assert q.speaker_name is not None and "Associated Press" in q.speaker_name
+
+
+def test_the_object_right_after_a_quotation_is_its_speaker(shipped: Gazetteer) -> None:
+    text = "“How many dead? Go home, Senator!” chanted several dozen advocates of tougher gun laws. They waved signs."
+    (q,) = speakers(text, shipped)
+    assert (q.cue, q.speaker_text) == ("chanted", "several dozen advocates of tougher gun laws")
+
+
+def test_the_government_statement_is_the_government_named_with_its_country_before(shipped: Gazetteer) -> None:
+    text = (
+        "The Syrian government said the U.N. team was fired on by gangs while entering the town.\n\n"
+        "The government also says its forces escorted the team until it reached a position held by the rebels.\n\n"
+        "“The government holds the gangs responsible for the safety of the team,” said the government statement broadcast on state TV."
+    )
+    q = quote_with(speakers(text, shipped), text, "holds the gangs")
+    assert q.speaker == "syria"
+    assert q.speaker_name == "Syrian government"

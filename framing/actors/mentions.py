@@ -2490,9 +2490,20 @@ def _titled_person(
     forms = _TITLE_FORMS.get(doc.lower[head]) or _JOB_FORMS.get(doc.lower[head])
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
-    if any(doc.pos[t] == "PROPN" for t in range(lo, hi) if t != head):
+    # "the U.S. president": a country before the title says whose, and names nobody
+    countries: dict[int, str] = {}
+    if gazetteer is not None:
+        for t in range(lo, head):
+            if doc.deps[t] in ("compound", "amod") and doc.heads[t] == head:
+                country = gazetteer.resolve("name", doc.tokens[t], None) or gazetteer.resolve("adjective", doc.tokens[t], None)
+                if country is not None and country in gazetteer.actors and gazetteer.actors[country].type == "state":
+                    countries[t] = country
+    if any(doc.pos[t] == "PROPN" and t not in countries for t in range(lo, hi) if t != head):
         return None  # "the president, Joe Biden": named in the phrase itself
     before = [m for m in mentions if m.start < doc.starts[lo] and m.type == "person" and m.kind != "pronoun"]
+    if countries and gazetteer is not None:
+        # only a person the gazetteer gives that country ("the U.S. president" is not President Xi)
+        before = [m for m in before if (a := gazetteer.actors.get(m.actor)) is not None and a.affiliation in countries.values()]
     titled = _titled_people(doc, forms, before, gazetteer)
     window = []
     for m in reversed(before):

@@ -55,6 +55,8 @@ _CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp", "advcl", "conj", "dep", "acomp", 
 _TEXT_NOUNS = frozenset({"story", "article", "column", "interview", "piece"})
 _CUE_AFTER = 4  # tokens after a closing mark in which its cue is looked for (more across a name)
 _CUE_BEFORE = 10  # tokens before an opening mark in which its cue is looked for
+#: Words that make "put it" a placing, not a way of saying ("put it on the table", "put it back")
+_PLACING_WORDS = frozenset(["on", "onto", "into", "under", "over", "behind", "near", "inside", "beside", "to", "back", "away", "down", "off", "aside", "up", "out", "together", "forward"])
 #: Verbs of saying whose object is whom the words are said to ("“...,” told reporters"), not who says them
 _RECIPIENT_VERBS = frozenset(["tell", "ask", "inform", "remind", "brief", "notify", "assure", "urge", "warn", "advise", "counsel", "implore", "beg", "answer", "quote", "cite", "call", "dub", "label", "brand", "term"])
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
@@ -96,6 +98,12 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
         return False
     lemma = doc.lemmas[i].lower()
+    if lemma == "put":
+        # "as he put it, “...”", "“...,” Montanaro put it in an analysis" (not "put it on the table")
+        kids = doc.children[i]
+        return quotation and any(doc.deps[c] == "dobj" and doc.lower[c] == "it" for c in kids) and not any(
+            doc.deps[c] == "prt" or (doc.deps[c] in ("prep", "advmod") and doc.lower[c] in _PLACING_WORDS) for c in kids
+        )
     if lemma in word_class("object_speech_verbs"):  # "released a statement", not "released the tape"
         if doc.deps[i] == "acl" and not (quotation and doc.heads[i] < i and doc.pos[i - 1] == "PROPN" and doc.lemmas[doc.heads[i]].lower() not in word_class("statement_nouns")):
             # "a statement issued on Monday": the participle describes the statement (but after a

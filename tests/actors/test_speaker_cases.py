@@ -634,3 +634,33 @@ def test_the_government_statement_is_the_government_named_with_its_country_befor
     q = quote_with(speakers(text, shipped), text, "holds the gangs")
     assert q.speaker == "syria"
     assert q.speaker_name == "Syrian government"
+
+
+def test_put_it_introduces_a_quotation_but_placing_it_does_not() -> None:
+    text = (
+        "Their moment had arrived, as Halvorsen put it, “The libertarian moment is now.” "
+        "\"This path depends on winning back the Rust Belt,\" political editor Dana Reyes put it in an analysis. "
+        "She put it on the table. “Take it,” the clerk said."
+    )
+    doc = parse(text)
+    cues = {text[q.start : q.end]: q.cue for q in find_quotes(doc)}
+    assert cues["“The libertarian moment is now.”"] == "put"
+    assert cues['"This path depends on winning back the Rust Belt,"'] == "put"
+    assert cues["“Take it,”"] == "said"
+
+
+def test_the_us_president_is_the_president_named_before_but_not_a_foreign_one() -> None:
+    gazetteer = default_gazetteer()
+
+    def speaker(title: str) -> str | None:
+        text = (
+            "President Trump raised tariffs on steel in March. Attention turned to whether Trump would make a deal. "
+            f"{title} -- who last month boasted that “trade wars are good and easy to win” -- has also asked for new limits."
+        )
+        doc = parse(text)
+        (q,) = link_speakers(doc, find_quotes(doc), find_mentions(doc, gazetteer, published="2018-04-04"), gazetteer)
+        return q.speaker_name
+
+    assert speaker("The U.S. president") == "Donald Trump"
+    assert speaker("The American president") == "Donald Trump"
+    assert speaker("The Iranian president") != "Donald Trump"

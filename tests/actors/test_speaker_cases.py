@@ -664,3 +664,9 @@ def test_the_us_president_is_the_president_named_before_but_not_a_foreign_one() 
     assert speaker("The U.S. president") == "Donald Trump"
     assert speaker("The American president") == "Donald Trump"
     assert speaker("The Iranian president") != "Donald Trump"
+
+
+def test_a_description_that_gives_a_name_speaks_by_that_name(shipped: Gazetteer) -> None:
+    text = "“People fled and left everything behind,” a local named Karim told the news agency, recounting his flight."
+    (q,) = speakers(text, shipped)
+    assert q.speaker_name == "Karim"

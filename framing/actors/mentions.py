@@ -1278,12 +1278,12 @@ def link_speakers(
         m = by_token.get(head)
         if m is None and doc.has_syntax and doc.pos[head] in ("NOUN", "ADJ") and q.speaker_type != "pronoun":
             # "a local named Maher told The Associated Press": the name the description gives
-            named = next((
+            given = next((
                 by_token[c] for v in doc.children[head] if doc.deps[v] == "acl" and doc.lower[v] in ("named", "called") and v == head + 1
                 for c in doc.children[v] if doc.deps[c] in ("oprd", "dobj", "attr", "xcomp", "npadvmod") and doc.pos[c] == "PROPN" and c in by_token
             ), None)
-            if named is not None and named.type == "person" and named.kind != "pronoun":
-                m = named
+            if given is not None and given.type == "person" and given.kind != "pronoun":
+                m = given
         party_member = m is not None and m.type == "group" and _party_member(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end))
         if party_member:
             m = None  # "the New York Democrat wrote": one member described, not the party

@@ -88,52 +88,59 @@ class DuplicateFinder:
             if exact_key in gen.exact:
                 return gen.exact[exact_key], 1.0
         sig = self._signature(words)
-        rows = _PERMS // _BANDS
-        keys = [hash(sig[band * rows : (band + 1) * rows].tobytes()) for band in range(_BANDS)] if sig is not None else []
+        keys = _band_keys(sig) if sig is not None else None
         best: tuple[str, float] | None = None
-        for gen in self._generations:
-            seen: set[int] = set()
-            for band, key in enumerate(keys):
-                hit = gen.bands[band].get(key)
-                if hit is None:
+        if keys is not None:
+            for gen in self._generations:
+                if not gen.n:
                     continue
-                for idx in hit if isinstance(hit, list) else (hit,):
-                    if idx in seen:
-                        continue
-                    seen.add(idx)
+                # candidates: earlier articles that share at least one whole band with this one
+                for idx in np.flatnonzero((gen.keys[: gen.n] == keys).any(axis=1)).tolist():
                     sim = float(np.mean(gen.sigs[idx] == sig))
                     if sim >= self.threshold and (best is None or sim > best[1]):
                         best = (gen.ids[idx], sim)
         if best is not None:
             return best  # a copy: its original already stands for it in the index
         gen = self._generations[-1]
-        if len(gen.ids) >= self.window // 2:
+        if gen.n >= self.window // 2:
             gen = _Generation()
             self._generations = [self._generations[-1], gen]
         gen.exact[exact_key] = article_id
-        if sig is not None:
-            idx = len(gen.ids)
-            gen.ids.append(article_id)
-            gen.sigs.append(sig)
-            for band, key in enumerate(keys):
-                hit = gen.bands[band].get(key)
-                if hit is None:
-                    gen.bands[band][key] = idx
-                elif isinstance(hit, list):
-                    hit.append(idx)
-                else:
-                    gen.bands[band][key] = [hit, idx]
+        if sig is not None and keys is not None:
+            gen.add(article_id, sig, keys)
         return None
 
 
+def _band_keys(sig: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band of the signature (its rows folded by a wrapping multiply-xor)."""
+    rows = sig.reshape(_BANDS, _PERMS // _BANDS).astype(np.uint64)
+    key = np.zeros(_BANDS, dtype=np.uint64)
+    for r in range(rows.shape[1]):
+        key = (key * np.uint64(0x9E3779B97F4A7C15)) ^ rows[:, r]
+    return key
+
+
 class _Generation:
-    __slots__ = ("bands", "exact", "ids", "sigs")
+    """Part of the index: signatures and band keys in two numpy arrays that grow by doubling
+    (about 0.8 KB an article, against 3.5 KB as Python dicts of band hashes)."""
+
+    __slots__ = ("exact", "ids", "keys", "n", "sigs")
 
     def __init__(self) -> None:
         self.exact: dict[bytes, str] = {}
         self.ids: list[str] = []
-        self.sigs: list[np.ndarray] = []
-        self.bands: list[dict[int, int | list[int]]] = [{} for _ in range(_BANDS)]
+        self.n = 0
+        self.sigs = np.empty((64, _PERMS), dtype=np.uint32)
+        self.keys = np.empty((64, _BANDS), dtype=np.uint64)
+
+    def add(self, article_id: str, sig: np.ndarray, keys: np.ndarray) -> None:
+        if self.n == len(self.sigs):
+            self.sigs = np.concatenate([self.sigs, np.empty_like(self.sigs)])
+            self.keys = np.concatenate([self.keys, np.empty_like(self.keys)])
+        self.sigs[self.n] = sig
+        self.keys[self.n] = keys
+        self.ids.append(article_id)
+        self.n += 1
 
 
 def _looks_like_domain(name: str) -> bool:

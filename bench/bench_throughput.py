@@ -145,7 +145,7 @@ def full_corpus(data: Path, workers: int) -> str:
         cmd = [sys.executable, "-m", "framing.cli.app", "analyze", str(corpus), "--out", str(out), "--workers", str(workers), "--no-progress"]
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        peak = {"total": 0.0, "largest": 0.0, "procs": 0}
+        peak = {"total": 0.0, "largest": 0.0, "procs": 0, "analysis": 0.0, "engine_alone": 0.0}
 
         def sample() -> None:
             parent = psutil.Process(proc.pid)
@@ -159,6 +159,10 @@ def full_corpus(data: Path, workers: int) -> str:
                     continue
                 if sum(rss) > peak["total"]:
                     peak.update(total=sum(rss), procs=len(rss))
+                # while workers run (the analysis) and when the engine is alone (reading the
+                # input at the start, the report at the end): the two peaks have different causes
+                phase = "analysis" if len(rss) > 1 else "engine_alone"
+                peak[phase] = max(peak[phase], sum(rss))
                 peak["largest"] = max(peak["largest"], max(rss))
                 time.sleep(0.2)
 
@@ -184,6 +188,8 @@ def full_corpus(data: Path, workers: int) -> str:
         f"- Peak memory of the whole run (proportional set size of the engine plus its workers, summed, sampled every 0.2 s): **{peak['total']:.0f} MB** "
         f"over {peak['procs']} processes; the largest single process peaked at {peak['largest']:.0f} MB. Target: under 1 GB "
         f"(1,024 MB): **{'met' if peak['total'] < 1024 else 'not met'}**.",
+        f"- By phase: {peak['analysis']:.0f} MB while the workers analysed (engine and workers summed), "
+        f"{peak['engine_alone']:.0f} MB with the engine alone (reading the input first, building the report on its sample last).",
     ]
     if reasons:
         lines += ["", "Failures by reason (each in errors.jsonl with its record number):", ""]

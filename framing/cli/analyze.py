@@ -21,6 +21,7 @@ from framing.run.lock import folder_lock
 from framing.run.manifest import mark_report, run_state
 from framing.run.outputs import record_keys, write_csv
 from framing.run.sampling import stratified_sample
+from framing.run.workers import release_memory
 
 __all__ = ["REPORT_SAMPLE", "cmd_analyze", "cmd_report", "register"]
 
@@ -263,6 +264,7 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
     if summary.failed > 10:
         say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
     written: list[Path] = []
+    release_memory(collect=True)  # the run's freed memory goes back before the report takes its own
     if summary.analysed + summary.resumed:
         # the table is written streaming; the report holds its articles in memory (about 360 kB
         # each with their evidence), so a large corpus is reported on a stratified sample

@@ -24,7 +24,7 @@ from framing.run.pool import WorkerPool
 from framing.text.parse import load_pipeline, parse_many
 from framing.types import Article, LoadError
 
-__all__ = ["RECYCLE_AFTER", "analyse_batch", "dask_results", "failure_line", "init_worker", "local_results"]
+__all__ = ["RECYCLE_AFTER", "analyse_batch", "dask_results", "failure_line", "init_worker", "local_results", "release_memory"]
 
 #: An invented text that touches every stage of the analysis (quote, speaker, actor, readability)
 _WARM_UP = "“We will answer every question,” the minister said on Monday, after Canada and China met in Beijing."
@@ -65,9 +65,13 @@ def init_worker(settings: dict[str, Any]) -> None:
     analyze_article(Article(id="warm-up", text=_WARM_UP), lexicons=lex, gazetteer=gz, sentiment=sent, provenance=provenance, pipeline=nlp)
 
 
-def _release_memory() -> None:
+def release_memory(*, collect: bool = False) -> None:
     """Give freed heap memory back to the system (glibc keeps the high-water mark of a long
-    article's parse otherwise, and a worker's memory ratchets up over a corpus)."""
+    article's parse otherwise, and a worker's memory ratchets up over a corpus). ``collect``: run
+    the garbage collector first (the engine does, between a run and its report, so what the run
+    freed, its duplicate index and batches, is not still counted while the report is built)."""
+    if collect:
+        gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # not glibc (macOS, musl): nothing to do
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
@@ -82,7 +86,7 @@ def analyse_batch(batch: list[Article], settings: dict[str, Any]) -> list[tuple[
         docs = [None] * len(batch)
     with fewer_collections():
         out = [_analyse_one(article, doc) for article, doc in zip(batch, docs, strict=True)]
-    _release_memory()
+    release_memory()
     return out
 
 

@@ -21,7 +21,7 @@ from framing.run.lock import folder_lock
 from framing.run.manifest import mark_report, run_state
 from framing.run.outputs import record_keys, write_csv
 from framing.run.sampling import stratified_sample
-from framing.run.workers import release_memory
+from framing.run.workers import release_memory, unload
 
 __all__ = ["REPORT_SAMPLE", "cmd_analyze", "cmd_report", "register"]
 
@@ -89,6 +89,11 @@ def _add_run_options(p: argparse.ArgumentParser, *, default_format: str) -> None
     prog.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show a progress bar")
     prog.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
 
+
+#: After a run of at least this many articles the engine unloads the parser and models before
+#: writing the report (about 110 MB back, for a report that holds up to REPORT_SAMPLE articles);
+#: after a smaller run they stay loaded for the next run in the same process (a notebook, the tests)
+UNLOAD_ABOVE = 1000
 
 #: Above this many articles a report covers a stratified sample of this size (the report holds its
 #: articles in memory, about 360 kB each); ``framing analyze --report-sample`` and ``framing report
@@ -264,7 +269,10 @@ def _analyze(args: argparse.Namespace, out: Path) -> int:
     if summary.failed > 10:
         say(f"  ... and {summary.failed - 10} more in {out / 'errors.jsonl'}")
     written: list[Path] = []
-    release_memory(collect=True)  # the run's freed memory goes back before the report takes its own
+    if summary.analysed >= UNLOAD_ABOVE:
+        unload()  # the parser and models kept for forking workers: not needed by the report
+    else:
+        release_memory(collect=True)  # the run's freed memory goes back before the report takes its own
     if summary.analysed + summary.resumed:
         # the table is written streaming; the report holds its articles in memory (about 360 kB
         # each with their evidence), so a large corpus is reported on a stratified sample

@@ -3,6 +3,9 @@
 Every type here is a frozen dataclass: stages never mutate what an earlier stage produced, they
 return new values (``dataclasses.replace``). Character offsets always point into
 :attr:`Article.text`, the cleaned article body, with ``end`` exclusive.
+
+Why this module is long: every stage shares these types, and a result's reading back from
+articles.jsonl (with the interning that keeps a large report's memory down) belongs beside them.
 """
 
 from __future__ import annotations

@@ -547,8 +547,8 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             continue  # "EV", "AI": abbreviations the parser takes for names (not "AP" after "The Associated Press")
         if e.label == "NORP" and doc.deps[_head_of(doc, a, b)] in ("amod", "compound"):
             continue  # "a Communist regime": an adjective, not a group that acts
-        if doc.tokens[a].isupper() and len(doc.tokens[a]) > 4 and (a == 0 or "\n" in doc.text[doc.ends[a - 1] : doc.starts[a]]):
-            continue  # a dateline ("BEIJING/OTTAWA, March 12 ..."): where, not who
+        if doc.tokens[a].isupper() and len(doc.tokens[a]) > 4 and (a == 0 or "\n" in doc.text[doc.ends[a - 1] : doc.starts[a]]) and doc.tokens[a] not in short:
+            continue  # a dateline ("BEIJING/OTTAWA, March 12 ..."): where, not who (but "AIPAC – which spent ...": a short name given before)
         if doc.text[doc.starts[a] : doc.ends[b - 1]] in exclude:
             continue  # the outlet naming itself ("(Harmony Daily) --")
         if b - a == 1 and doc.tokens[a] in surnames and not (a > 0 and doc.pos[a - 1] == "PROPN" and _given_name_like(doc, a - 1) and doc.has_syntax and _described_as_someone(doc, a)):
@@ -732,7 +732,8 @@ def _acronyms(doc: Doc) -> dict[str, tuple[str, str]]:
     for e in doc.entities:
         if e.label != "ORG":
             continue
-        words = [doc.tokens[t] for t in range(e.start, e.end) if doc.lower[t] not in _NAME_JOINERS]
+        # ("Council on American-Islamic Relations": CAIR, the hyphen no word)
+        words = [doc.tokens[t] for t in range(e.start, e.end) if doc.lower[t] not in _NAME_JOINERS and doc.tokens[t] not in ("-", "‐", "‑")]
         if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words):
             by_initials.setdefault("".join(w[0] for w in words), set()).add(_surface(doc, e.start, e.end).removeprefix("the ").removeprefix("The "))
     for acronym, names in by_initials.items():
@@ -785,7 +786,8 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
     listed = listed_pronoun(given) if given else None
     if listed:
         return listed
-    said = gender_evidence(doc).get(f"{given} {m.name.split()[-1]}") if given else None
+    evidence = gender_evidence(doc)
+    said = (evidence.get(f"{given} {m.name.split()[-1]}") or evidence.get(f"{given} {m.name.split()[-1].split('-')[-1]}")) if given else None
     if said:
         return said
     table = table_pronoun(given) if given else None
@@ -925,15 +927,22 @@ def gender_evidence(doc: Doc) -> dict[str, str]:
             if subj is None or doc.pos[subj] != "PROPN" or quoted(subj) or subj > p:
                 continue
             names = [c for c in doc.children[subj] if doc.deps[c] == "compound" and doc.pos[c] == "PROPN" and c < subj and doc.lower[c] not in _TITLE_WORDS and doc.lower[c] not in _HONORIFIC_PRONOUN]
-            if not names:
-                continue  # a surname alone
+            if names:
+                key = f"{doc.tokens[min(names)]} {doc.tokens[subj]}"
+            else:
+                # a surname alone is evidence only for the one person the article names in full
+                # with it ("Noor al-Araji ... Araji said she was"; a family may share a surname)
+                firsts = _first_names_by_surname(doc).get(_plain(doc.tokens[subj]), set())
+                if len(firsts) != 1 or (subj in people and any(e.start <= subj < e.end and e.end - e.start > 1 for e in doc.entities)):
+                    continue
+                key = f"{next(iter(firsts))} {_plain(doc.tokens[subj])}"
             hi = subtree_span(doc, subj)[1]
             if any(t in people for t in range(max(hi + 1, subj + 1), p)):
                 continue  # another person named between (an apposition of the subject's own is no other)
             clauses = [c for c in doc.children[subj] if doc.deps[c] in ("relcl", "acl")]
             if any(t in people for c in clauses for t in range(subtree_span(doc, c)[0], subtree_span(doc, c)[1] + 1)):
                 continue  # "Jones, who met Ann Smith, said she ...": she may be Ann Smith
-            found.setdefault(f"{doc.tokens[min(names)]} {doc.tokens[subj]}", set()).add(pron)
+            found.setdefault(key, set()).add(pron)
     result = {name: next(iter(prons)) for name, prons in found.items() if len(prons) == 1}
     _EVIDENCE = (doc, result)
     return result
@@ -1391,6 +1400,8 @@ def link_speakers(
             named = _phrase_name(doc, lo, max(lo, hi - 1)) if titled or doc.pos[head] != "PROPN" else None
             if named is not None and _recipient(doc, named, head):
                 named = None  # "a statement to The New Yorker": whom it went to
+            if named is not None and named in by_token and (first := _token_range(doc, by_token[named].start, by_token[named].end)[0]) - 1 >= lo and doc.lower[first - 1] in ("for", "at", "with", "from"):
+                named = None  # "the 29-year-old employee for Booz Allen Hamilton": whom they work for
             beside = next((
                 c for c in doc.children[head]
                 if doc.deps[c] == "appos" and lo <= c < hi and c in by_token and by_token[c].type == "person" and by_token[c].kind != "pronoun"
@@ -2528,6 +2539,11 @@ def _titled_person(
             words.setdefault(x.actor, set()).update(_title_words(doc, x))
     # "Vice President Mike Pence" is not "the president", "Deputy Attorney General Jim Cole" not "the attorney general"
     window = [m for m in window if not (words[m.actor] & _RANK_WORDS) - mods]
+    if gazetteer is not None and len({m.actor for m in window}) > 1:
+        # someone the article itself gives the title ("President Obama") before someone only the
+        # gazetteer does (Trump, in a 2016 story that calls him "Mr. Trump")
+        in_text = _titled_people(doc, forms, before, None)
+        window = [m for m in window if m.actor in in_text] or window
     if not window and not before and sentence <= 2 and not mods:
         # "The president underscored ...: “...”" opening a text that names him only later (an
         # excerpt that starts mid-story): the one given that title further on
@@ -2546,8 +2562,12 @@ def _titled_person(
     # named by the writer last (not inside a quotation), then someone introduced with the same noun
     ref = next((x for x in reversed(before) if x.actor == m.actor and not any(a <= x.start < b for a, b in quoted)), m)
     lemma = doc.lemmas[head].lower()
+    # (introduced as a source, "a white-collar attorney said", not "the first time a president has
+    # supported their cause")
+    speech = word_class("speech_verbs") | word_class("quote_verbs")
     introduced = any(
         doc.lemmas[t].lower() == lemma and doc.pos[t] == "NOUN" and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an", "another") for c in doc.children[t])
+        and not (doc.deps[t] in ("nsubj", "nsubjpass") and doc.lemmas[doc.heads[t]].lower() not in speech)
         for t in range(_token_range(doc, ref.start, ref.end)[1], lo)
     )
     return None if introduced else m
@@ -2578,6 +2598,7 @@ _ROLE_NOUNS = frozenset({
     "candidate", "nominee", "incumbent", "challenger", "contender", "hopeful", "frontrunner", "politician", "legislator",
     "billionaire", "businessman", "businesswoman", "mogul", "entrepreneur", "investor", "philanthropist", "actor",
     "actress", "singer", "rapper", "comedian", "activist", "author", "commentator", "columnist", "pundit", "veteran",
+    "cop", "policeman", "policewoman",  # "Wilson testified that, “...” The cop added, “...”"
 })
 
 
@@ -2611,8 +2632,8 @@ def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence
         return False
     lo, hi = _token_range(doc, q.speaker_start, q.speaker_end)
     hi = next((t for t in range(head + 1, hi) if doc.tokens[t] == ","), hi)  # "the teen, who identifies with Trayvon Martin": the description before its clause
-    if doc.lower[lo] != "the" or hi - lo > 8:
-        return False
+    if doc.lower[lo] != "the" or head + 1 - lo > 8 or hi - lo > 14:
+        return False  # (the words up to the noun: "the 29-year-old employee for Booz Allen Hamilton")
     places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
     places |= {t for e in doc.entities if e.label in ("GPE", "LOC", "NORP") for t in range(e.start, e.end)}
     # "the Pentagon's top military official": an institution's name is no name of the person
@@ -2641,6 +2662,7 @@ def _people_nouns() -> frozenset[str]:
         # what a profile calls the person it just named ("Bouwsma contributed $1,000 ... said the self-described Christian conservative")
         *word_class("stance_nouns"), "moderate", "evangelical", "voter", "resident", "farmer", "worker", "labourer", "laborer",
         "retiree", "supporter", "donor", "volunteer", "nurse", "doctor", "teacher", "lawyer", "attorney", "pastor", "businessman", "businesswoman", "entrepreneur",
+        "employee", "contractor", "staffer", "whistleblower",  # "the 29-year-old employee for Booz Allen Hamilton told ..."
     ])
 
 
@@ -2692,14 +2714,30 @@ def _described_subject_before(
     # ("Rep. Trent Franks, Arizona Republican" does not use "the Louisiana Republican" for someone else)
     party = word in ("democrat", "republican")
     own = {doc.lower[t] for t in range(_token_range(doc, q.speaker_start or 0, q.speaker_end or 0)[0] + 1, head)} if party else set()
+    # (not when that sentence names the subject outside a subject and the word is a clause's subject:
+    # "alarmed by Mr. Trump’s candidacy and believing the Republican isn’t fit" calls him so before;
+    # but "Jane Holt praised the officer" is someone else)
+    same = {m.sentence for m in mentions if m.actor == subjects[0].actor and m.token is not None and doc.deps[m.token] not in ("nsubj", "nsubjpass")}
+    age = is_age_noun(doc, head)
     if any(
         doc.lemmas[t].lower() == word and not lo <= t <= hi and not (party and doc.deps[t] in ("amod", "compound")) and (not own or doc.lower[t - 1] in own)
+        and not (doc.lower[t - 1] == "the" and doc.deps[t] in ("nsubj", "nsubjpass") and _sentence_of(doc, t) in same)
+        and (not age or (is_age_noun(doc, t) and _age_of(doc, t) == _age_of(doc, head)))  # the same age for someone else, not any "old"
         for t in range(prev.token_end)
     ):
         # the word used before for someone else ("a defense official said ... the official said",
         # "Police Chief Dan Oates ... the chief said"), or for something else in that sentence
         return None
     return subjects[0]
+
+
+def _age_of(doc: Doc, t: int) -> str:
+    """The number of an age noun ending at token ``t`` ("36" in "the 36-year-old", "22" in "the 22
+    year old", "thirty" in "Thirty-year-old")."""
+    k = t - 1
+    while k > 0 and doc.lower[k] in ("-", "year", "years"):
+        k -= 1
+    return doc.lower[k]
 
 
 def _described_last_speaker(
@@ -2779,9 +2817,25 @@ def _passive_agent(doc: Doc, t: int) -> bool:
     return undergoer is None or not (doc.pos[undergoer] == "PROPN" or doc.lower[undergoer] in ("he", "she", "him", "her") or doc.lemmas[undergoer].lower() in word_class("source_nouns"))
 
 
+def _main_subject(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` is the subject of its sentence's main verb, or a name set beside it ("the
+    top Republican on the committee, Sen. Jim Inhofe of Oklahoma, announced ..."; not a description
+    set beside a person's name, "Muzawer Mal, a Nanakpanthi Hindu from Sindh, stood ...")."""
+    if doc.deps[t] == "appos":
+        h = doc.heads[t]
+        if any(e.label == "PERSON" and e.start <= h < e.end for e in doc.entities):
+            return False
+        t = h
+    return doc.deps[t] in ("nsubj", "nsubjpass") and doc.deps[doc.heads[t]] == "ROOT"
+
+
 def _in_subject(doc: Doc, t: int) -> bool:
     """Whether token ``t`` is a clause's subject or lies inside one ("Young leaders, such as Gov.
-    Dana Reyes, urged ...": Reyes enters as a subject too)."""
+    Dana Reyes, urged ...": Reyes enters as a subject too); not a name that only modifies the
+    subject's noun ("Trump spokesman Jason Miller": someone else speaks; a possessor stays, "Coffman's
+    bill would lift the cap" is about Coffman)."""
+    if doc.deps[t] == "compound" and doc.heads[t] > t and any(doc.pos[k] == "NOUN" for k in range(t + 1, doc.heads[t] + 1)):
+        return False
     for _ in range(doc.n_tokens):
         if doc.deps[t] in ("nsubj", "nsubjpass") or _passive_agent(doc, t):
             return True
@@ -3206,7 +3260,7 @@ def speaker_candidates(
                 continue
             if _in_subject(doc, m.token):
                 latest["any"] = m.actor
-            if doc.deps[m.token] in ("nsubj", "nsubjpass") and doc.deps[doc.heads[m.token]] == "ROOT":
+            if _main_subject(doc, m.token):
                 latest["main"] = m.actor
     out: list[tuple[ActorMention, dict[str, float]]] = []
     for position, actor in enumerate(order):
@@ -3224,7 +3278,7 @@ def speaker_candidates(
         t = lm.token
         if t is not None and doc.has_syntax:
             f["last_is_subject"] = float(_in_subject(doc, t))
-            f["last_is_main_subject"] = float(doc.deps[t] in ("nsubj", "nsubjpass") and doc.deps[doc.heads[t]] == "ROOT")
+            f["last_is_main_subject"] = float(_main_subject(doc, t))
             f["last_reported"] = float(_reported_by_cue(doc, t))
             f["last_possessive"] = float(doc.deps[t] == "poss")
             f["last_prep_object"] = float(doc.deps[t] == "pobj" and not _passive_agent(doc, t))

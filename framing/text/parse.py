@@ -445,4 +445,7 @@ def subtree_span(doc: Doc, head: int, *, skip: frozenset[str] = frozenset()) -> 
 def is_age_noun(doc: Doc, i: int) -> bool:
     """Whether token ``i`` ends an age written as a noun: "old" in "the 36-year-old" (the
     tokeniser splits it into "36", "-", "year", "-", "old"), a description that names nobody."""
-    return doc.lower[i] == "old" and i >= 2 and doc.lower[i - 2] == "year"
+    if doc.lower[i] != "old" or i < 2:
+        return False
+    # ("the 22 year old told Al Jazeera", written without hyphens)
+    return doc.lower[i - 2] == "year" or (doc.lower[i - 1] == "year" and doc.tokens[i - 2].isdigit())

@@ -289,11 +289,11 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 c += 2  # "said Reps. Gerry Connolly of Virginia, ...": the title's full stop split it from the name
                 while doc.deps[c] == "compound" and doc.heads[c] > c:
                     c = doc.heads[c]
-            if doc.lower[c] in ("who", "that") and doc.deps[v] == "relcl" and doc.heads[v] != v:
+            if doc.lower[c] in ("who", "that", "which") and doc.deps[v] == "relcl" and doc.heads[v] != v:
                 n = doc.heads[v]
                 if doc.deps[n] == "appos" and doc.pos[doc.heads[n]] == "PROPN" and doc.heads[n] < n:
                     return doc.heads[n]  # "Jeb Bush, the former Florida governor, who said": the one named
-                return n  # "officials, who suggested ...": the noun the clause describes
+                return n  # "officials, who suggested ...", "the movement, which claims ...": the noun the clause describes
             return c
         if v == verb:
             # "Carney, asked whether such a deal might happen, said ...": the parser took the
@@ -676,6 +676,8 @@ class _Finder:
         span = self.spans[k]
         if cue < self.ranges[k][1] or doc.text[span.inner_start : span.inner_end].rstrip()[-1:] not in (".", "!", "?"):
             return False
+        if all(t in self.mark_of or doc.tokens[t] == "," for t in range(self.ranges[k][1], cue)):
+            return False  # "“Oh!” said Murphy, dismayed.": a cue right after the marks is the quotation's
         return any(doc.deps[g] == "ccomp" and g > cue and not self.quoted(g) for g in doc.children[cue])
 
     def quote_from_cue(self, kind: str, start: int, end: int, sentence: int, cue: int | None) -> Quote:
@@ -1083,7 +1085,7 @@ class _Finder:
         verbs are in relative clauses."""
         doc = self.doc
         if not re.search(r",\s*[”\"’']$", doc.text[q.start : q.end]):
-            return None
+            return self._credit_on_line(q)
         j = _token_of_char(doc, q.end)
         person = next((e for e in doc.entities if e.label == "PERSON" and e.start == j), None)
         if person is None or person.end - person.start < 2 or any(doc.pos[t] != "PROPN" for t in range(person.start, person.end)) or self.quoted(j):
@@ -1104,6 +1106,33 @@ class _Finder:
                         a = doc.heads[a]
                     if doc.deps[a] not in ("relcl", "acl") or a < k:
                         return None  # a verb of its own: "..., Zucman, an economist, told the panel"
+        return person.end - 1
+
+    def _credit_on_line(self, q: Quote) -> int | None:
+        """The person credited on the quotation's own line, the way pull quotes and round-ups
+        print them ("'At first, they say ...' Nilab Ahmadi, student"; "“...” Noah Feldman,
+        Bloomberg"): the quotation opens the line and ends a sentence inside its marks, then a full
+        name the tagger took for a person's, a comma and a short description without a verb or a
+        full stop, to the line's end."""
+        doc = self.doc
+        if q.start > 0 and doc.text[q.start - 1] != "\n":
+            return None
+        if not re.search(r"[.!?]\s*[”\"’']{1,2}$", doc.text[q.start : q.end]):
+            return None
+        j = _token_of_char(doc, q.end)
+        if j >= doc.n_tokens or "\n" in doc.text[q.end : doc.starts[j]] or self.quoted(j):
+            return None
+        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == j), None)
+        if person is None or person.end - person.start < 2 or any(doc.pos[t] != "PROPN" for t in range(person.start, person.end)):
+            return None
+        k = person.end
+        line_end = doc.text.find("\n", doc.starts[j])
+        line_end = len(doc.text) if line_end == -1 else line_end
+        if k >= doc.n_tokens or doc.tokens[k] != "," or doc.starts[k] >= line_end:
+            return None
+        rest = [t for t in range(k + 1, doc.n_tokens) if doc.starts[t] < line_end]
+        if not rest or len(rest) > 12 or doc.tokens[rest[-1]] in (".", "!", "?") or any(doc.pos[t] in ("VERB", "AUX") for t in rest):
+            return None
         return person.end - 1
 
     def _byline_source(self, q: Quote) -> int | None:
@@ -1270,6 +1299,11 @@ class _Finder:
             and not any(doc.deps[g] == "mark" and doc.lower[g] != "that" for g in doc.children[c])
             and doc.lower[subtree_span(doc, c)[0]] not in ("when", "while", "whenever")  # a time ("... when Trump was treating friends and foes alike"), not words
         ]
+        if (
+            comps and doc.starts[i] in used_cues and subtree_span(doc, comps[0])[0] == i + 1 and i > 0 and (i - 1 in self.mark_of or (doc.tokens[i - 1] == "," and i - 2 in self.mark_of))
+            and not any(doc.deps[g] in _SUBJECTS and g < i for g in doc.children[i])
+        ):
+            return None  # "“Oh!” said Murphy, dismayed.": the parser's clause is the quotation's speaker
         if comps:
             # a clause before the cue and one after ("Trump went further: he insisted that he had
             # seen ..."): what the cue reports is the one after it

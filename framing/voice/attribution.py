@@ -408,6 +408,26 @@ def _noun_source(doc: Doc, noun: int) -> int | None:
     return None
 
 
+#: Verbs that report someone else heard saying something ("Green recalled the officer saying")
+_HEARD_VERBS = frozenset({"recall", "remember", "hear", "recount", "describe"})
+
+
+def _heard_saying(doc: Doc, cue: int) -> int | None:
+    """The verb of saying of someone a remembering cue reports ("“...” Green recalled the officer
+    saying to her grandson": the officer said it, Green recalls it), or None."""
+    if doc.lemmas[cue].lower() not in _HEARD_VERBS:
+        return None
+    for c in doc.children[cue]:
+        verbs = [c] if doc.deps[c] in ("ccomp", "xcomp") else list(doc.children[c]) if doc.deps[c] == "dobj" and doc.pos[c] in ("NOUN", "PROPN") else []
+        for v in verbs:
+            if (
+                v > cue and doc.tags[v] in ("VBG", "VB") and doc.lemmas[v].lower() in ("say", "tell", "shout", "yell", "scream", "ask")
+                and (doc.deps[v] == "acl" or any(doc.deps[g] == "nsubj" and doc.pos[g] in ("NOUN", "PROPN") for g in doc.children[v]))
+            ):
+                return v
+    return None
+
+
 def _inverted_speaker(doc: Doc, verb: int) -> int | None:
     """The speaker after a cue that opens its sentence ('Added another adviser to the mayor: “...”',
     'Said one aide: “...”'): the cue has no subject, and the noun phrase right after it is a name or
@@ -547,6 +567,8 @@ class _Finder:
         small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "over", "by", "from", "or", "but", "vs", "vs."}
         if not all(doc.tokens[i][:1].isupper() or doc.lower[i] in small or not doc.tokens[i][:1].isalpha() for i in words) or not doc.tokens[words[0]][:1].isupper():
             return False
+        if before >= 0 and "\n" in doc.text[doc.ends[before] : doc.starts[a]]:
+            return False  # the word before ends the paragraph before ("... targeting the U.S.\n\n“No,” he said")
         return before >= 0 and (work or doc.pos[before] == "ADP" or doc.tokens[before] in ("'s", "’s") or doc.pos[before] == "PROPN")
 
     def is_clause(self, a: int, b: int) -> bool:
@@ -559,7 +581,9 @@ class _Finder:
                 return True
         if self.sent_of[a] != self.sent_of[b - 1]:
             return True
-        opens = doc.sentences[self.sent_of[a]].token_start >= a - 1
+        # (or opens its paragraph, when the parser ran the sentence before on: "... targeting the
+        # U.S.\n\n“No,” he said")
+        opens = doc.sentences[self.sent_of[a]].token_start >= a - 1 or (a > 1 and "\n" in doc.text[doc.ends[a - 2] : doc.starts[a]] and (a - 1) in self.mark_of)
         # a whole utterance: the sentence is the quotation ("“Not me.”"), or opens with it and the
         # utterance ends inside the marks before the attribution ("“Absolutely not,” she said")
         return opens and (doc.sentences[self.sent_of[b - 1]].token_end <= b + 1 or doc.tokens[b - 1] in (",", "?", "!"))
@@ -619,7 +643,7 @@ class _Finder:
                             if b <= x < c and doc.deps[x] in ("parataxis", "ccomp") and _is_cue(doc, x, quotation=True) and not self.quoted(x)
                             and any(doc.deps[g] in ("nsubj", "nsubjpass") for g in doc.children[x])
                         ), None)
-                        return inner if inner is not None else c
+                        return inner if inner is not None else (_heard_saying(doc, c) or c)
                     if doc.heads[c] == c:
                         break
                     c = doc.heads[c]
@@ -658,7 +682,8 @@ class _Finder:
             if any(doc.deps[c] == "neg" for c in doc.children[i]):
                 continue  # "“...” Rehkoff didn’t respond to a question": no cue of the quotation
             if (_is_cue(doc, i, quotation=True) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
-                return i  # "“...,” according to the Crimson": the source of the quotation
+                heard = _heard_saying(doc, i)
+                return heard if heard is not None else i  # "“...,” according to the Crimson": the source of the quotation
         # 3. a cue shortly before the opening mark, in the same sentence
         first_sent = self.sent_of[a]
         for i in range(a - 1, max(-1, a - _CUE_BEFORE - 2), -1):
@@ -837,7 +862,7 @@ class _Finder:
             if q.start in short:
                 if prev is None or prev.speaker_text is None or q.sentence - self._last_sentence(prev) > 1 or not self._same_voice_between(prev, q.start):
                     continue
-                q = _same_speaker(q, prev)
+                q = self._continuing(q, prev)
             elif q.cue is None and q.kind == "direct":
                 a = _token_of_char(doc, q.start)
                 subj = self._colon_subject(a)
@@ -860,7 +885,7 @@ class _Finder:
                             hi -= 1
                     q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=subj, speaker_type=speaker_type(doc, subj, lo, hi))
                 elif prev is not None and prev.speaker_text is not None and self._sentences_between(prev, q) <= 1 and self._same_voice_between(prev, q.start):
-                    q = _same_speaker(q, prev)
+                    q = self._continuing(q, prev)
                 else:
                     intro = self._introducing_cue(a)
                     if intro is None:
@@ -873,6 +898,23 @@ class _Finder:
             out.append(q)
             prev = q
         return out
+
+    def _continuing(self, q: Quote, prev: Quote) -> Quote:
+        """Quotation ``q`` with the speaker of ``prev``, which it continues; after words someone
+        remembers hearing, the one remembering ("“...,” Green recalled the officer saying. “He
+        pulled me up.”": Green goes on telling)."""
+        outer = self._remembering_cue(prev)
+        return _same_speaker(q, self.quote_from_cue("direct", q.start, q.end, q.sentence, outer) if outer is not None else prev)
+
+    def _remembering_cue(self, q: Quote) -> int | None:
+        """The verb of remembering whose object is heard saying quotation ``q`` ("Green recalled
+        the officer saying"), or None."""
+        doc = self.doc
+        if q.cue_start is None:
+            return None
+        t = _token_of_char(self.doc, q.cue_start)
+        v = doc.heads[t] if doc.deps[t] in ("ccomp", "xcomp") else doc.heads[doc.heads[t]] if doc.deps[t] == "acl" else None
+        return v if v is not None and v != t and _heard_saying(doc, v) == t else None
 
     def _last_sentence(self, q: Quote) -> int:
         """The sentence where a quotation and its attribution end (a quotation of several sentences
@@ -1286,7 +1328,11 @@ class _Finder:
         doc = self.doc
         # a clause whose verb is quoted counts when the writer gives its subject ("Cruz said that
         # what Castro did is “wrong”", "King insisted that he “rejects those labels”"): mixed
-        comps = [c for c in doc.children[i] if doc.deps[c] == "ccomp" and (not self.quoted(c) or self.writer_subject(c)) and not self.indirect_question(c)]
+        comps = [
+            c for c in doc.children[i]
+            if doc.deps[c] == "ccomp" and (not self.quoted(c) or self.writer_subject(c)) and not self.indirect_question(c)
+            and not any(doc.deps[g] == "mark" and doc.lower[g] in ("as", "when", "while", "because", "before", "after") for g in doc.children[c])  # "saying as he stood over her": when, not what
+        ]
         if any(doc.deps[c] == "dobj" for c in doc.children[i]):
             # "urged Canada to drop the surtax": what someone was asked to do is reported; "vowed to
             # impose tariffs" is not (the speaker's own act, stated by the outlet)
@@ -1324,6 +1370,8 @@ class _Finder:
                 return None  # not set off by punctuation: a clause of the sentence ("help it counter China"), no aside
             if not (lo < clo and chi < hi) and not (chi < hi and clo <= lo) and not (lo < clo and hi <= chi):
                 return None
+            if doc.starts[i] in used_cues and lo < clo and all(self.quoted(t) or doc.pos[t] == "PUNCT" for t in range(lo, clo)):
+                return None  # "“No,” he said, again contradicting ...": the quotation's cue, then the writer's words
             # the clause around the cue: both sides, cue and its subject taken out below by trimming
             if chi >= hi:
                 hi = clo - 1

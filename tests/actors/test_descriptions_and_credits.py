@@ -155,3 +155,27 @@ def test_the_cop_who_added_is_the_officer_quoted_just_before(shipped: Gazetteer)
     )
     q = quote_with(speakers(text, shipped), text, "how big he felt")
     assert q.speaker_name == "Darren Wilson"
+
+
+def test_a_one_word_answer_opening_its_paragraph_is_a_direct_quotation(shipped: Gazetteer) -> None:
+    # the paragraph before ends with a name ("the U.S."): no title in quotation marks after it
+    text = (
+        "Trump was asked by reporters whether Russia is still targeting the U.S.\n\n"
+        "\"No,\" he said, again contradicting statements Coats had made."
+    )
+    quotes = speakers(text, shipped)
+    assert [(q.kind, text[q.start : q.end], q.speaker_name) for q in quotes] == [("direct", "\"No,\"", "Donald Trump")]
+
+
+def test_words_remembered_as_heard_are_the_speakers_heard_and_the_telling_goes_on_as_the_rememberers(shipped: Gazetteer) -> None:
+    text = (
+        "Venus Green was 87 when the police came to her house.\n\n"
+        "\"You ain't no better than any of the others,\" Green recalled the officer saying as he stood over her. "
+        "\"He pulled me up, pushed me in the dining room and handcuffed me to a chair.\""
+    )
+    quotes = speakers(text, shipped)
+    heard = quote_with(quotes, text, "no better")
+    assert (heard.cue, heard.speaker_text) == ("saying", "the officer")
+    assert quote_with(quotes, text, "pulled me up").speaker_name == "Venus Green"
+    # "as he stood over her" tells when, not what was said
+    assert not any(text[q.start : q.end] == "as he stood over her" for q in quotes)

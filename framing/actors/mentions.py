@@ -66,6 +66,11 @@ _KIN_PRONOUN = {
     **dict.fromkeys(("son", "brother", "father", "husband", "boyfriend", "uncle", "nephew", "grandson", "grandfather", "dad", "stepson", "stepfather", "widower", "fiance", "fiancé"), "he"),
     **dict.fromkeys(("daughter", "sister", "mother", "wife", "girlfriend", "aunt", "niece", "granddaughter", "grandmother", "mom", "stepdaughter", "stepmother", "widow", "fiancee", "fiancée"), "she"),
 }
+#: Titles of one sex written right before a name
+_TITLE_PRONOUN = {
+    **dict.fromkeys(("lady", "congresswoman", "spokeswoman", "chairwoman", "businesswoman", "actress", "queen", "princess", "duchess", "countess", "baroness", "dame"), "she"),
+    **dict.fromkeys(("congressman", "spokesman", "businessman", "king", "prince", "duke", "count", "baron"), "he"),
+}
 _HONORIFIC_PRONOUN = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "sir": "he", "lady": "she"}
 #: Entity types that are actors, and the actor type each becomes
 _ENTITY_ACTORS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "NORP": "group"}
@@ -317,6 +322,8 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
         a += 1  # "Rabbi Sharon Brous" is Sharon Brous, and "Rabbi Brous" is she
     while b > a and doc.lower[b - 1] in ("'s", "'", "s"):
         b -= 1
+    while b - 1 > a and doc.pos[b - 1] == "VERB" and doc.tokens[b - 1].islower():
+        b -= 1  # "George W. told" (the tagger ran the name into its verb)
     return (a, b) if b > a else None
 
 
@@ -489,9 +496,11 @@ def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], c
     for t in range(1, doc.n_tokens):
         if doc.pos[t] != "PROPN" or doc.pos[t - 1] != "PROPN":
             continue
-        titled = t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()
+        # (or after a title of one sex, written small: "First lady Chirlane McCray")
+        gendered = t >= 2 and doc.lower[t - 2] in _TITLE_PRONOUN and doc.pos[t - 2] in ("NOUN", "PROPN")
+        titled = (t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()) or gendered
         # (or described as someone: "Brian Claypool, a survivor of the rampage, called ...")
-        described = doc.has_syntax and _described_as_someone(doc, t)
+        described = doc.has_syntax and (_described_as_someone(doc, t) or gendered)
         if doc.tokens[t] not in surnames_alone and not titled and not described:
             continue
         if not _given_name_like(doc, t - 1) and not (
@@ -775,6 +784,8 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
         kin = first - 1  # (not across a comma: "alongside her sister, Moonves demurred")
         if doc.lower[kin] in _KIN_PRONOUN and doc.pos[kin] == "NOUN":
             return _KIN_PRONOUN[doc.lower[kin]]
+        if doc.lower[kin] in _TITLE_PRONOUN and doc.pos[kin] in ("NOUN", "PROPN"):
+            return _TITLE_PRONOUN[doc.lower[kin]]  # "First lady Chirlane McCray", "Congresswoman Ilhan Omar"
     words = [w for w in m.name.split() if w.lower().strip(".") not in _TITLE_WORDS and w.lower().strip(".") not in _TITLE_FORMS and w.lower() not in _TITLE_HEADS]
     given = words[0] if len(words) > 1 else ""  # "Pastor John Smith": John
     if doc.has_syntax and 0 < first < doc.n_tokens and doc.pos[first - 1] == "PROPN" and doc.tokens[first - 1].isalpha() and doc.tokens[first - 1][:1].isupper() and doc.ends[first - 1] + 1 >= doc.starts[first]:
@@ -1360,16 +1371,19 @@ def link_speakers(
             other_sex = False
             if found:
                 m = person
-            elif doc.lower[head] in ("he", "she") and (model is not None or trace is not None):
+            elif doc.lower[head] in ("he", "she", "his") and (model is not None or trace is not None):
                 # the learned ranker (framing.actors.speaker_ranker) over the people referred to before
                 story = story if story is not None else _story_sentences(doc)
                 cands = speaker_candidates(doc, q, out, last, mentions, lambda x: _pronoun_of(x, doc, gazetteer) if gazetteer is not None else None, quoted, story=story)
                 told = _addressed(doc, q, mentions)
                 cands = [c for c in cands if c[0].actor not in told]  # "“...,” he told Mr. Patrick": not Patrick
-                rule = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted) if trace is not None or model is None or not cands else None
+                # (every person the ranker could pick is named only inside quotations: the rules,
+                # which follow the source quoted before however long ago it was named)
+                quoted_only = bool(cands) and all(f.get("all_in_quotation") for _, f in cands)
+                rule = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted) if trace is not None or model is None or not cands or quoted_only else None
                 if trace is not None:
                     trace.append((q, cands, rule))
-                m = rank(cands, model)[0][0] if model is not None and cands else rule
+                m = rule if quoted_only and rule is not None else rank(cands, model)[0][0] if model is not None and cands else rule
                 other_sex = bool(cands) and all(f.get("gender_conflicts") for _, f in cands)
             else:
                 m = _pronoun_speaker(doc, q, m, last, by_token, mentions, gazetteer, quoted)
@@ -1857,6 +1871,11 @@ _TOPIC_OF_NOUNS = frozenset({
 _AUTHORING_VERBS = frozenset({"issue", "release", "send", "sign", "publish", "write", "prepare", "file", "author", "produce", "post", "submit", "draft", "distribute", "bring", "provide", "give", "make", "deliver"})
 
 
+#: Verbs whose subject did something with a text other than write or release it ("FBI Director
+#: Christopher Wray saw the memo": not its author)
+_NOT_AUTHORING = frozenset({"see", "read", "review", "receive", "obtain", "get", "reject", "cite", "quote", "mention", "discuss", "dismiss", "criticize", "criticise", "praise", "welcome", "study", "examine", "view", "watch", "hear"})
+
+
 def _text_introduced(
     doc: Doc, q: Quote, head: int, before: Sequence[Quote], by_token: dict[int, ActorMention], mentions: Sequence[ActorMention], gazetteer: Gazetteer | None
 ) -> tuple[str | None, str, str | None] | None:
@@ -1883,7 +1902,7 @@ def _text_introduced(
             v, steps = t, 0
             while doc.deps[v] in ("npadvmod", "amod", "compound") and steps < 3:
                 v, steps = doc.heads[v], steps + 1
-            if doc.deps[v] == "dobj" and doc.pos[doc.heads[v]] == "VERB":
+            if doc.deps[v] == "dobj" and doc.pos[doc.heads[v]] == "VERB" and doc.lemmas[doc.heads[v]].lower() not in _NOT_AUTHORING:
                 owner = next((c for c in doc.children[doc.heads[v]] if doc.deps[c] == "nsubj"), None)
         if owner is None:
             if any(doc.lower[c] in ("the", "this", "that") for c in doc.children[t]):
@@ -2950,6 +2969,8 @@ def _asks_someone(doc: Doc, q: Quote, last: Quote, quoted: Sequence[tuple[int, i
     text = doc.text[last.start : last.end].rstrip(" \"”’'")
     if not text.endswith("?") or q.sentence - _last_sentence_of(doc, last, attribution=True) > 1:
         return False
+    if last.cue is None:
+        return False  # a paragraph of someone's quotation going on ("“... what is there to fear?" / "“I’m very disappointed ...,” he said")
     if any(last.end <= a < q.start for a, _ in quoted):
         return False
     return re.search(r"\b(you|your|yours|yourself)\b", text, re.IGNORECASE) is not None
@@ -3025,6 +3046,7 @@ def _pronoun_construction(
     titled = [
         t for t in range(first, q.speaker_token or 0)
         if doc.deps[t] in ("nsubj", "nsubjpass") and doc.lower[t] in _TITLE_FORMS and not q.start <= doc.starts[t] < q.end
+        and not any(a <= doc.starts[t] < b for a, b in quoted)  # (not "the president won fair and square" in the quotation before)
         and not _reported_by_cue(doc, t)
         # in the sentence before, a main clause's subject: not "he tried to get the president to say ..."
         and (_main_clause(doc, doc.heads[t]) or _sentence_of(doc, t) == _sentence_of(doc, q.speaker_token or 0))
@@ -3214,7 +3236,7 @@ def speaker_candidates(
     of the document when the caller has it."""
     if q.speaker_token is None or q.speaker_start is None:
         return []
-    pron = _PRONOUNS.get(doc.lower[q.speaker_token])
+    pron = _SEXED.get(doc.lower[q.speaker_token])  # ("His prepared remarks were released: “...”")
     anchor = min(q.start, q.speaker_start)
     speaker_sentence = _sentence_of(doc, q.speaker_token)
     here = speaker_sentence if q.speaker_start < q.start else q.sentence

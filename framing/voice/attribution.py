@@ -64,7 +64,10 @@ _WH_WORDS = frozenset({"why", "how", "whether", "if", "what", "when", "where", "
 #: Nouns of a work whose title follows in quotation marks ("his new book “...”")
 _WORK_NOUNS = frozenset({"book", "memoir", "novel", "film", "movie", "documentary", "show", "series", "programme", "program", "podcast", "album", "song", "play", "column", "essay", "article", "op-ed", "headline", "painting", "exhibition", "episode"})
 #: Nouns for what someone says that a colon may introduce ("Stahl's question was simple: “...”")
-_UTTERANCE_NOUNS = frozenset({"question", "answer", "reply", "response", "message", "advice", "retort", "plea", "warning", "verdict", "argument", "explanation"})
+_UTTERANCE_NOUNS = frozenset({
+    "question", "answer", "reply", "response", "message", "advice", "retort", "plea", "warning", "verdict", "argument", "explanation",
+    "remark", "comment", "testimony", "speech",  # "His prepared remarks were released by the committee: “...”"
+})
 #: Texts whose contents a writer reports with "show" ("records show")
 _RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
 #: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
@@ -233,6 +236,13 @@ def _subject(doc: Doc, verb: int) -> int | None:
     who = _clause_before_subject(doc, verb)
     if who is not None:
         return who
+    if doc.deps[verb] == "parataxis" and verb >= 2 and doc.pos[verb - 1] == "PROPN":
+        # "The younger Bush, The New York Times noted, “seems to be ...”": the parser set the
+        # source beside the subject of the quoted clause; the name right before the cue notes it
+        subj = next((c for c in doc.children[verb] if doc.deps[c] == "nsubj" and c < verb), None)
+        beside = next((c for c in doc.children[subj] if doc.deps[c] == "appos" and subtree_span(doc, c)[1] == verb - 1), None) if subj is not None else None
+        if subj is not None and beside is not None and doc.pos[beside] == "PROPN" and subtree_span(doc, subj)[0] < subtree_span(doc, beside)[0]:
+            return beside
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:
@@ -1251,11 +1261,23 @@ class _Finder:
         for i in range(prev.token_end - 1, prev.token_start - 1, -1):
             if doc.lemmas[i].lower() in word_class("object_speech_verbs"):
                 continue  # "Complaint released:" on a link line: no report of what someone said
-            if _is_cue(doc, i) and not self.unsaid(i) and not self.indirect_question(i):
+            if _is_cue(doc, i) and not self.unsaid(i) and not self.indirect_question(i) and not self._reported_inside(i):
                 subj = _subject(doc, i)
                 if subj is not None and not self.quoted(subj) and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")):
                     return i
         return None
+
+    def _reported_inside(self, i: int) -> bool:
+        """Whether cue ``i`` lies inside what another cue of its sentence reports ("Rubio also
+        said he hoped the Intelligence Committee could reveal as much as possible": Rubio speaks,
+        not the committee)."""
+        doc = self.doc
+        h, steps = i, 0
+        while doc.heads[h] != h and steps < 12:
+            h, steps = doc.heads[h], steps + 1
+            if _is_cue(doc, h) and not self.unsaid(h):
+                return True
+        return False
 
     def _sentence_before_paragraph(self, q: Quote, first: int) -> Sentence | None:
         """The sentence before a quotation that is a paragraph of its own (or follows its
@@ -1513,6 +1535,46 @@ class _Finder:
         return out
 
 
+#: A paragraph break inside a quotation where the next paragraph opens the quotation again
+_REOPENED = re.compile(r"[ \t]*\n\s*[“\"‘']")
+
+
+def _paragraph_pieces(text: str, spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotations cut where a paragraph ends unclosed and the next re-opens them (the news
+    convention for a quotation over several paragraphs): one quotation per paragraph, the way a
+    reader counts them and each may have a cue of its own ("“... the truth is?" / "“Let me put it
+    this way,” Mr. Carson said."). A page's line break inside a sentence is no cut."""
+    out: list[QuoteSpan] = []
+    for s in spans:
+        start, inner_start = s.start, s.inner_start
+        for m in _REOPENED.finditer(text, s.inner_start, s.inner_end):
+            out.append(QuoteSpan(start, m.start(), inner_start, m.start()))
+            start, inner_start = m.end() - 1, m.end()
+        out.append(QuoteSpan(start, s.end, inner_start, s.inner_end) if start != s.start else s)
+    return out
+
+
+def _speaker_of_whole(quotes: list[Quote], pieces: Sequence[QuoteSpan], spans: Sequence[QuoteSpan]) -> list[Quote]:
+    """Paragraphs of one quotation (see :func:`_paragraph_pieces`) that found no speaker of their
+    own take the speaker of the next paragraph of it that did ("“A ...” / "“B,” Carson said."):
+    the whole quotation is one source's."""
+    if len(pieces) == len(spans):
+        return quotes
+    whole = {}  # piece start -> the quotation it was cut from
+    for s in spans:
+        for p in pieces:
+            if s.start <= p.start and p.end <= s.end:
+                whole[p.start] = s.start
+    out = list(quotes)
+    for k, q in enumerate(out):
+        if q.speaker_text is not None or q.start not in whole:
+            continue
+        later = next((x for x in out[k + 1 :] if whole.get(x.start) == whole[q.start] and x.speaker_text is not None), None)
+        if later is not None:
+            out[k] = _same_speaker(q, later)
+    return out
+
+
 def find_quotes(doc: Doc, spans: Sequence[QuoteSpan] | None = None) -> list[Quote]:
     """Every quotation and piece of reported speech in a parsed article, in text order.
 
@@ -1530,8 +1592,9 @@ def find_quotes(doc: Doc, spans: Sequence[QuoteSpan] | None = None) -> list[Quot
             if b - a >= MIN_QUOTE_WORDS:
                 out.append(Quote(kind="direct", start=s.start, end=s.end, sentence=sent_of[a]))
         return out
-    finder = _Finder(doc, spans)
-    direct = finder.direct()
+    pieces = _paragraph_pieces(doc.text, spans)
+    finder = _Finder(doc, pieces)
+    direct = _speaker_of_whole(finder.direct(), pieces, spans)
     direct += finder.nested(direct)
     # reported speech in a link to another story is that story's headline, not this story's
     # source ("More: Tesla Model S crash into California pond killed driver, police say")

@@ -10,10 +10,12 @@ address, an endorsement, street protests, a leak, a lobby's reply, a retirement-
 from __future__ import annotations
 
 from framing.actors.gazetteer import Gazetteer
-from framing.actors.mentions import gender_evidence
+from framing.actors.mentions import find_mentions, gender_evidence, link_speakers
 from framing.text.parse import is_age_noun, parse
+from framing.voice import find_quotes
 
 from .test_speaker_cases import quote_with, shipped, speakers
+from .test_speaker_evidence import retagged
 
 __all__ = ["shipped"]
 
@@ -179,3 +181,79 @@ def test_words_remembered_as_heard_are_the_speakers_heard_and_the_telling_goes_o
     assert quote_with(quotes, text, "pulled me up").speaker_name == "Venus Green"
     # "as he stood over her" tells when, not what was said
     assert not any(text[q.start : q.end] == "as he stood over her" for q in quotes)
+
+
+def test_each_paragraph_of_a_quotation_over_paragraphs_is_a_quotation_of_the_same_source(shipped: Gazetteer) -> None:
+    text = (
+        "Ben Carson spoke on ABC's \"This Week.\" \"What does it say about people who jump on the bandwagon when they hear something bad?\n\n"
+        "\"Let me put it this way,\" Mr. Carson said. \"I would not be anxious to have such a commander in chief.\""
+    )
+    quotes = [q for q in speakers(text, shipped) if q.kind == "direct"]
+    assert [text[q.start : q.end][:12] for q in quotes] == ["\"What does i", "\"Let me put ", "\"I would not"]
+    assert {q.speaker_name for q in quotes} == {"Ben Carson"}
+
+
+def test_a_paragraph_that_names_no_one_takes_the_speaker_of_the_next_paragraph_of_its_quotation(shipped: Gazetteer) -> None:
+    text = (
+        "Senator Jane Ruiz gave a speech on Tuesday.\n\n"
+        "Then the hall went quiet. \"We will fight this in every court. We will not stop until it is done.\n\n"
+        "\"And we will win in the end,\" Ruiz said."
+    )
+    quotes = [q for q in speakers(text, shipped) if q.kind == "direct"]
+    assert len(quotes) == 2 and {q.speaker_name for q in quotes} == {"Jane Ruiz"}
+
+
+def test_prepared_remarks_released_by_a_committee_are_the_speakers_not_the_committees(shipped: Gazetteer) -> None:
+    text = (
+        "Former Homeland Security Secretary Jeh Johnson testified on Wednesday.\n\n"
+        "His prepared remarks were released by the House Intelligence Committee on Tuesday evening:\n\n"
+        "\"In 2016 the Russian government orchestrated cyberattacks on our nation, plain and simple.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "plain and simple")
+    assert q.speaker_name == "Jeh Johnson"
+
+
+def test_a_name_the_tagger_ran_into_its_verb_ends_before_the_verb(shipped: Gazetteer) -> None:
+    text = "Standing with Lindsey Graham, George W. told a North Charleston crowd that, \"If serving as president makes me part of the establishment, I proudly wear that label.\""
+    doc = parse(text)
+    at = doc.tokens.index("George")
+    doc = retagged(doc, [(at, at + 3)], "PERSON")  # as the tagger did in the real article: "George W. told"
+    quotes = link_speakers(doc, find_quotes(doc), find_mentions(doc, shipped), shipped)
+    assert quote_with(quotes, text, "proudly wear").speaker_name == "George W."
+
+
+def test_a_source_set_between_commas_after_the_subject_notes_the_quoted_clause(shipped: Gazetteer) -> None:
+    text = (
+        "Jeb Bush defended his brother at the debate.\n\n"
+        "The younger Bush, The New York Times noted, \"seems to be embracing his inner dynast, joking about his family in speeches.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "inner dynast")
+    assert q.speaker_text == "The New York Times"
+
+
+def test_a_title_of_one_sex_before_an_untagged_name_makes_a_person_of_that_sex(shipped: Gazetteer) -> None:
+    text = (
+        "The mayor's video touts paid sick leave. Then Bill de Blasio returns to the camera.\n\n"
+        "First lady Chirlane McCray also makes an appearance to plug her mental health agenda.\n\n"
+        "\u201cEverything begins with being healthy,\u201d she says."
+    )
+    q = quote_with(speakers(text, shipped), text, "being healthy")
+    assert q.speaker_name == "Chirlane McCray"
+
+
+def test_someone_who_saw_a_memo_did_not_write_it(shipped: Gazetteer) -> None:
+    text = (
+        "Mr. McCabe retired one day after FBI Director Christopher Wray saw the memo.\n\n"
+        "\"Ohr later provided the FBI with all of his wife's opposition research,\" the memo stated."
+    )
+    q = quote_with(speakers(text, shipped), text, "opposition research")
+    assert q.speaker_name != "Christopher Wray"
+
+
+def test_a_quotation_after_a_report_goes_to_the_reporter_not_to_a_source_inside_the_report(shipped: Gazetteer) -> None:
+    text = (
+        "Sen. Marco Rubio, R-Fla., also said he hoped the Intelligence Committee could reveal as much as possible.\n\n"
+        "\"I think you could argue they've achieved quite a bit because of the political fissures that formed.\""
+    )
+    q = quote_with(speakers(text, shipped), text, "achieved quite a bit")
+    assert q.speaker_name == "Marco Rubio"

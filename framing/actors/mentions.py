@@ -1351,6 +1351,13 @@ def link_speakers(
             if author is not None:
                 out.append(replace(q, speaker=author[0], speaker_name=author[1], speaker_type=author[2]))
                 continue
+        if q.speaker_type == "pronoun" and doc.lower[head] in ("he", "she") and gazetteer is not None:
+            # "“... Mr. Bloomberg has every right ... he said, ‘I don’t have to do that.’ ...,”
+            # Sanders said": a "he" inside someone's quotation is someone that source talks about
+            talked_of = _quoted_by_other(doc, q, out, mentions, lambda x: _pronoun_of(x, doc, gazetteer))
+            if talked_of is not None:
+                out.append(replace(q, speaker=talked_of.actor, speaker_name=talked_of.name))
+                continue
         if q.speaker_type == "pronoun" and doc.lower[head] in ("it", "they") and doc.has_syntax:
             # "it" and "they" are no person's pronoun: the organisation or statement, or the
             # several people, that spoke just before (else nobody: never the nearest person)
@@ -1541,6 +1548,24 @@ _RELATION_NOUNS = frozenset({
     "wife", "husband", "girlfriend", "boyfriend", "partner", "fiancee", "fiancée", "fiance", "fiancé", "widow", "widower",
     "son", "daughter", "mother", "father", "brother", "sister", "grandmother", "grandfather",
 })
+
+
+def _quoted_by_other(
+    doc: Doc, q: Quote, before: Sequence[Quote], mentions: Sequence[ActorMention], pronoun_of: Callable[[ActorMention], str | None]
+) -> ActorMention | None:
+    """For a "he"/"she" speaker of words quoted inside another source's quotation: the last person
+    of that sex the outer quotation names before them, other than its own speaker (who would say
+    "I"); None when the quotation is no one's inner one or names nobody fitting."""
+    outer = next((p for p in reversed(before) if p.kind == "direct" and p.start < q.start and q.end <= p.end), None)
+    if outer is None or q.speaker_start is None or not outer.start <= q.speaker_start < outer.end:
+        return None
+    pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    named = [
+        m for m in mentions
+        if m.type == "person" and outer.start <= m.start < q.speaker_start and m.actor != outer.speaker
+        and (_PRONOUNS.get(doc.lower[m.token or 0]) == pron if m.kind == "pronoun" else pronoun_of(m) in (pron, None))  # (a "he" already resolved counts: "... he has the right ...")
+    ]
+    return named[-1] if named else None
 
 
 def _named_relative(doc: Doc, q: Quote, head: int, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]]) -> ActorMention | None:

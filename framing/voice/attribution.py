@@ -694,6 +694,8 @@ class _Finder:
             if (_is_cue(doc, i, quotation=True) and not self.quoted(i) and not self.reports_other(k, i)) or (i == b + 1 and _according_to(doc, i) is not None):
                 heard = _heard_saying(doc, i)
                 return heard if heard is not None else i  # "“...,” according to the Crimson": the source of the quotation
+            if _is_cue(doc, i, quotation=True) and not self.quoted(i) and (asked := self._question_told(k, i)) is not None:
+                return asked  # "“... am I under investigation?” Trump told Holt he asked Comey.": the one who asked
         # 3. a cue shortly before the opening mark, in the same sentence
         first_sent = self.sent_of[a]
         for i in range(a - 1, max(-1, a - _CUE_BEFORE - 2), -1):
@@ -701,6 +703,22 @@ class _Finder:
                 break
             if _is_cue(doc, i) or (_according_to(doc, i) is not None and i + 1 < a and doc.lower[i + 1] == "to") or _per_source(doc, i) is not None:
                 return i  # "said:", "According to X, “...”", "Per the New York Times, “...”"
+        return None
+
+    def _question_told(self, k: int, cue: int) -> int | None:
+        """For a quoted question followed by a cue that reports a clause of its own: the verb of
+        asking in that clause when it has a subject and nothing asked of its own ("“... am I under
+        investigation?” Trump told Holt he asked Comey": what he asked is the quotation)."""
+        doc = self.doc
+        if not doc.text[self.spans[k].inner_start : self.spans[k].inner_end].rstrip().endswith("?"):
+            return None
+        for g in doc.children[cue]:
+            if (
+                doc.deps[g] == "ccomp" and g > cue and doc.lemmas[g].lower() == "ask" and not self.quoted(g)
+                and any(doc.deps[c] == "nsubj" for c in doc.children[g])
+                and not any(doc.deps[c] in ("ccomp", "xcomp") for c in doc.children[g])
+            ):
+                return g
         return None
 
     def reports_other(self, k: int, cue: int) -> bool:

@@ -257,3 +257,24 @@ def test_a_quotation_after_a_report_goes_to_the_reporter_not_to_a_source_inside_
     )
     q = quote_with(speakers(text, shipped), text, "achieved quite a bit")
     assert q.speaker_name == "Marco Rubio"
+
+
+def test_a_he_quoted_inside_someones_quotation_is_someone_they_talk_about(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cMr. Bloomberg has every right to run. But I don\u2019t think he has the right to buy this election. "
+        "He chose not to contest in Iowa, where we did town meetings \u2013 he said, \u2018I don\u2019t have to do that. I\u2019m worth $60 billion.\u2019 "
+        "That offends me,\u201d Sanders said."
+    )
+    quotes = speakers(text, shipped)
+    (inner,) = [q for q in quotes if text[q.start] == "\u2018"]
+    assert inner.speaker_name is not None and "Bloomberg" in inner.speaker_name
+
+
+def test_a_question_someone_is_told_to_have_asked_is_the_askers(shipped: Gazetteer) -> None:
+    text = (
+        "Trump also admitted that he called Comey to find out whether he was under investigation.\n\n"
+        "\"If it's possible, will you let me know, am I under investigation?\" Trump told Holt he asked Comey.\n\n"
+        "That is a remarkable admission."
+    )
+    q = quote_with(speakers(text, shipped), text, "am I under investigation")
+    assert (q.cue, q.speaker_name) == ("asked", "Donald Trump")

@@ -397,6 +397,13 @@ def _find_article(lines: list[tuple[str, int]], st: PageState) -> list[tuple[str
     outside = region.start + len(lines) - region.end
     if outside < PAGE_MIN_OUTSIDE or region.end <= region.start:
         return lines
+    inside_words = sum(_words(lines[i][0]) for i in range(region.start, region.end))
+    prose_outside = sum(_words(line) for i, (line, _) in enumerate(lines) if not region.start <= i < region.end and _prose_line(line))
+    if region.end - region.start <= 2 and prose_outside > 3 * inside_words:
+        # a region of a line or two and several times its prose outside it ("March 2016" / a
+        # paragraph / "April 2016" / ...: a timeline the region model cut to one entry): no copied
+        # page, keep it all
+        return lines
     before, after = lines[: region.start], lines[region.end :]
     _read_header(before, st)
     _read_trailer(after, st)

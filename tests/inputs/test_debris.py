@@ -151,3 +151,30 @@ def test_a_link_line_inside_the_text_is_told_from_the_articles_sentences() -> No
     assert is_link_line("Read More Tear Gas Is More Dangerous Than Police Let On")
     assert not is_link_line("Related talks in Geneva ended without a deal on Friday.")
     assert not is_link_line("Read the statement, she said, and you will see what we mean.")
+
+
+def test_a_timeline_the_region_model_cuts_to_one_entry_keeps_all_its_entries(monkeypatch) -> None:
+    # an invented timeline, "Month Year" lines between paragraphs; on a real one (a news timeline of
+    # election interference) the region model chose a single line, and the whole article was lost
+    import framing.inputs.debris as debris
+    from framing.inputs.page_lines import Region
+
+    months = ["March 2016", "April 2016", "May 2016", "June 2016", "July 2016", "August 2016", "September 2016", "October 2016"]
+    paras = [
+        "A campaign adviser joins the team and says he was told that better relations with a foreign power were a priority for the campaign.",
+        "An employee of a party committee opens a message that looks like a security alert and enters a password, giving intruders access for weeks.",
+        "The adviser tells a diplomat over drinks that a foreign government has damaging material on a rival candidate, in thousands of messages.",
+        "Intruders copy research files from the party's servers, and a website that calls itself independent begins publishing some of them online.",
+        "Posters with an invented quotation attributed to a candidate are ordered for a rally, paid for by accounts that investigators later trace abroad.",
+        "Fake accounts send messages to a real campaign page about events they plan to stage in several states, and some of the events take place.",
+        "Officials warn state election boards that their voter registration systems have been scanned, and two states report that records were viewed.",
+        "A trove of private emails appears online within hours of a damaging recording, and the campaign's chairman says the timing was no accident.",
+    ]
+    text = "\n\n".join(x for pair in zip(months, paras) for x in pair)
+    monkeypatch.setattr(debris, "article_region", lambda lines, model=None: Region(6, 7, frozenset()))
+    kept = debris.strip_debris(text, debris.PageState())
+    assert all(p in kept for p in paras)
+    # a real copied page, a line or two of article among menus and teasers, is still cut
+    page = "\n\n".join(["Home", "World", "Politics", "Sign in", "Subscribe", "Menu", paras[0], "Most read", "Weather", "Sports", "Contact us", "Privacy"])
+    monkeypatch.setattr(debris, "article_region", lambda lines, model=None: Region(6, 7, frozenset()))
+    assert "Subscribe" not in debris.strip_debris(page, debris.PageState())

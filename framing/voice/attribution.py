@@ -1157,8 +1157,8 @@ class _Finder:
         if not re.search(r",\s*[”\"’']$", doc.text[q.start : q.end]):
             return self._credit_on_line(q)
         j = _token_of_char(doc, q.end)
-        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == j), None)
-        if person is None or person.end - person.start < 2 or any(doc.pos[t] != "PROPN" for t in range(person.start, person.end)) or self.quoted(j):
+        person = self._full_name_at(j)
+        if person is None:
             return None
         k = person.end
         if k >= doc.n_tokens or doc.tokens[k] not in (",", "."):
@@ -1178,6 +1178,15 @@ class _Finder:
                         return None  # a verb of its own: "..., Zucman, an economist, told the panel"
         return person.end - 1
 
+    def _full_name_at(self, j: int) -> Entity | None:
+        """The person's name of two or more proper nouns the tagger found starting at token ``j``,
+        outside quotation marks, or None."""
+        doc = self.doc
+        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == j), None)
+        if person is None or person.end - person.start < 2 or any(doc.pos[t] != "PROPN" for t in range(person.start, person.end)) or self.quoted(j):
+            return None
+        return person
+
     def _credit_on_line(self, q: Quote) -> int | None:
         """The person credited on the quotation's own line, the way pull quotes and round-ups
         print them ("'At first, they say ...' Nilab Ahmadi, student"; "“...” Noah Feldman,
@@ -1190,10 +1199,10 @@ class _Finder:
         if not re.search(r"[.!?]\s*[”\"’']{1,2}$", doc.text[q.start : q.end]):
             return None
         j = _token_of_char(doc, q.end)
-        if j >= doc.n_tokens or "\n" in doc.text[q.end : doc.starts[j]] or self.quoted(j):
+        if j >= doc.n_tokens or "\n" in doc.text[q.end : doc.starts[j]]:
             return None
-        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == j), None)
-        if person is None or person.end - person.start < 2 or any(doc.pos[t] != "PROPN" for t in range(person.start, person.end)):
+        person = self._full_name_at(j)
+        if person is None:
             return None
         k = person.end
         line_end = doc.text.find("\n", doc.starts[j])
@@ -1557,32 +1566,32 @@ class _Finder:
 _REOPENED = re.compile(r"[ \t]*\n\s*[“\"‘']")
 
 
-def _paragraph_pieces(text: str, spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+def _paragraph_pieces(text: str, spans: Sequence[QuoteSpan]) -> tuple[list[QuoteSpan], dict[int, int]]:
     """Quotations cut where a paragraph ends unclosed and the next re-opens them (the news
     convention for a quotation over several paragraphs): one quotation per paragraph, the way a
     reader counts them and each may have a cue of its own ("“... the truth is?" / "“Let me put it
-    this way,” Mr. Carson said."). A page's line break inside a sentence is no cut."""
+    this way,” Mr. Carson said."). A page's line break inside a sentence is no cut. Also: the start
+    of each piece of a cut quotation -> the start of the whole."""
     out: list[QuoteSpan] = []
+    whole: dict[int, int] = {}
     for s in spans:
         start, inner_start = s.start, s.inner_start
         for m in _REOPENED.finditer(text, s.inner_start, s.inner_end):
             out.append(QuoteSpan(start, m.start(), inner_start, m.start()))
+            whole[start] = s.start
             start, inner_start = m.end() - 1, m.end()
-        out.append(QuoteSpan(start, s.end, inner_start, s.inner_end) if start != s.start else s)
-    return out
+        if start != s.start:
+            whole[start] = s.start
+            out.append(QuoteSpan(start, s.end, inner_start, s.inner_end))
+        else:
+            out.append(s)
+    return out, whole
 
 
-def _speaker_of_whole(quotes: list[Quote], pieces: Sequence[QuoteSpan], spans: Sequence[QuoteSpan]) -> list[Quote]:
+def _speaker_of_whole(quotes: list[Quote], whole: dict[int, int]) -> list[Quote]:
     """Paragraphs of one quotation (see :func:`_paragraph_pieces`) that found no speaker of their
     own take the speaker of the next paragraph of it that did ("“A ...” / "“B,” Carson said."):
     the whole quotation is one source's."""
-    if len(pieces) == len(spans):
-        return quotes
-    whole = {}  # piece start -> the quotation it was cut from
-    for s in spans:
-        for p in pieces:
-            if s.start <= p.start and p.end <= s.end:
-                whole[p.start] = s.start
     out = list(quotes)
     for k, q in enumerate(out):
         if q.speaker_text is not None or q.start not in whole:
@@ -1610,9 +1619,9 @@ def find_quotes(doc: Doc, spans: Sequence[QuoteSpan] | None = None) -> list[Quot
             if b - a >= MIN_QUOTE_WORDS:
                 out.append(Quote(kind="direct", start=s.start, end=s.end, sentence=sent_of[a]))
         return out
-    pieces = _paragraph_pieces(doc.text, spans)
+    pieces, whole = _paragraph_pieces(doc.text, spans)
     finder = _Finder(doc, pieces)
-    direct = _speaker_of_whole(finder.direct(), pieces, spans)
+    direct = _speaker_of_whole(finder.direct(), whole)
     direct += finder.nested(direct)
     # reported speech in a link to another story is that story's headline, not this story's
     # source ("More: Tesla Model S crash into California pond killed driver, police say")

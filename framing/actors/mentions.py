@@ -1207,7 +1207,7 @@ def _named_after_place(doc: Doc, a: int, b: int) -> bool:
 
 _TITLE_HEADS = frozenset(
     ["chief", "president", "minister", "secretary", "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "ambassador", "commissioner", "general", "adviser", "advisor", "officer", "head", "leader", "vice"]
-    + ["attorney", "lawyer", "counsel", "analyst", "economist", "strategist", "executive", "founder", "manager", "professor", "editor", "correspondent", "aide", "mayor", "judge"]
+    + ["attorney", "lawyer", "counsel", "analyst", "economist", "strategist", "executive", "founder", "manager", "professor", "editor", "correspondent", "aide", "mayor", "judge", "diplomat", "envoy"]
 )
 
 
@@ -2457,6 +2457,7 @@ _TITLE_FORMS = {
     "chancellor": ("chancellor",),
     "premier": ("premier",),
     "ambassador": ("ambassador",),
+    "lady": ("lady",),  # "First lady Melania Trump ... the first lady said"
     "judge": ("judge",),
     "justice": ("justice",),
     "general": ("general", "gen", "gen."),

@@ -189,6 +189,7 @@ def load_pipeline(name_or_path: str | None = None) -> Any:
     from spacy.language import Language
 
     _split_glued_quotes(nlp.tokenizer)
+    _keep_title_stops(nlp.tokenizer)
     if "framing_line_breaks" not in Language.factories:
         Language.component("framing_line_breaks", func=_line_breaks_end_sentences)
     nlp.add_pipe("framing_line_breaks", before="parser")
@@ -201,6 +202,7 @@ def tokenizer() -> Any:
     spacy = require("spacy", "spacy", "tokenising lexicon terms like texts")
     tok = spacy.blank("en").tokenizer
     _split_glued_quotes(tok)
+    _keep_title_stops(tok)
     return tok
 
 
@@ -215,6 +217,17 @@ def _split_glued_quotes(tok: Any) -> None:
     infixes = tok.infix_finditer.__self__.pattern if tok.infix_finditer is not None else ""
     if _GLUED_CLOSING_QUOTE not in infixes:
         tok.infix_finditer = re.compile(f"{infixes}|{_GLUED_CLOSING_QUOTE}" if infixes else _GLUED_CLOSING_QUOTE).finditer
+
+
+def _keep_title_stops(tok: Any) -> None:
+    """Make spaCy tokenizer ``tok`` keep an abbreviated rank's full stop in its word ("Capt.",
+    "Lt.", "Sgt.", as it does "Gen." and "Sen."): split off, the stop made the parser read "Napa
+    Fire Capt" and "Doug Bridewell" as two subjects, and the rank as the speaker's name."""
+    from spacy.symbols import ORTH
+
+    for title in _SPLIT_TITLES:
+        word = title.capitalize() + "."
+        tok.add_special_case(word, [{ORTH: word}])
 
 
 @lru_cache(maxsize=1)

@@ -3,10 +3,11 @@ over several sentences or paragraphs.
 
 Recognised marks: curly double quotes (“…”), straight double quotes ("…"), guillemets («…») and
 curly single quotes (‘…’) when the opening mark follows a space or the start of a line (so that
-apostrophes are not mistaken for quotes). Copied text breaks marks in two common ways, both
+apostrophes are not mistaken for quotes). Copied text breaks marks in common ways, all
 tolerated: a straight double mark typed for an apostrophe inside a word ("I"m") is no mark, a
-paragraph opened with a straight single mark may be closed with a double one, and a straight
-opening mark may be closed with a curly one. The news convention for multi-paragraph quotes, where
+paragraph opened with a straight single mark may be closed with a double one, a straight
+opening mark may be closed with a curly one, and older wire copy closes a double quotation with
+two apostrophes (,'' he said). The news convention for multi-paragraph quotes, where
 a paragraph opens a quote without closing it and the next paragraph re-opens it, is followed.
 """
 
@@ -31,12 +32,15 @@ class QuoteSpan:
         return text[self.inner_start : self.inner_end]
 
 
+#: Two straight apostrophes after a word, closing a quotation in older wire copy ("...,'' he said")
+_TWO_APOSTROPHES = r"(?<=[^\s'])''(?![\w'])"
+
 # (opening mark, closing mark) as regular expressions; single curly quotes count only at word
 # edges so that apostrophes (don’t, Canada’s) are never taken for quotation marks
 _MARKS = [
     # copied text mixes curly and straight marks (“... ," X said): a curly opening mark may close
     # with a straight one
-    (re.compile("“"), re.compile('[”"]')),
+    (re.compile("“"), re.compile('[”"]|' + _TWO_APOSTROPHES)),
     (re.compile("«"), re.compile("»")),
     (re.compile("„"), re.compile("[“”]")),
     # a paragraph that opens with a straight single mark before a capital is a quotation, and
@@ -45,7 +49,8 @@ _MARKS = [
     # a straight double mark between two letters is a mistyped apostrophe ("I"m", "don"t"),
     # neither opening nor closing a quotation; a straight opening mark may close with a curly one
     # ("It is surely important ...,” says ...) unless that one closes a curly quotation of its own
-    (re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])'), re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])|”')),
+    # (and wire copy's two apostrophes close one: "... ability to pay for care,'' said Wendell Watson)
+    (re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])'), re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])|”|' + _TWO_APOSTROPHES)),
     (re.compile(r"(?<!\w)‘(?=\S)"), re.compile(r"(?<=\S)’(?!\w)")),
 ]
 

@@ -1,0 +1,90 @@
+"""Speakers given an abbreviated rank ("Fire Capt. Doug Bridewell"), a description that is a
+person named before ("the first lady", "the top U.S. diplomat"), texts that speak ("read a
+campaign information sheet"), and quotations closed the way older wire copy closes them (,'').
+
+Texts are invented for the tests, modelled on constructions found in real articles (an
+earthquake, a summit, a hospital's statement, a campaign's fact sheet, a protest).
+"""
+
+from __future__ import annotations
+
+from framing.actors.gazetteer import Gazetteer
+from framing.text.parse import parse
+from framing.text.quotes import find_quote_spans
+
+from .test_speaker_cases import quote_with, shipped, speakers
+
+__all__ = ["shipped"]
+
+
+def test_an_abbreviated_rank_keeps_its_full_stop_and_the_name_after_it_speaks(shipped: Gazetteer) -> None:
+    text = "\"There's collapses, fires,\" said Napa Fire Capt. Doug Bridewell, standing in front of the building. \"That's the worst shaking I've ever been in.\""
+    doc = parse(text)
+    assert "Capt." in doc.tokens
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "collapses").speaker_name == "Doug Bridewell"
+    assert quote_with(quotes, text, "worst shaking").speaker_name == "Doug Bridewell"
+
+
+def test_a_sentence_still_ends_before_a_rank_that_opens_the_next() -> None:
+    doc = parse("Police Capt. Tom Jump said it was bad. Lt. Col. Ann Smith agreed.")
+    assert len(doc.sentences) == 2
+    assert doc.tokens[doc.sentences[1].token_start] == "Lt."
+
+
+def test_two_apostrophes_close_a_double_quotation(shipped: Gazetteer) -> None:
+    text = (
+        "\"Our care team gave Mr. Duncan the same care it would give any patient, regardless of ability to pay,'' said Wendell Watson, "
+        "the hospital's director of public relations, in a statement."
+    )
+    spans = find_quote_spans(text)
+    assert len(spans) == 1 and text[spans[0].start : spans[0].end].endswith(",''")
+    assert quote_with(speakers(text, shipped), text, "Our care team").speaker_name == "Wendell Watson"
+
+
+def test_a_possessive_plural_before_two_apostrophes_is_no_closing_mark() -> None:
+    # (the straight double opening is closed by its own mark, not by the possessive's apostrophe)
+    text = "The players' '' rating was low. Then \"we went home,\" he said."
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == ['"we went home,"']
+
+
+def test_the_first_lady_is_the_woman_introduced_with_that_title(shipped: Gazetteer) -> None:
+    text = (
+        "First lady Melania Trump visited the hospital on Friday.\n\n"
+        "Asked whether she believed the accuser, the first lady would not answer directly. "
+        "\"I will move on that, and we need to help all the victims,\" the first lady said."
+    )
+    assert quote_with(speakers(text, shipped), text, "move on that").speaker_name == "Melania Trump"
+
+
+def test_the_top_diplomat_is_the_secretary_just_quoted_not_his_country(shipped: Gazetteer) -> None:
+    text = (
+        "Secretary of State Mike Pompeo met his counterpart in Hanoi. Pompeo insisted negotiations would continue, "
+        "though he added that it might be a \u201clittle while\u201d before that happens.\n\n"
+        "\u201cWe\u2019ll each need to regroup a little bit,\u201d the top U.S. diplomat told reporters on his plane."
+    )
+    assert quote_with(speakers(text, shipped), text, "regroup").speaker_name == "Mike Pompeo"
+
+
+def test_an_unnamed_diplomat_is_still_nobody_named(shipped: Gazetteer) -> None:
+    text = "Mike Pompeo left Hanoi. A U.S. diplomat said the talks had failed. \u201cWe\u2019ll each need to regroup,\u201d the diplomat said."
+    q = quote_with(speakers(text, shipped), text, "regroup")
+    assert q.speaker_name != "Mike Pompeo"
+
+
+def test_a_fact_sheet_and_a_sign_are_texts_that_speak(shipped: Gazetteer) -> None:
+    text = (
+        "\"It's an easy decision for Mexico: make a one-time payment,\" read a campaign information sheet.\n\n"
+        "Protesters marched past the courthouse. One sign read \u201cNo justice, no peace.\u201d"
+    )
+    quotes = speakers(text, shipped)
+    sheet = quote_with(quotes, text, "easy decision")
+    assert sheet.cue == "read" and sheet.speaker_text == "a campaign information sheet"
+    sign = quote_with(quotes, text, "No justice")
+    assert sign.cue == "read" and sign.speaker_text == "One sign"
+
+
+def test_reading_a_text_aloud_is_no_quotation_of_it(shipped: Gazetteer) -> None:
+    text = "The senator read the sign aloud and laughed. \u201cWe will win,\u201d she said."
+    q = quote_with(speakers(text, shipped), text, "We will win")
+    assert q.cue == "said" and q.speaker_text == "she"

@@ -1402,6 +1402,10 @@ def link_speakers(
                 if described is not None:
                     out.append(replace(q, speaker=None, speaker_name=described.speaker_name if described.speaker_type == "pronoun" else described.speaker_text))
                     continue
+            if m is None and doc.lower[head] in ("he", "she") and gazetteer is not None:
+                # "“...,” he testified." opening an excerpt that names nobody before it: the person
+                # named as a subject right after ("... Schnackenberg said")
+                m = _named_later(doc, q, mentions, quoted, lambda x: _pronoun_of(x, doc, gazetteer))
         if m is None and q.speaker_type == "anonymous":
             # "“...,” Moon Sang-gyun, a spokesman for the defense ministry, said": the parser took
             # the description for the subject and left the name before it out
@@ -1541,6 +1545,28 @@ def link_speakers(
         if m.type == "person":
             last = q
     return out
+
+
+def _named_later(doc: Doc, q: Quote, mentions: Sequence[ActorMention], quoted: Sequence[tuple[int, int]], pronoun_of: Callable[[ActorMention], str | None]) -> ActorMention | None:
+    """For a "he"/"she" speaker with no person named anywhere before the quotation (a text that
+    starts mid-story): the first person named after it as a main clause's subject, outside
+    quotation marks and of that sex where known, within the next four sentences and with no
+    title ("the president") before it; else None."""
+    if any(x.type == "person" and x.kind != "pronoun" and x.start < q.start for x in mentions):
+        return None
+    pron = _PRONOUNS.get(doc.lower[q.speaker_token or 0])
+    after = max(q.end, q.speaker_end or 0)
+    for x in mentions:
+        if x.start < after or x.type != "person" or x.kind == "pronoun" or any(a <= x.start < b for a, b in quoted):
+            continue
+        if x.sentence - q.sentence > 4:
+            return None
+        if x.token is not None and _main_subject(doc, x.token) and pronoun_of(x) in (pron, None):
+            lo, hi = _token_range(doc, after, x.start)
+            if any(doc.lower[t] in _TITLE_FORMS and doc.lower[t - 1] == "the" for t in range(max(lo, 1), hi)):
+                return None  # "“...,” he said. The president’s comments came after Speaker Boehner told ...": the title says who
+            return x
+    return None
 
 
 #: Words for someone by their relation to another person ("his wife", "Castile's girlfriend")

@@ -128,6 +128,7 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
             doc.deps[c] == "nsubj" and (
                 (doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")
                 or doc.lemmas[c].lower() in _DESCRIBED_PEOPLE or doc.lemmas[c].lower() in word_class("stance_nouns")  # "“...,” the democratic socialist continued"
+                or doc.lemmas[c].lower() in _SOMEONE_NOUNS  # "“Why is there not an arrest?” one woman yelled"
             )
             for c in kids
         )

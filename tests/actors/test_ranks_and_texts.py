@@ -88,3 +88,35 @@ def test_reading_a_text_aloud_is_no_quotation_of_it(shipped: Gazetteer) -> None:
     text = "The senator read the sign aloud and laughed. \u201cWe will win,\u201d she said."
     q = quote_with(speakers(text, shipped), text, "We will win")
     assert q.cue == "said" and q.speaker_text == "she"
+
+
+def test_a_woman_in_a_crowd_yells_her_question(shipped: Gazetteer) -> None:
+    text = "The officials were interrupted repeatedly.\n\n\"Why is the focus on security and not on justice? Why is there no arrest?\" one woman yelled."
+    q = quote_with(speakers(text, shipped), text, "no arrest")
+    assert q.cue == "yelled" and q.speaker_text == "one woman"
+
+
+def test_a_he_opening_an_excerpt_is_the_person_named_right_after(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cI did not think it was an appropriate program for them,\u201d he testified. \u201cThe company reprimanded me for it.\u201d\n\n"
+        "A different salesperson closed the deal. \u201cI was disgusted by this conduct,\u201d Schnackenberg said."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "appropriate program").speaker_name == "Schnackenberg"
+    assert quote_with(quotes, text, "reprimanded").speaker_name == "Schnackenberg"
+
+
+def test_a_she_opening_an_excerpt_is_not_a_man_named_after(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cI did not think it was an appropriate program,\u201d she testified.\n\n"
+        "A different salesperson closed the deal. \u201cI was disgusted,\u201d John Schnackenberg said."
+    )
+    assert quote_with(speakers(text, shipped), text, "appropriate program").speaker_name is None
+
+
+def test_a_he_opening_an_excerpt_is_not_someone_named_after_a_title_that_says_who(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cNobody wants taxes to go up for the middle class,\u201d he said. \u201cSo let\u2019s not wait.\u201d\n\n"
+        "The president\u2019s comments came shortly after Speaker John A. Boehner told reporters that Republicans had won a mandate."
+    )
+    assert quote_with(speakers(text, shipped), text, "Nobody wants").speaker_name != "John A. Boehner"

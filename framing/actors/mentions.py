@@ -786,6 +786,8 @@ def _pronoun_of(m: ActorMention, doc: Doc, gazetteer: Gazetteer) -> str | None:
             return _KIN_PRONOUN[doc.lower[kin]]
         if doc.lower[kin] in _TITLE_PRONOUN and doc.pos[kin] in ("NOUN", "PROPN"):
             return _TITLE_PRONOUN[doc.lower[kin]]  # "First lady Chirlane McCray", "Congresswoman Ilhan Omar"
+        if m.token is not None and doc.deps[m.token] == "appos" and doc.lower[doc.heads[m.token]] in _KIN_PRONOUN and doc.pos[doc.heads[m.token]] == "NOUN":
+            return _KIN_PRONOUN[doc.lower[doc.heads[m.token]]]  # "his wife, Amy, told him"
     words = [w for w in m.name.split() if w.lower().strip(".") not in _TITLE_WORDS and w.lower().strip(".") not in _TITLE_FORMS and w.lower() not in _TITLE_HEADS]
     given = words[0] if len(words) > 1 else ""  # "Pastor John Smith": John
     if doc.has_syntax and 0 < first < doc.n_tokens and doc.pos[first - 1] == "PROPN" and doc.tokens[first - 1].isalpha() and doc.tokens[first - 1][:1].isupper() and doc.ends[first - 1] + 1 >= doc.starts[first]:
@@ -2610,6 +2612,11 @@ def _titled_person(
             words.setdefault(x.actor, set()).update(_title_words(doc, x))
     # "Vice President Mike Pence" is not "the president", "Deputy Attorney General Jim Cole" not "the attorney general"
     window = [m for m in window if not (words[m.actor] & _RANK_WORDS) - mods]
+    lesser = mods & _RANK_WORDS - {"former", "ex"}
+    if lesser:
+        # and "the vice president" is not President Trump: only someone whose title says so
+        known = {m.actor: {w for t in a.titles for w in t.term.lower().split()} for m in window if gazetteer is not None and (a := gazetteer.actors.get(m.actor)) is not None}
+        window = [m for m in window if lesser & (words[m.actor] | known.get(m.actor, set()))]
     if gazetteer is not None and len({m.actor for m in window}) > 1:
         # someone the article itself gives the title ("President Obama") before someone only the
         # gazetteer does (Trump, in a 2016 story that calls him "Mr. Trump")

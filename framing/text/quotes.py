@@ -32,8 +32,9 @@ class QuoteSpan:
         return text[self.inner_start : self.inner_end]
 
 
-#: Two straight apostrophes after a word, closing a quotation in older wire copy ("...,'' he said")
-_TWO_APOSTROPHES = r"(?<=[^\s'])''(?![\w'])"
+#: Two apostrophes after a word, closing a quotation in older wire copy ("...,'' he said", "...,’’
+#: Representative Debbie Dingell said")
+_TWO_APOSTROPHES = r"(?<=[^\s'’])(?:''|’’)(?![\w'’])"
 
 # (opening mark, closing mark) as regular expressions; single curly quotes count only at word
 # edges so that apostrophes (don’t, Canada’s) are never taken for quotation marks

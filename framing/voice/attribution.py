@@ -247,6 +247,8 @@ def _subject(doc: Doc, verb: int) -> int | None:
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:
+            if doc.deps[h] == "conj" and any(doc.deps[c] == "nsubj" for c in doc.children[h]):
+                break  # "Olsen warned that ..., and National Review called for ..., declaring that “...”": the clause's own subject
             h, steps = doc.heads[h], steps + 1
             if _is_cue(doc, h) and not (h > verb and any(doc.tokens[t] in ("“", '"') for t in range(verb, h))):
                 # (not a cue inside a quotation the participle introduces: "Zeke Miller, reporting
@@ -685,7 +687,10 @@ class _Finder:
             # ("“...?” Ken Kistner, 77, asked with real bite, ...": the parser made the name the
             # sentence's root and hung the cue from it)
             root_name = doc.deps[i] == "acl" and b <= doc.heads[i] < i and doc.deps[doc.heads[i]] == "ROOT" and doc.pos[doc.heads[i]] == "PROPN"
-            if self.sent_of[i] != last_sent and not root_name and (doc.deps[i] != "ROOT" or (i > b + _CUE_AFTER and long_clause and any(doc.deps[c] in ("ccomp", "xcomp") for c in doc.children[i]))):
+            # ("“... get it!” Trump tweeted, citing a comment that “... what’s he supposed to
+            # think?”": the parser hung the main verb from one inside the next quotation)
+            main = doc.deps[i] == "ROOT" or (doc.heads[i] > i and self.quoted(doc.heads[i]))
+            if self.sent_of[i] != last_sent and not root_name and (not main or (i > b + _CUE_AFTER and long_clause and any(doc.deps[c] in ("ccomp", "xcomp") for c in doc.children[i]))):
                 # in the next sentence only its main verb ("Trump said."), not "In a statement
                 # issued ...", and after a long phrase not one that reports words of its own
                 # ("Jaffer’s colleague Katie Fallow, a senior attorney at ..., noted that ...")
@@ -1293,6 +1298,9 @@ class _Finder:
                 subj = _subject(doc, i)
                 if subj is not None and not self.quoted(subj) and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")):
                     return i
+            source = _according_to(doc, i)
+            if source is not None and doc.pos[source] == "PROPN" and not self.quoted(source) and not self._reported_inside(i):
+                return i  # "..., according to Mei Xinyu, a researcher at ... “Trump showed no spirit ...”"
         return None
 
     def _reported_inside(self, i: int) -> bool:

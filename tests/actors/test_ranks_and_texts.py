@@ -120,3 +120,56 @@ def test_a_he_opening_an_excerpt_is_not_someone_named_after_a_title_that_says_wh
         "The president\u2019s comments came shortly after Speaker John A. Boehner told reporters that Republicans had won a mandate."
     )
     assert quote_with(speakers(text, shipped), text, "Nobody wants").speaker_name != "John A. Boehner"
+
+
+def test_two_curly_apostrophes_close_a_quotation_too(shipped: Gazetteer) -> None:
+    text = "\u201cWe\u2019re not ready,\u2019\u2019 Representative Debbie Dingell, a Michigan Democrat, said Sunday. \u201cThe votes are not there yet.\u2019\u2019"
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "not ready").speaker_name == "Debbie Dingell"
+    assert quote_with(quotes, text, "votes are not").speaker_name == "Debbie Dingell"
+
+
+def test_a_wife_named_in_apposition_is_no_he(shipped: Gazetteer) -> None:
+    text = (
+        "Mr. Emanuel was unapologetic about the strike. His wife, Amy, told him one morning as he left for work that she had never seen him look calmer.\n\n"
+        "\u201cThis system needed a major push toward reform,\u201d he said."
+    )
+    assert quote_with(speakers(text, shipped), text, "major push").speaker_name == "Emanuel"
+
+
+def test_the_vice_president_is_not_the_president(shipped: Gazetteer) -> None:
+    text = (
+        "\u201cI like the deal that we have right now,\u201d Trump told reporters on Thursday.\n\n"
+        "Mike Pence has gone further still. Even as he called for a new relationship with China, Pence hinted at a future of competition.\n\n"
+        "China, the vice president warned, seeks to revise the \u201cinternational order.\u201d \u201cA country that oppresses its own people rarely stops there,\u201d he observed."
+    )
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "the vice president warned").speaker_name != "Donald Trump"
+    assert quote_with(quotes, text, "oppresses").speaker_name == "Mike Pence"
+
+
+def test_a_cue_the_parser_hung_inside_the_next_quotation_is_still_the_cue(shipped: Gazetteer) -> None:
+    text = (
+        "Trump defended the news conference by citing a rare supporter: Sen. Rand Paul.\n\n"
+        "\"Thank you @RandPaul, you really get it!\" Trump tweeted, citing a comment by the Kentuckian that "
+        "\"the President has gone through a year and a half of totally partisan investigations \u2013 what\u2019s he supposed to think?\u201d"
+    )
+    q = quote_with(speakers(text, shipped), text, "Thank you")
+    assert q.cue == "tweeted" and q.speaker_name == "Donald Trump"
+
+
+def test_a_participle_goes_with_the_subject_of_its_own_coordinated_clause(shipped: Gazetteer) -> None:
+    text = (
+        "The conservative intellectual Henry Olsen warned that the \u201cseeds of bigotry\u201d could take root in the party, and National Review "
+        "called for King to be expelled from Congress, declaring that \u201cone of the glories of American history is how we finally shed our racist past.\u201d"
+    )
+    assert quote_with(speakers(text, shipped), text, "glories").speaker_text == "National Review"
+
+
+def test_a_quotation_after_an_according_to_sentence_is_that_sources(shipped: Gazetteer) -> None:
+    text = (
+        "Some in Beijing worry the same could happen again.\n\n"
+        "If there is an agreement, it would just be a truce, according to Mei Xinyu, a researcher at the Chinese Academy of International Trade. "
+        "\"Trump showed no spirit of respecting contracts in the past. Will he backtrack even after a deal is inked?\""
+    )
+    assert quote_with(speakers(text, shipped), text, "no spirit").speaker_name == "Mei Xinyu"

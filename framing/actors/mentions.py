@@ -602,6 +602,9 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "Tejabhai Meda, 36, who works as a labourer" (tagged a place): an age is a person's
         found.append((a, b, label, pron))
     found.extend(_untagged_full_names(doc, found, covered, surnames_alone))
+    if "\n" in doc.text:
+        # "toggle caption Saul Loeb/AFP/Getty Images": a photographer's credit, no actor of the story
+        found = [f for f in found if not _is_caption(line_at(doc.text, doc.starts[f[0]]))]
     # a person named in full somewhere in the article gives its id to lone surnames of it
     full: dict[str, tuple[str, str]] = {}
     firsts: dict[str, tuple[str, str]] = {}
@@ -1064,6 +1067,11 @@ def _on_link_line(doc: Doc, char: int) -> bool:
     ("( Also on POLITICO: Paul, Cruz weigh in)", "... [Yawar Nazir/Getty Images]"): a person named
     there is no one the story goes on about."""
     return _link_or_caption(line_at(doc.text, char))
+
+
+@lru_cache(maxsize=8192)
+def _is_caption(line: str) -> bool:
+    return is_caption_line(line)
 
 
 @lru_cache(maxsize=8192)

@@ -65,7 +65,9 @@ _PHOTO_CREDIT = re.compile(
     r"(?:[(\[](?:[^()\[\]]{0,120}?(?:\bAP Photo\b|Getty Images|\bReuters\b|\bAFP\b|\bXinhua\b|\bEPA\b|\bBloomberg\b|Photo\b|Image\b)[^()\[\]]{0,80})[)\]]\s*$|"
     r"^(?:photo|image|picture|credit|photograph)s?(?: credit)?\s*:|^(?:getty images|ap photo|reuters|afp|associated press)$|"
     r"(?-i:\bPhotographer\s*:).{0,80}$|"
-    r"(?-i:\b[A-Z][A-Z.&'’ -]{1,40}/[A-Z][\w.'’ -]{1,40}$))",
+    r"(?-i:\b[A-Z][A-Z.&'’ -]{1,40}/[A-Z][\w.'’ -]{1,40}$)|"
+    # NPR's "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images Saul Loeb/AFP/Getty Images"
+    r"(?-i:\btoggle caption\b)|(?-i:\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}/(?:AP|AFP|Getty Images|Reuters|EPA|Xinhua|Bloomberg|AFP/Getty Images|AFP via Getty Images)$))",
     re.IGNORECASE,
 )
 _PROMOTION = re.compile(

@@ -178,3 +178,19 @@ def test_a_timeline_the_region_model_cuts_to_one_entry_keeps_all_its_entries(mon
     page = "\n\n".join(["Home", "World", "Politics", "Sign in", "Subscribe", "Menu", paras[0], "Most read", "Weather", "Sports", "Contact us", "Privacy"])
     monkeypatch.setattr(debris, "article_region", lambda lines, model=None: Region(6, 7, frozenset()))
     assert "Subscribe" not in debris.strip_debris(page, debris.PageState())
+
+
+def test_an_image_credit_line_is_a_caption_and_names_no_actor():
+    from framing.actors.gazetteer import load_gazetteer
+    from framing.actors.mentions import find_mentions
+    from framing.inputs.debris import is_caption_line
+    from framing.text.parse import parse
+
+    credit = "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images Saul Loeb/AFP/Getty Images"
+    assert is_caption_line(credit) and is_caption_line("Evan Vucci/AP")
+    assert not is_caption_line("He said the deal was done, according to the AP.")
+    text = f"Attorney General William Barr spoke to senators on Tuesday.\n\n{credit}\n\n\"You will get more than the gist,\" he said."
+    names = {m.name for m in find_mentions(parse(text), load_gazetteer())}
+    assert "William Barr" in names and not any("Loeb" in n for n in names)
+    # and the page's clean-up drops the line
+    assert "toggle caption" not in clean_text(text).text

@@ -90,11 +90,29 @@ def _sentence_index(doc: Doc) -> list[int]:
 def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     """Whether token ``i`` is a verb of saying; with ``quotation``, also one that only introduces
     a quotation it is next to ("“...,” he continued")."""
-    if doc.lower[i] in ("read", "reads"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
+    if doc.lower[i] in ("read", "reads", "reading"):  # "the statement read", "the letter reads": a text says its words (the tagger may take "read" for a noun)
         after_quote = quotation and i > 0 and doc.tokens[i - 1] in (",", "”", '"')  # "“...,” read a memo from ...": inverted
-        return any(
+        if any(
             (doc.deps[c] == "nsubj" or (after_quote and doc.deps[c] == "dobj" and c > i)) and doc.lemmas[c].lower() in word_class("statement_nouns")
             for c in doc.children[i]
+        ):
+            return True
+        # "a coat that read, “...”", "One sign, sounding like a rebuke, read in Spanish, “...”": the
+        # text the clause (or the participle it is joined to) describes
+        h = i
+        for _ in range(3):
+            if doc.deps[h] not in ("relcl", "acl", "conj") or doc.heads[h] >= h:
+                return False
+            h = doc.heads[h]
+            if doc.pos[h] in ("NOUN", "PROPN"):
+                return doc.lemmas[h].lower() in word_class("statement_nouns")
+        return False
+    if quotation and doc.deps[i] == "acl" and doc.tags[i] in ("VBD", "VBN") and _inverted_after_quote(doc, i):
+        # "“...,” Chopra, 37, posted on Instagram", "“...,” one protester yelled at police": the
+        # parser made the speaker a noun and the verb a participle describing it
+        lemma = doc.lemmas[i].lower()
+        return lemma in word_class("speech_verbs") or lemma in word_class("quote_verbs") or (
+            lemma in word_class("object_speech_verbs") and not any(doc.deps[c] == "dobj" for c in doc.children[i])
         )
     if doc.lemmas[i].lower() == "show":  # "records show", "documents showed": a text is the source; "the video shows him", "polls show" are not
         return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in _RECORD_NOUNS for c in doc.children[i])
@@ -124,7 +142,8 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         kids = doc.children[i]
         if any(doc.deps[c] == "aux" and (doc.tags[c] == "MD" or doc.lower[c] == "to") for c in kids):
             return False
-        return not any(doc.deps[c] in ("dobj", "xcomp", "prep", "attr", "acomp") for c in kids) and any(
+        # ("“...,” the Israeli woman yelled at the Palestinian": whom it was shouted at)
+        return not any(doc.deps[c] in ("dobj", "xcomp", "attr", "acomp") or (doc.deps[c] == "prep" and doc.lower[c] != "at") for c in kids) and any(
             doc.deps[c] == "nsubj" and (
                 (doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")
                 or doc.lemmas[c].lower() in _DESCRIBED_PEOPLE or doc.lemmas[c].lower() in word_class("stance_nouns")  # "“...,” the democratic socialist continued"
@@ -136,6 +155,22 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
     return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))
+
+
+def _inverted_after_quote(doc: Doc, i: int) -> bool:
+    """Whether participle ``i`` describes a noun that follows a closing quotation mark right away
+    (with its determiners, numbers, adjectives, an age: "” one protester yelled", "” Chopra, 37,
+    posted"), the way an inverted attribution looks when the parser misreads it."""
+    h = doc.heads[i]
+    if h >= i or doc.pos[h] not in ("NOUN", "PROPN"):
+        return False
+    k = h
+    while k > 0 and doc.heads[k - 1] == h and doc.deps[k - 1] in ("det", "nummod", "amod", "compound"):
+        k -= 1
+    if k == 0 or doc.tokens[k - 1] not in ('"', "”", "''", "’’"):
+        return False
+    between = [t for t in range(h + 1, i) if doc.tokens[t] != ","]
+    return all(doc.heads[t] == h and doc.deps[t] in ("appos", "nummod") and doc.pos[t] == "NUM" for t in between)
 
 
 def _per_source(doc: Doc, i: int) -> int | None:
@@ -227,6 +262,27 @@ def _subject(doc: Doc, verb: int) -> int | None:
     A participle of saying that hangs inside what another cue reports ("he claimed China was
     taking over Canada, warning it ...") adds to that cue's speech: it takes that cue's subject.
     """
+    if doc.lower[verb] in ("read", "reads", "reading") and not any(doc.deps[c] == "nsubj" and doc.pos[c] != "PRON" for c in doc.children[verb]):
+        # "a coat that read, “...”", "One sign, sounding like a rebuke, read in Spanish, “...”": the text
+        h = verb
+        for _ in range(3):
+            if doc.deps[h] not in ("relcl", "acl", "conj") or doc.heads[h] >= h:
+                break
+            h = doc.heads[h]
+            if doc.pos[h] in ("NOUN", "PROPN"):
+                if doc.lemmas[h].lower() in word_class("statement_nouns"):
+                    return h
+                break
+    if doc.tags[verb] in ("VBD", "VBZ") and not any(doc.deps[c] in ("nsubj", "nsubjpass") for c in doc.children[verb]):
+        # "“...,” he said, then quipped, “...”": the one who just said (the parser may hang the
+        # second verb inside a quotation)
+        k = verb - 1
+        while k > 0 and doc.lower[k] in (",", "then", "and", "later"):
+            k -= 1
+        if k < verb - 1 and doc.lower[verb - 1] != "," and _is_cue(doc, k):
+            said = next((c for c in doc.children[k] if doc.deps[c] == "nsubj" and c < k), None)
+            if said is not None:
+                return said
     part = doc.heads[verb] if doc.deps[verb] == "xcomp" and doc.heads[verb] < verb else verb
     if doc.tags[part] == "VBG" and part >= 2 and doc.tokens[part - 1] == "," and _is_cue(doc, part - 2):
         # "she said, hastening to add, “...”": the one who just said (the parse may hang the
@@ -494,6 +550,12 @@ def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     for c in doc.children[head]:
         if c > head and doc.deps[c] == "prep" and doc.lower[c] in ("during", "after", "before", "amid", "following"):
             hi = min(hi, c - 1)  # "said the Democratic lawmaker during a committee meeting": when, not who
+    marks = [t for t in range(lo, hi + 1) if doc.tokens[t] in ('"', "“", "”", "''")]
+    if marks:
+        # "“I'm not here for exercise,” one protester yelled", "One sign ... read in Spanish, “...”":
+        # the parser hung the quotation from the noun; the phrase stops at its marks
+        lo = max([lo] + [t + 1 for t in marks if t < head])
+        hi = min([hi] + [t - 1 for t in marks if t > head] + [c - 1 for c in doc.children[head] if c > head and doc.deps[c] in _CLAUSES])
     while hi > lo and doc.pos[hi] == "PUNCT":
         hi -= 1
     while lo < hi and doc.pos[lo] == "PUNCT":
@@ -1292,11 +1354,16 @@ class _Finder:
         if prev is None:
             return None
         for i in range(prev.token_end - 1, prev.token_start - 1, -1):
-            if doc.lemmas[i].lower() in word_class("object_speech_verbs"):
-                continue  # "Complaint released:" on a link line: no report of what someone said
+            if doc.lemmas[i].lower() in word_class("object_speech_verbs") and not any(
+                doc.deps[c] == "dobj" and doc.lemmas[c].lower() in word_class("statement_nouns") for c in doc.children[i]
+            ):
+                continue  # "Complaint released:" on a link line: no report of what someone said (but "The company issued a statement.")
             if _is_cue(doc, i) and not self.unsaid(i) and not self.indirect_question(i) and not self._reported_inside(i):
                 subj = _subject(doc, i)
-                if subj is not None and not self.quoted(subj) and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")):
+                if subj is not None and not self.quoted(subj) and (
+                    doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")
+                    or (doc.lemmas[subj].lower() in word_class("organisation_nouns") and any(doc.lower[c] == "the" for c in doc.children[subj]))  # "The paper later ... issued a clarification."
+                ):
                     return i
             source = _according_to(doc, i)
             if source is not None and doc.pos[source] == "PROPN" and not self.quoted(source) and not self._reported_inside(i):

@@ -173,3 +173,53 @@ def test_a_quotation_after_an_according_to_sentence_is_that_sources(shipped: Gaz
         "\"Trump showed no spirit of respecting contracts in the past. Will he backtrack even after a deal is inked?\""
     )
     assert quote_with(speakers(text, shipped), text, "no spirit").speaker_name == "Mei Xinyu"
+
+
+def test_signs_and_coats_read_their_words(shipped: Gazetteer) -> None:
+    text = (
+        "Protesters waved signs in English and Spanish. One sign, sounding like a stern rebuke, read in Spanish, \u201cTrump te calmas o te calmo.\u201d\n\n"
+        "Joan Culwell said she had never been to a protest but decided to go after first lady Melania Trump recently wore a coat "
+        "that read, \u201cI really don\u2019t care, do u?\u201d while traveling to visit migrant children."
+    )
+    quotes = speakers(text, shipped)
+    sign = quote_with(quotes, text, "te calmas")
+    assert sign.cue == "read" and sign.speaker_text == "One sign"
+    coat = quote_with(quotes, text, "really don")
+    assert coat.cue == "read" and coat.speaker_text == "a coat"
+
+
+def test_an_inverted_cue_the_parser_read_as_a_participle_still_speaks(shipped: Gazetteer) -> None:
+    text = (
+        "\"End this race war here in the US. No one deserves to die,\" Chopra, 37, posted on Instagram.\n\n"
+        "\"I'm not here for exercise,\" one protester yelled at police."
+    )
+    quotes = speakers(text, shipped)
+    posted = quote_with(quotes, text, "race war")
+    assert posted.cue == "posted" and posted.speaker_name == "Chopra"
+    yelled = quote_with(quotes, text, "exercise")
+    assert yelled.cue == "yelled" and yelled.speaker_text == "one protester"
+
+
+def test_words_yelled_at_someone_are_the_yellers(shipped: Gazetteer) -> None:
+    text = "\"Go away you trash,\" the Israeli woman yelled at the Palestinian. \"I would bury you in Gaza.\""
+    quotes = speakers(text, shipped)
+    assert quote_with(quotes, text, "Go away").speaker_text == "the Israeli woman"
+    assert quote_with(quotes, text, "bury you").speaker_text == "the Israeli woman"
+
+
+def test_a_second_cue_after_then_has_the_first_ones_subject(shipped: Gazetteer) -> None:
+    text = (
+        "Senator Ted Cruz was asked about the debate.\n\n"
+        "\u201cRand, please attack Ted,\u201d he said, then quipped, \u201cIf you guys ask one more mean question, I may have to leave the stage.\u201d"
+    )
+    q = quote_with(speakers(text, shipped), text, "mean question")
+    assert q.cue == "quipped" and q.speaker_text == "he"
+
+
+def test_a_statement_the_company_issued_is_the_companys(shipped: Gazetteer) -> None:
+    text = (
+        "Shares of Acme Corp. fell on Monday. The company issued a statement after the markets closed.\n\n"
+        "\u201cWe are working with regulators on the investigation and will keep customers informed as we learn more.\u201d"
+    )
+    q = quote_with(speakers(text, shipped), text, "working with regulators")
+    assert q.cue == "issued" and q.speaker_text == "The company"

@@ -2723,7 +2723,12 @@ def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence
     places = {t for m in mentions if m.type == "place" for t in range(*_token_range(doc, m.start, m.end))}
     places |= {t for e in doc.entities if e.label in ("GPE", "LOC", "NORP") for t in range(e.start, e.end)}
     # "the Pentagon's top military official": an institution's name is no name of the person
-    owners = {t for m in mentions if m.type in ("organisation", "state") and m.token is not None and doc.deps[m.token] == "poss" for t in range(*_token_range(doc, m.start, m.end))}
+    # (nor a party's: "the GOP nominee")
+    owners = {
+        t for m in mentions
+        if m.token is not None and ((m.type in ("organisation", "state") and doc.deps[m.token] == "poss") or (m.type == "group" and doc.deps[m.token] in ("compound", "amod") and doc.heads[m.token] == head))
+        for t in range(*_token_range(doc, m.start, m.end))
+    }
     named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
     # "the president, Joe Biden": named in the phrase itself (not "the president in a Rose Garden address")
     return not any(doc.pos[t] == "PROPN" and t not in places and t not in owners and not (party and t == head) for t in named)

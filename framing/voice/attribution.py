@@ -72,6 +72,10 @@ _UTTERANCE_NOUNS = frozenset({
 _RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
 #: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
 _CLAIM_MAKERS = frozenset({"make", "issue", "repeat", "reiterate", "renew", "voice", "offer", "give", "deliver", "level", "publish", "release"})
+#: Verbs that put a state of mind into words, and the nouns that then report what was said
+#: ("voiced a concern that ...", "expressed hope that ..."; "his concern that ..." alone is a thought)
+_VOICING_VERBS = frozenset({"voice", "express", "raise", "air"})
+_VOICED_NOUNS = frozenset({"concern", "fear", "worry", "doubt", "hope", "objection", "view", "frustration", "skepticism", "confidence", "optimism"})
 _ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group", "FAC": "organisation"}
 
 
@@ -114,6 +118,12 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         return lemma in word_class("speech_verbs") or lemma in word_class("quote_verbs") or (
             lemma in word_class("object_speech_verbs") and not any(doc.deps[c] == "dobj" for c in doc.children[i])
         )
+    if doc.lemmas[i].lower() in _VOICING_VERBS and any(
+        doc.deps[c] == "dobj" and doc.lemmas[c].lower() in _VOICED_NOUNS
+        and any(doc.deps[g] in ("acl", "ccomp") and any(doc.deps[m] == "mark" and doc.lower[m] == "that" for m in doc.children[g]) for g in doc.children[c])
+        for c in doc.children[i]
+    ):
+        return True  # "Edmund Randolph voiced a concern at the Convention that “the prerogative of pardon ...”"
     if doc.lemmas[i].lower() == "show":  # "records show", "documents showed": a text is the source; "the video shows him", "polls show" are not
         return any(doc.deps[c] == "nsubj" and doc.lemmas[c].lower() in _RECORD_NOUNS for c in doc.children[i])
     if doc.pos[i] not in ("VERB", "AUX") and not (doc.pos[i] == "NOUN" and doc.tags[i].startswith("VB")):
@@ -148,6 +158,7 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
                 (doc.pos[c] == "PRON" and doc.lower[c] != "it") or doc.pos[c] == "PROPN" or doc.lemmas[c].lower() in word_class("source_nouns")
                 or doc.lemmas[c].lower() in _DESCRIBED_PEOPLE or doc.lemmas[c].lower() in word_class("stance_nouns")  # "“...,” the democratic socialist continued"
                 or doc.lemmas[c].lower() in _SOMEONE_NOUNS  # "“Why is there not an arrest?” one woman yelled"
+                or doc.lemmas[c].lower() in word_class("statement_nouns")  # "“...,” the document continued"
             )
             for c in kids
         )

@@ -223,3 +223,29 @@ def test_a_statement_the_company_issued_is_the_companys(shipped: Gazetteer) -> N
     )
     q = quote_with(speakers(text, shipped), text, "working with regulators")
     assert q.cue == "issued" and q.speaker_text == "The company"
+
+
+def test_a_concern_voiced_that_is_a_quotation_of_the_one_who_voiced_it(shipped: Gazetteer) -> None:
+    text = (
+        "The Virginia delegate Edmund Randolph voiced a concern at the Constitutional Convention that \u201cthe prerogative of pardon "
+        "in these cases was too great a trust. The President may himself be guilty.\u201d"
+    )
+    q = quote_with(speakers(text, shipped), text, "prerogative")
+    assert q.cue == "voiced" and q.speaker_name == "Edmund Randolph"
+
+
+def test_a_document_continues_its_words(shipped: Gazetteer) -> None:
+    text = (
+        "The letter explained that the affiliates were covered. \u201cThe bylaws reveal that becoming an affiliate requires a certification by the board,\u201d "
+        "the document continued."
+    )
+    q = quote_with(speakers(text, shipped), text, "bylaws")
+    assert q.cue == "continued" and q.speaker_text == "the document"
+
+
+def test_the_party_nominee_is_the_nominee_just_quoted_not_the_party(shipped: Gazetteer) -> None:
+    text = (
+        "\"Hillary Clinton's corruption is on a scale we have never seen before,\" Trump said.\n\n"
+        "\"Perhaps justice will be done,\" the GOP nominee said of the development."
+    )
+    assert quote_with(speakers(text, shipped), text, "justice will be done").speaker_name == "Donald Trump"

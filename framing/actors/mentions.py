@@ -320,6 +320,8 @@ def _clean_entity(doc: Doc, e: Entity) -> tuple[int, int] | None:
         a += 1
     if e.label == "PERSON" and b - a >= 2 and doc.lower[a] in _RELIGIOUS_TITLES:
         a += 1  # "Rabbi Sharon Brous" is Sharon Brous, and "Rabbi Brous" is she
+    if b - a >= 2 and doc.tokens[a] in ("Said", "Says", "Added", "Adds") and (a == 0 or doc.tokens[a - 1] in (".", "!", "?", "”", '"') or "\n" in doc.text[doc.ends[a - 1] : doc.starts[a]]):
+        a += 1  # "Said Sekulow, “...”": the verb opening the sentence, not a first name
     while b > a and doc.lower[b - 1] in ("'s", "'", "s"):
         b -= 1
     while b - 1 > a and doc.pos[b - 1] == "VERB" and doc.tokens[b - 1].islower():
@@ -1217,7 +1219,7 @@ def _named_after_place(doc: Doc, a: int, b: int) -> bool:
 
 _TITLE_HEADS = frozenset(
     ["chief", "president", "minister", "secretary", "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "ambassador", "commissioner", "general", "adviser", "advisor", "officer", "head", "leader", "vice"]
-    + ["attorney", "lawyer", "counsel", "analyst", "economist", "strategist", "executive", "founder", "manager", "professor", "editor", "correspondent", "aide", "mayor", "judge", "diplomat", "envoy"]
+    + ["attorney", "lawyer", "counsel", "analyst", "economist", "strategist", "executive", "founder", "manager", "professor", "editor", "correspondent", "aide", "mayor", "judge", "diplomat", "envoy", "whip"]
 )
 
 

@@ -72,6 +72,10 @@ _UTTERANCE_NOUNS = frozenset({
 _RECORD_NOUNS = frozenset({"record", "document", "filing", "report", "transcript", "memo", "letter", "email"})
 #: Verbs whose subject makes the claim that is their object ("made a promise", "repeated the charge")
 _CLAIM_MAKERS = frozenset({"make", "issue", "repeat", "reiterate", "renew", "voice", "offer", "give", "deliver", "level", "publish", "release"})
+#: What may stand between a name and the "who" of its relative clause: a comma, and a party
+#: and state label (", R-Wisc.,", " (D-N.Y.),")
+_PARTY_LABEL_GAP = re.compile(r"\s*(?:,\s*\(?[DRI]-[A-Za-z. ]{2,14}\)?\s*)?,\s*")
+
 #: Verbs that put a state of mind into words, and the nouns that then report what was said
 #: ("voiced a concern that ...", "expressed hope that ..."; "his concern that ..." alone is a thought)
 _VOICING_VERBS = frozenset({"voice", "express", "raise", "air"})
@@ -118,6 +122,8 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         return lemma in word_class("speech_verbs") or lemma in word_class("quote_verbs") or (
             lemma in word_class("object_speech_verbs") and not any(doc.deps[c] == "dobj" for c in doc.children[i])
         )
+    if _opening_said(doc, i) is not None:
+        return True  # "Said Sekulow, “...”" (the tagger may take "Said" for a name)
     if doc.lemmas[i].lower() in _VOICING_VERBS and any(
         doc.deps[c] == "dobj" and doc.lemmas[c].lower() in _VOICED_NOUNS
         and any(doc.deps[g] in ("acl", "ccomp") and any(doc.deps[m] == "mark" and doc.lower[m] == "that" for m in doc.children[g]) for g in doc.children[c])
@@ -166,6 +172,19 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
     return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))
+
+
+def _opening_said(doc: Doc, i: int) -> int | None:
+    """For "Said"/"Says"/"Added" opening a sentence the tagger read as part of a name ("Said
+    Sekulow, “...”"): the last word of the name after it, which a comma or colon ends; else None."""
+    if doc.tokens[i] not in ("Said", "Says", "Added", "Adds") or doc.pos[i] != "PROPN":
+        return None
+    if not (i == 0 or doc.tokens[i - 1] in (".", "!", "?", "”", '"') or "\n" in doc.text[doc.ends[i - 1] : doc.starts[i]]):
+        return None
+    k = i + 1
+    while k < doc.n_tokens and doc.pos[k] == "PROPN":
+        k += 1
+    return k - 1 if k > i + 1 and k < doc.n_tokens and doc.tokens[k] in (",", ":") else None
 
 
 def _inverted_after_quote(doc: Doc, i: int) -> bool:
@@ -273,6 +292,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
     A participle of saying that hangs inside what another cue reports ("he claimed China was
     taking over Canada, warning it ...") adds to that cue's speech: it takes that cue's subject.
     """
+    opening = _opening_said(doc, verb)
+    if opening is not None:
+        return opening
     if doc.lower[verb] in ("read", "reads", "reading") and not any(doc.deps[c] == "nsubj" and doc.pos[c] != "PRON" for c in doc.children[verb]):
         # "a coat that read, “...”", "One sign, sounding like a rebuke, read in Spanish, “...”": the text
         h = verb
@@ -344,6 +366,11 @@ def _subject(doc: Doc, verb: int) -> int | None:
     if verb + 1 < doc.n_tokens and verb > 0 and doc.tokens[verb - 1] in (",", "”", '"') and doc.tags[verb] in ("VBD", "VBZ") and not any(doc.deps[c] in ("nsubj", "nsubjpass") for c in doc.children[verb]):
         # "If so, that will be bad news, argued the deputy solicitor general, Jeffrey Wall": the
         # parser coordinated the inverted cue and took its speaker for an object
+        k = verb - 2
+        while k > 0 and doc.pos[k] == "PROPN":
+            k -= 1
+        if doc.tokens[verb - 1] == "," and k < verb - 2 and doc.tokens[k] in ('"', "”", "''"):
+            return verb - 2  # "“Welcome home to Florida,” Gov. Ron DeSantis, told Trump": the name before the stray comma
         obj = next((c for c in doc.children[verb] if doc.deps[c] == "dobj" and subtree_span(doc, c)[0] == verb + 1), None)
         if obj is not None and (
             doc.pos[obj] == "PROPN" or doc.lemmas[obj].lower() in word_class("source_nouns")
@@ -374,6 +401,12 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 if doc.deps[n] == "appos" and doc.pos[doc.heads[n]] == "PROPN" and doc.heads[n] < n:
                     return doc.heads[n]  # "Jeb Bush, the former Florida governor, who said": the one named
                 return n  # "officials, who suggested ...", "the movement, which claims ...": the noun the clause describes
+            if doc.lower[c] == "who" and doc.deps[v] != "relcl":
+                # "House Speaker Paul Ryan, R-Wisc., who said that ...": a party label broke the
+                # relative clause off its name
+                for k in range(c - 1, max(-1, c - 9), -1):
+                    if doc.pos[k] == "PROPN" and doc.deps[k] != "compound" and _PARTY_LABEL_GAP.fullmatch(doc.text, doc.ends[k], doc.starts[c]):
+                        return k
             return c
         if v == verb:
             # "Carney, asked whether such a deal might happen, said ...": the parser took the
@@ -401,6 +434,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 # enough and said that ...": the parser coordinated the second cue inside the
                 # first one's report
                 h = doc.heads[h]
+            if doc.deps[v] == "conj" and doc.lemmas[h].lower() in ("ask", "question", "press") and not any(doc.deps[c] == "nsubj" for c in doc.children[h]):
+                passive = next((c for c in doc.children[h] if doc.deps[c] == "nsubjpass"), None)
+                if passive is not None:
+                    return passive  # "Kennedy was asked if ... — and answered, “We’ll see”": the one asked answers
             v = h
             continue
         if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and (
@@ -561,12 +598,17 @@ def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     for c in doc.children[head]:
         if c > head and doc.deps[c] == "prep" and doc.lower[c] in ("during", "after", "before", "amid", "following"):
             hi = min(hi, c - 1)  # "said the Democratic lawmaker during a committee meeting": when, not who
+    if lo < head and _opening_said(doc, lo) == head:
+        lo += 1  # "Said Sekulow, “...”": the cue, not part of the name
     marks = [t for t in range(lo, hi + 1) if doc.tokens[t] in ('"', "“", "”", "''")]
     if marks:
         # "“I'm not here for exercise,” one protester yelled", "One sign ... read in Spanish, “...”":
         # the parser hung the quotation from the noun; the phrase stops at its marks
         lo = max([lo] + [t + 1 for t in marks if t < head])
         hi = min([hi] + [t - 1 for t in marks if t > head] + [c - 1 for c in doc.children[head] if c > head and doc.deps[c] in _CLAUSES])
+    bracket = next((t for t in range(head + 1, hi + 1) if doc.tokens[t] == "("), None)
+    if bracket is not None and bracket > lo:
+        hi = bracket - 1  # "House Republican Whip Steve Scalise (LA) tweeted": the name, not the state in brackets
     while hi > lo and doc.pos[hi] == "PUNCT":
         hi -= 1
     while lo < hi and doc.pos[lo] == "PUNCT":

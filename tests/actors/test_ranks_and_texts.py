@@ -249,3 +249,37 @@ def test_the_party_nominee_is_the_nominee_just_quoted_not_the_party(shipped: Gaz
         "\"Perhaps justice will be done,\" the GOP nominee said of the development."
     )
     assert quote_with(speakers(text, shipped), text, "justice will be done").speaker_name == "Donald Trump"
+
+
+def test_a_stray_comma_before_the_cue_leaves_the_name_before_it_the_speaker(shipped: Gazetteer) -> None:
+    text = "Trump moved to Florida.\n\n\"Welcome home to Florida,\" Gov. Ron DeSantis, told Trump before joking about the first lady."
+    assert quote_with(speakers(text, shipped), text, "Welcome home").speaker_name == "Ron DeSantis"
+
+
+def test_a_party_label_does_not_cut_who_off_its_name(shipped: Gazetteer) -> None:
+    text = (
+        "The critics include House Speaker Paul Ryan, R-Wisc., who said that \"I'm just not a fan of broad based and across the board tariffs "
+        "because there are a lot of unintended consequences.\""
+    )
+    assert quote_with(speakers(text, shipped), text, "not a fan").speaker_name == "Paul Ryan"
+
+
+def test_said_opening_a_sentence_is_the_cue_not_a_first_name(shipped: Gazetteer) -> None:
+    text = (
+        "Comey showed Trump parts of the dossier, calling it \u201csalacious and unverified.\u201d\n\n"
+        "Said Sekulow, \u201cIt was so salacious and unverified, the FBI had used it to get FISA warrants\u201d to spy on the campaign."
+    )
+    q = quote_with(speakers(text, shipped), text, "FISA")
+    assert q.cue == "Said" and q.speaker_text == "Sekulow" and q.speaker_name == "Sekulow"
+
+
+def test_the_one_asked_answers(shipped: Gazetteer) -> None:
+    text = "In a later interview, Kennedy was asked if any of the emails was classified \u2014 and answered, \u201cWe\u2019ll see\u201d while looking at the agent."
+    q = quote_with(speakers(text, shipped), text, "We\u2019ll see")
+    assert q.cue == "answered" and q.speaker_name == "Kennedy"
+
+
+def test_a_state_in_brackets_after_a_name_is_not_the_speaker(shipped: Gazetteer) -> None:
+    text = "House Republican Whip Steve Scalise (LA) tweeted: \u201cNow is NOT the time for politics. Lives are at stake.\u201d"
+    q = quote_with(speakers(text, shipped), text, "NOT the time")
+    assert q.speaker_name == "Steve Scalise" and "(" not in (q.speaker_text or "")

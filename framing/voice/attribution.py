@@ -105,16 +105,7 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
             for c in doc.children[i]
         ):
             return True
-        # "a coat that read, “...”", "One sign, sounding like a rebuke, read in Spanish, “...”": the
-        # text the clause (or the participle it is joined to) describes
-        h = i
-        for _ in range(3):
-            if doc.deps[h] not in ("relcl", "acl", "conj") or doc.heads[h] >= h:
-                return False
-            h = doc.heads[h]
-            if doc.pos[h] in ("NOUN", "PROPN"):
-                return doc.lemmas[h].lower() in word_class("statement_nouns")
-        return False
+        return _text_read(doc, i) is not None
     if quotation and doc.deps[i] == "acl" and doc.tags[i] in ("VBD", "VBN") and _inverted_after_quote(doc, i):
         # "“...,” Chopra, 37, posted on Instagram", "“...,” one protester yelled at police": the
         # parser made the speaker a noun and the verb a participle describing it
@@ -172,6 +163,20 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
     # phrasal verbs of saying: "shot back", "pointed out"
     phrasal = word_class("phrasal_speech_verbs")
     return any(f"{lemma} {doc.lower[c]}" in phrasal for c in doc.children[i] if doc.deps[c] in ("prt", "advmod"))
+
+
+def _text_read(doc: Doc, i: int) -> int | None:
+    """For a "read" in a clause or participle that describes a text ("a coat that read, “...”",
+    "One sign, sounding like a rebuke, read in Spanish, “...”"): that text's noun (a statement
+    noun), else None."""
+    h = i
+    for _ in range(3):
+        if doc.deps[h] not in ("relcl", "acl", "conj") or doc.heads[h] >= h:
+            return None
+        h = doc.heads[h]
+        if doc.pos[h] in ("NOUN", "PROPN"):
+            return h if doc.lemmas[h].lower() in word_class("statement_nouns") else None
+    return None
 
 
 def _opening_said(doc: Doc, i: int) -> int | None:
@@ -296,16 +301,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
     if opening is not None:
         return opening
     if doc.lower[verb] in ("read", "reads", "reading") and not any(doc.deps[c] == "nsubj" and doc.pos[c] != "PRON" for c in doc.children[verb]):
-        # "a coat that read, “...”", "One sign, sounding like a rebuke, read in Spanish, “...”": the text
-        h = verb
-        for _ in range(3):
-            if doc.deps[h] not in ("relcl", "acl", "conj") or doc.heads[h] >= h:
-                break
-            h = doc.heads[h]
-            if doc.pos[h] in ("NOUN", "PROPN"):
-                if doc.lemmas[h].lower() in word_class("statement_nouns"):
-                    return h
-                break
+        text = _text_read(doc, verb)
+        if text is not None:
+            return text  # "a coat that read, “...”": the text
     if doc.tags[verb] in ("VBD", "VBZ") and not any(doc.deps[c] in ("nsubj", "nsubjpass") for c in doc.children[verb]):
         # "“...,” he said, then quipped, “...”": the one who just said (the parser may hang the
         # second verb inside a quotation)

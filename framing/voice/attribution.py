@@ -605,8 +605,10 @@ def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
         lo = max([lo] + [t + 1 for t in marks if t < head])
         hi = min([hi] + [t - 1 for t in marks if t > head] + [c - 1 for c in doc.children[head] if c > head and doc.deps[c] in _CLAUSES])
     bracket = next((t for t in range(head + 1, hi + 1) if doc.tokens[t] == "("), None)
-    if bracket is not None and bracket > lo:
-        hi = bracket - 1  # "House Republican Whip Steve Scalise (LA) tweeted": the name, not the state in brackets
+    if bracket is not None and bracket > lo and all(doc.pos[t] == "PUNCT" for t in range(next((t for t in range(bracket, hi + 1) if doc.tokens[t] == ")"), hi), hi + 1)):
+        # "House Republican Whip Steve Scalise (LA) tweeted": the name, not the state in brackets
+        # that ends the phrase (not "LONDON (Reuters) – British business minister ...": a dateline)
+        hi = bracket - 1
     while hi > lo and doc.pos[hi] == "PUNCT":
         hi -= 1
     while lo < hi and doc.pos[lo] == "PUNCT":

@@ -369,12 +369,14 @@ def _person_tagged_organisation(doc: Doc, a: int, speaking: set[str]) -> bool:
     surname alone somewhere ("Linares said") or written after a noun for a person ("college
     student Chelsea Linares")."""
     first, last = doc.tokens[a], doc.tokens[a + 1]
-    if first_name_pronoun(first) is None or not _given_name_like(doc, a) or doc.pos[a + 1] != "PROPN":
+    # ("protester Marquess Mull": after a noun for one person, a first name outside our name data)
+    person_noun = a > 0 and doc.tags[a - 1] in ("NN", "JJ") and doc.lower[a - 1] in _people_nouns() and first.isalpha() and first[1:].islower()
+    if (not person_noun and (first_name_pronoun(first) is None or not _given_name_like(doc, a))) or doc.pos[a + 1] != "PROPN":
         return False
     if not (last.isalpha() and last[:1].isupper() and last[1:].islower()) or last in _DESIGNATORS or last.lower() in word_class("organisation_nouns"):
         return False
     described = a > 0 and doc.tags[a - 1] == "NN" and doc.deps[a - 1] == "compound" and doc.heads[a - 1] == a + 1
-    return last in speaking or described
+    return last in speaking or described or person_noun
 
 
 def _speaking_alone(doc: Doc) -> set[str]:
@@ -395,6 +397,18 @@ def _rare_person_words(doc: Doc) -> set[str]:
         w for w in (doc.tokens[e.start] for e in doc.entities if e.end - e.start == 1 and e.label == "PERSON")
         if re.sub(r"['’\-]", "", w).isalpha() and w not in after_the and zipf_frequency(w.lower(), "en") < _COMMON_WORD_ZIPF
     }
+
+
+#: Members of a group written as one capitalised word, which speak as "X said" but name nobody
+_GROUP_MEMBERS = frozenset(["jew", "sikh", "kurd", "hindu", "muslim", "christian", "catholic", "sunni", "shiite", "shia", "buddhist", "mormon", "democrat", "republican", "latino", "latina", "tory", "whig", "maori", "arab", "turk", "brit", "scot", "swede", "dane", "pole", "finn", "serb", "croat", "czech", "slovak", "greek", "thai"])
+
+
+def _singular_name(doc: Doc, t: int) -> bool:
+    """Whether token ``t`` reads as one person's name rather than a member of a people, faith or
+    party ("Mattis", not "Israeli", "Sikh", "Democrat"): a singular proper noun without a demonym's
+    ending."""
+    w = doc.tokens[t]
+    return doc.tags[t] == "NNP" and w.isalpha() and w.lower() not in _GROUP_MEMBERS and re.search(r"(an|ese|ish|i|ic)$", w.lower()) is None
 
 
 #: How common a word must be in general English (wordfreq's Zipf scale) to be no surname on its own
@@ -543,6 +557,11 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
     owned = _owned_words(doc)
     short = _acronyms(doc)
     person_alone = _rare_person_words(doc)
+    # "Mattis writes" (tagged a nationality or religion): one singular name that speaks is a person
+    person_alone |= {
+        doc.tokens[e.start] for e in doc.entities
+        if e.label == "NORP" and e.end - e.start == 1 and doc.tokens[e.start] in speaking and _singular_name(doc, e.start)
+    }
     for e in _split_lists(doc):
         if e.label not in _ENTITY_ACTORS:
             continue
@@ -588,7 +607,7 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
             label = "PERSON"  # "the network's Lesley Stahl" (tagged an organisation) where "Stahl" alone is a person
         elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in taken_names:
             label = "PERSON"  # "Now Jayden isn't sure if she'll ..." (tagged a place), "Borjas insists his ..."
-        elif label in ("GPE", "ORG") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
+        elif label in ("GPE", "ORG", "NORP") and b - a == 1 and doc.tokens[a] in speaking and doc.tokens[a] in person_alone:
             label = "PERSON"  # "Sondland testified" (tagged a place here, a person elsewhere): places do not speak
         elif (
             label in ("GPE", "ORG") and b - a == 1 and a > 0 and doc.pos[a - 1] == "PROPN" and _given_name_like(doc, a - 1)
@@ -2439,6 +2458,20 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
         own = next((m for m in mentions if m.token == t), None) if t is not None and doc.pos[t] == "PROPN" else None
         if t is not None and own is not None and own.type == "organisation" and own.kind not in ("pronoun", "metonym") and fits(t, own.type):
             nearer = (k, own)
+    # "... and on Wednesday the home (interior) ministry released guidelines ... “...,” it said":
+    # an organisation the sentence before says published a text, described without a name
+    published: tuple[int, str] | None = None
+    if not they and q.sentence > 0 and nearer is None:
+        k = _story_sentence_before(doc, q.sentence)
+        prev = doc.sentences[k]
+        t = next((
+            t for t in range(prev.token_end - 1, prev.token_start - 1, -1)
+            if doc.deps[t] == "nsubj" and doc.tags[t] == "NN" and doc.lemmas[t].lower() in word_class("organisation_nouns")
+            and any(doc.lower[c] == "the" for c in doc.children[t]) and doc.lemmas[doc.heads[t]].lower() in word_class("object_speech_verbs")
+        ), None)
+        if t is not None:
+            lo, hi = subtree_span(doc, t, skip=frozenset({"relcl", "acl", "advcl", "prep"}))
+            published = (k, doc.text[doc.starts[lo] : doc.ends[hi]])
     for p in reversed(before):
         if _sentence_gap(doc, p, q) > 4:
             break
@@ -2446,6 +2479,8 @@ def _non_person_antecedent(doc: Doc, q: Quote, before: Sequence[Quote], mentions
             continue
         if nearer is not None and p.sentence < nearer[0]:
             return nearer[1].actor, nearer[1].name
+        if published is not None and p.sentence < published[0]:
+            return None, published[1]
         if p.speaker_type == "pronoun" and doc.lower[p.speaker_token] == ("they" if they else "it"):
             return p.speaker, p.speaker_name  # "they said ... they added"
         if counted and not (coordinated(p.speaker_token) or " and " in p.speaker_name):
@@ -2728,7 +2763,7 @@ def _describes_someone_unnamed(doc: Doc, q: Quote, head: int, mentions: Sequence
     # (nor a party's: "the GOP nominee")
     owners = {
         t for m in mentions
-        if m.token is not None and ((m.type in ("organisation", "state") and doc.deps[m.token] == "poss") or (m.type == "group" and doc.deps[m.token] in ("compound", "amod") and doc.heads[m.token] == head))
+        if m.token is not None and ((m.type in ("organisation", "state") and doc.deps[m.token] == "poss") or (m.type in ("group", "organisation") and doc.deps[m.token] in ("compound", "amod", "nmod") and doc.heads[m.token] == head))
         for t in range(*_token_range(doc, m.start, m.end))
     }
     named = [*range(lo, min(hi, head + 1)), *(c for c in doc.children[head] if doc.deps[c] == "appos")]
@@ -2756,6 +2791,7 @@ def _people_nouns() -> frozenset[str]:
         *word_class("stance_nouns"), "moderate", "evangelical", "voter", "resident", "farmer", "worker", "labourer", "laborer",
         "retiree", "supporter", "donor", "volunteer", "nurse", "doctor", "teacher", "lawyer", "attorney", "pastor", "businessman", "businesswoman", "entrepreneur",
         "employee", "contractor", "staffer", "whistleblower",  # "the 29-year-old employee for Booz Allen Hamilton told ..."
+        "protester", "demonstrator", "witness", "neighbor", "neighbour", "bystander", "rescuer",
     ])
 
 
@@ -3258,7 +3294,10 @@ def _pronoun_speaker(
                 and not q.start <= m.start < q.end and _in_subject(doc, m.token)
             ]
         )
-    if last is not None and last.speaker is not None and q.sentence - last_sentence <= 4 and pron is not None:
+    # (however far back, when nobody at all is named between: "“...,” Elliott said ... [a sidebar
+    # of screening rules] ... “...,” he says")
+    near = last is not None and (q.sentence - last_sentence <= 4 or not any(m.type == "person" and m.actor != last.speaker and last.end <= m.start < q.start for m in mentions))
+    if last is not None and last.speaker is not None and near and pron is not None:
         prev = next((m for m in by_token.values() if m.actor == last.speaker), None)
         compatible = gazetteer is None or (prev is not None and _pronoun_of(prev, doc, gazetteer) in (pron, None))
         # news goes on quoting the same source, unless another person entered the text since

@@ -48,7 +48,7 @@ _TRAILING_HEADERS = re.compile(
     re.IGNORECASE,
 )
 _INLINE_PROMO = re.compile(
-    r"^\(?\s*(?:read more|read also|more|also read|related|see also|watch|listen|click here|sign up|subscribe|"
+    r"^\(?\s*(?:read more|read also|read|more|also read|related|see also|watch|listen|click here|sign up|subscribe|"
     r"follow (?:us|[\w ]{1,30} on)|download (?:our|the) app|(?:also on|more from) (?-i:[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})|quiz|photos?|slideshow)\b\s*:",
     re.IGNORECASE,
 )

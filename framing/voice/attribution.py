@@ -142,6 +142,8 @@ def _is_cue(doc: Doc, i: int, *, quotation: bool = False) -> bool:
         return all(doc.lemmas[c].lower() in word_class("statement_nouns") and doc.lemmas[c].lower() != "order" for c in doc.children[i] if doc.deps[c] == "dobj")
     if lemma in word_class("speech_verbs"):
         return True
+    if quotation and lemma == "go" and any(doc.deps[c] == "prt" and doc.lower[c] == "on" for c in doc.children[i]):
+        lemma = "continue"  # "“...,” Collins went on.": goes on as "continued" does
     if quotation and lemma in word_class("quote_verbs"):
         # "“...,” he continued", not "continued its expansion", "continued to push", "the talks
         # continued" (nor "the statement ... It continued, “...”": the text goes on, see _continued)
@@ -291,6 +293,27 @@ def _clause_before_subject(doc: Doc, verb: int) -> int | None:
     return who if doc.pos[who] == "PROPN" or doc.lemmas[who].lower() in word_class("source_nouns") else None
 
 
+def _said_just_before(doc: Doc, verb: int) -> int | None:
+    """For a participle of saying right after a quotation that opens its sentence, which the
+    parser hung inside the quotation ("“...,” Alex Azar said. “Today, ...,” adding that ..."):
+    the named subject (or he, she) of the cue that ends the sentence before, who goes on."""
+    if not (doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl" and verb >= 3 and doc.tokens[verb - 1] in ("”", '"') and doc.heads[verb] < verb):
+        return None
+    k = next((n for n, sn in enumerate(doc.sentences) if sn.token_start <= verb < sn.token_end), None)
+    if not k:
+        return None
+    sent, prev = doc.sentences[k], doc.sentences[k - 1]
+    if doc.tokens[sent.token_start] not in ("“", '"'):
+        return None
+    end = prev.token_end - 1
+    while end > prev.token_start and doc.pos[end] == "PUNCT":
+        end -= 1
+    if not _is_cue(doc, end, quotation=True):
+        return None
+    who = next((c for c in doc.children[end] if doc.deps[c] == "nsubj" and c < end), None)
+    return who if who is not None and (doc.pos[who] == "PROPN" or doc.lower[who] in ("he", "she")) else None
+
+
 def _subject(doc: Doc, verb: int) -> int | None:
     """The subject of ``verb``, inherited through coordination and control when it has none.
 
@@ -331,6 +354,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
         beside = next((c for c in doc.children[subj] if doc.deps[c] == "appos" and subtree_span(doc, c)[1] == verb - 1), None) if subj is not None else None
         if subj is not None and beside is not None and doc.pos[beside] == "PROPN" and subtree_span(doc, subj)[0] < subtree_span(doc, beside)[0]:
             return beside
+    said = _said_just_before(doc, verb)
+    if said is not None:
+        return said
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:
@@ -824,6 +850,20 @@ class _Finder:
                 break
             if _is_cue(doc, i) or (_according_to(doc, i) is not None and i + 1 < a and doc.lower[i + 1] == "to") or _per_source(doc, i) is not None:
                 return i  # "said:", "According to X, “...”", "Per the New York Times, “...”"
+        # "According to Catalyst, a pro-business organization for women, “...”": the source and
+        # its description, then a comma and the quotation
+        for i in range(a - 1, max(-1, a - 3 * _CUE_BEFORE), -1):
+            if self.sent_of[i] != first_sent or (self.quoted(i) and i not in self.mark_of):
+                break
+            source = _according_to(doc, i)
+            if source is not None and i + 1 < a and doc.lower[i + 1] == "to" and doc.pos[source] == "PROPN":
+                end = subtree_span(doc, source)[1]
+                o = a
+                while o > end + 1 and doc.tokens[o - 1] in ('"', "“", "‘", "'"):
+                    o -= 1  # the opening mark
+                between = range(end + 1, o)
+                if 0 < len(between) <= 16 and doc.tokens[end + 1] == "," and doc.tokens[o - 1] == "," and not any(doc.pos[t] in ("VERB", "AUX") for t in between):
+                    return i
         return None
 
     def _question_told(self, k: int, cue: int) -> int | None:
@@ -956,7 +996,9 @@ class _Finder:
                 continue  # a short quoted phrase nobody said: a scare quote (the detectors count it)
             if cue is None and n_words < MIN_QUOTE_WORDS:
                 inner = doc.text[s.start + 1 : s.end - 1].strip()
-                if not (inner[:1].isupper() and inner[-1:] in (".", "!", "?", "…")):
+                # (a comma where the paragraph ends is a slip for a full stop: ‘meeting."We want denuclearization,"’)
+                ends_paragraph = inner[-1:] == "," and doc.text[s.end : s.end + 1] in ("\n", "")
+                if not (inner[:1].isupper() and (inner[-1:] in (".", "!", "?", "…") or ends_paragraph)):
                     continue  # not a whole sentence: a fragment, or the text between two quotations
                 short.add(s.start)  # “It's over,” Lopez said. “We lost.”: kept only as a continuation
             out.append(self.quote_from_cue(kind, s.start, s.end, self.sent_of[a], cue))

@@ -1327,6 +1327,12 @@ def link_speakers(
             continue
         head = q.speaker_token
         m = by_token.get(head)
+        if m is not None and m.type != "person" and doc.has_syntax and doc.pos[head] == "PROPN" and q.speaker_type != "pronoun":
+            # "In an interview on SiriusXM's Family Politics, Franken, who ..., said": the parser
+            # made the show the subject and the person beside it its apposition
+            set_beside = next((by_token[c] for c in doc.children[head] if doc.deps[c] == "appos" and c in by_token and c > head), None)
+            if set_beside is not None and set_beside.type == "person" and set_beside.kind != "pronoun" and head > 0 and doc.text[doc.ends[head] : doc.starts[set_beside.token or head]].strip() == ",":
+                m = set_beside
         if m is None and doc.has_syntax and doc.pos[head] in ("NOUN", "ADJ") and q.speaker_type != "pronoun":
             # "a local named Maher told The Associated Press": the name the description gives
             given = next((

@@ -38,7 +38,7 @@ from typing import Any
 
 from framing.errors import MissingResourceError
 from framing.resources import require
-from framing.text.repairs import children_of, pseudonym_marks, repair_subjects
+from framing.text.repairs import children_of, pseudonym_marks, repair_subjects, saying_participles
 from framing.types import Doc, Entity, Sentence
 
 __all__ = [
@@ -344,6 +344,7 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     n_words = sum(1 for low_t in lower if is_word(low_t))
     if syntax:
         pseudonym_marks(tokens, starts, pos, tags, deps, heads, entities)
+        saying_participles(tokens, lemmas, pos, tags, deps)
     children = children_of(heads)
     if syntax:
         children = repair_subjects(tokens, lemmas, pos, deps, heads, children, entities)

@@ -44,6 +44,27 @@ def modal_names(tokens: list[str], lemmas: list[str], pos: list[str], deps: list
     return changed
 
 
+def saying_participles(tokens: list[str], lemmas: list[str], pos: list[str], tags: list[str], deps: list[str]) -> bool:
+    """A participle of saying the tagger took for a noun between commas before a quotation
+    ("McAdams made his announcement ..., writing, “...”"): a gerund set off by a comma after a
+    clause, before a comma, a colon or a quotation mark, is the verb. It becomes a verb (``VBG``)
+    with its verb's lemma. Changes ``lemmas``, ``pos`` and ``tags`` in place; whether any changed."""
+    changed = False
+    for i in range(1, len(tokens) - 1):
+        low = tokens[i].lower()
+        if pos[i] != "NOUN" or tags[i] != "NN" or deps[i] not in ("advcl", "conj") or not low.endswith("ing") or tokens[i - 1] != ",":
+            continue
+        if tokens[i + 1] not in (",", ":", "“", '"'):
+            continue
+        stem = low[:-3]
+        lemma = next((v for v in (stem, stem + "e", stem[:-1]) if v in _SAYING), None)
+        if lemma is None:
+            continue
+        pos[i], tags[i], lemmas[i] = "VERB", "VBG", lemma
+        changed = True
+    return changed
+
+
 def pseudonym_marks(tokens: list[str], starts: Sequence[int], pos: list[str], tags: list[str], deps: list[str], heads: list[int], entities: list[Entity]) -> bool:
     """An asterisk written onto a name marks it as changed ("Seema*, a bisexual sociology
     student", "Tina* told AFP", "*Names changed to protect identity"): the tagger takes the mark

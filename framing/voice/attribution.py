@@ -357,6 +357,17 @@ def _subject(doc: Doc, verb: int) -> int | None:
     said = _said_just_before(doc, verb)
     if said is not None:
         return said
+    if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl" and verb >= 2 and doc.tokens[verb - 1] == ",":
+        # "an audiotape surfaced of Ben Rhodes, White House deputy national security adviser,
+        # telling a group of progressives, “...”": the person the participle follows, not whom told
+        # (a description set beside the name: not "added praise of Maguire, saying ...", whose
+        # praise is the subject's)
+        p, steps, described = verb - 2, 0, False
+        while doc.deps[p] in ("appos", "compound", "nmod", "amod") and steps < 6 and doc.heads[p] != p:
+            described = described or doc.deps[p] == "appos"
+            p, steps = doc.heads[p], steps + 1
+        if described and doc.pos[p] == "PROPN" and doc.deps[p] == "pobj" and doc.lower[doc.heads[p]] == "of" and subtree_span(doc, p)[1] == verb - 2:
+            return p
     if doc.tags[verb] == "VBG" and doc.deps[verb] == "advcl":
         h, steps = doc.heads[verb], 0
         while doc.heads[h] != h and steps < 6:
@@ -1191,7 +1202,8 @@ class _Finder:
             # "Rubin notes that the Taliban seem confident the U.S. will not pull the plug ...: “...”":
             # the clause the colon ends reports someone's words: its speaker introduces the quotation
             v, steps = doc.heads[v], steps + 1
-            if _is_cue(doc, v) and not self.quoted(v):
+            # (the outermost cue: "Flores said that Sessions had replied to Franken ...: “...”" is Flores's)
+            if _is_cue(doc, v) and not self.quoted(v) and not self._reported_inside(v):
                 subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
                 if subj is not None and (doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns")):
                     return subj
@@ -1537,7 +1549,9 @@ class _Finder:
         if doc.tokens[last] not in (":", "—", "–") and not (doc.tokens[last] in ("“", '"') and last > prev.token_start and doc.tokens[last - 1] == ":"):
             return None
         for i in range(last, prev.token_start - 1, -1):
-            if _is_cue(self.doc, i) and not self.quoted(i):
+            # (not a cue inside what the sentence's source reports: "Flores said that Sessions had
+            # replied to Franken ...:": Flores introduces the quotation)
+            if _is_cue(self.doc, i) and not self.quoted(i) and not self._reported_inside(i):
                 return i
         return None
 

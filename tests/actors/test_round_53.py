@@ -118,3 +118,46 @@ def test_a_web_posting_speaks_for_the_embassy_that_posted_it(shipped: Gazetteer)
         "“The embassy continues to recommend that citizens avoid large gatherings,” the Web posting said."
     )
     assert quote_with(speakers(text, shipped), text, "avoid large gatherings").speaker_name == "the embassy"
+
+
+def test_a_colon_after_a_reported_clause_introduces_the_reporter_not_who_it_reports(shipped: Gazetteer) -> None:
+    text = (
+        "In a statement released Wednesday night, Sessions spokeswoman Sarah Isgur Flores said that Sessions had replied "
+        "to Franken in the context of his work as an adviser, not as a senator:\n\n"
+        '"There was absolutely nothing misleading about his answer. He was asked about communications with the campaign."'
+    )
+    assert quote_with(speakers(text, shipped), text, "nothing misleading").speaker_name == "Sarah Isgur Flores"
+
+
+def test_a_person_set_beside_a_show_the_parser_made_the_subject_speaks(shipped: Gazetteer) -> None:
+    text = (
+        "Former Sen. Al Franken criticized the host.\n\n"
+        "In an interview that aired Thursday on SiriusXM's Family Politics, Franken, who still considers the host a friend, said, "
+        '"He has been around long enough to know that is not a word he can use. It just is not."'
+    )
+    assert quote_with(speakers(text, shipped), text, "around long enough").speaker_name == "Al Franken"
+
+
+def test_a_participle_of_saying_the_tagger_took_for_a_noun_is_the_cue(shipped: Gazetteer) -> None:
+    text = (
+        "Rep. Ben McAdams made his announcement a couple of hours after his colleague, writing, “On Saturday evening, after returning "
+        "from Washington, I developed mild symptoms. I have been conducting all meetings by telephone.”"
+    )
+    assert quote_with(speakers(text, shipped), text, "mild symptoms").speaker_name == "Ben McAdams"
+
+
+def test_a_participle_after_a_person_named_in_an_of_phrase_is_that_persons_speech(shipped: Gazetteer) -> None:
+    text = (
+        "Those reports were bolstered when an audiotape surfaced last week of Ben Rhodes, White House deputy national security adviser, "
+        "telling a group of progressives in January, “We are already thinking through how we structure a deal so we do not need a vote.”"
+    )
+    quote = quote_with(speakers(text, shipped), text, "thinking through")
+    assert quote.speaker_name == "Ben Rhodes"
+
+
+def test_a_participle_after_praise_of_someone_is_still_the_praisers(shipped: Gazetteer) -> None:
+    text = (
+        "Senator Richard Burr, the chairman of the panel, said the departure was a loss. But he later added praise of Maguire, "
+        "saying “I have confidence in his ability to step into this crucial role.”"
+    )
+    assert quote_with(speakers(text, shipped), text, "confidence in his ability").speaker_name == "Richard Burr"

@@ -1549,8 +1549,8 @@ class _Finder:
         if doc.tokens[last] not in (":", "—", "–") and not (doc.tokens[last] in ("“", '"') and last > prev.token_start and doc.tokens[last - 1] == ":"):
             return None
         for i in range(last, prev.token_start - 1, -1):
-            # (not a cue inside what the sentence's source reports: "Flores said that Sessions had
-            # replied to Franken ...:": Flores introduces the quotation)
+            # (not a cue inside what another cue of the sentence reports: "Norment ... later released
+            # a statement through his spokesman that said:": who released it introduces the quotation)
             if _is_cue(self.doc, i) and not self.quoted(i) and not self._reported_inside(i):
                 return i
         return None

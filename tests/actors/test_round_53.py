@@ -161,3 +161,13 @@ def test_a_participle_after_praise_of_someone_is_still_the_praisers(shipped: Gaz
         "saying “I have confidence in his ability to step into this crucial role.”"
     )
     assert quote_with(speakers(text, shipped), text, "confidence in his ability").speaker_name == "Richard Burr"
+
+
+def test_a_colon_after_a_statement_that_said_introduces_who_released_it(shipped: Gazetteer) -> None:
+    text = (
+        "A 1968 yearbook overseen by Tommy Norment features racist photos, the Virginian-Pilot reported.\n\n"
+        "Norment, now the state Senate majority leader, declined to comment on the yearbook to the newspaper but later released "
+        "a statement through his spokesman that said:\n\n"
+        "“The use of blackface is abhorrent in our society and I condemn it.”"
+    )
+    assert quote_with(speakers(text, shipped), text, "abhorrent").speaker_name == "Tommy Norment"

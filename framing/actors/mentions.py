@@ -516,7 +516,8 @@ def _untagged_full_names(doc: Doc, found: Sequence[tuple[int, int, str, str]], c
         gendered = t >= 2 and doc.lower[t - 2] in _TITLE_PRONOUN and doc.pos[t - 2] in ("NOUN", "PROPN")
         titled = (t >= 2 and doc.lower[t - 2] in _TITLE_WORDS and doc.tokens[t - 2][:1].isupper()) or gendered
         # (or described as someone: "Brian Claypool, a survivor of the rampage, called ...")
-        described = doc.has_syntax and (_described_as_someone(doc, t) or gendered)
+        # (or after a noun for one person: "Local priest Mangal Tharu")
+        described = doc.has_syntax and (_described_as_someone(doc, t) or gendered or (t >= 2 and doc.tags[t - 2] == "NN" and doc.lower[t - 2] in _people_nouns()))
         if doc.tokens[t] not in surnames_alone and not titled and not described:
             continue
         if not _given_name_like(doc, t - 1) and not (
@@ -990,6 +991,8 @@ def _described_as_someone(doc: Doc, t: int) -> bool:
     from Kyrgyzstan"): a common noun with "a" or "an", set off by a comma."""
     if t + 3 < doc.n_tokens and doc.tokens[t + 1] == "," and doc.tokens[t + 3] in (",", ")") and re.fullmatch(r"[1-9][0-9]?", doc.tokens[t + 2]):
         return True  # "Tejabhai Meda, 36, who works as a labourer": a person's age
+    if t + 1 < doc.n_tokens and _AGED.match(doc.text, doc.ends[t]):
+        return True  # "Raja Androon, a 65-year-old Syrian from Idlib": an age, whatever noun follows
     if t + 2 < doc.n_tokens and doc.tokens[t + 1] == "," and any(
         doc.deps[c] == "appos" and doc.tags[c] == "NN" and doc.lower[c] in _OFFICE_NOUNS and not any(doc.deps[g] == "det" and doc.lower[g] not in ("the", "a", "an") for g in doc.children[c])
         for c in doc.children[t]
@@ -1002,6 +1005,9 @@ def _described_as_someone(doc: Doc, t: int) -> bool:
         for c in doc.children[t]
     )
 
+
+#: An age set beside a name (", a 65-year-old", ", an 80-year-old")
+_AGED = re.compile(r", an? [1-9][0-9]?-year-old\b")
 
 #: Offices a person's name is set beside ("Alexei Pushkov, chairman of ...")
 _OFFICE_NOUNS = frozenset([
@@ -1316,6 +1322,7 @@ def link_speakers(
     story: list[int] | None = None  # the story's sentence count (see _story_sentences), once a pronoun needs it
     quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
     for q in quotes:
+        titled_one = False
         if q.speaker_token is None or q.speaker_start is None or q.speaker_end is None:
             out.append(q)
             continue
@@ -1486,6 +1493,7 @@ def link_speakers(
             # "the president said": the person given that title (before a capitalised title is
             # taken for a name of its own)
             m = _titled_person(doc, head, *_token_range(doc, q.speaker_start, q.speaker_end), q.sentence, mentions, gazetteer, (q.start, q.end), quoted)
+            titled_one = m is not None  # "the researcher" who was named: a person, no anonymous source
         if m is None and doc.has_syntax:
             # "the company said", "the department said": the organisation named just before
             org = _named_organisation(doc, q, head, *_token_range(doc, q.speaker_start, q.speaker_end), mentions, quoted, gazetteer, by_token, out)
@@ -1568,7 +1576,7 @@ def link_speakers(
             out.append(replace(q, speaker_name=q.speaker_text if q.speaker_type != "pronoun" else None))
             continue
         stype = q.speaker_type
-        if stype not in ("anonymous", "pronoun"):
+        if stype not in ("anonymous", "pronoun") or (titled_one and m.type == "person"):
             stype = "person" if m.type == "person" or (m.type == "place" and q.speaker_type != "state") else q.speaker_type
             if stype in ("unknown", "person") and m.type in ("organisation", "state", "group"):
                 stype = m.type  # "WHO said", "Best Buy said": the parser had no type for it (or a person's), the actor has one
@@ -1579,7 +1587,9 @@ def link_speakers(
             name = doc.text[m.start : m.end].removeprefix("the ").removeprefix("The ")
         q = replace(q, speaker=m.actor, speaker_name=_with_conjuncts(doc, head, name, by_token) if q.speaker_type != "pronoun" else name, speaker_type=stype)
         out.append(q)
-        if m.type == "person":
+        if m.type == "person" and not (last is not None and last.kind in ("reported", "mixed") and last.start <= q.start and q.end <= last.end and q.kind == "reported"):
+            # (a report inside the last source's report, "he noted he was impressed with Tom
+            # Steyer, who's emphasized that ...", is that source's account: it speaks on)
             last = q
     return out
 
@@ -2601,6 +2611,9 @@ def _titled_people(doc: Doc, forms: tuple[str, ...], before: Sequence[ActorMenti
         h = m.token if m.token is not None else mb - 1
         if m.kind == "candidate" and (doc.tags[h] != "NNP" or doc.lemmas[h].lower() in word_class("organisation_nouns")):
             continue  # "Broward Sheriff Deputies", "the Sheriff's Office": the parser's person, no person's name
+        if m.type == "person" and any(doc.deps[c] == "appos" and doc.lower[c] in forms and c >= mb for c in doc.children[h]):
+            titled.add(m.actor)  # "Klobuchar, a U.S. senator from Minnesota": the title set beside the name
+            continue
         for t in range(max(0, ma - 3), mb):
             if m.kind == "candidate" and t >= ma and not (t + 1 < mb and all(doc.pos[k] == "PROPN" for k in range(t + 1, mb))):
                 break  # inside the parser's name only before a name ("Sheriff Scott Israel"), not "Broward Sheriff's Office"
@@ -2631,6 +2644,10 @@ def _titled_person(
     (outside the ``quoted`` spans) last named that person ("a white-collar attorney said ...
     “...,” the attorney said": that unnamed attorney, not the attorney named before)."""
     forms = _TITLE_FORMS.get(doc.lower[head]) or _JOB_FORMS.get(doc.lower[head])
+    if forms is None and doc.tags[head] == "NN" and doc.lower[head] not in word_class("organisation_nouns"):
+        # "The researcher noted": any noun the article set beside a person's name ("Maya
+        # Forstater, a researcher who ...") or wrote before it ("researcher Maya Forstater")
+        forms = (doc.lower[head],)
     if forms is None or not any(doc.lower[c] == "the" for c in doc.children[head]):
         return None
     # "the U.S. president": a country before the title says whose, and names nobody
@@ -2694,10 +2711,12 @@ def _titled_person(
     # (introduced as a source, "a white-collar attorney said", not "the first time a president has
     # supported their cause")
     speech = word_class("speech_verbs") | word_class("quote_verbs")
+    ref_a, ref_b = _token_range(doc, ref.start, ref.end)
     introduced = any(
         doc.lemmas[t].lower() == lemma and doc.pos[t] == "NOUN" and any(doc.deps[c] == "det" and doc.lower[c] in ("a", "an", "another") for c in doc.children[t])
         and not (doc.deps[t] in ("nsubj", "nsubjpass") and doc.lemmas[doc.heads[t]].lower() not in speech)
-        for t in range(_token_range(doc, ref.start, ref.end)[1], lo)
+        and not (doc.deps[t] == "appos" and ref_a <= doc.heads[t] < ref_b)  # "Kolbeck, a U.S. senator from Minnesota": the title of the one named
+        for t in range(ref_b, lo)
     )
     return None if introduced else m
 
@@ -2798,6 +2817,9 @@ def _people_nouns() -> frozenset[str]:
         "retiree", "supporter", "donor", "volunteer", "nurse", "doctor", "teacher", "lawyer", "attorney", "pastor", "businessman", "businesswoman", "entrepreneur",
         "employee", "contractor", "staffer", "whistleblower",  # "the 29-year-old employee for Booz Allen Hamilton told ..."
         "protester", "demonstrator", "witness", "neighbor", "neighbour", "bystander", "rescuer",
+        # ("Local priest Mangal Chaudhary": a faith's or a trade's word for one person)
+        "priest", "imam", "rabbi", "cleric", "monk", "nun", "preacher", "shopkeeper", "vendor", "driver", "fisherman",
+        "researcher", "scientist", "professor", "journalist", "photographer", "filmmaker", "artist", "musician",
     ])
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from framing.errors import MissingResourceError
 from framing.resources import require
-from framing.text.repairs import children_of, pseudonym_marks, repair_subjects, saying_participles
+from framing.text.repairs import children_of, pseudonym_marks, repair_subjects, saying_participles, saying_verbs_as_plurals
 from framing.types import Doc, Entity, Sentence
 
 __all__ = [
@@ -263,8 +263,19 @@ def pipeline_info(name_or_path: str | None = None) -> dict[str, str]:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
+#: Invisible break characters web pages leave between words (zero-width space, byte-order mark),
+#: shown to spaCy as spaces: glued to a word ("\u200bKlobuchar said\u200b") they hid the name and
+#: the verb of saying from the parser. One character for one, so every offset stays exact.
+_INVISIBLE_BREAKS = str.maketrans({"\u200b": " ", "\ufeff": " "})
+
+
 def _chunks(text: str) -> list[tuple[int, str]]:
-    """``(offset, piece)`` pieces of at most CHUNK_CHARS characters, cut after a line break."""
+    """``(offset, piece)`` pieces of at most CHUNK_CHARS characters, cut after a line break, with
+    invisible breaks as spaces (:data:`_INVISIBLE_BREAKS`)."""
+    return [(offset, piece.translate(_INVISIBLE_BREAKS)) for offset, piece in _pieces(text)]
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
     if len(text) <= CHUNK_CHARS:
         return [(0, text)]
     out = []
@@ -345,6 +356,7 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
     if syntax:
         pseudonym_marks(tokens, starts, pos, tags, deps, heads, entities)
         saying_participles(tokens, lemmas, pos, tags, deps)
+        saying_verbs_as_plurals(tokens, lemmas, pos, tags, deps, heads)
     children = children_of(heads)
     if syntax:
         children = repair_subjects(tokens, lemmas, pos, deps, heads, children, entities)

@@ -65,6 +65,31 @@ def saying_participles(tokens: list[str], lemmas: list[str], pos: list[str], tag
     return changed
 
 
+def saying_verbs_as_plurals(tokens: list[str], lemmas: list[str], pos: list[str], tags: list[str], deps: list[str], heads: list[int]) -> bool:
+    """A verb of saying in the present the tagger took for a plural noun, with its subject for a
+    compound ("In another clip, the crowd chants, “...”", "the mother says: “...”"): a plural
+    noun ending in -s whose stem is a verb of saying, right before a comma or colon and an opening
+    quotation mark, after a noun hung on it as a compound. It becomes the verb (``VBZ``, its verb's
+    lemma) and the noun its subject. Changes the columns in place; whether any changed."""
+    changed = False
+    for i in range(2, len(tokens) - 2):
+        low = tokens[i].lower()
+        if pos[i] != "NOUN" or tags[i] != "NNS" or not low.endswith("s") or tokens[i + 1] not in (",", ":") or tokens[i + 2] not in ("“", '"'):
+            continue
+        if deps[i - 1] != "compound" or heads[i - 1] != i or pos[i - 1] not in ("NOUN", "PROPN"):
+            continue
+        lemma = next((v for v in (low[:-1], low[:-2]) if v in _SAYING or v in _SAYING_ALOUD), None)
+        if lemma is None:
+            continue
+        pos[i], tags[i], lemmas[i] = "VERB", "VBZ", lemma
+        deps[i - 1] = "nsubj"
+        for k in range(max(0, i - 4), i - 1):
+            if heads[k] == i and deps[k] in ("det", "amod", "poss"):
+                heads[k] = i - 1  # "the", "angry": the subject's words
+        changed = True
+    return changed
+
+
 def pseudonym_marks(tokens: list[str], starts: Sequence[int], pos: list[str], tags: list[str], deps: list[str], heads: list[int], entities: list[Entity]) -> bool:
     """An asterisk written onto a name marks it as changed ("Seema*, a bisexual sociology
     student", "Tina* told AFP", "*Names changed to protect identity"): the tagger takes the mark
@@ -185,6 +210,8 @@ def fronted_subjects(tokens: list[str], pos: list[str], deps: list[str], heads: 
 
 #: Verbs of saying whose subject :func:`stranded_speakers` gives back
 _SAYING = frozenset({"say", "tell", "add", "write", "explain", "note", "argue", "warn", "insist", "claim"})
+#: Verbs of saying out loud that are nouns too, in the plural ("chants", "shouts")
+_SAYING_ALOUD = frozenset({"chant", "shout", "yell", "scream", "tweet", "post"})
 
 
 def stranded_speakers(lemmas: list[str], pos: list[str], deps: list[str], heads: list[int], children: list[list[int]], entities: list[Entity]) -> bool:

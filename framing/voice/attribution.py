@@ -414,6 +414,7 @@ def _subject(doc: Doc, verb: int) -> int | None:
             return obj
     seen = set()
     v = verb
+    came: int | None = None  # the verb the loop climbed from
     while v not in seen:
         seen.add(v)
         # the subject nearest the verb: a parse that gives a verb two subjects has usually pulled
@@ -452,6 +453,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
             )
             if subj is not None:
                 return subj
+        if came is not None and doc.deps[came] == "advcl" and doc.tags[came] == "VBG":
+            passive = next((c for c in doc.children[v] if doc.deps[c] == "nsubjpass"), None)
+            if passive is not None:
+                return passive  # "His brother Mark was also captivated by Steyer, saying: “...”": the one captivated says it
         for c in doc.children[v]:  # passive: "was quoted by" -> the by-agent
             if doc.deps[c] == "agent":
                 objs = [g for g in doc.children[c] if doc.deps[g] == "pobj"]
@@ -473,7 +478,7 @@ def _subject(doc: Doc, verb: int) -> int | None:
                 passive = next((c for c in doc.children[h] if doc.deps[c] == "nsubjpass"), None)
                 if passive is not None:
                     return passive  # "Kennedy was asked if ... — and answered, “We’ll see”": the one asked answers
-            v = h
+            came, v = v, h
             continue
         if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and (
             doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") or _object_of_verb(doc, doc.heads[doc.heads[v]])
@@ -653,6 +658,14 @@ def _speaker_phrase(doc: Doc, head: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _titled_noun(doc: Doc, t: int) -> bool:
+    """A capitalised word the tagger took for a common noun after an honorific ("Mr. O’Malley
+    provided another answer"): a name."""
+    return doc.tokens[t][:1].isupper() and doc.pos[t] == "NOUN" and any(
+        doc.deps[c] == "compound" and doc.lower[c].rstrip(".") in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov") for c in doc.children[t]
+    )
+
+
 def _entity_at(entities: Sequence[Entity], token: int) -> Entity | None:
     for e in entities:
         if e.start <= token < e.end:
@@ -719,6 +732,47 @@ class _Finder:
             if furniture[line]:
                 debris.append(k)
         self.debris = frozenset(debris)
+        # short lines that head what follows ("The National Security Agency surveillance programs",
+        # "Mitt Romney, Aug. 7"): no sentence of the writer's between two quotations
+        self.headings = frozenset(k for k, sent in enumerate(doc.sentences) if self._heading(sent))
+
+    def _heading(self, sent: Sentence) -> bool:
+        """Whether ``sent`` is a line of its own of at most 14 words, capitalised, without final
+        punctuation, quotation marks or a finite verb (an infinitive may stand: "Russia's decision
+        to grant Snowden temporary asylum"), and not a name alone starting a line that goes on."""
+        doc = self.doc
+        a, b = sent.token_start, sent.token_end
+        if b <= a or b - a > 20:
+            return False
+        start, end = doc.starts[a], doc.ends[b - 1]
+        if (start > 0 and doc.text[start - 1] != "\n") or (end < len(doc.text) and doc.text[end] != "\n"):
+            return False
+        words = [t for t in range(a, b) if doc.pos[t] not in ("PUNCT", "SPACE", "PART")]
+        if not words or len(words) > 14 or not doc.tokens[a][:1].isupper() or doc.tokens[b - 1] in (".", "!", "?", ":", ";", ",", ")", "…"):
+            return False
+        if any(t in self.mark_of or self.in_quote[t] >= 0 for t in range(a, b)):
+            return False
+        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == a), None)
+        if person is not None and person.end < b and doc.tokens[person.end] != ",":
+            return False  # "John McCain on the deal": maybe who speaks next, maybe what about
+        return not any(doc.pos[t] in ("VERB", "AUX") and not (t > 0 and doc.lower[t - 1] == "to") for t in range(a, b))
+
+    def _heading_credit(self, q: Quote) -> int | None:
+        """The person a heading line right before the quotation's paragraph names, alone or before
+        a comma ("Mitt Romney, Aug. 7" / "“We've been watching the president ...”"): the head of
+        that name."""
+        doc = self.doc
+        a = _token_of_char(doc, q.start)
+        if a == 0 or q.start == 0 or doc.text[q.start - 1] != "\n":
+            return None
+        k = self.sent_of[a - 1]
+        if k not in self.headings:
+            return None
+        sent = doc.sentences[k]
+        person = next((e for e in doc.entities if e.label == "PERSON" and e.start == sent.token_start and e.end - e.start >= 2), None)
+        if person is None or (person.end < sent.token_end and doc.tokens[person.end] != ","):
+            return None
+        return person.end - 1
 
     def is_title(self, a: int, b: int) -> bool:
         """A short quotation whose words are all capitalised and that sits as the object of a
@@ -779,7 +833,15 @@ class _Finder:
             ):
                 c = doc.heads[c]  # "snapped back, “", "a stranger told her, “"
             if c < a and doc.pos[c] == "VERB" and _is_cue(doc, c, quotation=True) and not self.reports_other(k, c):
-                return c  # ("when he repeatedly gasped, “I can’t breathe.”")
+                # ("when he repeatedly gasped, “I can’t breathe.”"), unless the words end in a
+                # comma before a cue and subject of their own: '“No,” Saunders said, “but maybe
+                # ...,” Patterson said.' is Patterson's answer (not '“...,” and Geist again insisted, “...”')
+                own = next((
+                    i for i in range(b, min(doc.n_tokens, b + 5))
+                    if not self.quoted(i) and self.sent_of[i] == self.sent_of[b - 1] and _is_cue(doc, i, quotation=True)
+                    and any(doc.deps[g] == "nsubj" and b <= g < i and doc.pos[g] == "PROPN" and all(doc.pos[t] == "PUNCT" for t in range(b, subtree_span(doc, g)[0])) for g in doc.children[i])
+                ), None) if doc.tokens[b - 1] in (",", "”", '"') and "," in doc.tokens[b - 2 : b] else None
+                return own if own is not None else c
             p = doc.heads[c]
             v = doc.heads[p]
             if (
@@ -827,10 +889,11 @@ class _Finder:
             if self.quoted(i) and i not in self.mark_of:
                 break
             in_name = self.sent_of[i] in phrase_sents and not any(doc.pos[t] in ("VERB", "AUX") and doc.deps[t] != "amod" for t in range(b, i))  # "of", "and" inside the speaker's phrase ("a retired general")
-            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name) and not (doc.pos[i] == "ADV" and doc.tokens[i - 1] == ","):
+            if i > b + _CUE_AFTER and doc.pos[i] not in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "VERB", "AUX") and not (doc.pos[i] in ("ADP", "CCONJ") and in_name) and not (doc.pos[i] in ("ADV", "NUM") and doc.tokens[i - 1] == ","):
                 # beyond a few tokens, only a long speaker phrase ("” Trump campaign director Tim
                 # Murtaugh tweeted", "” Mark Morgan of U.S. Customs and Border Protection tweeted"),
-                # with its asides (", now a Fox News contributor, said")
+                # with its asides (", now a Fox News contributor, said"; an age: "one of them, Rajesh
+                # Kumar Das, 30, told AFP")
                 break
             if i > b + _CUE_AFTER + 7 and not in_name:
                 break  # a long phrase only when it is all name, titles and asides
@@ -1073,7 +1136,11 @@ class _Finder:
                 if subj is None:
                     subj = self._dash_source(q)
                 if subj is None:
+                    subj = self._bracketed_source(q)
+                if subj is None:
                     subj = self._byline_source(q)
+                if subj is None:
+                    subj = self._heading_credit(q)
                 if subj is None:
                     subj = self._verbless_source(q)
                 closing = self._closing_cue(a) if subj is None else None
@@ -1139,7 +1206,7 @@ class _Finder:
         """How many sentences stand between the end of ``prev`` (with its attribution) and the
         start of ``q``, not counting lines of page furniture (:attr:`debris`)."""
         last = self._last_sentence(prev)
-        return sum(1 for k in range(last + 1, q.sentence) if k not in self.debris)
+        return sum(1 for k in range(last + 1, q.sentence) if k not in self.debris and k not in self.headings)
 
     def _same_voice_between(self, prev: Quote, start: int) -> bool:
         """Between the previous quotation's attribution and ``start``: a few words at most, no other
@@ -1148,8 +1215,8 @@ class _Finder:
         a, b = doc.sentences[self._last_sentence(prev)].token_end, _token_of_char(doc, start)
         depth, words = 0, []
         for i in range(a, b):  # a reporter's aside in brackets does not interrupt the source
-            if self.sent_of[i] in self.debris:
-                continue  # (nor a link to another story the page set between two paragraphs)
+            if self.sent_of[i] in self.debris or self.sent_of[i] in self.headings:
+                continue  # (nor a link to another story the page set between two paragraphs, nor a heading)
             if doc.tokens[i] == "(":
                 depth += 1
             if depth == 0 and doc.pos[i] not in ("PUNCT", "SPACE") and not self.quoted(i):
@@ -1167,8 +1234,8 @@ class _Finder:
                 for t in range(doc.sentences[k].token_start, doc.sentences[k].token_end)
             )
         }
-        if len(words) > (40 if about else 15):
-            return False
+        if len(words) > (40 if about else 30):
+            return False  # (a sentence of the writer's, without a name: "“...,” Ahelbarra said. They got the ceasefire ... areas. / “Erdogan won't ...”")
         for i in words:
             if doc.pos[i] == "PROPN" and doc.lower[i] not in same and self.sent_of[i] not in about:
                 return False
@@ -1222,7 +1289,7 @@ class _Finder:
                 return cited
             subj = next((t for t in doc.children[v] if doc.deps[t] in ("nsubj", "nsubjpass") and not self.quoted(t)), None)
             if subj is not None:
-                if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns"):
+                if doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she", "they") or doc.lemmas[subj].lower() in word_class("source_nouns") or _titled_noun(doc, subj):
                     return subj
                 whose = next((c for c in doc.children[subj] if doc.deps[c] == "poss" and (doc.pos[c] == "PROPN" or doc.lower[c] in ("his", "her"))), None)
                 if whose is not None and doc.lemmas[subj].lower() in _UTTERANCE_NOUNS:
@@ -1300,6 +1367,29 @@ class _Finder:
         if k != head and doc.pos[k] == "PROPN" and doc.pos[k - 1] == "PROPN" and any(doc.pos[t] == "NOUN" for t in range(head + 1, k)):
             return k
         return head
+
+    def _bracketed_source(self, q: Quote) -> int | None:
+        """The source named in brackets after a quotation that ends its sentence, closing the line,
+        the way round-ups credit the papers they excerpt ("“... running out for leaders.” (The
+        Washington Post)", "(NPR's Kirk Siegler, for our Newscast)"): at most ten words, no verb, a
+        proper noun first or after a possessive; the head of the name before any comma."""
+        doc = self.doc
+        if not re.search(r"[.!?]\s*[”\"’']{1,2}$", doc.text[q.start : q.end]):
+            return None
+        j = _token_of_char(doc, q.end)
+        if j + 2 >= doc.n_tokens or doc.tokens[j] != "(" or "\n" in doc.text[q.end : doc.starts[j]]:
+            return None
+        close = next((t for t in range(j + 1, min(doc.n_tokens, j + 14)) if doc.tokens[t] == ")"), None)
+        if close is None or close - j - 1 > 12 or any(doc.pos[t] in ("VERB", "AUX") for t in range(j + 1, close)):
+            return None
+        after = doc.text[doc.ends[close] : doc.ends[close] + 2].strip(" \t")
+        if after[:1] not in ("", "\n"):
+            return None  # the paragraph goes on: an aside, not a credit
+        end = next((t for t in range(j + 1, close) if doc.tokens[t] == ","), close)
+        names = [t for t in range(j + 1, end) if doc.pos[t] == "PROPN" and not self.quoted(t)]
+        if not names or not all(doc.pos[t] in ("PROPN", "DET", "PART", "ADP") or doc.tokens[t] in ("'s", "’s", ".", "&") for t in range(j + 1, end)):
+            return None
+        return names[-1]
 
     def _titled_name_on_line(self, first: int) -> int | None:
         """The person's name that ends a short credit line starting at token ``first`` after a
@@ -1588,6 +1678,8 @@ class _Finder:
             # a clause before the cue and one after ("Trump went further: he insisted that he had
             # seen ..."): what the cue reports is the one after it
             comps.sort(key=lambda c: c < i)
+            if doc.starts[comps[0]] in used_cues and doc.starts[i] in used_cues:
+                return None  # '“No,” Saunders said, “but ...,” Patterson said': the next cue of a quotation, no reported clause
             lo, hi = subtree_span(doc, comps[0])
             hi = self.before_next_speech(i, lo, hi)
         elif (doc.deps[i] in ("parataxis", "ccomp") or (doc.deps[i] == "conj" and doc.tags[i] in ("VBD", "VBZ") and i > 0 and doc.tokens[i - 1] in (",", "”", '"') and (after := _subject(doc, i)) is not None and after > i)) and doc.heads[i] != i and doc.heads[i] > i - 40 and (subj := _subject(doc, i)) is not None and subj > doc.heads[i] - 60:

@@ -1547,7 +1547,9 @@ def link_speakers(
                 and (by_token[t].kind != "adjective" or (doc.lower[head] in _BODY_HEADS and doc.heads[t] == head and by_token[t].type == "state"))  # "the Chinese foreign ministry"
             ]
             appos = {c for c in doc.children[head] if doc.deps[c] == "appos"} if doc.has_syntax else set()
-            inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place"))
+            # (a name hung on the head before one hung on that name: "the Communist Party’s People’s
+            # Daily newspaper" is the paper's)
+            inside.sort(key=lambda x: (x.token not in appos, x.type != "person", x.type == "place", x.token is None or doc.heads[x.token] != head))
             m = inside[0] if inside and inside[0].type != "place" else None
             # "Trump's press secretary", "Flynn's attorneys", "Kasich's campaign": people who speak
             # for the one their noun names, not that one (shown as the phrase, as "a Coca-Cola

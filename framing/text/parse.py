@@ -267,12 +267,17 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s")
 #: shown to spaCy as spaces: glued to a word ("\u200bKlobuchar said\u200b") they hid the name and
 #: the verb of saying from the parser. One character for one, so every offset stays exact.
 _INVISIBLE_BREAKS = str.maketrans({"\u200b": " ", "\ufeff": " "})
+#: A typographic apostrophe inside a word ("didn’t", "Trump’s", "O’Malley"), shown to spaCy as the
+#: ASCII one its pipeline learned from: "n’t" was tagged punctuation, not a negation, and the
+#: subject of "didn’t comment" was lost. Tokens keep the text as written (see :func:`_columns`).
+_WORD_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
-    """``(offset, piece)`` pieces of at most CHUNK_CHARS characters, cut after a line break, with
-    invisible breaks as spaces (:data:`_INVISIBLE_BREAKS`)."""
-    return [(offset, piece.translate(_INVISIBLE_BREAKS)) for offset, piece in _pieces(text)]
+    """``(offset, piece)`` pieces of at most CHUNK_CHARS characters, cut after a line break, as
+    spaCy is shown them: invisible breaks as spaces (:data:`_INVISIBLE_BREAKS`), apostrophes inside
+    words as ASCII ones (:data:`_WORD_APOSTROPHE`); every character stays where it was."""
+    return [(offset, _WORD_APOSTROPHE.sub("'", piece.translate(_INVISIBLE_BREAKS))) for offset, piece in _pieces(text)]
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
@@ -309,7 +314,7 @@ def _columns(sdocs: Sequence[tuple[int, Any]], text: str, syntax: bool, note: st
         for t in sdoc:
             if not t.is_space:
                 index[t.i] = len(tokens)
-                tokens.append(t.text)
+                tokens.append(text[t.idx + offset : t.idx + offset + len(t.text)])  # as written (spaCy saw :func:`_chunks`' piece)
                 starts.append(t.idx + offset)
         for t in sdoc:
             if t.is_space:

@@ -240,6 +240,15 @@ def stranded_speakers(lemmas: list[str], pos: list[str], deps: list[str], heads:
             and max(x for x in subtree(children, t) if pos[x] != "PUNCT") == k
         ), None)
         if name is None:
+            # "In Washington, Trump, asked by a reporter if he would attack, said:": the name, then
+            # the question put to it, both hung on the place before
+            name = next((
+                t for t in range(max(0, k - 30), k - 1)
+                if deps[t] == "appos" and pos[t] == "PROPN" and heads[t] < t and pos[t + 1] == "PUNCT"  # (asked: a person, whatever the tagger says)
+                and lemmas[t + 2].lower() in ("ask", "press", "question") and deps[t + 2] in ("acl", "advcl") and heads[t + 2] == heads[t]
+                and max(x for x in subtree(children, t + 2) if pos[x] != "PUNCT") == k
+            ), None)
+        if name is None:
             continue
         span = subtree(children, name)
         if v in span or min(span) < 1 or pos[min(span) - 1] != "PUNCT":

@@ -340,8 +340,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
     part = doc.heads[verb] if doc.deps[verb] == "xcomp" and doc.heads[verb] < verb else verb
     if doc.tags[part] == "VBG" and part >= 2 and doc.tokens[part - 1] == "," and _is_cue(doc, part - 2):
         # "she said, hastening to add, “...”": the one who just said (the parse may hang the
-        # participle anywhere)
-        said = next((c for c in doc.children[part - 2] if doc.deps[c] == "nsubj" and c < part - 2), None)
+        # participle anywhere); the subject nearest the verb (a parse may give it a second one
+        # inside the quotation before: "“... today,” Trump tweeted, adding that “...”")
+        said = max((c for c in doc.children[part - 2] if doc.deps[c] == "nsubj" and c < part - 2), default=None)
         if said is not None:
             return said
     who = _clause_before_subject(doc, verb)
@@ -480,10 +481,10 @@ def _subject(doc: Doc, verb: int) -> int | None:
                     return passive  # "Kennedy was asked if ... — and answered, “We’ll see”": the one asked answers
             came, v = v, h
             continue
-        if doc.deps[v] == "pcomp" and doc.tags[v] == "VBG" and doc.heads[v] != v and (
+        if doc.deps[v] in ("pcomp", "pobj") and doc.tags[v] == "VBG" and doc.heads[v] != v and (
             doc.pos[doc.heads[doc.heads[v]]] in ("VERB", "AUX") or _object_of_verb(doc, doc.heads[doc.heads[v]])
         ) and (
-            any(doc.deps[c] == "ccomp" for c in doc.children[v]) or doc.lemmas[v].lower() in ("say", "write", "add", "reply", "respond")
+            any(doc.deps[c] == "ccomp" for c in doc.children[v]) or doc.lemmas[v].lower() in ("say", "write", "add", "reply", "respond", "tweet", "declare")
             or (doc.lemmas[v].lower() == "tell" and not any(doc.deps[c] == "xcomp" for c in doc.children[v]))
         ):
             # "Perez reacted by saying, “...”": the gerund's subject is the verb's (what it reports
@@ -1645,10 +1646,11 @@ class _Finder:
                 return i
         return None
 
-    def complement(self, i: int, used_cues: set[int]) -> tuple[int, int] | None:
+    def complement(self, i: int, used_cues: set[int], whole_cues: set[int] | frozenset[int] = frozenset()) -> tuple[int, int] | None:
         """The tokens a cue reports: its clausal complement ("said (that) X"; "urged Canada to X"),
         or, for a parenthetical cue ("X, he said, Y"; "X, officials say"), the clause it interrupts
-        without the cue's own words."""
+        without the cue's own words. ``used_cues``: the cues of quotations (character starts);
+        ``whole_cues``: those of whole quoted sentences (not of a quoted phrase)."""
         doc = self.doc
         # a clause whose verb is quoted counts when the writer gives its subject ("Cruz said that
         # what Castro did is “wrong”", "King insisted that he “rejects those labels”"): mixed
@@ -1678,7 +1680,7 @@ class _Finder:
             # a clause before the cue and one after ("Trump went further: he insisted that he had
             # seen ..."): what the cue reports is the one after it
             comps.sort(key=lambda c: c < i)
-            if doc.starts[comps[0]] in used_cues and doc.starts[i] in used_cues:
+            if doc.starts[comps[0]] in whole_cues and doc.starts[i] in whole_cues:
                 return None  # '“No,” Saunders said, “but ...,” Patterson said': the next cue of a quotation, no reported clause
             lo, hi = subtree_span(doc, comps[0])
             hi = self.before_next_speech(i, lo, hi)
@@ -1787,6 +1789,7 @@ class _Finder:
         """Clausal complements of cues, and the clause "according to X" is attached to."""
         doc = self.doc
         used_cues = {q.cue_start for q in direct if q.cue_start is not None}
+        whole_cues = {q.cue_start for q in direct if q.cue_start is not None and q.kind == "direct"}
         out: list[Quote] = []
         for i in range(doc.n_tokens):
             if self.quoted(i):
@@ -1821,7 +1824,7 @@ class _Finder:
                 if hi >= lo and (len(own) >= 2 or not any(self.quoted(t) for t in range(lo, hi + 1))):
                     content = (lo, hi)  # (nothing but a quotation: already a direct quote)
             elif _is_cue(doc, i) and not self.unsaid(i):
-                content = self.complement(i, used_cues)
+                content = self.complement(i, used_cues, whole_cues)
             elif doc.pos[i] == "NOUN" and doc.lemmas[i].lower() in word_class("claim_nouns"):
                 content = self.noun_complement(i)
             if content is None:

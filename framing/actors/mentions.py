@@ -668,6 +668,11 @@ def _entity_mentions(doc: Doc, taken: Sequence[tuple[int, int]], gazetteer: Gaze
         ident, shown = slug(name), name
         if " " not in name and _plain(name) in full:  # the parser may tag a lone surname as anything
             ident, shown = full[_plain(name)]
+        elif (
+            b - a == 2 and doc.lower[a] in _SURNAME_PARTICLES and _plain(doc.tokens[b - 1]) in full
+            and _plain(full[_plain(doc.tokens[b - 1])][1]).endswith(" " + _plain(name)) and full[_plain(doc.tokens[b - 1])][1] != name
+        ):
+            ident, shown = full[_plain(doc.tokens[b - 1])]  # "Mr. Van Hollen" is Chris Van Hollen
         elif name in generation and label == "PERSON":
             ident, shown = generation[name]
         elif name in short and not (b - a == 1 and doc.deps[a] == "compound" and doc.pos[doc.heads[a]] == "NOUN" and name in orgs_short):
@@ -1006,6 +1011,9 @@ def _described_as_someone(doc: Doc, t: int) -> bool:
     )
 
 
+#: Words that open a surname of two words ("Van Hollen", "de Blasio", "bin Salman")
+_SURNAME_PARTICLES = frozenset(["van", "von", "de", "del", "della", "der", "da", "di", "du", "le", "la", "bin", "al", "el", "ben", "st.", "mc"])
+
 #: An age set beside a name (", a 65-year-old", ", an 80-year-old")
 _AGED = re.compile(r", an? [1-9][0-9]?-year-old\b")
 
@@ -1014,6 +1022,8 @@ _OFFICE_NOUNS = frozenset([
     "chairman", "chairwoman", "chairperson", "director", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "founder",
     "co-founder", "ceo", "president", "vice-president", "governor", "mayor", "senator", "professor", "editor", "commissioner", "ambassador",
     "adviser", "advisor", "aide", "deputy", "head", "leader", "lawyer", "attorney", "economist", "analyst", "researcher", "strategist",
+    # ("Gareth Price, senior research fellow at Chatham House")
+    "fellow", "scholar", "lecturer", "partner", "counsel", "correspondent", "official", "officer", "executive", "manager", "coordinator",
 ])
 
 #: Nouns an apposition may describe a name with that are no person ("Treason, a crime ...")

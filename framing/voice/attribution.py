@@ -384,15 +384,18 @@ def _subject(doc: Doc, verb: int) -> int | None:
     if doc.deps[verb] == "acl" and doc.pos[doc.heads[verb]] in ("NOUN", "PROPN"):
         noun = doc.heads[verb]
         lemma = doc.lemmas[noun].lower()
+        # (or the object of a preposition of that verb: "Hundreds of residents gathered near the site
+        # chanting “...”")
+        place = doc.deps[noun] == "pobj" and doc.pos[doc.heads[doc.heads[noun]]] == "VERB" and doc.deps[doc.heads[noun]] == "prep"
         if (
-            doc.pos[noun] == "NOUN" and doc.deps[noun] == "dobj" and lemma not in _SOMEONE_NOUNS
+            doc.pos[noun] == "NOUN" and (doc.deps[noun] == "dobj" or place) and lemma not in _SOMEONE_NOUNS
             and lemma not in word_class("source_nouns")
             # "share a memorandum stating ...": the text speaks (but "rejected those calls, saying ...": the one who rejected)
-            and (lemma not in word_class("statement_nouns") or doc.tokens[verb - 1] == ",")
+            and (place or lemma not in word_class("statement_nouns") or doc.tokens[verb - 1] == ",")
         ):
             # "Trump also returned the accolades tweeting in April, “...”": the participle goes
             # with the one who did it, not with the thing done
-            outer = _subject(doc, doc.heads[noun])
+            outer = _subject(doc, doc.heads[doc.heads[noun]] if place else doc.heads[noun])
             if outer is not None:
                 return outer
         return noun  # "a small child asking over and over, “Why?”"
@@ -421,6 +424,9 @@ def _subject(doc: Doc, verb: int) -> int | None:
         # the subject nearest the verb: a parse that gives a verb two subjects has usually pulled
         # one out of a quotation before it ("“... the manner in which ... to sea,” he told")
         subjects = sorted((c for c in doc.children[v] if doc.deps[c] in ("nsubj", "csubj")), key=lambda c: abs(c - v))
+        if len(subjects) > 1 and doc.lemmas[v].lower() == "tell" and subjects[0] > v and any(c < v for c in subjects):
+            # "..., Shamima Yasmin, 23, a nurse ..., told Al Jazeera": whom one tells is no subject
+            subjects = [c for c in subjects if c < v]
         if not subjects and doc.lemmas[v].lower() == "quote" and (v != verb or any(doc.lower[c] == "as" for c in doc.children[v])):
             # "a patient was quoted as saying, “...”": the one quoted (the cue may be "quoted")
             subjects = [c for c in doc.children[v] if doc.deps[c] == "nsubjpass"]
@@ -1164,7 +1170,10 @@ class _Finder:
                         q = self.quote_from_cue("direct", q.start, q.end, q.sentence, intro)
                     elif (named := self._paragraph_subject(q, a)) is not None:
                         lo, hi = _speaker_phrase(doc, named)
-                        q = replace(q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=named, speaker_type="person")
+                        q = replace(
+                            q, speaker_text=doc.text[doc.starts[lo] : doc.ends[hi]], speaker_start=doc.starts[lo], speaker_end=doc.ends[hi], speaker_token=named,
+                            speaker_type="pronoun" if doc.pos[named] == "PRON" else "person",
+                        )
             out.append(q)
             prev = q
         return out
@@ -1561,6 +1570,7 @@ class _Finder:
                 if subj is not None and not self.quoted(subj) and (
                     doc.pos[subj] == "PROPN" or doc.lower[subj] in ("he", "she")
                     or (doc.lemmas[subj].lower() in word_class("organisation_nouns") and any(doc.lower[c] == "the" for c in doc.children[subj]))  # "The paper later ... issued a clarification."
+                    or (doc.lemmas[subj].lower() in word_class("source_nouns") and any(doc.lower[c] == "the" for c in doc.children[subj]))  # "The U.S. official speaking to Fox News said ..."
                 ):
                     return i
             source = _according_to(doc, i)
@@ -1618,6 +1628,9 @@ class _Finder:
         main subject of that sentence, tagged a person's name."""
         doc = self.doc
         prev = self._sentence_before_paragraph(q, first)
+        inline = prev is None
+        if inline:
+            prev = self._sentence_before_inline(q, first)
         if prev is None or doc.tokens[prev.token_end - 1] in ("?", ":"):
             return None
         people = {t for e in doc.entities if e.label == "PERSON" for t in range(e.start, e.end)}
@@ -1625,9 +1638,28 @@ class _Finder:
         subj = None if root is None else next((c for c in doc.children[root] if doc.deps[c] in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return None
+        if inline and doc.lower[subj] in ("he", "she"):
+            return subj  # (in a transcript's run of narration and clips: "He was an early and vocal supporter. “He will lead ...”")
         # "The region's police chief, Dilbagh Singh, also backed ...": the name in apposition
         named = subj if subj in people else next((c for c in doc.children[subj] if doc.deps[c] == "appos" and c in people), None)
         return named if named is not None and doc.pos[named] == "PROPN" else None
+
+    def _sentence_before_inline(self, q: Quote, first: int) -> Sentence | None:
+        """The sentence right before a quotation that goes on inside its paragraph with no cue, in
+        the same paragraph and quoting nothing (a video transcript's narration and clips: "President
+        Trump likes to talk about America's generals. “Remember the old days ...”"); else None."""
+        doc = self.doc
+        s = self.sent_of[first]
+        if s == 0:
+            return None
+        prev = doc.sentences[s - 1]
+        if doc.text[doc.ends[prev.token_end - 1] : q.start].strip() or "\n" in doc.text[doc.starts[prev.token_start] : q.start]:
+            return None
+        if doc.tokens[prev.token_end - 1] not in (".", "!"):
+            return None
+        if any(self.quoted(t) for t in range(prev.token_start, prev.token_end)):
+            return None
+        return prev
 
     def _introducing_cue(self, first: int) -> int | None:
         """A cue in the sentence before token ``first`` when that sentence ends with a colon."""
